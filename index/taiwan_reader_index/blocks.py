@@ -1,0 +1,101 @@
+"""Split article text into paragraph blocks, keeping offsets into the file text.
+
+News text arrives in two layouts: paragraphs separated by blank lines (with
+lines possibly hard-wrapped inside them), and one paragraph per line with no
+blank lines at all (copied web pages, many wire dumps). A group of lines
+between blank lines is therefore read as hard-wrapped prose only when its
+lines break mid-sentence (and are not headlines, headings or list items);
+otherwise every line is a block of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Block
+
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(re.search(r"""[.!?…]["'”’)\]]*\s*$""", line))
+
+
+def is_headline_like(text: str) -> bool:
+    """A short line in title case that does not end a sentence, e.g. a linked headline.
+
+    "Taiwan Signals Openness to Renew Ties with Honduras" passes; a prose line
+    cut mid-sentence does not (its long words are mostly lower case).
+    """
+    stripped = text.strip()
+    if not stripped or ends_sentence(stripped) or stripped.endswith((",", ";", ":")):
+        return False
+    words = _WORD.findall(stripped)
+    if not 3 <= len(words) <= 25:
+        return False
+    long_words = [w for w in words if len(w) >= 4]
+    if not long_words:
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised / len(long_words) >= 0.6
+
+
+def _lines(text: str, base: int) -> Iterator[tuple[str, int, int]]:
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        yield line, base + offset, base + offset + len(line)
+        offset += len(raw)
+
+
+def _groups(text: str, base: int) -> Iterator[list[tuple[str, int, int]]]:
+    group: list[tuple[str, int, int]] = []
+    for line, start, end in _lines(text, base):
+        if line.strip():
+            group.append((line, start, end))
+        elif group:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _is_hard_wrapped(group: list[tuple[str, int, int]]) -> bool:
+    """Most lines (but the last) break mid-sentence and none is a list item or heading."""
+    if len(group) < 2:
+        return False
+    inner = [line for line, _, _ in group[:-1]]
+    if any(_LIST_ITEM.match(line) or _HEADING.match(line) for line, _, _ in group):
+        return False
+    open_lines = sum(
+        1 for line in inner if not ends_sentence(line) and not is_headline_like(line)
+    )
+    return open_lines * 2 > len(inner)
+
+
+def _make_block(lines: list[tuple[str, int, int]]) -> Block:
+    first = lines[0][0]
+    kind = "paragraph"
+    if _HEADING.match(first):
+        kind = "heading"
+    elif _LIST_ITEM.match(first):
+        kind = "list_item"
+    start = lines[0][1] + (len(first) - len(first.lstrip()))
+    last_line, _, last_end = lines[-1]
+    end = last_end - (len(last_line) - len(last_line.rstrip()))
+    text = " ".join(line.strip() for line, _, _ in lines)
+    return Block(text=text, start=start, end=end, kind=kind)
+
+
+def split_blocks(text: str, base: int = 0) -> list[Block]:
+    """Blocks of ``text``; offsets are ``base`` plus the position in ``text``."""
+    blocks: list[Block] = []
+    for group in _groups(text, base):
+        if _is_hard_wrapped(group):
+            blocks.append(_make_block(group))
+            continue
+        blocks.extend(_make_block([item]) for item in group)
+    return blocks

@@ -1,0 +1,203 @@
+"""Build and update the Whoosh index of a corpus folder: the only Whoosh writer.
+
+Every run compares the folder with the manifest: files whose size and
+modification time are unchanged are skipped after a stat; new and changed
+files are parsed and (re)indexed; files that disappeared are deleted. Work is
+committed in batches, so an interrupted run (ctrl+c, a crash, SIGKILL) keeps
+what it committed and the next run resumes from there; an uncommitted batch
+leaves the previous index intact.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import locations
+from .corpus import CorpusFile, discover, display_name
+from .loader import DEFAULT_MAX_BYTES, load_article
+from .manifest import Entry, load_manifest, save_manifest
+from .model import Article, LoadProblem
+from .store import create_index, index_exists, move_aside, open_index, writer_lock
+from .textfile import BadFile
+
+BATCH_SIZE = 2000
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass
+class IndexReport:
+    corpus: Path
+    index_path: Path
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[LoadProblem] = field(default_factory=list)
+    warnings: list[LoadProblem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.removed} removed, "
+            f"{self.unchanged} unchanged, {len(self.skipped)} skipped"
+        )
+
+
+def article_fields(article: Article, rel: str, st: os.stat_result) -> dict:
+    fields = dict(
+        id=article.id,
+        path=str(article.path),
+        rel=rel,
+        title=article.title,
+        title_sort=article.title.casefold(),
+        outlet=article.outlet,
+        outlet_facet=article.outlet or "(unknown)",
+        author=article.author,
+        body=article.body,
+        content_hash=article.content_hash,
+        mtime_ns=st.st_mtime_ns,
+        size=st.st_size,
+    )
+    if article.date is not None:
+        fields["date"] = article.date
+    return fields
+
+
+def _open(index_path: Path, rebuild: bool, report: IndexReport):
+    if rebuild or not index_exists(index_path):
+        if index_path.exists():
+            move_aside(index_path) if not rebuild else _remove(index_path)
+        return create_index(index_path)
+    try:
+        return open_index(index_path)
+    except Exception as exc:  # a corrupt index raises many kinds of errors
+        if exc.__class__.__name__ == "UnsafeIndex":
+            raise
+        aside = move_aside(index_path)
+        report.notices.append(
+            f"the index at {index_path} could not be opened ({exc.__class__.__name__}: {exc}); "
+            f"moved it to {aside} and rebuilt"
+        )
+        return create_index(index_path)
+
+
+def _remove(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path)
+
+
+def update_index(
+    corpus: Path,
+    *,
+    index_path: Path | None = None,
+    rebuild: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: ProgressCallback | None = None,
+    wait: float = 3.0,
+) -> IndexReport:
+    """Bring the index of ``corpus`` up to date; returns what changed."""
+    started = time.perf_counter()
+    corpus = Path(corpus)
+    index_path = index_path or locations.index_dir_for(corpus)
+    report = IndexReport(corpus, index_path)
+    files, problems = discover(corpus)
+    report.skipped.extend(problems)
+    with writer_lock(index_path, wait=wait):
+        ix = _open(index_path, rebuild, report)
+        try:
+            manifest = load_manifest(index_path, ix)
+            todo = _plan(files, manifest, report)
+            gone = sorted(set(manifest) - {f.rel for f in files})
+            if todo or gone:
+                _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report)
+        finally:
+            ix.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexReport):
+    todo: list[tuple[CorpusFile, os.stat_result]] = []
+    for item in files:
+        try:
+            st = item.path.stat()
+        except OSError as exc:
+            report.skipped.append(LoadProblem(item.path, f"cannot read ({exc.strerror})"))
+            continue
+        entry = manifest.get(item.rel)
+        if (
+            entry is not None
+            and entry.get("mtime_ns") == st.st_mtime_ns
+            and entry.get("size") == st.st_size
+            and entry.get("id", item.id) == item.id
+        ):
+            report.unchanged += "problem" not in entry
+            if "problem" in entry:
+                report.skipped.append(LoadProblem(item.path, entry["problem"]))
+            continue
+        todo.append((item, st))
+    return todo
+
+
+def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report) -> None:
+    writer = ix.writer(limitmb=128)
+    pending = 0
+    try:
+        for rel in gone:
+            entry = manifest.pop(rel)
+            if "problem" not in entry:
+                writer.delete_by_term("id", entry["id"])
+                report.removed += 1
+        for done, (item, st) in enumerate(todo, 1):
+            if progress:
+                progress(done, len(todo), display_name(item.rel))
+            pending += _index_one(writer, item, st, manifest, max_bytes, report)
+            if pending >= BATCH_SIZE:
+                writer.commit()
+                save_manifest(index_path, ix, manifest)
+                writer, pending = ix.writer(limitmb=128), 0
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    save_manifest(index_path, ix, manifest)
+
+
+def _index_one(writer, item: CorpusFile, st, manifest, max_bytes, report) -> int:
+    """Index one new or changed file; returns 1 if the index was written to."""
+    old = manifest.get(item.rel)
+    stat_entry = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id}
+    try:
+        article = load_article(item.path, item.id, max_bytes)
+    except BadFile as exc:
+        report.skipped.append(LoadProblem(item.path, str(exc)))
+        if old is not None and "problem" not in old:
+            writer.delete_by_term("id", old["id"])
+        manifest[item.rel] = {**stat_entry, "problem": str(exc)}
+        return 1
+    report.warnings.extend(LoadProblem(item.path, w) for w in article.warnings)
+    new_entry = {**stat_entry, "hash": article.content_hash}
+    if old is not None and old.get("hash") == article.content_hash and old.get("id") == item.id:
+        manifest[item.rel] = new_entry  # touched, not changed
+        report.unchanged += 1
+        return 0
+    if old is not None and "problem" not in old and old.get("id") != item.id:
+        writer.delete_by_term("id", old["id"])
+    writer.update_document(**article_fields(article, item.rel, st))
+    manifest[item.rel] = new_entry
+    if old is None or "problem" in old:
+        report.added += 1
+    else:
+        report.updated += 1
+    return 1

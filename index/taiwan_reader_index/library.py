@@ -1,0 +1,78 @@
+"""The corpus as a whole: resolve the folder, keep its index current, look
+articles up. Shared by the command line and the reader app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import locations
+from .config import Config, load_config
+from .indexer import IndexReport, ProgressCallback, update_index
+from .loader import load_article
+from .model import Article
+from .search import Searcher
+from .store import IndexBusy, index_exists
+
+
+class CorpusError(Exception):
+    """The corpus folder is missing or unusable; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Library:
+    corpus: Path
+    index_path: Path
+    config: Config
+
+    @classmethod
+    def open(cls, corpus: Path | None = None, config: Config | None = None) -> Library:
+        config = config or load_config()
+        folder = Path(corpus or config.corpus or locations.seeds_dir()).expanduser()
+        if not folder.exists():
+            raise CorpusError(f"corpus folder {folder} does not exist")
+        if not folder.is_dir():
+            raise CorpusError(f"corpus {folder} is not a folder")
+        folder = folder.resolve()
+        return cls(folder, locations.index_dir_for(folder), config)
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.config.max_file_mb * 1_000_000)
+
+    def has_index(self) -> bool:
+        return index_exists(self.index_path)
+
+    def update(self, *, rebuild: bool = False, progress: ProgressCallback | None = None,
+               wait: float = 3.0) -> IndexReport:
+        return update_index(self.corpus, index_path=self.index_path, rebuild=rebuild,
+                            max_bytes=self.max_bytes, progress=progress, wait=wait)
+
+    def ensure_current(self) -> tuple[IndexReport | None, str | None]:
+        """Update the index; if another run holds the lock, use the index as it is."""
+        try:
+            return self.update(wait=1.0), None
+        except IndexBusy as exc:
+            if not self.has_index():
+                raise
+            return None, f"{exc}; searching the index as it was"
+
+    def searcher(self) -> Searcher:
+        return Searcher(self.index_path)
+
+    def article(self, ref: str, searcher: Searcher | None = None) -> Article:
+        """Load an article by id, or by a path to a file."""
+        path = Path(ref).expanduser()
+        if path.is_file():
+            return load_article(path, max_bytes=self.max_bytes)
+        own = searcher is None
+        searcher = searcher or self.searcher()
+        try:
+            stored = searcher.stored(ref)
+        finally:
+            if own:
+                searcher.close()
+        if stored is None:
+            raise CorpusError(f"no article with id {ref!r} in {self.corpus}")
+        return load_article(Path(stored["path"]), stored["id"], max_bytes=self.max_bytes)

@@ -1,0 +1,157 @@
+"""Turn one file (Markdown, text or HTML) into an immutable Article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .blocks import ends_sentence, is_headline_like, split_blocks
+from .frontmatter import coerce_date, parse_front_matter
+from .junk import classify_junk
+from .model import Article, Block
+from .textfile import BadFile, RawText, read_text
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+DEFAULT_MAX_BYTES = 20_000_000
+
+_AUTHOR_FROM_BYLINE = re.compile(
+    r"^(?:by|authored by|written by|words by|story by)\s+(.+?)(?:\s+(?:via|for|in|,)\s.*|[,.]?\s*)$",
+    re.IGNORECASE,
+)
+_VIA_OUTLET = re.compile(r"\bvia\s+(.+?)(?:\s*\(.*\))?[,.]?\s*$", re.IGNORECASE)
+
+
+def load_article(
+    path: Path, article_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
+    """Parse ``path``; raises BadFile with a reason when it is not a readable article."""
+    raw = read_text(path, max_bytes)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _from_html(path, article_id or path.stem, raw)
+    return _from_text(path, article_id or path.stem, raw)
+
+
+def load_text(text: str, article_id: str = "-", path: Path = Path("-")) -> Article:
+    """Parse text that did not come from a file (stdin, tests)."""
+    from .textfile import content_hash
+
+    raw = RawText(text, content_hash(text.encode("utf-8", "surrogateescape")), ())
+    return _from_text(path, article_id, raw)
+
+
+def _from_text(path: Path, article_id: str, raw: RawText) -> Article:
+    front = parse_front_matter(raw.text)
+    body_text = raw.text[front.body_offset :]
+    blocks = classify_junk(split_blocks(body_text, base=front.body_offset))
+    meta = front.fields
+    title, derived, blocks = _title(str(meta.get("title", "")), blocks)
+    author = str(meta.get("author", "")) or _author_from_byline(blocks)
+    outlet = str(meta.get("outlet", "")) or _outlet_from_byline(blocks)
+    return Article(
+        id=article_id,
+        path=path,
+        title=title,
+        outlet=outlet,
+        author=author,
+        date=meta.get("date"),  # type: ignore[arg-type]
+        blocks=tuple(blocks),
+        source=raw.text,
+        content_hash=raw.content_hash,
+        title_derived=derived,
+        warnings=raw.warnings + front.problems,
+    )
+
+
+def _from_html(path: Path, article_id: str, raw: RawText) -> Article:
+    """Extract the article from a web page with trafilatura (boilerplate removed).
+
+    Offsets of an HTML article refer to the extracted text, which becomes its
+    ``source``: the markup itself is not something a reader reads.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        raw.text, with_metadata=True, include_comments=False, include_tables=False
+    )
+    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise BadFile("HTML page with no article text found")
+    lines = [line for line in text.splitlines() if line.strip()]
+    source = "\n\n".join(lines) + "\n"
+    blocks = classify_junk(split_blocks(source))
+    title, derived, blocks = _title(data.get("title") or "", blocks)
+    return Article(
+        id=article_id,
+        path=path,
+        title=title,
+        outlet=data.get("sitename") or "",
+        author=data.get("author") or _author_from_byline(blocks),
+        date=coerce_date(data.get("date") or ""),
+        blocks=tuple(blocks),
+        source=source,
+        content_hash=raw.content_hash,
+        title_derived=derived,
+        warnings=raw.warnings,
+    )
+
+
+def _title(given: str, blocks: list[Block]) -> tuple[str, bool, list[Block]]:
+    """The title, whether it was derived, and the blocks without a title line.
+
+    With no title given, a leading heading or a short headline-like first line
+    (the "title on line 1" convention of many corpora) is the title and leaves
+    the body; otherwise the first sentence, shortened, names the article.
+    """
+    content = [i for i, b in enumerate(blocks) if b.junk is None]
+    first = blocks[content[0]] if content else None
+    if first is not None:
+        first_text = _strip_heading(first.text)
+        if given and first_text.strip().casefold() == given.strip().casefold():
+            return given, False, blocks[: content[0]] + blocks[content[0] + 1 :]
+        if not given and _is_title_line(first, first_text):
+            return first_text, False, blocks[: content[0]] + blocks[content[0] + 1 :]
+    if given:
+        return given, False, blocks
+    if first is None:
+        return "(untitled)", True, blocks
+    return _shorten(first.text), True, blocks
+
+
+def _is_title_line(block: Block, text: str) -> bool:
+    if block.kind == "heading":
+        return True
+    words = len(text.split())
+    return 0 < words <= 20 and (not ends_sentence(text) or is_headline_like(text))
+
+
+def _strip_heading(text: str) -> str:
+    return re.sub(r"^#{1,6}\s+", "", text).strip()
+
+
+def _shorten(text: str, words: int = 12) -> str:
+    sentence = re.split(r"(?<=[a-z0-9”’\")][.!?])\s+", text.strip(), maxsplit=1)[0]
+    parts = sentence.split()
+    if len(parts) <= words:
+        return sentence.rstrip(".")
+    return " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+def _author_from_byline(blocks: list[Block]) -> str:
+    for block in blocks:
+        if block.junk == "byline":
+            match = _AUTHOR_FROM_BYLINE.match(block.text.strip())
+            if match:
+                return match.group(1).strip(" ,.")
+    return ""
+
+
+def _outlet_from_byline(blocks: list[Block]) -> str:
+    for block in blocks:
+        if block.junk == "byline" and _AUTHOR_FROM_BYLINE.match(block.text.strip()):
+            match = _VIA_OUTLET.search(block.text.strip())
+            if match:
+                return match.group(1).strip(" ,.")
+    return ""

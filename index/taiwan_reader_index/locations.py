@@ -1,0 +1,64 @@
+"""Every folder the program uses, resolved in one place with platformdirs.
+
+Tests point XDG_CACHE_HOME / XDG_CONFIG_HOME / XDG_STATE_HOME at a temporary
+folder, so nothing here may be computed at import time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "taiwan-reader"
+
+# Bump when the Whoosh schema or what is stored in it changes: a new version
+# means a new folder name, so an old index is never opened with a new schema.
+SCHEMA_VERSION = 1
+
+
+def seeds_dir() -> Path:
+    """The bundled default corpus: inside the wheel, or the repo's seeds/ in a checkout."""
+    packaged = Path(__file__).resolve().parent / "seeds"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def state_dir() -> Path:
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def index_root() -> Path:
+    return cache_dir() / "indexes"
+
+
+def index_dir_for(corpus: Path) -> Path:
+    """One index folder per corpus path, named after it, with the schema version."""
+    resolved = str(Path(corpus).expanduser().resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(resolved).name).strip("-")[:40] or "corpus"
+    return index_root() / f"{slug}-{digest}-v{SCHEMA_VERSION}"
+
+
+def ensure_user_dir(path: Path) -> Path:
+    """Create a folder private to the user (0700) if it is missing."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path

@@ -1,0 +1,54 @@
+"""What the index holds per file (stat, hash, id), so unchanged files cost a stat.
+
+The manifest sits beside the index folder and records the index generation it
+describes. If a run died between committing the index and writing the
+manifest, the generations differ and the manifest is rebuilt from the index's
+stored fields, so the two never silently disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+Entry = dict[str, Any]
+
+
+def manifest_path(index_path: Path) -> Path:
+    return index_path.with_name(index_path.name + ".manifest.json")
+
+
+def load_manifest(index_path: Path, ix) -> dict[str, Entry]:
+    path = manifest_path(index_path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("generation") == ix.latest_generation():
+            return dict(data["files"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return _from_index(ix)
+
+
+def _from_index(ix) -> dict[str, Entry]:
+    files: dict[str, Entry] = {}
+    with ix.searcher() as searcher:
+        for fields in searcher.all_stored_fields():
+            files[fields["rel"]] = {
+                "id": fields["id"],
+                "hash": fields.get("content_hash", ""),
+                "mtime_ns": fields.get("mtime_ns", 0),
+                "size": fields.get("size", -1),
+            }
+    return files
+
+
+def save_manifest(index_path: Path, ix, files: dict[str, Entry]) -> None:
+    path = manifest_path(index_path)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    payload = {"generation": ix.latest_generation(), "files": files}
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(payload, out, ensure_ascii=True)
+    os.replace(tmp, path)

@@ -1,0 +1,101 @@
+"""The parsed article: one immutable value per file, shared by index, CLI and reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+JUNK_LABELS = {
+    "byline": "Byline",
+    "caption": "Photo caption",
+    "related": "Related headlines",
+    "teaser": "Teasers",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-level block of the article, located in the decoded file text.
+
+    ``start``/``end`` are character offsets into ``Article.source`` so that any
+    later analysis (entities, comparison) can point back into the original file.
+    ``junk`` names the kind of page junk the block is ("byline", "caption",
+    "related", "teaser") or is None for article text.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str = "paragraph"  # "paragraph" | "heading" | "list_item"
+    junk: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class JunkGroup:
+    """Consecutive junk blocks of one kind, shown collapsed under one label."""
+
+    kind: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def label(self) -> str:
+        return JUNK_LABELS.get(self.kind, self.kind.title())
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: Path
+    title: str
+    outlet: str
+    author: str
+    date: datetime | None
+    blocks: tuple[Block, ...]
+    source: str
+    content_hash: str
+    title_derived: bool = False
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """The article text proper: every block that is not page junk."""
+        return tuple(b for b in self.blocks if b.junk is None)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(b.text for b in self.paragraphs)
+
+    @property
+    def junk_groups(self) -> tuple[JunkGroup, ...]:
+        groups: list[JunkGroup] = []
+        previous = -2
+        for i, block in enumerate(self.blocks):
+            if block.junk is None:
+                continue
+            if groups and groups[-1].kind == block.junk and previous == i - 1:
+                groups[-1] = JunkGroup(block.junk, groups[-1].blocks + (block,))
+            else:
+                groups.append(JunkGroup(block.junk, (block,)))
+            previous = i
+        return tuple(groups)
+
+    @property
+    def date_text(self) -> str:
+        return self.date.date().isoformat() if self.date else ""
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Why a file was not indexed (or was indexed with a caveat)."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"

@@ -1,0 +1,80 @@
+"""Parsing the user's query with Whoosh's query language, and saying clearly
+what is wrong with a broken one.
+
+Supported: words (stemmed, all required), "phrases", AND/OR/NOT and
+parentheses, fuzzy terms (``taiwn~``, ``taiwn~2``), wildcards (``defen*``),
+field queries (``outlet:reuters``, ``title:guard``, ``person:"Tsai Ing-wen"``)
+and dates (``date:2022``, ``date:[2022-01-01 to 2022-06-30]``, ``date:>2023``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import query as wq
+from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, MultifieldParser
+from whoosh.qparser.dateparse import DateParserPlugin
+
+from .schema import ENTITY_FIELDS
+
+DEFAULT_FIELDS = ("title", "body")
+USER_FIELDS = ("title", "body", "outlet", "author", "date", "id") + ENTITY_FIELDS
+MAX_QUERY_CHARS = 1000
+MAX_FUZZY_DISTANCE = 2
+_FIELD_PREFIX = re.compile(r"(?<![\w\"'])([A-Za-z_][\w]*):(?=\S)")
+
+
+class QueryError(ValueError):
+    """A query the user must fix; str() is the message to show."""
+
+
+def make_parser(schema) -> MultifieldParser:
+    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, group=AndGroup)
+    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(GtLtPlugin())
+    parser.add_plugin(DateParserPlugin(free=False))
+    return parser
+
+
+def check_syntax(text: str) -> None:
+    """Raise QueryError for the mistakes Whoosh would silently reinterpret."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
+    if text.count('"') % 2:
+        raise QueryError(f"query {text!r}: unbalanced quote \" (close the phrase)")
+    depth = 0
+    for char in _outside_quotes(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            raise QueryError(f"query {text!r}: ')' without a matching '('")
+    if depth:
+        raise QueryError(f"query {text!r}: '(' without a matching ')'")
+    for name in _FIELD_PREFIX.findall(_outside_quotes(text)):
+        if name not in USER_FIELDS:
+            raise QueryError(
+                f"query {text!r}: unknown field '{name}:' (fields: {', '.join(USER_FIELDS)})"
+            )
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
+
+
+def parse(parser: MultifieldParser, text: str) -> wq.Query:
+    check_syntax(text)
+    try:
+        q = parser.parse(text)
+    except Exception as exc:  # Whoosh raises assorted errors on odd input
+        raise QueryError(f"query {text!r}: cannot be parsed ({exc})") from exc
+    for sub in _walk(q):
+        if getattr(sub, "error", None):
+            raise QueryError(f"query {text!r}: {sub.error}")
+        if isinstance(sub, wq.FuzzyTerm) and sub.maxdist > MAX_FUZZY_DISTANCE:
+            sub.maxdist = MAX_FUZZY_DISTANCE
+    return q
+
+
+def _walk(q: wq.Query):
+    yield q
+    for child in q.children():
+        yield from _walk(child)

@@ -1,0 +1,36 @@
+"""The Whoosh schema. Changing it means bumping locations.SCHEMA_VERSION."""
+
+from __future__ import annotations
+
+from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+# Entity fields, filled by the entity recogniser: canonical names, comma separated.
+ENTITY_FIELDS = ("person", "org", "place", "group", "law", "event", "other")
+FACET_FIELDS = ("outlet",) + ENTITY_FIELDS
+
+
+def body_analyzer():
+    """Stemmed English that keeps stop words, so a phrase matches only its exact words."""
+    return StemmingAnalyzer(stoplist=None, minsize=1)
+
+
+def build_schema() -> Schema:
+    fields = dict(
+        id=ID(stored=True, unique=True),
+        path=STORED(),
+        rel=STORED(),
+        title=TEXT(stored=True, analyzer=body_analyzer(), field_boost=2.0),
+        title_sort=ID(sortable=True),
+        outlet=TEXT(stored=True, analyzer=SimpleAnalyzer()),
+        outlet_facet=ID(sortable=True),
+        author=TEXT(stored=True, analyzer=SimpleAnalyzer()),
+        date=DATETIME(stored=True, sortable=True),
+        body=TEXT(stored=True, analyzer=body_analyzer(), phrase=True, chars=True, spelling=True),
+        content_hash=ID(stored=True),
+        mtime_ns=STORED(),
+        size=NUMERIC(stored=True, bits=64),
+    )
+    for name in ENTITY_FIELDS:
+        fields[name] = KEYWORD(stored=True, commas=True, scorable=True, lowercase=True)
+    return Schema(**fields)

@@ -1,0 +1,227 @@
+"""Searching the index: ranked hits with highlighted snippets, facets and
+"did you mean". Results are plain dataclasses, safe to hand to another thread.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from whoosh import highlight, sorting
+from whoosh import query as wq
+
+from .query import QueryError, make_parser, parse
+from .store import open_index
+
+Segment = tuple[str, bool]  # (text, is_hit)
+SORTS = ("score", "date", "title", "outlet")
+SNIPPET_CHARS = 220
+SPELL_FIELD = "spell_body"
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO", "to"}
+_WORDS = re.compile(r"(?<![\w:~*?])[^\W\d_][\w'’-]{2,}\b(?![:~*?])")
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    outlet: str
+    author: str
+    date: datetime | None
+    path: str
+    score: float
+    snippet: tuple[Segment, ...]
+
+    @property
+    def date_text(self) -> str:
+        return self.date.date().isoformat() if self.date else ""
+
+    @property
+    def snippet_text(self) -> str:
+        return "".join(text for text, _ in self.snippet)
+
+    def snippet_marked(self, before: str = "**", after: str = "**") -> str:
+        return "".join(f"{before}{t}{after}" if hit else t for t, hit in self.snippet)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    suggestion: str | None = None
+    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+
+
+class _SegmentFormatter(highlight.Formatter):
+    """Formats fragments as (text, is_hit) segments instead of markup."""
+
+    def format_fragment(self, fragment, replace=False):
+        out: list[Segment] = []
+        index, text = fragment.startchar, fragment.text
+        for token in sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
+            if token.startchar is None or token.startchar < index:
+                continue
+            if token.startchar > index:
+                out.append((text[index : token.startchar], False))
+            out.append((text[token.startchar : token.endchar], True))
+            index = token.endchar
+        out.append((text[index : fragment.endchar], False))
+        return out
+
+    def format(self, fragments, replace=False):
+        segments: list[Segment] = []
+        for i, fragment in enumerate(fragments):
+            if i:
+                segments.append((" … ", False))
+            segments.extend(self.format_fragment(fragment))
+        return segments
+
+
+def _clean(segments: list[Segment]) -> tuple[Segment, ...]:
+    """Collapse whitespace inside a snippet and join hits separated only by spaces."""
+    out: list[Segment] = []
+    for text, hit in ((re.sub(r"\s+", " ", t), h) for t, h in segments if t):
+        if hit and len(out) >= 2 and out[-1] == (" ", False) and out[-2][1]:
+            out[-2:] = [(out[-2][0] + " " + text, True)]
+        else:
+            out.append((text, hit))
+    if out:
+        out[0] = (out[0][0].lstrip(), out[0][1])
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
+    return tuple(out)
+
+
+def lead(body: str, chars: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
+    text = re.sub(r"\s+", " ", body).strip()
+    if len(text) > chars:
+        text = text[:chars].rsplit(" ", 1)[0] + " …"
+    return ((text, False),) if text else ()
+
+
+class Searcher:
+    """A long-lived handle on one index: parse, search, highlight, suggest."""
+
+    def __init__(self, index_path: Path):
+        self.index_path = Path(index_path)
+        self._ix = open_index(self.index_path)
+        self._parser = make_parser(self._ix.schema)
+        self._lock = threading.Lock()
+        self._searcher = self._ix.searcher()
+        self._highlighter = highlight.Highlighter(
+            fragmenter=highlight.PinpointFragmenter(
+                maxchars=SNIPPET_CHARS, surround=80, autotrim=True, charlimit=None
+            ),
+            formatter=_SegmentFormatter(),
+        )
+
+    def close(self) -> None:
+        self._searcher.close()
+        self._ix.close()
+
+    def refresh(self) -> None:
+        """Pick up commits made since the index was opened."""
+        with self._lock:
+            self._searcher = self._searcher.refresh()
+
+    def stored(self, article_id: str) -> dict | None:
+        """The stored fields of one article, or None."""
+        with self._lock:
+            return self._searcher.document(id=article_id)
+
+    @property
+    def doc_count(self) -> int:
+        return self._searcher.doc_count()
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int | None = 10,
+        sort: str = "score",
+        filters: dict[str, str] | None = None,
+        facets: bool = False,
+        snippets: bool = True,
+    ) -> SearchResult:
+        """Run ``text``; raises QueryError (with a message for the user) when it is broken."""
+        text = text.strip()
+        q = parse(self._parser, text) if text else wq.Every()
+        with self._lock:
+            searcher = self._searcher
+            kwargs = self._search_args(sort, filters, facets, bool(text))
+            results = searcher.search(q, limit=limit, terms=bool(text), **kwargs)
+            hits = tuple(self._hit(h, snippets and bool(text)) for h in results)
+            total = len(results)
+            facet_counts = self._facet_counts(results) if facets else {}
+            suggestion = self._suggest(text, searcher) if text and not total else None
+        return SearchResult(text, total, hits, suggestion, facet_counts)
+
+    def _search_args(self, sort, filters, facets, scored) -> dict:
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
+        kwargs: dict = {}
+        if sort == "date":
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+        elif sort in ("title", "outlet"):
+            kwargs["sortedby"] = sorting.FieldFacet(f"{sort}_sort" if sort == "title" else "outlet_facet")
+        elif not scored:
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+        if filters:
+            kwargs["filter"] = wq.And([_filter_term(k, v) for k, v in filters.items()])
+        if facets:
+            kwargs["groupedby"] = {"outlet": sorting.FieldFacet("outlet_facet")}
+        return kwargs
+
+    def _hit(self, hit, with_snippet: bool) -> Hit:
+        fields = hit.fields()
+        body = fields.get("body", "")
+        snippet: tuple[Segment, ...] = ()
+        if with_snippet:
+            snippet = _clean(self._highlighter.highlight_hit(hit, "body", text=body, top=1))
+        return Hit(
+            id=fields["id"],
+            title=fields.get("title", ""),
+            outlet=fields.get("outlet", ""),
+            author=fields.get("author", ""),
+            date=fields.get("date"),
+            path=fields.get("path", ""),
+            score=float(hit.score or 0.0),
+            snippet=snippet or lead(body),
+        )
+
+    @staticmethod
+    def _facet_counts(results) -> dict[str, tuple[tuple[str, int], ...]]:
+        counts = {}
+        for name in results.facet_names():
+            groups = results.groups(name)
+            ranked = sorted(((str(k), len(v)) for k, v in groups.items()), key=lambda kv: (-kv[1], kv[0]))
+            counts[name] = tuple(ranked)
+        return counts
+
+    def _suggest(self, text: str, searcher) -> str | None:
+        """A corrected query that has hits, from the unstemmed spelling field."""
+        reader = searcher.reader()
+        corrector = reader.corrector(SPELL_FIELD)
+        corrected = text
+        for word in sorted(set(_WORDS.findall(text)) - OPERATORS):
+            if reader.doc_frequency(SPELL_FIELD, word.casefold()):
+                continue
+            options = corrector.suggest(word.casefold(), limit=1, maxdist=2, prefix=1)
+            if options:
+                corrected = re.sub(rf"(?<![\w:]){re.escape(word)}\b(?!:)", options[0], corrected)
+        if corrected == text:
+            return None
+        try:
+            fixed = parse(self._parser, corrected)
+        except QueryError:
+            return None
+        return corrected if searcher.search(fixed, limit=1).scored_length() else None
+
+
+def _filter_term(field_name: str, value: str) -> wq.Query:
+    if field_name == "outlet":
+        return wq.Term("outlet_facet", value)
+    return wq.Term(field_name, value.lower())

@@ -1,0 +1,126 @@
+"""Opening the Whoosh index folder safely, and the one-writer-at-a-time lock.
+
+Whoosh unpickles files from the index folder (the TOC, stored fields), so a
+folder someone else can write to could run their code in our process. The
+folder is created 0700 and is refused when another user owns it or others
+can write to it.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import stat
+import time
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from .locations import ensure_user_dir
+from .schema import build_schema
+
+
+class IndexProblem(Exception):
+    """A problem with the index folder; the message is meant for the user."""
+
+
+class UnsafeIndex(IndexProblem):
+    pass
+
+
+class IndexBusy(IndexProblem):
+    pass
+
+
+def check_private(path: Path) -> None:
+    """Refuse a folder (and its files) that another user owns or others can write."""
+    if not path.exists():
+        return
+    st = path.lstat()
+    if stat.S_ISLNK(st.st_mode):
+        raise UnsafeIndex(f"refusing to open the index at {path}: it is a symbolic link")
+    _check_owner_mode(path, st)
+    for child in path.iterdir():
+        _check_owner_mode(child, child.lstat())
+
+
+def _check_owner_mode(path: Path, st: os.stat_result) -> None:
+    uid = os.getuid()
+    if st.st_uid != uid:
+        raise UnsafeIndex(
+            f"refusing to open the index at {path}: it is owned by uid {st.st_uid}, not you "
+            f"(uid {uid}); opening it would unpickle another user's files. Remove it to rebuild."
+        )
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise UnsafeIndex(
+            f"refusing to open the index at {path}: others can write to it "
+            f"(mode {stat.S_IMODE(st.st_mode):o}); run 'chmod go-w' on it or remove it to rebuild."
+        )
+
+
+def index_exists(path: Path) -> bool:
+    return path.is_dir() and whoosh_index.exists_in(str(path))
+
+
+def open_index(path: Path):
+    """Open the existing index at ``path`` after the privacy check."""
+    check_private(path)
+    return whoosh_index.open_dir(str(path))
+
+
+def create_index(path: Path):
+    ensure_user_dir(path.parent)
+    ensure_user_dir(path)
+    check_private(path)
+    return whoosh_index.create_in(str(path), build_schema())
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a broken index folder so nothing the user had is deleted."""
+    target = path.with_name(f"{path.name}.broken-{datetime.now():%Y%m%d-%H%M%S}")
+    shutil.move(str(path), str(target))
+    return target
+
+
+@contextmanager
+def writer_lock(index_path: Path, wait: float = 3.0):
+    """Hold the corpus's indexing lock; wait up to ``wait`` seconds for it.
+
+    An OS-level lock (flock), so a run killed with SIGKILL releases it.
+    """
+    ensure_user_dir(index_path.parent)
+    lock_path = index_path.with_name(index_path.name + ".lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    deadline = time.monotonic() + wait
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    holder = _read_pid(lock_path)
+                    raise IndexBusy(
+                        f"another index run{holder} holds the lock on {index_path}; "
+                        "try again when it has finished"
+                    ) from None
+                time.sleep(0.1)
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        yield
+    finally:
+        os.close(fd)
+
+
+def _read_pid(lock_path: Path) -> str:
+    try:
+        pid = lock_path.read_text().strip()
+    except OSError:
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""

@@ -1,0 +1,69 @@
+"""Reading a file's bytes into text, with the checks that keep bad files out."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+SNIFF_BYTES = 8192
+
+
+class BadFile(Exception):
+    """A file that cannot be read as an article; the message says why."""
+
+
+@dataclass(frozen=True)
+class RawText:
+    text: str
+    content_hash: str
+    warnings: tuple[str, ...]
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters near the start mean a binary file."""
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return bool(head) and control / len(head) > 0.10
+
+
+def read_text(path: Path, max_bytes: int) -> RawText:
+    """Decode ``path`` as UTF-8; invalid bytes are replaced and reported."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BadFile(f"cannot read ({exc.strerror or exc})") from exc
+    if size > max_bytes:
+        raise BadFile(
+            f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit "
+            "(raise max_file_mb in the config to index it)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadFile(f"cannot read ({exc.strerror or exc})") from exc
+    digest = content_hash(data)
+    if not data.strip():
+        raise BadFile("empty file")
+    if looks_binary(data):
+        raise BadFile("binary file, not text (contains NUL or control bytes)")
+    warnings: list[str] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+        bad = text.count("\ufffd")
+        warnings.append(
+            f"not valid UTF-8 (first bad byte at offset {exc.start}); "
+            f"{bad} undecodable byte sequence(s) shown as U+FFFD"
+        )
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        warnings.append("NUL bytes removed")
+    return RawText(text=text, content_hash=digest, warnings=tuple(warnings))
