@@ -68,6 +68,7 @@ def article_fields(article: Article, rel: str, st: os.stat_result) -> dict:
         mtime_ns=st.st_mtime_ns,
         size=st.st_size,
     )
+    fields["date_sort"] = int(article.date.timestamp()) if article.date else 0
     if article.date is not None:
         fields["date"] = article.date
     return fields

@@ -25,7 +25,8 @@ def build_schema() -> Schema:
         outlet=TEXT(stored=True, analyzer=SimpleAnalyzer()),
         outlet_facet=ID(sortable=True),
         author=TEXT(stored=True, analyzer=SimpleAnalyzer()),
-        date=DATETIME(stored=True, sortable=True),
+        date=DATETIME(stored=True),
+        date_sort=NUMERIC(sortable=True, bits=64),  # 0 when undated, so it sorts last
         body=TEXT(stored=True, analyzer=body_analyzer(), phrase=True, chars=True, spelling=True),
         content_hash=ID(stored=True),
         mtime_ns=STORED(),

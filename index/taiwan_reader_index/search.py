@@ -153,7 +153,8 @@ class Searcher:
             searcher = self._searcher
             kwargs = self._search_args(sort, filters, facets, bool(text))
             results = searcher.search(q, limit=limit, terms=bool(text), **kwargs)
-            hits = tuple(self._hit(h, snippets and bool(text)) for h in results)
+            scored = sort == "score" and bool(text)
+            hits = tuple(self._hit(h, snippets and bool(text), scored) for h in results)
             total = len(results)
             facet_counts = self._facet_counts(results) if facets else {}
             suggestion = self._suggest(text, searcher) if text and not total else None
@@ -164,18 +165,18 @@ class Searcher:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         kwargs: dict = {}
         if sort == "date":
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+            kwargs["sortedby"] = sorting.FieldFacet("date_sort", reverse=True)
         elif sort in ("title", "outlet"):
             kwargs["sortedby"] = sorting.FieldFacet(f"{sort}_sort" if sort == "title" else "outlet_facet")
         elif not scored:
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+            kwargs["sortedby"] = sorting.FieldFacet("date_sort", reverse=True)
         if filters:
             kwargs["filter"] = wq.And([_filter_term(k, v) for k, v in filters.items()])
         if facets:
             kwargs["groupedby"] = {"outlet": sorting.FieldFacet("outlet_facet")}
         return kwargs
 
-    def _hit(self, hit, with_snippet: bool) -> Hit:
+    def _hit(self, hit, with_snippet: bool, scored: bool) -> Hit:
         fields = hit.fields()
         body = fields.get("body", "")
         snippet: tuple[Segment, ...] = ()
@@ -188,7 +189,7 @@ class Searcher:
             author=fields.get("author", ""),
             date=fields.get("date"),
             path=fields.get("path", ""),
-            score=float(hit.score or 0.0),
+            score=float(hit.score or 0.0) if scored else 0.0,
             snippet=snippet or lead(body),
         )
 

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path, monkeypatch):
+    """Point every XDG folder at the test's own tmp folder."""
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
+        folder = tmp_path / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(name, str(folder))
+    return tmp_path
+
+
+@pytest.fixture
+def mini_corpus(tmp_path) -> Path:
+    """A writable copy of tests/data/mini."""
+    target = tmp_path / "mini"
+    shutil.copytree(DATA / "mini", target)
+    return target
+
+
+@pytest.fixture
+def seeds() -> Path:
+    from taiwan_reader_index.locations import seeds_dir
+
+    return seeds_dir()

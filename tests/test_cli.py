@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import json
+
+from taiwan_reader_index.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_search_json_shape_and_hits(capsys, seeds):
+    code, out, _ = run(capsys, "search", '"National Guard"', "--json", "--corpus", str(seeds))
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"query", "total", "suggestion", "hits"}
+    assert data["total"] == 2
+    assert set(data["hits"][0]) == {"id", "title", "outlet", "date", "path", "score", "snippet"}
+    assert all("**National Guard**" in hit["snippet"] for hit in data["hits"])
+
+
+def test_default_corpus_is_the_seeds(capsys):
+    code, out, _ = run(capsys, "search", "Duckworth", "--json")
+    hits = json.loads(out)["hits"]
+    assert code == 0
+    assert sorted(h["id"] for h in hits) == ["000_3bf5df8f19705213", "001_e255d4f75bd2254b"]
+
+
+def test_search_suggests_a_correction(capsys, mini_corpus):
+    code, out, _ = run(capsys, "search", "semiconductr", "--corpus", str(mini_corpus))
+    assert code == 0
+    assert "0 hits" in out and "Did you mean: semiconductor" in out
+
+
+def test_broken_query_is_one_clear_line(capsys, mini_corpus):
+    code, out, err = run(capsys, "search", '"coast guard', "--corpus", str(mini_corpus))
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "unbalanced quote" in err
+    assert "Traceback" not in err
+
+
+def test_missing_corpus_folder(capsys, tmp_path):
+    code, _, err = run(capsys, "index", "--corpus", str(tmp_path / "nope"))
+    assert code == 1 and "does not exist" in err
+
+
+def test_index_reports_counts_and_skipped_files(capsys, mini_corpus):
+    (mini_corpus / "broken.txt").write_bytes(b"\x00\x00binary")
+    code, out, err = run(capsys, "index", "--corpus", str(mini_corpus))
+    assert code == 0
+    assert "4 added" in out and "1 skipped" in out
+    assert "broken.txt" in err and "binary" in err
+    code, out, _ = run(capsys, "index", "--corpus", str(mini_corpus))
+    assert "0 added" in out and "4 unchanged" in out
+
+
+def test_show_labels_junk(capsys, seeds):
+    code, out, _ = run(capsys, "show", "002_e8183c42e3898eaa", "--corpus", str(seeds))
+    assert code == 0
+    assert "[Related headlines: page junk, not part of the article]" in out
+    assert out.index("Beijing has yet to comment") < out.index("Related headlines")
+
+
+def test_show_json_by_path(capsys, seeds):
+    path = seeds / "001_e255d4f75bd2254b.md"
+    code, out, _ = run(capsys, "show", str(path), "--json")
+    data = json.loads(out)
+    assert data["author"] == "Katabella Roberts"
+    assert [g["kind"] for g in data["junk"]] == ["byline", "caption", "byline"]
+    source = path.read_text(encoding="utf-8")
+    first = data["paragraphs"][0]
+    assert source[first["start"] : first["end"]] == first["text"]
+
+
+def test_show_unknown_id(capsys, seeds):
+    code, _, err = run(capsys, "show", "no-such-article", "--corpus", str(seeds))
+    assert code == 1 and "no article with id 'no-such-article'" in err
+
+
+def test_escape_sequences_in_articles_print_inert(capsys, tmp_path):
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "evil.md").write_text("Evil title\n\nRed \x1b[31malert\x1b[0m and [bold]markup[/bold] here.\n")
+    code, out, _ = run(capsys, "show", "evil", "--corpus", str(corpus))
+    assert code == 0 and "\x1b" not in out
+    assert "␛[31malert" in out and "[bold]markup[/bold]" in out
+
+
+def test_version(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert "taiwan-reader" in capsys.readouterr().out

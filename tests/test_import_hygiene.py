@@ -1,0 +1,29 @@
+"""The index side must work without the UI: importing it loads no Textual."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_index_side_imports_no_textual():
+    code = (
+        "import sys, taiwan_reader_index.cli, taiwan_reader_index.search, "
+        "taiwan_reader_index.library\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'taiwan_reader_tui')]\n"
+        "print(bad)\nsys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(shutil.which("lint-imports") is None, reason="import-linter not installed")
+def test_import_contracts_hold():
+    result = subprocess.run(["lint-imports"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from taiwan_reader_index import locations
+from taiwan_reader_index.indexer import update_index
+from taiwan_reader_index.query import QueryError
+from taiwan_reader_index.search import Searcher
+from taiwan_reader_index.store import IndexBusy, UnsafeIndex, writer_lock
+
+
+def search_ids(corpus, query, **kw):
+    searcher = Searcher(locations.index_dir_for(corpus))
+    try:
+        return [h.id for h in searcher.search(query, **kw).hits]
+    finally:
+        searcher.close()
+
+
+@pytest.fixture
+def mini(mini_corpus):
+    update_index(mini_corpus)
+    return mini_corpus
+
+
+def test_national_guard_phrase_finds_exactly_two_seed_reports(seeds):
+    update_index(seeds)
+    assert sorted(search_ids(seeds, '"National Guard"')) == [
+        "000_3bf5df8f19705213", "001_e255d4f75bd2254b"]
+
+
+@pytest.mark.parametrize("word", ["Zelenskiy", "Rednote", "Koizumi", "Yonaguni", "Annabelle", "Katabella"])
+def test_words_only_in_page_junk_are_not_found(seeds, word):
+    update_index(seeds)
+    assert search_ids(seeds, word) == []
+
+
+def test_stemming_matches_other_word_forms(mini):
+    assert search_ids(mini, "export") == ["semiconductor-exports"]
+    assert sorted(search_ids(mini, "drill")) == ["harbour-drills"]
+
+
+def test_phrase_requires_adjacent_words(mini):
+    assert search_ids(mini, '"coast guard"') == ["harbour-drills"]
+    assert search_ids(mini, '"guard coast"') == []
+    # stop words are kept, so a phrase cannot jump over one
+    assert search_ids(mini, '"forced airlines cancel"') == []
+    assert search_ids(mini, '"forced airlines to cancel"') == ["typhoon"]
+
+
+def test_fuzzy_term(mini):
+    assert search_ids(mini, "typhon") == []
+    assert search_ids(mini, "typhon~") == ["typhoon"]
+
+
+def test_field_queries(mini):
+    assert sorted(search_ids(mini, "outlet:herald")) == ["guard-training", "harbour-drills"]
+    assert search_ids(mini, "title:rifles") == ["guard-training"]
+    assert search_ids(mini, "guard AND NOT outlet:herald") == []
+    assert search_ids(mini, "date:[2022-01-01 to 2022-12-31]") == ["semiconductor-exports"]
+
+
+def test_snippet_marks_the_hit_terms(mini):
+    searcher = Searcher(locations.index_dir_for(mini))
+    hit = searcher.search("rescue").hits[0]
+    searcher.close()
+    assert ("rescue", True) in hit.snippet
+    assert "**rescue**" in hit.snippet_marked()
+
+
+def test_did_you_mean(mini):
+    searcher = Searcher(locations.index_dir_for(mini))
+    result = searcher.search("semiconductr")
+    searcher.close()
+    assert result.total == 0 and result.suggestion == "semiconductor"
+
+
+def test_broken_query_says_what_is_wrong(mini):
+    searcher = Searcher(locations.index_dir_for(mini))
+    with pytest.raises(QueryError, match="unbalanced quote"):
+        searcher.search('"coast guard')
+    with pytest.raises(QueryError, match="unknown field 'colour:'"):
+        searcher.search("colour:red")
+    with pytest.raises(QueryError, match="matching"):
+        searcher.search("(drills OR rain")
+    searcher.close()
+
+
+def test_empty_query_lists_everything_sorted(mini):
+    assert search_ids(mini, "", limit=None, sort="date")[0] == "harbour-drills"
+    assert search_ids(mini, "", limit=None, sort="title")[0] == "semiconductor-exports"
+
+
+def test_incremental_add_change_delete(mini):
+    report = update_index(mini)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 4)
+    (mini / "new.md").write_text("---\ntitle: Volcano\n---\nA volcano erupted.\n")
+    time.sleep(0.01)
+    (mini / "typhoon.txt").write_text("Typhoon update\n\nThe typhoon weakened to a storm.\n")
+    (mini / "semiconductor-exports.md").unlink()
+    report = update_index(mini)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 2)
+    assert search_ids(mini, "volcano") == ["new"]
+    assert search_ids(mini, "weakened") == ["typhoon"]
+    assert search_ids(mini, "hundreds") == []
+    assert search_ids(mini, "semiconductor") == []
+
+
+def test_touched_but_unchanged_file_is_not_reindexed(mini):
+    path = mini / "typhoon.txt"
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    report = update_index(mini)
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 4)
+
+
+def test_bad_files_are_reported_and_the_rest_indexed(mini):
+    (mini / "empty.txt").write_bytes(b"")
+    (mini / "image.md").write_bytes(b"\x00\x01\x02PNG")
+    report = update_index(mini)
+    reasons = {p.path.name: p.message for p in report.skipped}
+    assert "empty" in reasons["empty.txt"] and "binary" in reasons["image.md"]
+    assert search_ids(mini, "typhoon") == ["typhoon"]
+    # reported again on the next run, though nothing changed
+    assert {p.path.name for p in update_index(mini).skipped} == {"empty.txt", "image.md"}
+
+
+def test_second_indexer_is_told_the_lock_is_held(mini):
+    index_path = locations.index_dir_for(mini)
+    with writer_lock(index_path):
+        with pytest.raises(IndexBusy, match="another index run"):
+            update_index(mini, wait=0.2)
+
+
+def test_index_folder_is_private_and_others_writable_is_refused(mini):
+    index_path = locations.index_dir_for(mini)
+    assert oct(index_path.stat().st_mode & 0o777) == "0o700"
+    os.chmod(index_path, 0o777)
+    with pytest.raises(UnsafeIndex, match="others can write"):
+        Searcher(index_path)
