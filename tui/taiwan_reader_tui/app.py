@@ -1,0 +1,195 @@
+"""The Textual app: start-up (index build or refresh), screens, help, palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from taiwan_reader_index.corpus import discover
+from taiwan_reader_index.indexer import IndexReport
+from taiwan_reader_index.library import Library
+from taiwan_reader_index.search import Searcher
+from taiwan_reader_index.store import IndexProblem
+from taiwan_reader_index.textfile import BadFile
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .commands import ArticleCommands
+from .messages import IndexUpdated, OpenArticle
+from .screens.help import HelpScreen
+from .screens.reader import ReaderScreen
+from .screens.search import SearchScreen
+from .screens.startup import IndexingScreen, ProblemScreen
+from .state import load_state, save_state
+
+
+class ReaderApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "taiwan-reader"
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("ctrl+r", "reindex", "Re-index", show=False, id="app.reindex"),
+    ]
+
+    def __init__(self, library: Library, state_path: Path | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.state_path = state_path
+        self.searcher: Searcher | None = None
+        self.article_titles: list[tuple[str, str, str]] = []
+
+    # start-up --------------------------------------------------------------
+    def on_mount(self) -> None:
+        theme = load_state(self.state_path).get("theme") or self.library.config.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.library.config.keys:
+            self.set_keymap(self.library.config.keys)
+        for problem in self.library.config.problems:
+            self.notify(problem, severity="warning", markup=False)
+        self._start()
+
+    def _remember_theme(self, theme) -> None:
+        save_state({"theme": theme.name}, self.state_path)
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _start(self) -> None:
+        library = self.library
+        files, problems = discover(library.corpus)
+        if not files:
+            detail = f" ({problems[0].message})" if problems else ""
+            self.call_from_thread(self._problem, f"No articles in {library.corpus}{detail}",
+                                  "Put .md, .txt or .html files in that folder, or open "
+                                  "another one with: taiwan-reader --corpus DIR")
+            return
+        if library.has_index():
+            self.call_from_thread(self._corpus_ready, None)
+            self._refresh_index()
+            return
+        screen = IndexingScreen(str(library.corpus))
+        self.call_from_thread(self.push_screen, screen)
+        try:
+            report = library.update(progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n),
+                                    wait=30)
+        except (IndexProblem, OSError) as exc:
+            self.call_from_thread(self._problem, "The index could not be built", str(exc))
+            return
+        self.call_from_thread(self._corpus_ready, report)
+
+    def _refresh_index(self) -> None:
+        try:
+            report = self.library.update(wait=5)
+        except (IndexProblem, OSError) as exc:
+            self.call_from_thread(self.notify, f"Index not refreshed: {exc}",
+                                  severity="warning", markup=False)
+            return
+        self.post_message(IndexUpdated(report))
+
+    def _problem(self, headline: str, advice: str) -> None:
+        self.push_screen(ProblemScreen(headline, advice))
+
+    def _corpus_ready(self, report: IndexReport | None) -> None:
+        try:
+            self.searcher = self.library.searcher()
+        except (IndexProblem, OSError) as exc:
+            self._problem("The index could not be opened", str(exc))
+            return
+        self._load_titles()
+        search = SearchScreen(self.searcher, f"taiwan-reader · {self.library.corpus.name}")
+        if isinstance(self.screen, IndexingScreen):
+            self.switch_screen(search)
+        else:
+            self.push_screen(search)
+        if report is not None:
+            self._tell(report, first=True)
+
+    def _load_titles(self) -> None:
+        assert self.searcher is not None
+        everything = self.searcher.search("", limit=None, sort="title", snippets=False)
+        self.article_titles = [(h.id, h.title, h.outlet) for h in everything.hits]
+
+    def _tell(self, report: IndexReport, first: bool = False) -> None:
+        if report.changed or first:
+            self.notify(f"Index: {report.summary()} ({report.seconds:.1f} s)", markup=False)
+        if report.skipped:
+            sample = "; ".join(str(p) for p in report.skipped[:3])
+            self.notify(f"{len(report.skipped)} file(s) skipped: {sample}", severity="warning",
+                        markup=False, timeout=8)
+        for notice in report.notices:
+            self.notify(notice, severity="warning", markup=False, timeout=10)
+
+    @on(IndexUpdated)
+    def _index_updated(self, message: IndexUpdated) -> None:
+        report = message.report
+        if report.changed and self.searcher is not None:
+            self.searcher.refresh()
+            self._load_titles()
+            for screen in self.screen_stack:
+                if isinstance(screen, SearchScreen):
+                    screen.run_search()
+        self._tell(report)
+
+    def action_reindex(self) -> None:
+        self._reindex()
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _reindex(self) -> None:
+        self._refresh_index()
+
+    # reading -----------------------------------------------------------------
+    @on(OpenArticle)
+    def _open_article(self, message: OpenArticle) -> None:
+        self._load_article(message.article_id, message.query)
+
+    @work(thread=True, group="open", exit_on_error=False)
+    def _load_article(self, article_id: str, query: str) -> None:
+        try:
+            article = self.library.article(article_id, self.searcher)
+        except (BadFile, OSError, Exception) as exc:  # the file may have changed or vanished
+            self.call_from_thread(self.notify, f"Cannot open {article_id}: {exc}",
+                                  severity="error", markup=False)
+            return
+        self.call_from_thread(self.push_screen, ReaderScreen(article, query))
+
+    # help and palette ----------------------------------------------------------
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        focused = self.focused
+        area = type(self.screen).__name__.replace("Screen", "") + (
+            f" · {type(focused).__name__}" if focused else "")
+        self.push_screen(HelpScreen(area, list(self._binding_rows(self.screen))))
+
+    def _binding_rows(self, screen: Screen) -> Iterable[tuple[str, str, str]]:
+        seen: dict[str, list[str]] = {}
+        rows: dict[str, tuple[str, str]] = {}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            name = binding.id or binding.action
+            seen.setdefault(name, []).append(self.get_key_display(binding))
+            rows.setdefault(name, (binding.description or binding.action, binding.id or ""))
+        for name, (description, binding_id) in rows.items():
+            yield " ".join(dict.fromkeys(seen[name])), description, binding_id
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys of the current area and the query syntax", self.action_help)
+        yield SystemCommand("Re-index", "Look for new, changed and deleted files now",
+                            self.action_reindex)
+
+    def on_unmount(self) -> None:
+        if self.searcher is not None:
+            self.searcher.close()
+
+
+def build_app(library: Library, state_path: Path | None = None) -> ReaderApp:
+    return ReaderApp(library, state_path)
+
+
+def run_app(library: Library) -> int:
+    build_app(library).run()
+    return 0

@@ -1,0 +1,34 @@
+"""Command palette providers: open any article by title, and the app's commands."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from taiwan_reader_index.textsafe import inert
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from .messages import OpenArticle
+
+
+class ArticleCommands(Provider):
+    """ "Open: <title>" for every article in the corpus (titles held in memory)."""
+
+    def _articles(self) -> list[tuple[str, str, str]]:
+        return getattr(self.app, "article_titles", [])
+
+    async def discover(self) -> Hits:
+        for article_id, title, outlet in self._articles()[:20]:
+            yield DiscoveryHit(f"Open: {inert(title)}", partial(self._open, article_id),
+                               help=inert(outlet))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for article_id, title, outlet in self._articles():
+            label = f"Open: {inert(title)}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self._open, article_id),
+                          help=inert(outlet) or None)
+
+    def _open(self, article_id: str) -> None:
+        self.app.post_message(OpenArticle(article_id))

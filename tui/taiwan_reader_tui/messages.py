@@ -1,0 +1,23 @@
+"""App-wide messages. Requests are imperatives, events are in the past tense."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from taiwan_reader_index.indexer import IndexReport
+from textual.message import Message
+
+
+@dataclass
+class OpenArticle(Message):
+    """Open an article in the reading screen, carrying the query that found it."""
+
+    article_id: str
+    query: str = ""
+
+
+@dataclass
+class IndexUpdated(Message):
+    """A background index refresh finished."""
+
+    report: IndexReport

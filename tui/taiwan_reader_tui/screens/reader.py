@@ -1,0 +1,114 @@
+"""The reading screen: one article, search terms highlighted, find with n/N."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from taiwan_reader_index.matching import matcher_for
+from taiwan_reader_index.model import Article
+from taiwan_reader_index.textsafe import inert
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from ..widgets.article import ArticleView
+
+
+class ReaderScreen(Screen):
+    BINDINGS = [
+        Binding("j,down", "scroll('down')", "Down", show=False, id="reader.down"),
+        Binding("k,up", "scroll('up')", "Up", show=False, id="reader.up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="reader.top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="reader.bottom"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False,
+                id="reader.page_down"),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="reader.page_up"),
+        Binding("slash", "find", "Find", id="reader.find"),
+        Binding("n", "step(1)", "Next match", id="reader.next_match"),
+        Binding("N", "step(-1)", "Prev match", id="reader.prev_match"),
+        Binding("q,escape", "back", "Back", id="reader.back"),
+    ]
+
+    def __init__(self, article: Article, query: str = "") -> None:
+        super().__init__()
+        self.article = article
+        self.search_query = query
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ArticleView(self.article, matcher_for(self.search_query), id="article")
+        yield Input(placeholder="Find in article (Enter to search, Escape to close)", id="find")
+        yield Static("", id="reader-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = inert(self.article.title)
+        self.sub_title = inert(self.article.outlet)
+        view = self.query_one(ArticleView)
+        view.focus()
+        self.query_one("#find", Input).display = False
+        self.call_after_refresh(self._scroll_to_first_hit)
+
+    def on_show(self) -> None:
+        self.call_after_refresh(self._status)
+
+    def _scroll_to_first_hit(self) -> None:
+        view = self.query_one(ArticleView)
+        first = view.first_query_hit()
+        if first is not None:
+            view.scroll_to_widget(first, animate=False, top=True)
+
+    def _status(self, message: str = "") -> None:
+        view = self.query_one(ArticleView)
+        text = Text()
+        if self.search_query:
+            text.append("query: ", style="dim")
+            text.append(inert(self.search_query), style="bold")
+            text.append("   ")
+        count = len(view.matches)
+        if view.needle or count:
+            label = f"find {inert(view.needle)!r}" if view.needle else "hits"
+            where = f"{view.current + 1}/{count}" if view.current >= 0 else f"{count}"
+            text.append(f"{label}: {where if count else 'no matches'}", style="bold")
+            text.append("  (n/N)", style="dim")
+        if message:
+            text.append("   " + message, style="dim")
+        self.query_one("#reader-status", Static).update(text)
+
+    def action_scroll(self, how: str) -> None:
+        view = self.query_one(ArticleView)
+        {"down": view.scroll_down, "up": view.scroll_up, "home": view.scroll_home,
+         "end": view.scroll_end, "page_down": view.scroll_page_down,
+         "page_up": view.scroll_page_up}[how](animate=False)
+
+    def action_find(self) -> None:
+        box = self.query_one("#find", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        view = self.query_one(ArticleView)
+        view.find(event.value)
+        event.input.display = False
+        view.focus()
+        self._status()
+
+    def action_step(self, delta: int) -> None:
+        view = self.query_one(ArticleView)
+        view.step(delta)
+        self._status()
+
+    def action_back(self) -> None:
+        box = self.query_one("#find", Input)
+        if box.display:
+            box.display = False
+            self.query_one(ArticleView).focus()
+            return
+        self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.focused, Input) and action in ("scroll", "find", "step"):
+            return False
+        return True

@@ -1,0 +1,201 @@
+"""The search screen: a query box that searches as you type, facets, results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from taiwan_reader_index.query import QueryError
+from taiwan_reader_index.search import SORTS, Hit, SearchResult, Searcher
+from taiwan_reader_index.textsafe import inert
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from ..messages import OpenArticle
+
+DEBOUNCE_SECONDS = 0.12
+RESULT_LIMIT = 200
+
+
+def hit_prompt(hit: Hit, width_hint: int = 0) -> Text:
+    """Three parts per result: title, outlet · date, snippet with hits highlighted."""
+    prompt = Text(inert(hit.title), style="bold")
+    meta = " · ".join(x for x in (hit.outlet or "unknown outlet", hit.date_text) if x)
+    prompt.append(f"\n{inert(meta)}", style="dim")
+    if hit.snippet:
+        prompt.append("\n")
+        for text, is_hit in hit.snippet:
+            prompt.append(inert(text), style="bold reverse" if is_hit else "")
+    prompt.append("\n")
+    return prompt
+
+
+class SearchScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="search.focus"),
+        Binding("s", "cycle_sort", "Sort", id="search.sort"),
+        Binding("f", "focus_facets", "Facets", id="search.facets"),
+        Binding("down", "focus_results", "Results", show=False, id="search.results"),
+        Binding("j", "cursor_down", "Down", show=False, id="search.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="search.up"),
+        Binding("q", "app.quit", "Quit", id="search.quit"),
+    ]
+
+    @dataclass
+    class SearchFinished(Message):
+        query: str
+        result: SearchResult | None
+        error: str | None = None
+
+    def __init__(self, searcher: Searcher, title: str) -> None:
+        super().__init__()
+        self.searcher = searcher
+        self.sort = "score"
+        self.outlets: list[str] = []
+        self._timer = None
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder='Search: words, "a phrase", AND/OR/NOT, word~, outlet:name',
+                    id="query")
+        with Horizontal(id="panes"):
+            with Vertical(id="facets"):
+                yield Static("Outlets", classes="facet-title")
+                yield SelectionList[str](id="outlet-facet")
+            yield OptionList(id="results")
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self._title
+        self.query_one("#query", Input).focus()
+        self.run_search()
+
+    # searching -----------------------------------------------------------
+    @on(Input.Changed, "#query")
+    def _query_changed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self.run_search)
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self) -> None:
+        """Enter in the search box opens the highlighted (by default the first) result."""
+        results = self.query_one("#results", OptionList)
+        if results.option_count:
+            option = results.get_option_at_index(results.highlighted or 0)
+            if option.id:
+                self.post_message(OpenArticle(option.id, self.query_one("#query", Input).value))
+
+    def run_search(self) -> None:
+        self._search(self.query_one("#query", Input).value, self.sort, tuple(self.outlets))
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: str, sort: str, outlets: tuple[str, ...]) -> None:
+        worker = get_current_worker()
+        filters = {"outlet": outlets[0]} if len(outlets) == 1 else None
+        try:
+            result = self.searcher.search(
+                query, limit=RESULT_LIMIT, sort=sort if query.strip() or sort != "score" else "date",
+                filters=filters, facets=True)
+        except QueryError as exc:
+            if not worker.is_cancelled:
+                self.post_message(self.SearchFinished(query, None, str(exc)))
+            return
+        if len(outlets) > 1:
+            result = self._filter_outlets(result, outlets)
+        if not worker.is_cancelled:
+            self.post_message(self.SearchFinished(query, result))
+
+    @staticmethod
+    def _filter_outlets(result: SearchResult, outlets: tuple[str, ...]) -> SearchResult:
+        wanted = set(outlets)
+        hits = tuple(h for h in result.hits if (h.outlet or "(unknown)") in wanted)
+        return SearchResult(result.query, len(hits), hits, result.suggestion, result.facets)
+
+    @on(SearchFinished)
+    def _show_results(self, message: SearchFinished) -> None:
+        if message.query != self.query_one("#query", Input).value:
+            return  # a newer query is on its way
+        status = self.query_one("#status", Static)
+        results = self.query_one("#results", OptionList)
+        if message.error:
+            status.update(Text(inert(message.error), style="bold red"))
+            return
+        result = message.result
+        assert result is not None
+        results.clear_options()
+        results.add_options(Option(hit_prompt(hit), id=hit.id) for hit in result.hits)
+        if result.hits:
+            results.highlighted = 0
+        self._update_facets(result)
+        status.update(self._status_text(result))
+
+    def _status_text(self, result: SearchResult) -> Text:
+        noun = "article" if result.total == 1 else "articles"
+        what = "matching" if result.query else "in the corpus"
+        text = Text(f"{result.total} {noun} {what}")
+        sort = self.sort if result.query or self.sort != "score" else "date"
+        text.append(f" · sorted by {sort} (s)", style="dim")
+        if self.outlets:
+            text.append(f" · outlet: {inert(', '.join(self.outlets))}", style="dim")
+        if result.suggestion:
+            text.append("  Did you mean: ", style="bold")
+            text.append(inert(result.suggestion), style="bold cyan")
+        return text
+
+    def _update_facets(self, result: SearchResult) -> None:
+        facet = self.query_one("#outlet-facet", SelectionList)
+        counts = dict(result.facets.get("outlet", ()))
+        names = sorted(set(counts) | set(self.outlets), key=lambda n: (-counts.get(n, 0), n))
+        with self.prevent(SelectionList.SelectedChanged):
+            facet.clear_options()
+            facet.add_options(
+                (Text(f"{inert(name)} ({counts.get(name, 0)})"), name, name in self.outlets)
+                for name in names
+            )
+
+    @on(SelectionList.SelectedChanged, "#outlet-facet")
+    def _facets_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.outlets = list(event.selection_list.selected)
+        self.run_search()
+
+    # opening ---------------------------------------------------------------
+    @on(OptionList.OptionSelected, "#results")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.post_message(OpenArticle(event.option.id, self.query_one("#query", Input).value))
+
+    # actions -----------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_focus_facets(self) -> None:
+        self.query_one("#outlet-facet", SelectionList).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.run_search()
+
+    def action_focus_results(self) -> None:
+        self.query_one("#results", OptionList).focus()
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#results", OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#results", OptionList).action_cursor_up()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Letter keys type into the search box; they act only elsewhere."""
+        if action in ("cycle_sort", "focus_facets", "cursor_down", "cursor_up", "app.quit", "quit"):
+            return not isinstance(self.focused, Input)
+        return True

@@ -1,0 +1,53 @@
+"""Screens shown before the corpus can be searched: first build, or a problem."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+
+class IndexingScreen(Screen):
+    """Progress of the first index build of a corpus."""
+
+    def __init__(self, corpus: str) -> None:
+        super().__init__()
+        self.corpus = corpus
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Middle():
+            with Center():
+                yield Static(Text(f"Building the index of {self.corpus}", style="bold"), id="what")
+            with Center():
+                yield ProgressBar(id="progress", show_eta=True)
+            with Center():
+                yield Static("", id="current")
+        yield Footer()
+
+    def advance(self, done: int, total: int, name: str) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=done)
+        self.query_one("#current", Static).update(Text(name, style="dim"))
+
+
+class ProblemScreen(Screen):
+    """Something stops the reader from working on this corpus; says what to do."""
+
+    BINDINGS = [Binding("q,escape", "app.quit", "Quit", id="problem.quit")]
+
+    def __init__(self, headline: str, advice: str) -> None:
+        super().__init__()
+        self.headline = headline
+        self.advice = advice
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Middle():
+            with Center():
+                yield Static(Text(self.headline, style="bold red"), id="headline")
+            with Center():
+                yield Static(Text(self.advice), id="advice")
+        yield Footer()

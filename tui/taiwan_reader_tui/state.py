@@ -1,0 +1,30 @@
+"""Small bits of state the app remembers between runs (the chosen theme)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from taiwan_reader_index import locations
+
+
+def state_file() -> Path:
+    return locations.state_dir() / "state.json"
+
+
+def load_state(path: Path | None = None) -> dict:
+    try:
+        data = json.loads((path or state_file()).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_state(update: dict, path: Path | None = None) -> None:
+    path = path or state_file()
+    data = load_state(path) | update
+    locations.ensure_user_dir(path.parent)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,134 @@
+"""The article body: metadata header, paragraphs, collapsed page junk, highlights."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from taiwan_reader_index.matching import TermMatcher, find_spans, term_spans
+from taiwan_reader_index.model import Article, Block
+from taiwan_reader_index.textsafe import inert
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Collapsible, Static
+
+from ..rendering import inline, styled
+
+
+class Paragraph(Static):
+    """One block of the article; knows its Block so highlights can be re-applied."""
+
+    def __init__(self, block: Block, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.block = block
+
+    @property
+    def plain(self) -> str:
+        return inline(self.block.text).plain
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """Scrollable article. Query hits and find matches are styled by component classes."""
+
+    COMPONENT_CLASSES = {
+        "article--query-hit",
+        "article--find-hit",
+        "article--find-current",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView { padding: 0 2; }
+    ArticleView > Paragraph { margin-bottom: 1; }
+    ArticleView > Paragraph.heading { text-style: bold; }
+    ArticleView > #meta { margin-bottom: 1; padding-bottom: 1; border-bottom: solid $primary; }
+    ArticleView > Collapsible {
+        margin-bottom: 1; color: $text-muted; border-top: none; padding: 0;
+        background: transparent;
+    }
+    ArticleView > Collapsible > Contents { padding: 0 0 0 3; }
+    ArticleView .article--query-hit { background: $warning 40%; text-style: bold; }
+    ArticleView .article--find-hit { background: $accent 40%; text-style: underline; }
+    ArticleView .article--find-current { background: $accent; color: $text; text-style: bold; }
+    """
+
+    def __init__(self, article: Article, matcher: TermMatcher, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.article = article
+        self.matcher = matcher
+        self.needle = ""
+        self.matches: list[tuple[Paragraph, int]] = []  # (paragraph, index within it)
+        self.current = -1
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._meta(), id="meta")
+        groups = {g.blocks[0].start: g for g in self.article.junk_groups}
+        for block in self.article.blocks:
+            if block.junk is None:
+                yield Paragraph(block, classes=block.kind)
+            elif block.start in groups:
+                group = groups[block.start]
+                count = len(group.blocks)
+                title = f"{group.label} ({count}) · page junk, not part of the article"
+                with Collapsible(title=title, collapsed=True, classes=f"junk junk-{group.kind}"):
+                    for item in group.blocks:
+                        yield Static(Text(inline(item.text).plain), classes="junk-block")
+
+    def _meta(self) -> Text:
+        a = self.article
+        text = Text(inert(a.title), style="bold")
+        line = " · ".join(x for x in (a.outlet, a.author, a.date_text) if x)
+        if line:
+            text.append("\n" + inert(line), style="italic")
+        text.append(f"\n{inert(str(a.path))}", style="dim")
+        text.append(f"  ·  {a.word_count} words", style="dim")
+        return text
+
+    def on_mount(self) -> None:
+        self.refresh_highlights()
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return list(self.query(Paragraph))
+
+    def refresh_highlights(self) -> None:
+        """Re-style every paragraph; n/N walk find matches, or query hits without a find."""
+        hit = self.get_component_rich_style("article--query-hit", partial=True)
+        find = self.get_component_rich_style("article--find-hit", partial=True)
+        current = self.get_component_rich_style("article--find-current", partial=True)
+        self.matches = []
+        current_paragraph = None
+        for paragraph in self.paragraphs:
+            plain = paragraph.plain
+            query_spans = term_spans(plain, self.matcher)
+            found = find_spans(plain, self.needle) if self.needle else []
+            steps = found if self.needle else query_spans
+            before = len(self.matches)
+            self.matches.extend((paragraph, i) for i in range(len(steps)))
+            here = None
+            if before <= self.current < len(self.matches):
+                here = steps[self.current - before]
+                current_paragraph = paragraph
+            paragraph.update(styled(paragraph.block.text, query_spans=query_spans,
+                                    find_spans=found, current=here, hit_style=hit,
+                                    find_style=find, current_style=current))
+        if current_paragraph is not None:
+            self.scroll_to_widget(current_paragraph, animate=False, center=True)
+
+    def first_query_hit(self) -> Paragraph | None:
+        for paragraph in self.paragraphs:
+            if term_spans(paragraph.plain, self.matcher):
+                return paragraph
+        return None
+
+    def find(self, needle: str) -> int:
+        """Start a find; returns the number of matches and shows the first."""
+        self.needle = needle
+        self.current = 0
+        self.refresh_highlights()
+        if not self.matches:
+            self.current = -1
+        return len(self.matches)
+
+    def step(self, delta: int) -> None:
+        if not self.matches:
+            return
+        self.current = (self.current + delta) % len(self.matches)
+        self.refresh_highlights()
