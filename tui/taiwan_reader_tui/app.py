@@ -153,7 +153,15 @@ class ReaderApp(App):
             self.call_from_thread(self.notify, f"Cannot open {article_id}: {exc}",
                                   severity="error", markup=False)
             return
-        self.call_from_thread(self.push_screen, ReaderScreen(article, query))
+        self.call_from_thread(self.push_screen, ReaderScreen(article, query, self._location(article)))
+
+    def _location(self, article) -> str:
+        """The file as shown to the reader: relative to the corpus folder when inside it."""
+        corpus = self.library.corpus
+        try:
+            return f"{corpus.name}/{article.path.resolve().relative_to(corpus).as_posix()}"
+        except ValueError:
+            return str(article.path)
 
     # help and palette ----------------------------------------------------------
     def action_help(self) -> None:

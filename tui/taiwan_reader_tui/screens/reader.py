@@ -30,14 +30,16 @@ class ReaderScreen(Screen):
         Binding("q,escape", "back", "Back", id="reader.back"),
     ]
 
-    def __init__(self, article: Article, query: str = "") -> None:
+    def __init__(self, article: Article, query: str = "", location: str = "") -> None:
         super().__init__()
         self.article = article
         self.search_query = query
+        self.location = location
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield ArticleView(self.article, matcher_for(self.search_query), id="article")
+        yield ArticleView(self.article, matcher_for(self.search_query), self.location,
+                          id="article")
         yield Input(placeholder="Find in article (Enter to search, Escape to close)", id="find")
         yield Static("", id="reader-status")
         yield Footer()

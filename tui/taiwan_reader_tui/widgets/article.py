@@ -49,9 +49,11 @@ class ArticleView(VerticalScroll, can_focus=True):
     ArticleView .article--find-current { background: $accent; color: $text; text-style: bold; }
     """
 
-    def __init__(self, article: Article, matcher: TermMatcher, **kwargs) -> None:
+    def __init__(self, article: Article, matcher: TermMatcher, location: str = "",
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.article = article
+        self.location = location or str(article.path)
         self.matcher = matcher
         self.needle = ""
         self.matches: list[tuple[Paragraph, int]] = []  # (paragraph, index within it)
@@ -77,7 +79,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         line = " · ".join(x for x in (a.outlet, a.author, a.date_text) if x)
         if line:
             text.append("\n" + inert(line), style="italic")
-        text.append(f"\n{inert(str(a.path))}", style="dim")
+        text.append(f"\n{inert(self.location)}", style="dim")
         text.append(f"  ·  {a.word_count} words", style="dim")
         return text
 

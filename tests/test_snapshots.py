@@ -1,0 +1,63 @@
+"""SVG snapshots at a fixed terminal size (pytest-textual-snapshot).
+
+Update after an intended change with: python -m pytest tests/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import pytest
+from taiwan_reader_index.library import Library
+from textual.widgets import Input
+
+from taiwan_reader_tui.app import build_app
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def seed_app(tmp_path, seeds):
+    return build_app(Library.open(seeds), state_path=tmp_path / "state.json")
+
+
+async def _ready(pilot, query: str = ""):
+    app = pilot.app
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+    for box in app.screen.query(Input):
+        box.cursor_blink = False
+    if query:
+        await pilot.press(*list(query))
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+    app.clear_notifications()
+    await pilot.pause()
+
+
+def test_search_screen_with_results(snap_compare, seed_app):
+    async def run_before(pilot):
+        await _ready(pilot, '"national guard"')
+
+    assert snap_compare(seed_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_reading_screen_with_highlights(snap_compare, seed_app):
+    async def run_before(pilot):
+        await _ready(pilot, "strategic ambiguity")
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(seed_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_help_screen(snap_compare, seed_app):
+    async def run_before(pilot):
+        await _ready(pilot)
+        await pilot.press("down", "question_mark")
+        await pilot.pause(0.2)
+
+    assert snap_compare(seed_app, terminal_size=SIZE, run_before=run_before)

@@ -1,0 +1,177 @@
+"""Pilot tests: the reader driven by keys, as a user would."""
+
+from __future__ import annotations
+
+import pytest
+from rich.text import Text
+from taiwan_reader_index.library import Library
+from textual.command import CommandPalette
+from textual.widgets import OptionList
+
+from taiwan_reader_tui.app import build_app
+from taiwan_reader_tui.screens.help import HelpScreen
+from taiwan_reader_tui.screens.reader import ReaderScreen
+from taiwan_reader_tui.screens.search import SearchScreen
+from taiwan_reader_tui.screens.startup import ProblemScreen
+from taiwan_reader_tui.widgets.article import ArticleView, Paragraph
+
+
+async def settle(app, pilot):
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+
+
+async def type_query(app, pilot, text):
+    await pilot.press(*list(text))
+    await pilot.pause(0.3)
+    await settle(app, pilot)
+
+
+def hit_spans(text: Text) -> list[str]:
+    return [text.plain[s.start : s.end] for s in text.spans if "reverse" in str(s.style)]
+
+
+@pytest.fixture
+def app_for(tmp_path):
+    def make(corpus):
+        return build_app(Library.open(corpus), state_path=tmp_path / "state.json")
+
+    return make
+
+
+async def test_search_as_you_type_shows_highlighted_snippets(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
+        results = app.screen.query_one("#results", OptionList)
+        assert results.option_count == 5  # empty query lists every article
+        await type_query(app, pilot, '"national guard"')
+        assert results.option_count == 2
+        prompt = results.get_option_at_index(0).prompt
+        assert "National Guard" in hit_spans(prompt)
+        assert "2 articles matching" in str(app.screen.query_one("#status").render())
+
+
+async def test_did_you_mean_and_broken_query(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "duckwort")
+        status = str(app.screen.query_one("#status").render())
+        assert "Did you mean: duckworth" in status
+        await type_query(app, pilot, ' "open')
+        assert "unbalanced quote" in str(app.screen.query_one("#status").render())
+
+
+async def test_open_find_and_jump_between_matches(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "partnership act")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.search_query == "partnership act"
+        view = app.screen.query_one(ArticleView)
+        assert view.article.id == "001_e255d4f75bd2254b"
+        await pilot.press("slash", *list("Duckworth"), "enter")
+        await pilot.pause()
+        assert len(view.matches) == 4 and view.current == 0
+        await pilot.press("n")
+        assert view.current == 1
+        await pilot.press("N", "N")
+        assert view.current == 3  # wraps around
+        assert "find 'Duckworth': 4/4" in str(app.screen.query_one("#reader-status").render())
+        await pilot.press("q")
+        assert isinstance(app.screen, SearchScreen)
+
+
+async def test_query_terms_are_highlighted_in_the_article(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "guards")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        highlighted = {
+            p.plain[s.start : s.end]
+            for p in view.query(Paragraph)
+            for s in p.render().spans
+        }
+        assert "Guard" in highlighted
+
+
+async def test_help_and_palette_open(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        ids = [row[2] for row in app.screen.bindings_list]
+        assert "search.sort" in ids and "app.help" in ids
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_markup_and_escape_sequences_render_literally(app_for, tmp_path):
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "evil.md").write_text(
+        "---\ntitle: Evil [bold red]title[/]\n---\n"
+        "Alert [red]not red[/red] and \x1b[31mescape\x1b[0m and \x1b]8;;http://x\x07link "
+        "\u202eevil\n"
+    )
+    app = app_for(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        body = view.query(Paragraph).first().render()
+        assert "[red]not red[/red]" in body.plain
+        assert "\x1b" not in body.plain and "␛[31mescape" in body.plain
+        assert "\u202e" not in body.plain and "<U+202E>" in body.plain
+        assert "Evil [bold red]title[/]" in view.query_one("#meta").render().plain
+
+
+async def test_empty_corpus_shows_what_to_do(app_for, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = app_for(empty)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ProblemScreen)
+        assert "No articles in" in app.screen.headline
+        assert "--corpus" in app.screen.advice
+
+
+async def test_theme_choice_is_remembered(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    second = app_for(seeds)
+    async with second.run_test(size=(100, 30)) as pilot:
+        await settle(second, pilot)
+        assert second.theme == "nord"
+
+
+async def test_keys_can_be_remapped_from_config(tmp_path, seeds, private_dirs):
+    import os
+    from pathlib import Path
+
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "taiwan-reader" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[keys]\n"search.sort" = "o"\n')
+    app = build_app(Library.open(seeds), state_path=tmp_path / "state.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "o")
+        await settle(app, pilot)
+        assert app.screen.sort == "date"
