@@ -7,8 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import SUFFIXES
 from .model import LoadProblem
+
+SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,12 @@ from pathlib import Path
 
 from . import locations
 from .corpus import CorpusFile, discover, display_name
-from .loader import DEFAULT_MAX_BYTES, load_article
 from .manifest import Entry, load_manifest, save_manifest
 from .model import Article, LoadProblem
 from .store import create_index, index_exists, move_aside, open_index, writer_lock
 from .textfile import BadFile
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -103,7 +102,7 @@ def update_index(
     *,
     index_path: Path | None = None,
     rebuild: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = 20_000_000,
     progress: ProgressCallback | None = None,
     wait: float = 3.0,
 ) -> IndexReport:
@@ -177,6 +176,8 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report) ->
 
 def _index_one(writer, item: CorpusFile, st, manifest, max_bytes, report) -> int:
     """Index one new or changed file; returns 1 if the index was written to."""
+    from .loader import load_article  # parsing is only needed when something changed
+
     old = manifest.get(item.rel)
     stat_entry = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id}
     try:

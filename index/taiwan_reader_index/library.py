@@ -10,7 +10,6 @@ from pathlib import Path
 from . import locations
 from .config import Config, load_config
 from .indexer import IndexReport, ProgressCallback, update_index
-from .loader import load_article
 from .model import Article
 from .search import Searcher
 from .store import IndexBusy, index_exists
@@ -63,6 +62,8 @@ class Library:
 
     def article(self, ref: str, searcher: Searcher | None = None) -> Article:
         """Load an article by id, or by a path to a file."""
+        from .loader import load_article
+
         path = Path(ref).expanduser()
         if path.is_file():
             return load_article(path, max_bytes=self.max_bytes)

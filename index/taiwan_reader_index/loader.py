@@ -11,9 +11,7 @@ from .junk import classify_junk
 from .model import Article, Block
 from .textfile import BadFile, RawText, read_text
 
-TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 DEFAULT_MAX_BYTES = 20_000_000
 
 _AUTHOR_FROM_BYLINE = re.compile(

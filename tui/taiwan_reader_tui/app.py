@@ -18,8 +18,6 @@ from textual.screen import Screen
 
 from .commands import ArticleCommands
 from .messages import IndexUpdated, OpenArticle
-from .screens.help import HelpScreen
-from .screens.reader import ReaderScreen
 from .screens.search import SearchScreen
 from .screens.startup import IndexingScreen, ProblemScreen
 from .state import load_state, save_state
@@ -147,6 +145,8 @@ class ReaderApp(App):
 
     @work(thread=True, group="open", exit_on_error=False)
     def _load_article(self, article_id: str, query: str) -> None:
+        from .screens.reader import ReaderScreen
+
         try:
             article = self.library.article(article_id, self.searcher)
         except (BadFile, OSError, Exception) as exc:  # the file may have changed or vanished
@@ -165,6 +165,8 @@ class ReaderApp(App):
 
     # help and palette ----------------------------------------------------------
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         focused = self.focused

@@ -1,0 +1,70 @@
+"""Launch time of the reader to a usable search box, beside a bare Textual app,
+measured in the same run (alternating, headless, index already built).
+
+    python benchmarks/bench_startup.py [--corpus DIR] [--runs 7]
+
+Target: reader start <= 1.5x the bare app's start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+BARE = """
+from textual.app import App
+from textual.widgets import Input, Footer, Header
+class Bare(App):
+    def compose(self):
+        yield Header(); yield Input(); yield Footer()
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+Bare().run(headless=True)
+"""
+
+READER = """
+import sys
+from pathlib import Path
+from taiwan_reader_index.library import Library
+from taiwan_reader_tui.app import ReaderApp
+from taiwan_reader_tui.screens.search import SearchScreen
+lib = Library.open(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+app = ReaderApp(lib)
+SearchScreen.on_mount_original = SearchScreen.on_mount
+def on_mount(self):
+    SearchScreen.on_mount_original(self)
+    self.set_interval(0.005, lambda: self.app.exit() if self.query_one('#results').option_count else None)
+SearchScreen.on_mount = on_mount
+app.run(headless=True)
+"""
+
+
+def run(code: str, *args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", default="")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    extra = [args.corpus] if args.corpus else []
+    run(READER, *extra)  # builds the index if needed; not timed
+    bare, reader = [], []
+    for _ in range(args.runs):
+        bare.append(run(BARE))
+        reader.append(run(READER, *extra))
+    b, r = statistics.median(bare), statistics.median(reader)
+    print(f"bare Textual app to first screen: median {b * 1000:.0f} ms ({args.runs} runs)")
+    print(f"taiwan-reader to search box with results: median {r * 1000:.0f} ms")
+    print(f"ratio: {r / b:.2f}x (target <= 1.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
