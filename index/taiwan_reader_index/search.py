@@ -152,7 +152,7 @@ class Searcher:
         with self._lock:
             searcher = self._searcher
             kwargs = self._search_args(sort, filters, facets, bool(text))
-            results = searcher.search(q, limit=limit, optimize=False, **kwargs)
+            results = searcher.search(q, limit=limit, terms=bool(text), optimize=False, **kwargs)
             scored = sort == "score" and bool(text)
             hits = tuple(self._hit(h, snippets and bool(text), scored) for h in results)
             total = len(results)
