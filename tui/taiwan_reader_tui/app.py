@@ -182,7 +182,8 @@ class ReaderApp(App):
             name = binding.id or binding.action
             seen.setdefault(name, []).append(self.get_key_display(binding))
             rows.setdefault(name, (binding.description or binding.action, binding.id or ""))
-        for name, (description, binding_id) in rows.items():
+        # the app's own bindings (they have ids) first, then the focused widget's
+        for name, (description, binding_id) in sorted(rows.items(), key=lambda r: not r[1][1]):
             yield " ".join(dict.fromkeys(seen[name])), description, binding_id
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
