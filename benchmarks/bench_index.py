@@ -20,6 +20,7 @@ import sys
 import tarfile
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -38,20 +39,44 @@ def pct(values: list[float], q: float) -> float:
 
 
 def make_queries(texts: list[str], n: int, seed: int = 7) -> dict[str, list[str]]:
+    """Queries like a reader's: content words, not stop words.
+
+    Single terms are drawn evenly from three document-frequency bands (high:
+    in >= 5% of articles, medium: 0.5-5%, low: < 0.5%, at least 2 articles),
+    uniformly over distinct words. Two-term queries are two content words of
+    one article; phrases are adjacent content-word pairs ("trade surplus").
+    A separate "stress" set keeps the worst cases: phrases with a stop word
+    ("of the") and pairs of the most common words.
+    """
+    from whoosh.analysis import STOP_WORDS
+
     rng = random.Random(seed)
-    words = [re.findall(r"[a-z]{4,}", t.lower()) for t in texts]
-    words = [w for w in words if len(w) > 10]
-    single, double, phrase = [], [], []
-    while len(single) < n:
-        doc = rng.choice(words)
-        single.append(rng.choice(doc))
-        a, b = rng.sample(doc, 2)
-        double.append(f"{a} {b}")
-        tokens = re.findall(r"[a-z]+", rng.choice(texts).lower())
-        if len(tokens) > 3:
-            i = rng.randrange(len(tokens) - 1)
-            phrase.append(f'"{tokens[i]} {tokens[i + 1]}"')
-    return {"single term": single, "two terms": double, "phrase": phrase[:n]}
+    token_lists = [re.findall(r"[a-z]+", t.lower()) for t in texts]
+    df = Counter(w for tokens in token_lists for w in set(tokens))
+    total = len(texts)
+    content = {w for w, d in df.items() if len(w) >= 3 and w not in STOP_WORDS and d >= 2}
+    bands = {
+        "high": sorted(w for w in content if df[w] >= 0.05 * total),
+        "medium": sorted(w for w in content if 0.005 * total <= df[w] < 0.05 * total),
+        "low": sorted(w for w in content if df[w] < 0.005 * total),
+    }
+    single = [rng.choice(bands[b]) for b in bands for _ in range(n // 3)]
+    double, phrase, stress = [], [], []
+    docs = [t for t in token_lists if len(t) > 20]
+    while len(double) < n or len(phrase) < n or len(stress) < n:
+        tokens = rng.choice(docs)
+        words = sorted(set(tokens) & content)
+        if len(double) < n and len(words) >= 2:
+            double.append(" ".join(rng.sample(words, 2)))
+        i = rng.randrange(len(tokens) - 1)
+        pair = tokens[i : i + 2]
+        if len(phrase) < n and all(w in content for w in pair):
+            phrase.append('"{} {}"'.format(*pair))
+        elif len(stress) < n and any(w in STOP_WORDS for w in pair):
+            stress.append('"{} {}"'.format(*pair))
+    common = [w for w, _ in df.most_common(40)]
+    stress = stress[: n // 2] + [" ".join(rng.sample(common, 2)) for _ in range(n // 2)]
+    return {"single term": single, "two terms": double, "phrase": phrase, "stress": stress}
 
 
 def time_each(fn, queries: list[str]) -> list[float]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from whoosh import query as wq
 
-from .query import QueryError, make_parser, parse
+from .query import QueryError, make_parser, parse, positive_leaves
 from .schema import body_analyzer, build_schema
 
 TEXT_FIELDS = ("body", "title")
@@ -55,7 +55,7 @@ def matcher_for(query_text: str) -> TermMatcher:
     stems: set[str] = set()
     prefixes: list[str] = []
     fuzzy: list[tuple[str, int]] = []
-    for sub in _positive(q):
+    for sub in positive_leaves(q):
         if getattr(sub, "fieldname", None) not in TEXT_FIELDS:
             continue
         if isinstance(sub, wq.FuzzyTerm):
@@ -69,17 +69,6 @@ def matcher_for(query_text: str) -> TermMatcher:
         elif isinstance(sub, wq.Phrase):
             stems.update(sub.words)
     return TermMatcher(frozenset(stems), tuple(p for p in prefixes if p), tuple(fuzzy))
-
-
-def _positive(q: wq.Query):
-    if isinstance(q, wq.Not):
-        return
-    if isinstance(q, wq.AndNot):
-        yield from _positive(q.a)
-        return
-    yield q
-    for child in q.children():
-        yield from _positive(child)
 
 
 def term_spans(text: str, matcher: TermMatcher) -> list[tuple[int, int]]:

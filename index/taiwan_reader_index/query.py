@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from whoosh import query as wq
-from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, MultifieldParser
+from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, QueryParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
 from .schema import ENTITY_FIELDS
 
-DEFAULT_FIELDS = ("title", "body")
+DEFAULT_FIELD = "body"  # holds the title too
 USER_FIELDS = ("title", "body", "outlet", "author", "date", "id") + ENTITY_FIELDS
 MAX_QUERY_CHARS = 1000
 MAX_FUZZY_DISTANCE = 2
@@ -28,8 +28,8 @@ class QueryError(ValueError):
     """A query the user must fix; str() is the message to show."""
 
 
-def make_parser(schema) -> MultifieldParser:
-    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, group=AndGroup)
+def make_parser(schema) -> QueryParser:
+    parser = QueryParser(DEFAULT_FIELD, schema, group=AndGroup)
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(GtLtPlugin())
     parser.add_plugin(DateParserPlugin(free=False))
@@ -60,7 +60,7 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
 
 
-def parse(parser: MultifieldParser, text: str) -> wq.Query:
+def parse(parser: QueryParser, text: str) -> wq.Query:
     check_syntax(text)
     try:
         q = parser.parse(text)
@@ -72,6 +72,31 @@ def parse(parser: MultifieldParser, text: str) -> wq.Query:
         if isinstance(sub, wq.FuzzyTerm) and sub.maxdist > MAX_FUZZY_DISTANCE:
             sub.maxdist = MAX_FUZZY_DISTANCE
     return q
+
+
+def with_pair_terms(q: wq.Query) -> wq.Query:
+    """Answer phrases from the word-pair field instead of checking positions.
+
+    A two-word phrase is exactly one pair term. A longer phrase needs all its
+    pairs, and the position check then runs only on the documents that have them.
+    """
+    if isinstance(q, wq.Phrase) and q.fieldname == DEFAULT_FIELD and len(q.words) >= 2 \
+            and q.slop == 1:
+        pairs = [wq.Term("pairs", f"{a} {b}", boost=q.boost) for a, b in zip(q.words, q.words[1:])]
+        return pairs[0] if len(pairs) == 1 else wq.And(pairs + [q])
+    return q.apply(with_pair_terms)
+
+
+def positive_leaves(q: wq.Query):
+    """The query's nodes outside any NOT: what a hit is expected to contain."""
+    if isinstance(q, wq.Not):
+        return
+    if isinstance(q, wq.AndNot):
+        yield from positive_leaves(q.a)
+        return
+    yield q
+    for child in q.children():
+        yield from positive_leaves(child)
 
 
 def _walk(q: wq.Query):

@@ -10,15 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from whoosh import highlight, sorting
+from whoosh import sorting
 from whoosh import query as wq
 
-from .query import QueryError, make_parser, parse
+from .query import QueryError, make_parser, parse, positive_leaves, with_pair_terms
+from .snippets import Segment, hit_spans, lead, snippet
 from .store import open_index
 
-Segment = tuple[str, bool]  # (text, is_hit)
 SORTS = ("score", "date", "title", "outlet")
-SNIPPET_CHARS = 220
 SPELL_FIELD = "spell_body"
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO", "to"}
 _WORDS = re.compile(r"(?<![\w:~*?])[^\W\d_][\w'’-]{2,}\b(?![:~*?])")
@@ -56,52 +55,6 @@ class SearchResult:
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
 
-class _SegmentFormatter(highlight.Formatter):
-    """Formats fragments as (text, is_hit) segments instead of markup."""
-
-    def format_fragment(self, fragment, replace=False):
-        out: list[Segment] = []
-        index, text = fragment.startchar, fragment.text
-        for token in sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
-            if token.startchar is None or token.startchar < index:
-                continue
-            if token.startchar > index:
-                out.append((text[index : token.startchar], False))
-            out.append((text[token.startchar : token.endchar], True))
-            index = token.endchar
-        out.append((text[index : fragment.endchar], False))
-        return out
-
-    def format(self, fragments, replace=False):
-        segments: list[Segment] = []
-        for i, fragment in enumerate(fragments):
-            if i:
-                segments.append((" … ", False))
-            segments.extend(self.format_fragment(fragment))
-        return segments
-
-
-def _clean(segments: list[Segment]) -> tuple[Segment, ...]:
-    """Collapse whitespace inside a snippet and join hits separated only by spaces."""
-    out: list[Segment] = []
-    for text, hit in ((re.sub(r"\s+", " ", t), h) for t, h in segments if t):
-        if hit and len(out) >= 2 and out[-1] == (" ", False) and out[-2][1]:
-            out[-2:] = [(out[-2][0] + " " + text, True)]
-        else:
-            out.append((text, hit))
-    if out:
-        out[0] = (out[0][0].lstrip(), out[0][1])
-        out[-1] = (out[-1][0].rstrip(), out[-1][1])
-    return tuple(out)
-
-
-def lead(body: str, chars: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
-    text = re.sub(r"\s+", " ", body).strip()
-    if len(text) > chars:
-        text = text[:chars].rsplit(" ", 1)[0] + " …"
-    return ((text, False),) if text else ()
-
-
 class Searcher:
     """A long-lived handle on one index: parse, search, highlight, suggest."""
 
@@ -111,12 +64,6 @@ class Searcher:
         self._parser = make_parser(self._ix.schema)
         self._lock = threading.Lock()
         self._searcher = self._ix.searcher()
-        self._highlighter = highlight.Highlighter(
-            fragmenter=highlight.PinpointFragmenter(
-                maxchars=SNIPPET_CHARS, surround=80, autotrim=True, charlimit=None
-            ),
-            formatter=_SegmentFormatter(),
-        )
 
     def close(self) -> None:
         self._searcher.close()
@@ -152,9 +99,10 @@ class Searcher:
         with self._lock:
             searcher = self._searcher
             kwargs = self._search_args(sort, filters, facets, bool(text))
-            results = searcher.search(q, limit=limit, terms=bool(text), optimize=False, **kwargs)
+            results = searcher.search(with_pair_terms(q), limit=limit, **kwargs)
             scored = sort == "score" and bool(text)
-            hits = tuple(self._hit(h, snippets and bool(text), scored) for h in results)
+            terms = self._highlight_terms(q, searcher) if snippets and text else []
+            hits = tuple(self._hit(searcher, h, terms, scored) for h in results)
             total = len(results)
             facet_counts = self._facet_counts(results) if facets else {}
             suggestion = self._suggest(text, searcher) if text and not total else None
@@ -176,12 +124,22 @@ class Searcher:
             kwargs["groupedby"] = {"outlet": sorting.FieldFacet("outlet_facet")}
         return kwargs
 
-    def _hit(self, hit, with_snippet: bool, scored: bool) -> Hit:
+    @staticmethod
+    def _highlight_terms(q: wq.Query, searcher) -> list[bytes]:
+        """The body terms to mark: the query's positive terms, fuzzy/prefix ones expanded."""
+        reader = searcher.reader()
+        terms: set[bytes] = set()
+        for leaf in positive_leaves(q):
+            if leaf.is_leaf():
+                terms.update(t for f, t in leaf.existing_terms(reader, expand=True) if f == "body")
+        return sorted(terms)
+
+    def _hit(self, searcher, hit, terms: list[bytes], scored: bool) -> Hit:
         fields = hit.fields()
         body = fields.get("body", "")
-        snippet: tuple[Segment, ...] = ()
-        if with_snippet:
-            snippet = _clean(self._highlighter.highlight_hit(hit, "body", text=body, top=1))
+        body_at = fields.get("body_at", 0)
+        spans = hit_spans(searcher, hit.docnum, terms) if terms else []
+        marked = snippet(body, spans, body_at=body_at) if spans else ()
         return Hit(
             id=fields["id"],
             title=fields.get("title", ""),
@@ -190,7 +148,7 @@ class Searcher:
             date=fields.get("date"),
             path=fields.get("path", ""),
             score=float(hit.score or 0.0) if scored else 0.0,
-            snippet=snippet or lead(body),
+            snippet=marked or lead(body[body_at:]),
         )
 
     @staticmethod

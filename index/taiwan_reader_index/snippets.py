@@ -1,0 +1,100 @@
+"""Snippets: the window of an article's text with the most query hits.
+
+Hit positions come straight from the index (the body field stores character
+offsets with its postings), so no text is re-tokenized; only the ten or so
+documents on screen are looked at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from whoosh.reading import TermNotFound
+
+Segment = tuple[str, bool]  # (text, is_hit)
+SNIPPET_CHARS = 220
+MAX_HIGHLIGHT_TERMS = 200
+
+
+def hit_spans(searcher, docnum: int, terms: list[bytes], field: str = "body") -> list[tuple[int, int]]:
+    """Character spans of ``terms`` in document ``docnum``, from the postings."""
+    spans: list[tuple[int, int]] = []
+    for term in terms[:MAX_HIGHLIGHT_TERMS]:
+        try:
+            matcher = searcher.postings(field, term)
+        except TermNotFound:
+            continue
+        matcher.skip_to(docnum)
+        if matcher.is_active() and matcher.id() == docnum:
+            spans.extend((start, end) for _, start, end in matcher.value_as("characters"))
+    return sorted(set(spans))
+
+
+def _best_start(spans: list[tuple[int, int]], width: int) -> int:
+    """Index of the span that opens the window holding the most spans."""
+    best, best_count, j = 0, 0, 0
+    for i, (start, _) in enumerate(spans):
+        j = max(j, i)
+        while j + 1 < len(spans) and spans[j + 1][1] <= start + width:
+            j += 1
+        if j - i + 1 > best_count:
+            best, best_count = i, j - i + 1
+    return best
+
+
+def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS,
+            body_at: int = 0) -> tuple[Segment, ...]:
+    """About ``width`` characters around the densest run of hits, hits marked.
+
+    Hits in the body are preferred to hits in the title (which the text starts with).
+    """
+    spans = [s for s in spans if s[0] >= body_at] or spans
+    if not spans:
+        return ()
+    first = spans[_best_start(spans, width)][0]
+    start = max(0, first - width // 4)
+    if start:
+        space = text.find(" ", start, first)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", max(first, start + width // 2), end)
+        end = space if space != -1 else end
+    out: list[Segment] = []
+    cursor = start
+    for span_start, span_end in spans:
+        if span_start < cursor or span_end > end:
+            continue
+        out.append((text[cursor:span_start], False))
+        out.append((text[span_start:span_end], True))
+        cursor = span_end
+    out.append((text[cursor:end], False))
+    if start:
+        out.insert(0, ("… ", False))
+    if end < len(text):
+        out.append((" …", False))
+    return clean(out)
+
+
+def clean(segments: list[Segment]) -> tuple[Segment, ...]:
+    """Collapse whitespace and join hits separated only by a space ("National Guard")."""
+    out: list[Segment] = []
+    for text, hit in ((re.sub(r"\s+", " ", t), h) for t, h in segments if t):
+        if hit and len(out) >= 2 and out[-1] == (" ", False) and out[-2][1]:
+            out[-2:] = [(out[-2][0] + " " + text, True)]
+        elif out and out[-1][1] == hit and not hit:
+            out[-1] = (out[-1][0] + text, False)
+        else:
+            out.append((text, hit))
+    if out:
+        out[0] = (out[0][0].lstrip(), out[0][1])
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
+    return tuple(s for s in out if s[0])
+
+
+def lead(body: str, chars: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
+    """The opening of the article, when no hit is in the body (or no query)."""
+    text = re.sub(r"\s+", " ", body).strip()
+    if len(text) > chars:
+        text = text[:chars].rsplit(" ", 1)[0] + " …"
+    return ((text, False),) if text else ()
