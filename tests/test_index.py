@@ -140,3 +140,24 @@ def test_index_folder_is_private_and_others_writable_is_refused(mini):
     os.chmod(index_path, 0o777)
     with pytest.raises(UnsafeIndex, match="others can write"):
         Searcher(index_path)
+
+
+def test_and_fast_path_gives_what_whoosh_gives(mini):
+    # an update leaves a deleted copy of the old document in the segment
+    (mini / "guard-training.md").write_text(
+        "---\ntitle: Reservists train\noutlet: Harbour Herald\n---\n"
+        "The guard units train at night. Guard training continues; the navy watches.\n")
+    (mini / "more.md").write_text("---\ntitle: Navy guard\n---\nThe navy guard and the coast guard.\n")
+    update_index(mini)
+    searcher = Searcher(locations.index_dir_for(mini))
+    try:
+        for query in ["guard navy", "the guard", "navy said the", "guard typhoon"]:
+            fast = searcher.search(query)
+            slow = searcher.search(query, facets=True)  # facets take the plain Whoosh path
+            assert fast.total == slow.total, query
+            assert [(h.id, round(h.score, 6)) for h in fast.hits] == [
+                (h.id, round(h.score, 6)) for h in slow.hits], query
+            assert fast.hits == slow.hits, query
+    finally:
+        searcher.close()
+    assert fast.total == 0

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
 from . import __version__, locations
@@ -21,9 +20,8 @@ from .config import load_config
 from .indexer import IndexReport
 from .library import CorpusError, Library
 from .model import Article
-from .query import QueryError
-from .search import SearchResult
-from .store import IndexProblem
+from .errors import IndexProblem, QueryError
+from .results import SearchResult
 from .textfile import BadFile
 from .textsafe import inert
 
@@ -84,6 +82,14 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
 
 
 def _index(library: Library, rebuild: bool, out: Console, err: Console) -> int:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(),
                TimeRemainingColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=err, transient=True) as progress:

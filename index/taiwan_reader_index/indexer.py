@@ -75,7 +75,6 @@ def article_fields(article: Article, rel: str, st: os.stat_result) -> dict:
         author=article.author,
         body=text,
         body_at=body_at,
-        pairs=text,
         content_hash=article.content_hash,
         mtime_ns=st.st_mtime_ns,
         size=st.st_size,

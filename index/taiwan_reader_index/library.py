@@ -5,14 +5,18 @@ articles up. Shared by the command line and the reader app.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from . import locations
 from .config import Config, load_config
 from .indexer import IndexReport, ProgressCallback, update_index
 from .model import Article
-from .search import Searcher
-from .store import IndexBusy, index_exists
+from .errors import IndexBusy
+from .store import index_exists
+
+if TYPE_CHECKING:
+    from .search import Searcher
 
 
 class CorpusError(Exception):
@@ -58,6 +62,8 @@ class Library:
             return None, f"{exc}; searching the index as it was"
 
     def searcher(self) -> Searcher:
+        from .search import Searcher  # loads Whoosh: only when a search is about to run
+
         return Searcher(self.index_path)
 
     def article(self, ref: str, searcher: Searcher | None = None) -> Article:

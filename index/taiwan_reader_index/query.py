@@ -15,6 +15,7 @@ from whoosh import query as wq
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, QueryParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
+from .errors import QueryError
 from .schema import ENTITY_FIELDS
 
 DEFAULT_FIELD = "body"  # holds the title too
@@ -22,10 +23,6 @@ USER_FIELDS = ("title", "body", "outlet", "author", "date", "id") + ENTITY_FIELD
 MAX_QUERY_CHARS = 1000
 MAX_FUZZY_DISTANCE = 2
 _FIELD_PREFIX = re.compile(r"(?<![\w\"'])([A-Za-z_][\w]*):(?=\S)")
-
-
-class QueryError(ValueError):
-    """A query the user must fix; str() is the message to show."""
 
 
 def make_parser(schema) -> QueryParser:
@@ -72,19 +69,6 @@ def parse(parser: QueryParser, text: str) -> wq.Query:
         if isinstance(sub, wq.FuzzyTerm) and sub.maxdist > MAX_FUZZY_DISTANCE:
             sub.maxdist = MAX_FUZZY_DISTANCE
     return q
-
-
-def with_pair_terms(q: wq.Query) -> wq.Query:
-    """Answer phrases from the word-pair field instead of checking positions.
-
-    A two-word phrase is exactly one pair term. A longer phrase needs all its
-    pairs, and the position check then runs only on the documents that have them.
-    """
-    if isinstance(q, wq.Phrase) and q.fieldname == DEFAULT_FIELD and len(q.words) >= 2 \
-            and q.slop == 1:
-        pairs = [wq.Term("pairs", f"{a} {b}", boost=q.boost) for a, b in zip(q.words, q.words[1:])]
-        return pairs[0] if len(pairs) == 1 else wq.And(pairs + [q])
-    return q.apply(with_pair_terms)
 
 
 def positive_leaves(q: wq.Query):

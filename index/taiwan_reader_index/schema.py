@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from whoosh.analysis import BiWordFilter, SimpleAnalyzer, StemmingAnalyzer
+from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 # Entity fields, filled by the entity recogniser: canonical names, comma separated.
@@ -13,11 +13,6 @@ FACET_FIELDS = ("outlet",) + ENTITY_FIELDS
 def body_analyzer():
     """Stemmed English that keeps stop words, so a phrase matches only its exact words."""
     return StemmingAnalyzer(stoplist=None, minsize=1)
-
-
-def pair_analyzer():
-    """Adjacent stemmed word pairs ("nation guard"): a two-word phrase becomes one term."""
-    return body_analyzer() | BiWordFilter(sep=" ")
 
 
 def build_schema() -> Schema:
@@ -35,7 +30,6 @@ def build_schema() -> Schema:
         # title + body: the one default search field (see indexer.searchable_text)
         body=TEXT(stored=True, analyzer=body_analyzer(), phrase=True, chars=True, spelling=True),
         body_at=STORED(),
-        pairs=TEXT(analyzer=pair_analyzer(), phrase=False),
         content_hash=ID(stored=True),
         mtime_ns=STORED(),
         size=NUMERIC(stored=True, bits=64),

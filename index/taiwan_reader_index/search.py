@@ -6,53 +6,20 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from whoosh import sorting
 from whoosh import query as wq
 
-from .query import QueryError, make_parser, parse, positive_leaves, with_pair_terms
-from .snippets import Segment, hit_spans, lead, snippet
+from .conjunction import ConjunctionSearcher, plain_terms
+from .query import QueryError, make_parser, parse, positive_leaves
+from .results import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
+from .snippets import hit_spans, lead, snippet
 from .store import open_index
 
-SORTS = ("score", "date", "title", "outlet")
 SPELL_FIELD = "spell_body"
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO", "to"}
 _WORDS = re.compile(r"(?<![\w:~*?])[^\W\d_][\w'’-]{2,}\b(?![:~*?])")
-
-
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    title: str
-    outlet: str
-    author: str
-    date: datetime | None
-    path: str
-    score: float
-    snippet: tuple[Segment, ...]
-
-    @property
-    def date_text(self) -> str:
-        return self.date.date().isoformat() if self.date else ""
-
-    @property
-    def snippet_text(self) -> str:
-        return "".join(text for text, _ in self.snippet)
-
-    def snippet_marked(self, before: str = "**", after: str = "**") -> str:
-        return "".join(f"{before}{t}{after}" if hit else t for t, hit in self.snippet)
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    query: str
-    total: int
-    hits: tuple[Hit, ...]
-    suggestion: str | None = None
-    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
 
 class Searcher:
@@ -63,6 +30,7 @@ class Searcher:
         self._ix = open_index(self.index_path)
         self._parser = make_parser(self._ix.schema)
         self._lock = threading.Lock()
+        self._conjunction = ConjunctionSearcher()
         self._searcher = self._ix.searcher()
 
     def close(self) -> None:
@@ -73,6 +41,7 @@ class Searcher:
         """Pick up commits made since the index was opened."""
         with self._lock:
             self._searcher = self._searcher.refresh()
+            self._conjunction = ConjunctionSearcher()
 
     def stored(self, article_id: str) -> dict | None:
         """The stored fields of one article, or None."""
@@ -99,12 +68,19 @@ class Searcher:
         with self._lock:
             searcher = self._searcher
             kwargs = self._search_args(sort, filters, facets, bool(text))
-            results = searcher.search(with_pair_terms(q), limit=limit, **kwargs)
-            scored = sort == "score" and bool(text)
+            words = plain_terms(q) if sort == "score" and not kwargs else None
+            if words:
+                total, ranked = self._conjunction.search(searcher, words, limit)
+                facet_counts: dict = {}
+            else:
+                results = searcher.search(q, limit=limit, optimize=False, **kwargs)
+                total = len(results)
+                ranked = [(h.score if sort == "score" and text else 0.0, h.docnum) for h in results]
+                facet_counts = self._facet_counts(results) if facets else {}
             terms = self._highlight_terms(q, searcher) if snippets and text else []
-            hits = tuple(self._hit(searcher, h, terms, scored) for h in results)
-            total = len(results)
-            facet_counts = self._facet_counts(results) if facets else {}
+            spans = hit_spans(searcher, [d for _, d in ranked], terms) if terms else {}
+            hits = tuple(self._hit(searcher.stored_fields(d), spans.get(d, []), score)
+                         for score, d in ranked)
             suggestion = self._suggest(text, searcher) if text and not total else None
         return SearchResult(text, total, hits, suggestion, facet_counts)
 
@@ -134,11 +110,10 @@ class Searcher:
                 terms.update(t for f, t in leaf.existing_terms(reader, expand=True) if f == "body")
         return sorted(terms)
 
-    def _hit(self, searcher, hit, terms: list[bytes], scored: bool) -> Hit:
-        fields = hit.fields()
+    @staticmethod
+    def _hit(fields: dict, spans: list[tuple[int, int]], score: float) -> Hit:
         body = fields.get("body", "")
         body_at = fields.get("body_at", 0)
-        spans = hit_spans(searcher, hit.docnum, terms) if terms else []
         marked = snippet(body, spans, body_at=body_at) if spans else ()
         return Hit(
             id=fields["id"],
@@ -147,7 +122,7 @@ class Searcher:
             author=fields.get("author", ""),
             date=fields.get("date"),
             path=fields.get("path", ""),
-            score=float(hit.score or 0.0) if scored else 0.0,
+            score=float(score or 0.0),
             snippet=marked or lead(body[body_at:]),
         )
 

@@ -16,18 +16,29 @@ SNIPPET_CHARS = 220
 MAX_HIGHLIGHT_TERMS = 200
 
 
-def hit_spans(searcher, docnum: int, terms: list[bytes], field: str = "body") -> list[tuple[int, int]]:
-    """Character spans of ``terms`` in document ``docnum``, from the postings."""
-    spans: list[tuple[int, int]] = []
+def hit_spans(
+    searcher, docnums: list[int], terms: list[bytes], field: str = "body"
+) -> dict[int, list[tuple[int, int]]]:
+    """Character spans of ``terms`` in each of ``docnums``, read from the postings.
+
+    One posting reader per term walks forward through the sorted documents,
+    so a common term's postings are decoded once, not once per hit.
+    """
+    spans: dict[int, set[tuple[int, int]]] = {doc: set() for doc in docnums}
+    ordered = sorted(docnums)
     for term in terms[:MAX_HIGHLIGHT_TERMS]:
         try:
             matcher = searcher.postings(field, term)
         except TermNotFound:
             continue
-        matcher.skip_to(docnum)
-        if matcher.is_active() and matcher.id() == docnum:
-            spans.extend((start, end) for _, start, end in matcher.value_as("characters"))
-    return sorted(set(spans))
+        for docnum in ordered:
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                spans[docnum].update((s, e) for _, s, e in matcher.value_as("characters"))
+    return {doc: sorted(found) for doc, found in spans.items()}
 
 
 def _best_start(spans: list[tuple[int, int]], width: int) -> int:

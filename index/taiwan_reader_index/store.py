@@ -18,22 +18,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-
+from .errors import IndexBusy, IndexProblem, UnsafeIndex  # noqa: F401 - re-exported
 from .locations import ensure_user_dir
-from .schema import build_schema
-
-
-class IndexProblem(Exception):
-    """A problem with the index folder; the message is meant for the user."""
-
-
-class UnsafeIndex(IndexProblem):
-    pass
-
-
-class IndexBusy(IndexProblem):
-    pass
 
 
 def check_private(path: Path) -> None:
@@ -63,16 +49,23 @@ def _check_owner_mode(path: Path, st: os.stat_result) -> None:
 
 
 def index_exists(path: Path) -> bool:
-    return path.is_dir() and whoosh_index.exists_in(str(path))
+    """Whether ``path`` holds a Whoosh index (a table of contents), without loading Whoosh."""
+    return path.is_dir() and any(path.glob("_MAIN_*.toc"))
 
 
 def open_index(path: Path):
     """Open the existing index at ``path`` after the privacy check."""
+    from whoosh import index as whoosh_index
+
     check_private(path)
     return whoosh_index.open_dir(str(path))
 
 
 def create_index(path: Path):
+    from whoosh import index as whoosh_index
+
+    from .schema import build_schema
+
     ensure_user_dir(path.parent)
     ensure_user_dir(path)
     check_private(path)

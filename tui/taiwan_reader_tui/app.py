@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from taiwan_reader_index.corpus import discover
 from taiwan_reader_index.indexer import IndexReport
 from taiwan_reader_index.library import Library
-from taiwan_reader_index.search import Searcher
-from taiwan_reader_index.store import IndexProblem
+from taiwan_reader_index.errors import IndexProblem
 from taiwan_reader_index.textfile import BadFile
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -21,6 +21,9 @@ from .messages import IndexUpdated, OpenArticle
 from .screens.search import SearchScreen
 from .screens.startup import IndexingScreen, ProblemScreen
 from .state import load_state, save_state
+
+if TYPE_CHECKING:
+    from taiwan_reader_index.search import Searcher
 
 
 class ReaderApp(App):
@@ -56,6 +59,7 @@ class ReaderApp(App):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _start(self) -> None:
+        """Show the search box at once when an index exists; build one first otherwise."""
         library = self.library
         files, problems = discover(library.corpus)
         if not files:
@@ -64,51 +68,65 @@ class ReaderApp(App):
                                   "Put .md, .txt or .html files in that folder, or open "
                                   "another one with: taiwan-reader --corpus DIR")
             return
-        if library.has_index():
-            self.call_from_thread(self._corpus_ready, None)
-            self._refresh_index()
-            return
-        screen = IndexingScreen(str(library.corpus))
-        self.call_from_thread(self.push_screen, screen)
+        existed = library.has_index()
+        report = None
+        if existed:
+            self.call_from_thread(self._show_search)
+        else:
+            screen = IndexingScreen(str(library.corpus))
+            self.call_from_thread(self.push_screen, screen)
+            try:
+                report = library.update(
+                    progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n), wait=30)
+            except (IndexProblem, OSError) as exc:
+                self.call_from_thread(self._problem, "The index could not be built", str(exc))
+                return
+            self.call_from_thread(self._show_search)
         try:
-            report = library.update(progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n),
-                                    wait=30)
+            searcher = library.searcher()
         except (IndexProblem, OSError) as exc:
-            self.call_from_thread(self._problem, "The index could not be built", str(exc))
+            self.call_from_thread(self._problem, "The index could not be opened", str(exc))
             return
-        self.call_from_thread(self._corpus_ready, report)
+        self.searcher = searcher
+        self.article_titles = self._titles(searcher)
+        self.call_from_thread(self._attach, searcher, report)
+        if existed:
+            self._refresh_index()
 
     def _refresh_index(self) -> None:
+        """Bring the index up to date (in a worker thread) and tell the app."""
         try:
             report = self.library.update(wait=5)
         except (IndexProblem, OSError) as exc:
             self.call_from_thread(self.notify, f"Index not refreshed: {exc}",
                                   severity="warning", markup=False)
             return
+        if report.changed and self.searcher is not None:
+            self.searcher.refresh()
+            self.article_titles = self._titles(self.searcher)
         self.post_message(IndexUpdated(report))
 
     def _problem(self, headline: str, advice: str) -> None:
         self.push_screen(ProblemScreen(headline, advice))
 
-    def _corpus_ready(self, report: IndexReport | None) -> None:
-        try:
-            self.searcher = self.library.searcher()
-        except (IndexProblem, OSError) as exc:
-            self._problem("The index could not be opened", str(exc))
-            return
-        self._load_titles()
-        search = SearchScreen(self.searcher, f"taiwan-reader · {self.library.corpus.name}")
+    def _show_search(self) -> None:
+        search = SearchScreen(f"taiwan-reader · {self.library.corpus.name}")
         if isinstance(self.screen, IndexingScreen):
             self.switch_screen(search)
         else:
             self.push_screen(search)
+
+    def _attach(self, searcher: Searcher, report: IndexReport | None) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):
+                screen.attach(searcher)
         if report is not None:
             self._tell(report, first=True)
 
-    def _load_titles(self) -> None:
-        assert self.searcher is not None
-        everything = self.searcher.search("", limit=None, sort="title", snippets=False)
-        self.article_titles = [(h.id, h.title, h.outlet) for h in everything.hits]
+    @staticmethod
+    def _titles(searcher: Searcher) -> list[tuple[str, str, str]]:
+        everything = searcher.search("", limit=None, sort="title", snippets=False)
+        return [(h.id, h.title, h.outlet) for h in everything.hits]
 
     def _tell(self, report: IndexReport, first: bool = False) -> None:
         if report.changed or first:
@@ -123,9 +141,7 @@ class ReaderApp(App):
     @on(IndexUpdated)
     def _index_updated(self, message: IndexUpdated) -> None:
         report = message.report
-        if report.changed and self.searcher is not None:
-            self.searcher.refresh()
-            self._load_titles()
+        if report.changed:
             for screen in self.screen_stack:
                 if isinstance(screen, SearchScreen):
                     screen.run_search()

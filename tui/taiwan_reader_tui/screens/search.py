@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from taiwan_reader_index.query import QueryError
-from taiwan_reader_index.search import SORTS, Hit, SearchResult, Searcher
+from taiwan_reader_index.errors import QueryError
+from taiwan_reader_index.results import SORTS, Hit, SearchResult
 from taiwan_reader_index.textsafe import inert
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,6 +20,9 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ..messages import OpenArticle
+
+if TYPE_CHECKING:
+    from taiwan_reader_index.search import Searcher
 
 DEBOUNCE_SECONDS = 0.12
 RESULT_LIMIT = 200
@@ -54,7 +58,7 @@ class SearchScreen(Screen):
         result: SearchResult | None
         error: str | None = None
 
-    def __init__(self, searcher: Searcher, title: str) -> None:
+    def __init__(self, title: str, searcher: Searcher | None = None) -> None:
         super().__init__()
         self.searcher = searcher
         self.sort = "score"
@@ -95,12 +99,21 @@ class SearchScreen(Screen):
             if option.id:
                 self.post_message(OpenArticle(option.id, self.query_one("#query", Input).value))
 
+    def attach(self, searcher: Searcher) -> None:
+        """The index is open: search what has been typed so far."""
+        self.searcher = searcher
+        self.run_search()
+
     def run_search(self) -> None:
+        if self.searcher is None:
+            self.query_one("#status", Static).update(Text("Opening the index…", style="dim"))
+            return
         self._search(self.query_one("#query", Input).value, self.sort, tuple(self.outlets))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, sort: str, outlets: tuple[str, ...]) -> None:
         worker = get_current_worker()
+        assert self.searcher is not None
         filters = {"outlet": outlets[0]} if len(outlets) == 1 else None
         try:
             result = self.searcher.search(
