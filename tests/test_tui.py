@@ -175,3 +175,19 @@ async def test_keys_can_be_remapped_from_config(tmp_path, seeds, private_dirs):
         await pilot.press("down", "o")
         await settle(app, pilot)
         assert app.screen.sort == "date"
+
+
+async def test_damaged_index_is_rebuilt_on_start(app_for, mini_corpus):
+    from taiwan_reader_index import locations
+    from taiwan_reader_index.indexer import update_index
+
+    update_index(mini_corpus)
+    index = locations.index_dir_for(mini_corpus)
+    for segment in index.glob("*.seg"):
+        segment.write_bytes(b"broken")
+    app = app_for(mini_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#results", OptionList).option_count == 4
+    assert list(index.parent.glob(index.name + ".broken-*"))

@@ -24,6 +24,9 @@ from .store import create_index, index_exists, move_aside, open_index, writer_lo
 from .textfile import BadFile
 
 BATCH_SIZE = 5000
+# Text searchable per article: far beyond any report, but it keeps one pasted
+# 10 MB dump from stalling an index run (it is still read in full).
+MAX_INDEXED_CHARS = 1_000_000
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -57,9 +60,10 @@ def searchable_text(article: Article) -> tuple[str, int]:
 
     One field instead of a title-OR-body query halves the work per query term.
     """
+    body = article.body[:MAX_INDEXED_CHARS]
     if not article.title or article.title_derived:
-        return article.body, 0
-    return f"{article.title}\n\n{article.body}", len(article.title) + 2
+        return body, 0
+    return f"{article.title}\n\n{body}", len(article.title) + 2
 
 
 def article_fields(article: Article, rel: str, st: os.stat_result) -> dict:
@@ -91,7 +95,7 @@ def _open(index_path: Path, rebuild: bool, report: IndexReport):
             move_aside(index_path) if not rebuild else _remove(index_path)
         return create_index(index_path)
     try:
-        return open_index(index_path)
+        return open_index(index_path, check=True)
     except Exception as exc:  # a corrupt index raises many kinds of errors
         if exc.__class__.__name__ == "UnsafeIndex":
             raise
@@ -201,6 +205,10 @@ def _index_one(writer, item: CorpusFile, st, manifest, max_bytes, report) -> int
         manifest[item.rel] = {**stat_entry, "problem": str(exc)}
         return 1
     report.warnings.extend(LoadProblem(item.path, w) for w in article.warnings)
+    if len(article.body) > MAX_INDEXED_CHARS:
+        report.warnings.append(LoadProblem(
+            item.path, f"{len(article.body):,} characters; only the first "
+            f"{MAX_INDEXED_CHARS:,} are searchable"))
     new_entry = {**stat_entry, "hash": article.content_hash}
     if old is not None and old.get("hash") == article.content_hash and old.get("id") == item.id:
         manifest[item.rel] = new_entry  # touched, not changed

@@ -66,9 +66,22 @@ def parse(parser: QueryParser, text: str) -> wq.Query:
     for sub in _walk(q):
         if getattr(sub, "error", None):
             raise QueryError(f"query {text!r}: {sub.error}")
-        if isinstance(sub, wq.FuzzyTerm) and sub.maxdist > MAX_FUZZY_DISTANCE:
-            sub.maxdist = MAX_FUZZY_DISTANCE
+        _check_expansion(sub, text)
     return q
+
+
+def _check_expansion(sub: wq.Query, text: str) -> None:
+    """Keep fuzzy, prefix and wildcard terms from expanding to most of the vocabulary."""
+    if isinstance(sub, wq.FuzzyTerm):
+        if len(sub.text) < 3:
+            raise QueryError(f"query {text!r}: a fuzzy term needs at least 3 letters ({sub.text!r}~)")
+        sub.maxdist = min(sub.maxdist, MAX_FUZZY_DISTANCE)
+        sub.prefixlength = min(sub.prefixlength, len(sub.text))
+    elif isinstance(sub, (wq.Prefix, wq.Wildcard)) and not isinstance(sub, wq.Every):
+        stem = re.split(r"[*?]", sub.text, maxsplit=1)[0]
+        if len(stem) < 2:
+            raise QueryError(
+                f"query {text!r}: a wildcard needs at least 2 letters before * or ? ({sub.text!r})")
 
 
 def positive_leaves(q: wq.Query):

@@ -65,6 +65,15 @@ class Searcher:
         """Run ``text``; raises QueryError (with a message for the user) when it is broken."""
         text = text.strip()
         q = parse(self._parser, text) if text else wq.Every()
+        try:
+            return self._run(text, q, limit, sort, filters, facets, snippets)
+        except QueryError:
+            raise
+        except Exception as exc:  # Whoosh can fail deep inside on odd queries
+            detail = (str(exc).splitlines() or [""])[0]
+            raise QueryError(f"query {text!r} could not be run ({type(exc).__name__}: {detail})") from exc
+
+    def _run(self, text, q, limit, sort, filters, facets, snippets) -> SearchResult:
         with self._lock:
             searcher = self._searcher
             kwargs = self._search_args(sort, filters, facets, bool(text))

@@ -53,12 +53,27 @@ def index_exists(path: Path) -> bool:
     return path.is_dir() and any(path.glob("_MAIN_*.toc"))
 
 
-def open_index(path: Path):
-    """Open the existing index at ``path`` after the privacy check."""
+def open_index(path: Path, check: bool = False):
+    """Open the existing index at ``path`` after the privacy check.
+
+    With ``check``, every segment is opened and its first and last stored
+    documents read, so a truncated or missing segment file fails here.
+    """
     from whoosh import index as whoosh_index
 
     check_private(path)
-    return whoosh_index.open_dir(str(path))
+    ix = whoosh_index.open_dir(str(path))
+    if check:
+        try:
+            with ix.reader() as reader:
+                count = reader.doc_count_all()
+                for docnum in {0, count - 1} if count else ():
+                    reader.stored_fields(docnum)
+                next(iter(reader.lexicon("id")), None)
+        except BaseException:
+            ix.close()
+            raise
+    return ix
 
 
 def create_index(path: Path):

@@ -83,7 +83,7 @@ class ReaderApp(App):
                 return
             self.call_from_thread(self._show_search)
         try:
-            searcher = library.searcher()
+            searcher = self._open_searcher()
         except (IndexProblem, OSError) as exc:
             self.call_from_thread(self._problem, "The index could not be opened", str(exc))
             return
@@ -92,6 +92,19 @@ class ReaderApp(App):
         self.call_from_thread(self._attach, searcher, report)
         if existed:
             self._refresh_index()
+
+    def _open_searcher(self) -> Searcher:
+        """Open the index; a damaged one is moved aside and rebuilt first (the user is told)."""
+        try:
+            return self.library.searcher()
+        except IndexProblem:
+            raise
+        except Exception as exc:  # a damaged index fails in many ways
+            self.call_from_thread(self.notify, f"The index could not be opened ({exc}); rebuilding it",
+                                  severity="warning", markup=False, timeout=10)
+            report = self.library.update(wait=30)
+            self.post_message(IndexUpdated(report))
+            return self.library.searcher()
 
     def _refresh_index(self) -> None:
         """Bring the index up to date (in a worker thread) and tell the app."""

@@ -1,0 +1,166 @@
+"""Hostile files, killed and concurrent index runs, damaged index folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from taiwan_reader_index import locations
+from taiwan_reader_index.cli import main
+from taiwan_reader_index.indexer import update_index
+from taiwan_reader_index.search import Searcher
+
+
+def ids(corpus: Path, query: str) -> list[str]:
+    searcher = Searcher(locations.index_dir_for(corpus))
+    try:
+        return sorted(h.id for h in searcher.search(query, limit=None).hits)
+    finally:
+        searcher.close()
+
+
+def good(folder: Path, name: str, word: str) -> None:
+    (folder / name).write_text(f"---\ntitle: Report {word}\n---\nThe {word} report says little.\n")
+
+
+@pytest.fixture
+def hostile(tmp_path) -> Path:
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    for i, word in enumerate(["aardvark", "bumblebee", "cormorant"]):
+        good(corpus, f"good{i}.md", word)
+    (corpus / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (corpus / "latin1.txt").write_bytes(b"Caf\xe9 dromedary owners protest.\n")
+    (corpus / "nul.txt").write_bytes(b"Hello\x00\x00 world\n")
+    (corpus / "empty.txt").write_bytes(b"")
+    with open(corpus / "huge.txt", "wb") as out:
+        out.truncate(50_000_000)  # 50 MB
+    (corpus / "oneline.txt").write_text("elephant " + "word " * 2_000_000 + "\n")
+    bomb = "a: &a [x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    (corpus / "bomb.md").write_text(f"---\n{bomb}---\nThe flamingo survived the bomb.\n")
+    (corpus / "types.md").write_text("---\ntitle: [1, 2]\ndate: {a: b}\nauthor: 5\n---\nGazelle text.\n")
+    (corpus / "page.html").write_text(
+        "<html><head><title>Heron</title><script>alert('x')</script></head><body><article>"
+        "<p>The heron report describes a wetland survey in detail for the readers.<p>unclosed"
+        "<div><b>broken <i>tags</b></i> and more text about the heron colony here.</article>")
+    (corpus / "loop").symlink_to(corpus, target_is_directory=True)
+    (corpus / "self.md").symlink_to(corpus / "self.md")
+    locked = corpus / "locked.md"
+    locked.write_text("Ibis text that may be unreadable.\n")
+    locked.chmod(0o000)
+    (corpus / "new\nline.md").write_text("The jackal report.\n")
+    (Path(os.fsdecode(os.fsencode(corpus) + b"/caf\xe9.md"))).write_text("The kingfisher report.\n")
+    yield corpus
+    locked.chmod(0o600)
+
+
+def test_hostile_corpus_reports_every_bad_file_and_indexes_the_rest(hostile, capsys):
+    code = main(["index", "--corpus", str(hostile)])
+    out, err = capsys.readouterr()
+    assert code == 0 and "Traceback" not in err
+    for name, reason in [("image.md", "binary"), ("nul.txt", "binary"), ("empty.txt", "empty"),
+                         ("huge.txt", "over the 20 MB limit"), ("self.md", "cannot read"),
+                         ("latin1.txt", "not valid UTF-8"), ("bomb.md", "aliases"),
+                         ("types.md", "should be text"), ("oneline.txt", "searchable")]:
+        line = next((ln for ln in err.splitlines() if name in ln), "")
+        assert reason in line, (name, err)
+    assert "new\\x0aline.md" in err or "new\\nline" in err or "jackal" not in err
+    for word, expected in [("aardvark", ["good0"]), ("dromedary", ["latin1"]),
+                           ("flamingo", ["bomb"]), ("gazelle", ["types"]), ("heron", ["page"]),
+                           ("elephant", ["oneline"]), ("jackal", ["new\\x0aline"]),
+                           ("kingfisher", ["caf\\xe9"])]:
+        assert ids(hostile, word) == expected, word
+    readable_by_us = os.access(hostile / "locked.md", os.R_OK)  # root reads anything
+    assert ids(hostile, "ibis") == (["locked"] if readable_by_us else [])
+    if not readable_by_us:
+        assert "locked.md" in err
+    # output stays inert: no raw control characters from file names
+    assert "\n" not in "".join(ln for ln in err.splitlines() if "line.md" in ln)
+
+
+INDEXER = """
+import sys, time
+from pathlib import Path
+import taiwan_reader_index.indexer as indexer
+indexer.BATCH_SIZE = int(sys.argv[2])
+real = indexer._index_one
+def slow(*args, **kwargs):
+    time.sleep(float(sys.argv[3]))
+    return real(*args, **kwargs)
+indexer._index_one = slow
+report = indexer.update_index(Path(sys.argv[1]), wait=float(sys.argv[4]))
+print(report.summary(), flush=True)
+"""
+
+
+def start_indexer(corpus: Path, batch=2000, delay=0.0, wait=3.0) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", INDEXER, str(corpus), str(batch), str(delay), str(wait)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+
+
+def many(corpus: Path, count: int, start: int = 0) -> None:
+    corpus.mkdir(exist_ok=True)
+    for i in range(start, start + count):
+        good(corpus, f"a{i:03}.md", f"word{i}")
+
+
+def test_killed_indexer_leaves_a_usable_index_and_the_next_run_completes(tmp_path):
+    corpus = tmp_path / "corpus"
+    many(corpus, 10)
+    update_index(corpus)
+    many(corpus, 40, start=10)
+    (corpus / "a000.md").unlink()
+    proc = start_indexer(corpus, batch=10, delay=0.05)
+    time.sleep(1.5)  # some batches committed, one in progress
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert len(ids(corpus, "report")) >= 9  # the previous index still opens and answers
+    report = update_index(corpus)
+    assert report.added + report.unchanged + report.updated == 49
+    assert ids(corpus, "report") == sorted(f"a{i:03}" for i in range(1, 50))
+    assert ids(corpus, "word0") == []
+
+
+def test_two_indexers_one_finishes_the_other_waits_or_says_so(tmp_path):
+    corpus = tmp_path / "corpus"
+    many(corpus, 30)
+    first = start_indexer(corpus, delay=0.05, wait=0.2)
+    time.sleep(0.5)
+    second = start_indexer(corpus, wait=0.2)
+    out2, err2 = second.communicate(timeout=60)
+    out1, err1 = first.communicate(timeout=60)
+    assert first.returncode == 0 and "30 added" in out1
+    assert second.returncode != 0 and "another index run" in err2 and "holds the lock" in err2
+    assert len(ids(corpus, "report")) == 30
+
+
+@pytest.mark.parametrize("damage", ["truncate_segment", "garbage_toc", "missing_files"])
+def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path, damage, capsys):
+    corpus = tmp_path / "corpus"
+    many(corpus, 5)
+    update_index(corpus)
+    index = locations.index_dir_for(corpus)
+    files = sorted(index.iterdir())
+    if damage == "truncate_segment":
+        segment = max((f for f in files if f.suffix == ".seg"), key=lambda f: f.stat().st_size)
+        segment.write_bytes(segment.read_bytes()[:100])
+    elif damage == "garbage_toc":
+        toc = next(f for f in files if f.suffix == ".toc")
+        toc.write_bytes(b"\x80\x04garbage" * 10)
+    else:
+        for f in files:
+            if f.suffix != ".toc":
+                f.unlink()
+    code = main(["index", "--corpus", str(corpus)])
+    out, err = capsys.readouterr()
+    assert code == 0 and "moved it to" in err and "rebuilt" in err
+    assert len(list(index.parent.glob(index.name + ".broken-*"))) == 1
+    assert len(ids(corpus, "report")) == 5
