@@ -142,7 +142,7 @@ def test_index_folder_is_private_and_others_writable_is_refused(mini):
         Searcher(index_path)
 
 
-def test_and_fast_path_gives_what_whoosh_gives(mini):
+def test_fast_path_gives_what_whoosh_gives(mini):
     # an update leaves a deleted copy of the old document in the segment
     (mini / "guard-training.md").write_text(
         "---\ntitle: Reservists train\noutlet: Harbour Herald\n---\n"
@@ -150,14 +150,21 @@ def test_and_fast_path_gives_what_whoosh_gives(mini):
     (mini / "more.md").write_text("---\ntitle: Navy guard\n---\nThe navy guard and the coast guard.\n")
     update_index(mini)
     searcher = Searcher(locations.index_dir_for(mini))
+    raw_search = searcher._searcher.search
     try:
         for query in ["guard navy", "the guard", "navy said the", "guard typhoon"]:
-            fast = searcher.search(query)
-            slow = searcher.search(query, facets=True)  # facets take the plain Whoosh path
-            assert fast.total == slow.total, query
+            fast = searcher.search(query, facets=True)
+            raw = raw_search(searcher._parser.parse(query), limit=10, groupedby="outlet_facet")
+            assert fast.total == len(raw), query
             assert [(h.id, round(h.score, 6)) for h in fast.hits] == [
-                (h.id, round(h.score, 6)) for h in slow.hits], query
-            assert fast.hits == slow.hits, query
+                (hit["id"], round(hit.score, 6)) for hit in raw], query
+            counts = {k: len(v) for k, v in raw.groups("outlet_facet").items()}
+            assert dict(fast.facets["outlet"]) == counts, query
+        for query in ['"coast guard"', '"the guard"', '"navy guard" guard', '"guard the"',
+                      '"the navy" "coast guard"']:
+            fast = searcher.search(query, limit=None)
+            raw = raw_search(searcher._parser.parse(query), limit=None)
+            assert fast.total == len(raw), query
+            assert sorted(h.id for h in fast.hits) == sorted(hit["id"] for hit in raw), query
     finally:
         searcher.close()
-    assert fast.total == 0

@@ -11,7 +11,7 @@ from pathlib import Path
 from whoosh import sorting
 from whoosh import query as wq
 
-from .conjunction import ConjunctionSearcher, plain_terms
+from .conjunction import ConjunctionSearcher, clauses
 from .query import QueryError, make_parser, parse, positive_leaves
 from .results import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
 from .snippets import hit_spans, lead, snippet
@@ -77,10 +77,12 @@ class Searcher:
         with self._lock:
             searcher = self._searcher
             kwargs = self._search_args(sort, filters, facets, bool(text))
-            words = plain_terms(q) if sort == "score" and not kwargs else None
-            if words:
-                total, ranked = self._conjunction.search(searcher, words, limit)
-                facet_counts: dict = {}
+            plain = {k: v for k, v in kwargs.items() if k != "groupedby"}
+            wanted = clauses(q) if sort == "score" and text and not plain else None
+            if wanted:
+                fast = self._conjunction.search(searcher, wanted, limit, facets)
+                total, ranked = fast.total, fast.ranked
+                facet_counts = {"outlet": fast.outlets} if facets else {}
             else:
                 results = searcher.search(q, limit=limit, optimize=False, **kwargs)
                 total = len(results)

@@ -61,6 +61,8 @@ def open_index(path: Path, check: bool = False):
     """
     from whoosh import index as whoosh_index
 
+    from . import whoosh_fixes  # noqa: F401
+
     check_private(path)
     ix = whoosh_index.open_dir(str(path))
     if check:
@@ -78,6 +80,8 @@ def open_index(path: Path, check: bool = False):
 
 def create_index(path: Path):
     from whoosh import index as whoosh_index
+
+    from . import whoosh_fixes  # noqa: F401
 
     from .schema import build_schema
 

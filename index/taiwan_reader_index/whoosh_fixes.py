@@ -1,0 +1,23 @@
+"""Small, local fixes to whoosh-reloaded 2.7.5 (pinned), applied on import.
+
+* ``W3PerDocReader._cached_reader`` caches the column readers it finds but not
+  a missing column, so every length lookup for a field without lengths (the
+  spelling field) calls ``os.path.exists``: 130,000 stat calls for 600 BBC
+  articles, a fifth of the index build. The fix caches the miss too; a
+  reader's segment files never change while it is open.
+"""
+
+from __future__ import annotations
+
+from whoosh.codec import whoosh3
+
+
+def _cached_reader(self, fieldname, column):
+    readers = self._readers
+    if fieldname not in readers:
+        has = self.has_column(fieldname)
+        readers[fieldname] = self.column_reader(fieldname, column) if has else None
+    return readers[fieldname]
+
+
+whoosh3.W3PerDocReader._cached_reader = _cached_reader
