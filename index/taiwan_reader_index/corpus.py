@@ -37,26 +37,42 @@ def discover(root: Path) -> tuple[list[CorpusFile], list[LoadProblem]]:
     """Article files under ``root`` (recursive, hidden folders skipped), sorted by path.
 
     The id is the file stem; when two files share a stem, both use their
-    relative path without the suffix instead, so ids stay unique.
+    relative path without the suffix instead, so ids stay unique. Symbolic
+    links to folders are not followed (no loops); links to files are kept.
     """
     problems: list[LoadProblem] = []
-
-    def on_error(error: OSError) -> None:
-        problems.append(LoadProblem(Path(error.filename or root), f"cannot list folder ({error.strerror})"))
-
-    found: list[tuple[str, Path]] = []
-    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+    found: list[str] = []  # relative paths with "/" separators
+    pending = [""]
+    while pending:
+        prefix = pending.pop()
+        folder = os.path.join(root, prefix) if prefix else str(root)
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            problems.append(LoadProblem(Path(folder), f"cannot list folder ({exc.strerror})"))
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = Path(folder) / name
-            found.append((path.relative_to(root).as_posix(), path))
+            rel = f"{prefix}/{name}" if prefix else name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                pending.append(rel)
+            elif os.path.splitext(name)[1].lower() in SUFFIXES:
+                found.append(rel)
     found.sort()
-    stems = Counter(Path(rel).stem for rel, _ in found)
+    stems = Counter(_stem(rel) for rel in found)
     files = [
-        CorpusFile(path, rel, display_name(stem if stems[stem] == 1 else rel.rsplit(".", 1)[0]))
-        for rel, path in found
-        for stem in [Path(rel).stem]
+        CorpusFile(root / rel, rel, display_name(stem if stems[stem] == 1 else rel.rsplit(".", 1)[0]))
+        for rel in found
+        for stem in [_stem(rel)]
     ]
     return files, problems
+
+
+def _stem(rel: str) -> str:
+    return os.path.splitext(rel.rsplit("/", 1)[-1])[0]

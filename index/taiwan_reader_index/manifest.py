@@ -48,7 +48,8 @@ def save_manifest(index_path: Path, ix, files: dict[str, Entry]) -> None:
     path = manifest_path(index_path)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     payload = {"generation": ix.latest_generation(), "files": files}
+    text = json.dumps(payload, ensure_ascii=True)  # the C encoder: 10x json.dump to a file
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(payload, out, ensure_ascii=True)
+        out.write(text)
     os.replace(tmp, path)
