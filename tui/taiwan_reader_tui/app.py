@@ -52,14 +52,17 @@ class ReaderApp(App):
             self.set_keymap(self.library.config.keys)
         for problem in self.library.config.problems:
             self.notify(problem, severity="warning", markup=False)
-        self._start()
+        existed = self.library.has_index()
+        if existed:
+            self._show_search()  # at once: the index opens while the user starts typing
+        self.call_after_refresh(self._start, existed)  # heavy imports after the first paint
 
     def _remember_theme(self, theme) -> None:
         save_state({"theme": theme.name}, self.state_path)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def _start(self) -> None:
-        """Show the search box at once when an index exists; build one first otherwise."""
+    def _start(self, existed: bool) -> None:
+        """Open the index (building it first when there is none), then refresh it."""
         library = self.library
         files, problems = discover(library.corpus)
         if not files:
@@ -68,11 +71,8 @@ class ReaderApp(App):
                                   "Put .md, .txt or .html files in that folder, or open "
                                   "another one with: taiwan-reader --corpus DIR")
             return
-        existed = library.has_index()
         report = None
-        if existed:
-            self.call_from_thread(self._show_search)
-        else:
+        if not existed:
             screen = IndexingScreen(str(library.corpus))
             self.call_from_thread(self.push_screen, screen)
             try:
