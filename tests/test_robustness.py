@@ -90,11 +90,11 @@ import sys, time
 from pathlib import Path
 import taiwan_reader_index.indexer as indexer
 indexer.BATCH_SIZE = int(sys.argv[2])
-real = indexer._index_one
+real = indexer._load
 def slow(*args, **kwargs):
     time.sleep(float(sys.argv[3]))
     return real(*args, **kwargs)
-indexer._index_one = slow
+indexer._load = slow
 report = indexer.update_index(Path(sys.argv[1]), wait=float(sys.argv[4]))
 print(report.summary(), flush=True)
 """

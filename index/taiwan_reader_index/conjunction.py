@@ -14,7 +14,6 @@ of times the phrase occurs. Any other query takes Whoosh's own path.
 from __future__ import annotations
 
 import heapq
-from collections import Counter
 from dataclasses import dataclass
 
 from whoosh import query as wq
@@ -101,7 +100,7 @@ def _phrase_freqs(reader, words: Clause, decode) -> dict[int, float]:
 class FastResult:
     total: int
     ranked: list[tuple[float, int]]  # (score, global docnum), best first
-    outlets: tuple[tuple[str, int], ...]
+    matched: list[int]  # every matching docnum
 
 
 class ConjunctionSearcher:
@@ -141,13 +140,5 @@ class ConjunctionSearcher:
                 scored.append((score, offset + docnum))
         key = lambda item: (item[0], -item[1])  # ties: lower docnum first, as Whoosh
         ranked = heapq.nlargest(limit, scored, key=key) if limit else sorted(scored, key=key, reverse=True)
-        outlets: tuple[tuple[str, int], ...] = ()
-        if facets and scored:
-            column = searcher.reader().column_reader("outlet_facet")
-            counts = Counter(_text(column[d]) for _, d in scored)
-            outlets = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        return FastResult(len(scored), ranked, outlets)
-
-
-def _text(value) -> str:
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+        matched = [d for _, d in scored] if facets else []
+        return FastResult(len(scored), ranked, matched)

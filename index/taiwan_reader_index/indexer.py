@@ -10,8 +10,10 @@ leaves the previous index intact.
 
 from __future__ import annotations
 
+import json
 import os
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,7 @@ from .store import create_index, index_exists, move_aside, open_index, writer_lo
 from .textfile import BadFile
 
 BATCH_SIZE = 5000
+CHUNK = 64  # articles parsed and sent to the entity recogniser together
 # Text searchable per article: far beyond any report, but it keeps one pasted
 # 10 MB dump from stalling an index run (it is still read in full).
 MAX_INDEXED_CHARS = 1_000_000
@@ -66,7 +69,19 @@ def searchable_text(article: Article) -> tuple[str, int]:
     return f"{article.title}\n\n{body}", len(article.title) + 2
 
 
-def article_fields(article: Article, rel: str, st: os.stat_result) -> dict:
+def entity_fields(entities) -> dict:
+    """Canonical names per entity field, most mentioned first (commas would split a name)."""
+    by_field: dict[str, Counter] = {}
+    for entity in entities:
+        if entity.field:
+            by_field.setdefault(entity.field, Counter())[entity.canonical.replace(",", " ")] += 1
+    names = {f: [n for n, _ in c.most_common()] for f, c in by_field.items()}
+    fields = {f: ",".join(ns) for f, ns in names.items()}
+    fields["entity_column"] = json.dumps(names, ensure_ascii=False).encode("utf-8")
+    return fields
+
+
+def article_fields(article: Article, rel: str, st: os.stat_result, entities=()) -> dict:
     text, body_at = searchable_text(article)
     fields = dict(
         id=article.id,
@@ -83,6 +98,7 @@ def article_fields(article: Article, rel: str, st: os.stat_result) -> dict:
         mtime_ns=st.st_mtime_ns,
         size=st.st_size,
     )
+    fields.update(entity_fields(entities))
     fields["date_sort"] = int(article.date.timestamp()) if article.date else 0
     if article.date is not None:
         fields["date"] = article.date
@@ -121,6 +137,8 @@ def update_index(
     max_bytes: int = 20_000_000,
     progress: ProgressCallback | None = None,
     wait: float = 3.0,
+    entities: bool = True,
+    extractor=None,
 ) -> IndexReport:
     """Bring the index of ``corpus`` up to date; returns what changed."""
     started = time.perf_counter()
@@ -136,7 +154,14 @@ def update_index(
             todo = _plan(files, manifest, report)
             gone = sorted(set(manifest) - {f.rel for f in files})
             if todo or gone:
-                _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report)
+                if entities and extractor is None and todo:
+                    from .entities.extract import EntityExtractor
+
+                    extractor = EntityExtractor()
+                _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report,
+                       extractor if entities else None)
+                if extractor is not None and extractor.model_calls and extractor.recognizer.notice:
+                    report.notices.append(extractor.recognizer.notice)
         finally:
             ix.close()
     report.seconds = time.perf_counter() - started
@@ -166,19 +191,29 @@ def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexRepo
     return todo
 
 
-def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report) -> None:
+def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, extractor) -> None:
     writer = ix.writer(limitmb=128)
-    pending = 0
+    pending = done = 0
     try:
         for rel in gone:
             entry = manifest.pop(rel)
             if "problem" not in entry:
                 writer.delete_by_term("id", entry["id"])
                 report.removed += 1
-        for done, (item, st) in enumerate(todo, 1):
+        for start in range(0, len(todo), CHUNK):
+            chunk = todo[start : start + CHUNK]
+            ready = []
+            for item, st in chunk:
+                article = _load(writer, item, st, manifest, max_bytes, report)
+                pending += 1
+                if article is not None:
+                    ready.append((item, st, article))
+            found = extractor.entities([a for _, _, a in ready]) if extractor else [[]] * len(ready)
+            for (item, st, article), entities in zip(ready, found):
+                _store(writer, item, st, article, entities, manifest, report)
+            done += len(chunk)
             if progress:
-                progress(done, len(todo), display_name(item.rel))
-            pending += _index_one(writer, item, st, manifest, max_bytes, report)
+                progress(done, len(todo), display_name(chunk[-1][0].rel))
             if pending >= BATCH_SIZE:
                 writer.commit()
                 save_manifest(index_path, ix, manifest)
@@ -190,8 +225,8 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report) ->
     save_manifest(index_path, ix, manifest)
 
 
-def _index_one(writer, item: CorpusFile, st, manifest, max_bytes, report) -> int:
-    """Index one new or changed file; returns 1 if the index was written to."""
+def _load(writer, item: CorpusFile, st, manifest, max_bytes, report) -> Article | None:
+    """Parse a new or changed file; None when there is nothing to index (bad or untouched)."""
     from .loader import load_article  # parsing is only needed when something changed
 
     old = manifest.get(item.rel)
@@ -203,23 +238,27 @@ def _index_one(writer, item: CorpusFile, st, manifest, max_bytes, report) -> int
         if old is not None and "problem" not in old:
             writer.delete_by_term("id", old["id"])
         manifest[item.rel] = {**stat_entry, "problem": str(exc)}
-        return 1
+        return None
     report.warnings.extend(LoadProblem(item.path, w) for w in article.warnings)
     if len(article.body) > MAX_INDEXED_CHARS:
         report.warnings.append(LoadProblem(
             item.path, f"{len(article.body):,} characters; only the first "
             f"{MAX_INDEXED_CHARS:,} are searchable"))
-    new_entry = {**stat_entry, "hash": article.content_hash}
     if old is not None and old.get("hash") == article.content_hash and old.get("id") == item.id:
-        manifest[item.rel] = new_entry  # touched, not changed
+        manifest[item.rel] = {**stat_entry, "hash": article.content_hash}  # touched, not changed
         report.unchanged += 1
-        return 0
+        return None
+    return article
+
+
+def _store(writer, item: CorpusFile, st, article: Article, entities, manifest, report) -> None:
+    old = manifest.get(item.rel)
     if old is not None and "problem" not in old and old.get("id") != item.id:
         writer.delete_by_term("id", old["id"])
-    writer.update_document(**article_fields(article, item.rel, st))
-    manifest[item.rel] = new_entry
+    writer.update_document(**article_fields(article, item.rel, st, entities))
+    manifest[item.rel] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id,
+                          "hash": article.content_hash}
     if old is None or "problem" in old:
         report.added += 1
     else:
         report.updated += 1
-    return 1

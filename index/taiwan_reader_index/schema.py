@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 # Entity fields, filled by the entity recogniser: canonical names, comma separated.
 ENTITY_FIELDS = ("person", "org", "place", "group", "law", "event", "other")
@@ -36,4 +36,6 @@ def build_schema() -> Schema:
     )
     for name in ENTITY_FIELDS:
         fields[name] = KEYWORD(stored=True, commas=True, scorable=True, lowercase=True)
+    # the article's canonical entities per field, as JSON: facet counts read this column
+    fields["entity_column"] = COLUMN()
     return Schema(**fields)

@@ -12,6 +12,7 @@ from whoosh import sorting
 from whoosh import query as wq
 
 from .conjunction import ConjunctionSearcher, clauses
+from .facets import FacetCounter
 from .query import QueryError, make_parser, parse, positive_leaves
 from .results import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
 from .snippets import hit_spans, lead, snippet
@@ -31,6 +32,7 @@ class Searcher:
         self._parser = make_parser(self._ix.schema)
         self._lock = threading.Lock()
         self._conjunction = ConjunctionSearcher()
+        self._facets = FacetCounter()
         self._searcher = self._ix.searcher()
 
     def close(self) -> None:
@@ -42,6 +44,7 @@ class Searcher:
         with self._lock:
             self._searcher = self._searcher.refresh()
             self._conjunction = ConjunctionSearcher()
+        self._facets = FacetCounter()
 
     def stored(self, article_id: str) -> dict | None:
         """The stored fields of one article, or None."""
@@ -77,17 +80,16 @@ class Searcher:
         with self._lock:
             searcher = self._searcher
             kwargs = self._search_args(sort, filters, facets, bool(text))
-            plain = {k: v for k, v in kwargs.items() if k != "groupedby"}
-            wanted = clauses(q) if sort == "score" and text and not plain else None
+            wanted = clauses(q) if sort == "score" and text and not kwargs else None
             if wanted:
                 fast = self._conjunction.search(searcher, wanted, limit, facets)
                 total, ranked = fast.total, fast.ranked
-                facet_counts = {"outlet": fast.outlets} if facets else {}
+                facet_counts = self._facets.count(searcher, fast.matched) if facets else {}
             else:
                 results = searcher.search(q, limit=limit, optimize=False, **kwargs)
                 total = len(results)
                 ranked = [(h.score if sort == "score" and text else 0.0, h.docnum) for h in results]
-                facet_counts = self._facet_counts(results) if facets else {}
+                facet_counts = self._facets.count(searcher, results.docs()) if facets else {}
             terms = self._highlight_terms(q, searcher) if snippets and text else []
             spans = hit_spans(searcher, [d for _, d in ranked], terms) if terms else {}
             hits = tuple(self._hit(searcher.stored_fields(d), spans.get(d, []), score)
@@ -106,9 +108,7 @@ class Searcher:
         elif not scored:
             kwargs["sortedby"] = sorting.FieldFacet("date_sort", reverse=True)
         if filters:
-            kwargs["filter"] = wq.And([_filter_term(k, v) for k, v in filters.items()])
-        if facets:
-            kwargs["groupedby"] = {"outlet": sorting.FieldFacet("outlet_facet")}
+            kwargs["filter"] = filter_query(filters)
         return kwargs
 
     @staticmethod
@@ -137,15 +137,6 @@ class Searcher:
             snippet=marked or lead(body[body_at:]),
         )
 
-    @staticmethod
-    def _facet_counts(results) -> dict[str, tuple[tuple[str, int], ...]]:
-        counts = {}
-        for name in results.facet_names():
-            groups = results.groups(name)
-            ranked = sorted(((str(k), len(v)) for k, v in groups.items()), key=lambda kv: (-kv[1], kv[0]))
-            counts[name] = tuple(ranked)
-        return counts
-
     def _suggest(self, text: str, searcher) -> str | None:
         """A corrected query that has hits, from the unstemmed spelling field."""
         reader = searcher.reader()
@@ -166,7 +157,14 @@ class Searcher:
         return corrected if searcher.search(fixed, limit=1).scored_length() else None
 
 
-def _filter_term(field_name: str, value: str) -> wq.Query:
-    if field_name == "outlet":
-        return wq.Term("outlet_facet", value)
-    return wq.Term(field_name, value.lower())
+def filter_query(filters: dict[str, list[str] | str]) -> wq.Query:
+    """Facet choices: any of the chosen values within a field, every field."""
+    per_field = []
+    for name, values in filters.items():
+        values = [values] if isinstance(values, str) else list(values)
+        if name == "outlet":
+            terms = [wq.Term("outlet_facet", v) for v in values]
+        else:
+            terms = [wq.Term(name, v.replace(",", " ").lower()) for v in values]
+        per_field.append(wq.Or(terms) if len(terms) > 1 else terms[0])
+    return wq.And(per_field) if len(per_field) > 1 else per_field[0]

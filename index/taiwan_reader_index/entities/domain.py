@@ -1,0 +1,60 @@
+"""A domain layer over the statistical model for defence and foreign-policy news.
+
+The small English model often calls a law an ORG ("the Taiwan Relations Act")
+and splits or mislabels military commands and ministries. These general
+patterns find such names by their shape (capitalised words ending in "Act",
+"Command", "Ministry" ...), and win where they overlap a model span:
+
+* LAW - capitalised words ending in Act, Law, Bill, Treaty, Accord(s),
+  Agreement, Resolution, Convention, Communiqué ("Strengthen Taiwan's
+  Security Act").
+* ORG - "Ministry/Department of X", and capitalised words ending in Ministry,
+  Command, Army, Navy, Air Force, Coast Guard, National Guard, Marine Corps,
+  Bureau, Agency, Council, Commission, Committee, Forces
+  ("Eastern Theater Command", "National Security Bureau").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Mention
+
+_CAP = r"(?:[A-Z][\w’'.-]*|U\.S\.)"
+_JOIN = r"(?:\s+(?:of|and|for|on|the|to|de)\s+|\s+)"
+_NAME = rf"{_CAP}(?:{_JOIN}{_CAP}){{0,7}}"
+_LAW_END = r"(?:Act|Law|Bill|Treaty|Accords?|Agreement|Resolution|Convention|Communiqu[ée])"
+_ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s+Guard|"
+            r"Marine\s+Corps|Bureau|Agency|Council|Commission|Committee|Forces|Yuan)")
+
+PATTERNS = [
+    ("LAW", re.compile(rf"\b{_NAME}\s+{_LAW_END}\b")),
+    ("ORG", re.compile(rf"\b(?:{_CAP}\s+)*(?:Ministry|Department)\s+of\s+{_NAME}")),
+    ("ORG", re.compile(rf"\b(?:{_NAME}\s+)?{_ORG_END}\b")),
+]
+_LEADING = re.compile(
+    r"^(?:(?:The|A|An|Under|In|On|At|By|For|With|From|After|Before|Since|Despite|As|Last|"
+    r"This|That|Former|When|While|If|the|of)\s+)+")
+
+
+def domain_mentions(text: str, base: int = 0) -> list[Mention]:
+    found: list[Mention] = []
+    for label, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            lead = _LEADING.match(text, start, end)
+            if lead:
+                start = lead.end()
+            if end - start >= 4 and " " in text[start:end].strip():
+                found.append(Mention(base + start, base + end, label))
+    return found
+
+
+def merge(model: list[Mention], domain: list[Mention]) -> list[Mention]:
+    """Domain spans replace the model spans they overlap; longest domain span first."""
+    chosen: list[Mention] = []
+    for mention in sorted(domain, key=lambda m: (m.start, -(m.end - m.start))):
+        if not any(m.start < mention.end and mention.start < m.end for m in chosen):
+            chosen.append(mention)
+    kept = [m for m in model if not any(d.start < m.end and m.start < d.end for d in chosen)]
+    return sorted(kept + chosen, key=lambda m: (m.start, m.end))

@@ -1,0 +1,66 @@
+"""Entities of articles: cached mentions, recognised in batches when missing, then linked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import locations
+from ..model import Article
+from .cache import MentionCache
+from .linking import Aliases, link, load_aliases
+from .model import Entity, Mention
+from .recognizer import Recognizer, load_recognizer, recognise_blocks
+
+
+def aliases_path() -> Path:
+    return locations.config_dir() / "aliases.toml"
+
+
+def text_regions(article: Article) -> list[tuple[int, int]]:
+    """Where entities are looked for: the article's own blocks (page junk left out)."""
+    return [(b.start, b.end) for b in article.paragraphs]
+
+
+class EntityExtractor:
+    """Mentions for many articles: from the cache, else one batched model run."""
+
+    def __init__(self, recognizer: Recognizer | None = None, cache: MentionCache | None = None,
+                 aliases: Aliases | None = None) -> None:
+        self._recognizer = recognizer
+        self.cache = cache or MentionCache()
+        self.aliases = aliases if aliases is not None else load_aliases(aliases_path())
+        self.model_calls = 0
+
+    @property
+    def recognizer(self) -> Recognizer:
+        if self._recognizer is None:
+            self._recognizer = load_recognizer()
+        return self._recognizer
+
+    def mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
+        name = self.recognizer.name
+        found: list[list[Mention] | None] = [self.cache.get(a.content_hash, name) for a in articles]
+        missing = [i for i, m in enumerate(found) if m is None]
+        if missing:
+            self.model_calls += len(missing)
+            new_rows = []
+            for i in missing:
+                article = articles[i]
+                found[i] = recognise_blocks(self.recognizer, article.source, text_regions(article))
+                new_rows.append((article.content_hash, name, found[i]))
+            self.cache.put_many(new_rows)
+        return [m or [] for m in found]
+
+    def entities(self, articles: Sequence[Article]) -> list[list[Entity]]:
+        return [link(a.source, ms, self.aliases) for a, ms in zip(articles, self.mentions(articles))]
+
+
+def cached_entities(article: Article, cache: MentionCache | None = None,
+                    aliases: Aliases | None = None) -> list[Entity] | None:
+    """Entities from the cache only (no model); None when the article was never analysed."""
+    cache = cache or MentionCache()
+    mentions = cache.latest(article.content_hash)
+    if mentions is None:
+        return None
+    return link(article.source, mentions, aliases if aliases is not None else load_aliases(aliases_path()))

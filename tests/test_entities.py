@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import pytest
+
+from taiwan_reader_index import locations
+from taiwan_reader_index.entities.domain import domain_mentions
+from taiwan_reader_index.entities.extract import EntityExtractor
+from taiwan_reader_index.entities.linking import Aliases, link, load_aliases
+from taiwan_reader_index.entities.model import Mention
+from taiwan_reader_index.entities.recognizer import load_recognizer, rule_recognizer
+from taiwan_reader_index.indexer import update_index
+from taiwan_reader_index.loader import load_text
+from taiwan_reader_index.search import Searcher
+
+
+def mentions(text: str, *spans: tuple[str, str]) -> list[Mention]:
+    out, start = [], 0
+    for words, label in spans:
+        start = text.index(words, start)
+        out.append(Mention(start, start + len(words), label))
+        start += len(words)
+    return out
+
+
+def canon(text: str, *spans, aliases=None) -> list[str]:
+    return [e.canonical for e in link(text, mentions(text, *spans), aliases)]
+
+
+def test_surname_and_title_link_to_the_full_name():
+    text = "Tsai Ing-wen met senators. Later President Tsai said Tsai's plan stands."
+    assert canon(text, ("Tsai Ing-wen", "PERSON"), ("President Tsai", "PERSON"),
+                 ("Tsai's", "PERSON")) == ["Tsai Ing-wen"] * 3
+
+
+def test_country_variants_are_one_entity_and_possessive_and_the_are_trimmed():
+    text = "The US and the U.S. and the United States and America, and China's navy."
+    assert canon(text, ("US", "GPE"), ("U.S.", "GPE"), ("the United States", "GPE"),
+                 ("America", "GPE"), ("China's", "GPE")) == ["United States"] * 4 + ["China"]
+
+
+def test_surname_tagged_as_org_becomes_the_person():
+    text = "Sen. Tammy Duckworth visited. Duckworth spoke."
+    linked = link(text, mentions(text, ("Tammy Duckworth", "PERSON"), ("Duckworth", "ORG")))
+    assert [(e.label, e.canonical) for e in linked] == [("PERSON", "Tammy Duckworth")] * 2
+
+
+def test_user_alias_file_merges_and_splits(tmp_path):
+    path = tmp_path / "aliases.toml"
+    path.write_text('[merge]\n"Lai Ching-te" = ["William Lai"]\n[split]\nnames = ["America"]\n')
+    aliases = load_aliases(path)
+    text = "William Lai met Lai Ching-te in America."
+    assert canon(text, ("William Lai", "PERSON"), ("Lai Ching-te", "PERSON"), ("America", "GPE"),
+                 aliases=aliases) == ["Lai Ching-te", "Lai Ching-te", "America"]
+
+
+def test_domain_layer_finds_laws_and_commands():
+    text = "Under the Taiwan Relations Act, the Eastern Theater Command and the Ministry of National Defense"
+    found = {(text[m.start : m.end], m.label) for m in domain_mentions(text)}
+    assert ("Taiwan Relations Act", "LAW") in found
+    assert ("Eastern Theater Command", "ORG") in found
+    assert ("Ministry of National Defense", "ORG") in found
+
+
+def test_rule_fallback_when_no_model(monkeypatch):
+    import spacy
+
+    def no_model(*args, **kwargs):
+        raise OSError("no such model")
+
+    load_recognizer.cache_clear()
+    monkeypatch.setattr(spacy, "load", no_model)
+    try:
+        recognizer = load_recognizer()
+    finally:
+        load_recognizer.cache_clear()
+    assert recognizer.name.startswith("rules") and "not installed" in recognizer.notice
+    article = load_text("President Tsai Ing-wen met officials from the Pentagon in Taiwan.\n")
+    entities = EntityExtractor(recognizer).entities([article])[0]
+    assert {(e.label, e.canonical) for e in entities} >= {("PERSON", "Tsai Ing-wen"),
+                                                          ("GPE", "Taiwan")}
+
+
+def test_fallback_notice_reaches_the_index_report(mini_corpus):
+    report = update_index(mini_corpus, extractor=EntityExtractor(rule_recognizer()))
+    assert any("not installed" in n for n in report.notices)
+
+
+def test_unchanged_articles_are_never_reanalysed(seeds):
+    first = EntityExtractor()
+    update_index(seeds, extractor=first)
+    assert first.model_calls == 5
+    again = EntityExtractor()
+    update_index(seeds, rebuild=True, extractor=again)
+    assert again.model_calls == 0
+
+
+@pytest.fixture
+def seed_searcher(seeds):
+    update_index(seeds)
+    searcher = Searcher(locations.index_dir_for(seeds))
+    yield searcher
+    searcher.close()
+
+
+def test_entity_field_queries(seed_searcher):
+    def ids(query):
+        return sorted(h.id[:3] for h in seed_searcher.search(query, limit=None).hits)
+
+    assert ids('person:"Tsai Ing-wen"') == ["000", "001", "004"]
+    assert ids('person:"Chiu Kuo-cheng"') == ["003", "004"]
+    assert ids('law:"Taiwan Relations Act"') == ["000"]
+    assert ids('person:"Tammy Duckworth" AND place:"United States"') == ["000", "001"]
+
+
+def test_entity_facets_with_counts(seed_searcher):
+    facets = seed_searcher.search("taiwan", facets=True).facets
+    people = dict(facets["person"])
+    assert people["Tsai Ing-wen"] == 3 and people["Joe Biden"] >= 3
+    assert dict(facets["place"])["United States"] == 5
+    narrowed = seed_searcher.search("taiwan", filters={"person": ["Chiu Kuo-cheng"]})
+    assert sorted(h.id[:3] for h in narrowed.hits) == ["003", "004"]
