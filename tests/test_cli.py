@@ -95,3 +95,27 @@ def test_version(capsys):
         main(["--version"])
     assert exit_info.value.code == 0
     assert "taiwan-reader" in capsys.readouterr().out
+
+
+def test_entities_json_offsets_point_into_the_file(capsys, seeds):
+    path = seeds / "004_02271b1846ad929d.md"
+    code, out, _ = run(capsys, "entities", "004_02271b1846ad929d", str(path), "--json",
+                       "--corpus", str(seeds))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [d["input"] for d in lines] == ["004_02271b1846ad929d", str(path)]
+    source = path.read_text(encoding="utf-8")
+    entities = lines[0]["entities"]
+    assert entities and all(source[e["start"] : e["end"]] == e["text"] for e in entities)
+    assert {"text": "Chiu", "label": "PERSON", "canonical": "Chiu Kuo-cheng"}.items() <= next(
+        e for e in entities if e["text"] == "Chiu").items()
+
+
+def test_entities_from_stdin_and_a_bad_input(capsys, monkeypatch, seeds):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("President Tsai Ing-wen visited the U.S. on Monday. Tsai said\n"))
+    code, out, err = run(capsys, "entities", "-", "no-such-id", "--json", "--corpus", str(seeds))
+    data = json.loads(out.splitlines()[0])
+    assert code == 1 and "no-such-id" in err
+    assert [(e["text"], e["canonical"]) for e in data["entities"] if e["label"] == "PERSON"] == [
+        ("Tsai Ing-wen", "Tsai Ing-wen"), ("Tsai", "Tsai Ing-wen")]

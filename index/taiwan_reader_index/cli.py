@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help="Whoosh query: words, \"phrases\", AND/OR/NOT, term~, field:value")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to show (default 10)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--facets", action="store_true", help="also count outlets and entities")
+    p = sub.add_parser("entities", parents=[corpus], help="named entities of articles")
+    p.add_argument("refs", nargs="+", metavar="ID|PATH", help="ids, paths, or - for standard input")
+    p.add_argument("--json", action="store_true", help="one JSON object per input, one per line")
     p = sub.add_parser("show", parents=[corpus], help="print an article as the reader sees it")
     p.add_argument("ref", metavar="ID|PATH")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -69,6 +73,8 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
             return _index(library, args.rebuild, out, err)
         if args.command == "search":
             return _search(library, args, out, err)
+        if args.command == "entities":
+            return _entities(library, args, out, err)
         return _show(library, args, out, err)
     except QueryError as exc:
         err.print(Text(f"taiwan-reader: {inert(str(exc))}", style="red"))
@@ -79,6 +85,10 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
     except KeyboardInterrupt:
         err.print(Text("taiwan-reader: interrupted; what was committed is kept", style="yellow"))
         return 130
+    except Exception as exc:  # never a traceback: one line saying what failed
+        detail = (str(exc).splitlines() or [""])[0]
+        err.print(Text(f"taiwan-reader: {type(exc).__name__}: {inert(detail)}", style="red"))
+        return 1
 
 
 def _index(library: Library, rebuild: bool, out: Console, err: Console) -> int:
@@ -129,14 +139,53 @@ def _search(library: Library, args, out: Console, err: Console) -> int:
     _quiet_update(library, err)
     searcher = library.searcher()
     try:
-        result = searcher.search(args.query, limit=args.limit)
+        result = searcher.search(args.query, limit=args.limit, facets=args.facets)
     finally:
         searcher.close()
     if args.json:
-        out.out(json.dumps(search_json(result), ensure_ascii=False), highlight=False)
+        data = search_json(result)
+        if args.facets:
+            data["facets"] = {name: [{"value": v, "count": c} for v, c in values]
+                              for name, values in result.facets.items()}
+        out.out(json.dumps(data, ensure_ascii=False), highlight=False)
     else:
         _print_hits(result, out)
+        for name, values in result.facets.items():
+            shown = ", ".join(f"{v} ({c})" for v, c in values[:10])
+            out.print(Text(f"{name}: ", style="bold") + Text(inert(shown)))
     return 0
+
+
+def _entities(library: Library, args, out: Console, err: Console) -> int:
+    """Entities per input; offsets into the file's full decoded text."""
+    from .entities.extract import EntityExtractor
+    from .loader import load_text
+
+    if any(ref != "-" and not Path(ref).expanduser().is_file() for ref in args.refs):
+        _quiet_update(library, err)
+    extractor = EntityExtractor()
+    failed = 0
+    for ref in args.refs:
+        try:
+            article = (load_text(sys.stdin.read(), "-", title_line=False) if ref == "-"
+                       else library.article(ref))
+        except (CorpusError, BadFile, OSError) as exc:
+            err.print(Text(f"taiwan-reader: {inert(ref)}: {inert(str(exc))}", style="red"))
+            failed += 1
+            continue
+        entities = extractor.entities([article])[0]
+        if args.json:
+            rows = [{"start": e.start, "end": e.end, "text": e.text, "label": e.label,
+                     "canonical": e.canonical} for e in entities]
+            out.out(json.dumps({"input": ref, "entities": rows}, ensure_ascii=False), highlight=False)
+            continue
+        out.print(Text(f"{inert(ref)}: {inert(article.title)}", style="bold"))
+        for e in entities:
+            same = "" if e.canonical == e.text else f"  → {e.canonical}"
+            out.print(Text(f"  {e.start:>6}-{e.end:<6} {e.label:<8} {inert(e.text)}{inert(same)}"))
+    if extractor.model_calls and extractor.recognizer.notice:
+        err.print(Text(f"notice: {extractor.recognizer.notice}", style="yellow"))
+    return 1 if failed else 0
 
 
 def search_json(result: SearchResult) -> dict:

@@ -64,6 +64,8 @@ class Library:
     def searcher(self) -> Searcher:
         from .search import Searcher  # loads Whoosh: only when a search is about to run
 
+        if not self.has_index():
+            raise CorpusError(f"{self.corpus} has no index yet: run taiwan-reader index")
         return Searcher(self.index_path)
 
     def article(self, ref: str, searcher: Searcher | None = None) -> Article:

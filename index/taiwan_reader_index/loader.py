@@ -31,20 +31,24 @@ def load_article(
     return _from_text(path, article_id or path.stem, raw)
 
 
-def load_text(text: str, article_id: str = "-", path: Path = Path("-")) -> Article:
-    """Parse text that did not come from a file (stdin, tests)."""
+def load_text(text: str, article_id: str = "-", path: Path = Path("-"),
+              title_line: bool = True) -> Article:
+    """Parse text that did not come from a file (stdin, tests).
+
+    With ``title_line`` False a short first line stays in the body.
+    """
     from .textfile import content_hash
 
     raw = RawText(text, content_hash(text.encode("utf-8", "surrogateescape")), ())
-    return _from_text(path, article_id, raw)
+    return _from_text(path, article_id, raw, title_line)
 
 
-def _from_text(path: Path, article_id: str, raw: RawText) -> Article:
+def _from_text(path: Path, article_id: str, raw: RawText, title_line: bool = True) -> Article:
     front = parse_front_matter(raw.text)
     body_text = raw.text[front.body_offset :]
     blocks = classify_junk(split_blocks(body_text, base=front.body_offset))
     meta = front.fields
-    title, derived, blocks = _title(str(meta.get("title", "")), blocks)
+    title, derived, blocks = _title(str(meta.get("title", "")), blocks, title_line)
     author = str(meta.get("author", "")) or _author_from_byline(blocks)
     outlet = str(meta.get("outlet", "")) or _outlet_from_byline(blocks)
     return Article(
@@ -96,7 +100,7 @@ def _from_html(path: Path, article_id: str, raw: RawText) -> Article:
     )
 
 
-def _title(given: str, blocks: list[Block]) -> tuple[str, bool, list[Block]]:
+def _title(given: str, blocks: list[Block], title_line: bool = True) -> tuple[str, bool, list[Block]]:
     """The title, whether it was derived, and the blocks without a title line.
 
     With no title given, a leading heading or a short headline-like first line
@@ -109,7 +113,7 @@ def _title(given: str, blocks: list[Block]) -> tuple[str, bool, list[Block]]:
         first_text = _strip_heading(first.text)
         if given and first_text.strip().casefold() == given.strip().casefold():
             return given, False, blocks[: content[0]] + blocks[content[0] + 1 :]
-        if not given and _is_title_line(first, first_text):
+        if not given and title_line and _is_title_line(first, first_text):
             return first_text, False, blocks[: content[0]] + blocks[content[0] + 1 :]
     if given:
         return given, False, blocks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +23,12 @@ def text_regions(article: Article) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in article.paragraphs]
 
 
+def cache_key(article: Article) -> str:
+    """Content hash plus the analysed regions: a change in cleaning rules re-analyses."""
+    regions = hashlib.blake2b(repr(text_regions(article)).encode(), digest_size=6).hexdigest()
+    return f"{article.content_hash}:{regions}"
+
+
 class EntityExtractor:
     """Mentions for many articles: from the cache, else one batched model run."""
 
@@ -40,7 +47,7 @@ class EntityExtractor:
 
     def mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
         name = self.recognizer.name
-        found: list[list[Mention] | None] = [self.cache.get(a.content_hash, name) for a in articles]
+        found: list[list[Mention] | None] = [self.cache.get(cache_key(a), name) for a in articles]
         missing = [i for i, m in enumerate(found) if m is None]
         if missing:
             self.model_calls += len(missing)
@@ -48,7 +55,7 @@ class EntityExtractor:
             for i in missing:
                 article = articles[i]
                 found[i] = recognise_blocks(self.recognizer, article.source, text_regions(article))
-                new_rows.append((article.content_hash, name, found[i]))
+                new_rows.append((cache_key(article), name, found[i]))
             self.cache.put_many(new_rows)
         return [m or [] for m in found]
 
@@ -60,7 +67,7 @@ def cached_entities(article: Article, cache: MentionCache | None = None,
                     aliases: Aliases | None = None) -> list[Entity] | None:
     """Entities from the cache only (no model); None when the article was never analysed."""
     cache = cache or MentionCache()
-    mentions = cache.latest(article.content_hash)
+    mentions = cache.latest(cache_key(article))
     if mentions is None:
         return None
     return link(article.source, mentions, aliases if aliases is not None else load_aliases(aliases_path()))
