@@ -191,3 +191,33 @@ async def test_damaged_index_is_rebuilt_on_start(app_for, mini_corpus):
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one("#results", OptionList).option_count == 4
     assert list(index.parent.glob(index.name + ".broken-*"))
+
+
+async def test_entity_types_toggle_and_the_panel_jumps(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "partnership act")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        assert any(e.canonical == "Tsai Ing-wen" for e in view.entities)
+
+        def styled_words(kind):
+            return {text for text, k in view.highlighted_entities() if k == kind}
+
+        assert "Tsai Ing-wen" in styled_words("person")
+        await pilot.press("1")  # people off
+        assert "person" not in view.shown_kinds and "Tsai Ing-wen" not in styled_words("person")
+        assert "Taiwan" in styled_words("place")
+        await pilot.press("1")
+        assert "Tsai Ing-wen" in styled_words("person")
+        await pilot.press("e")
+        panel = app.screen.query_one("#entity-panel")
+        assert panel.has_focus
+        await pilot.press("down", "enter")  # first person in the panel
+        assert "mention 1/" in str(app.screen.query_one("#reader-status").render())
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#query").value.startswith('person:"')

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .commands import ArticleCommands
-from .messages import IndexUpdated, OpenArticle
+from .messages import IndexUpdated, OpenArticle, SearchFor
 from .screens.search import SearchScreen
 from .screens.startup import IndexingScreen, ProblemScreen
 from .state import load_state, save_state
@@ -182,7 +182,11 @@ class ReaderApp(App):
             self.call_from_thread(self.notify, f"Cannot open {article_id}: {exc}",
                                   severity="error", markup=False)
             return
-        self.call_from_thread(self.push_screen, ReaderScreen(article, query, self._location(article)))
+        from taiwan_reader_index.entities.extract import cached_entities
+
+        entities = cached_entities(article)
+        self.call_from_thread(self.push_screen,
+                              ReaderScreen(article, query, self._location(article), entities))
 
     def _location(self, article) -> str:
         """The file as shown to the reader: relative to the corpus folder when inside it."""
@@ -191,6 +195,12 @@ class ReaderApp(App):
             return f"{corpus.name}/{article.path.resolve().relative_to(corpus).as_posix()}"
         except ValueError:
             return str(article.path)
+
+    @on(SearchFor)
+    def _search_for(self, message: SearchFor) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):
+                screen.set_query(message.query)
 
     # help and palette ----------------------------------------------------------
     def action_help(self) -> None:

@@ -21,3 +21,10 @@ class IndexUpdated(Message):
     """A background index refresh finished."""
 
     report: IndexReport
+
+
+@dataclass
+class SearchFor(Message):
+    """Show the search screen with this query."""
+
+    query: str

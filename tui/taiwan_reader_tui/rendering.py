@@ -73,6 +73,27 @@ def inline(source: str) -> Inline:
     return Inline("".join(parts), tuple(styles))
 
 
+def locate(plain: str, block_start: int, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
+    """Entity spans within a block's visible text.
+
+    ``mentions`` are (start, end, text, key) with offsets into the file text; the
+    visible text may differ from the file where Markdown syntax was rendered, so
+    each mention's text is looked up near its expected place.
+    """
+    spans: list[tuple[int, int, str]] = []
+    cursor = 0
+    for start, end, text, key in mentions:
+        needle = " ".join(text.split())
+        expected = max(cursor, start - block_start - 8)
+        found = plain.find(needle, expected)
+        if found == -1:
+            found = plain.find(needle, cursor)
+        if found != -1:
+            spans.append((found, found + len(needle), key))
+            cursor = found + len(needle)
+    return spans
+
+
 def styled(
     block_text: str,
     base: Style | str = "",
@@ -82,11 +103,14 @@ def styled(
     hit_style: Style | str = "reverse",
     find_style: Style | str = "underline",
     current_style: Style | str = "bold reverse",
+    entity_spans: list[tuple[int, int, Style | str]] | None = None,
 ) -> Text:
     """A block as Text with Markdown styles, query hits, find matches and the current match."""
     rendered = inline(block_text)
     text = Text(rendered.plain, style=base, no_wrap=False)
     for start, end, style in rendered.styles:
+        text.stylize(style, start, end)
+    for start, end, style in entity_spans or ():
         text.stylize(style, start, end)
     for start, end in query_spans or ():
         text.stylize(hit_style, start, end)

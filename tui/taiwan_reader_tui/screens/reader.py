@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from rich.text import Text
 from taiwan_reader_index.matching import matcher_for
+from taiwan_reader_index.entities.model import Entity
 from taiwan_reader_index.model import Article
 from taiwan_reader_index.textsafe import inert
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from ..widgets.article import ArticleView
+from ..messages import SearchFor
+from ..widgets.article import ENTITY_KINDS, ArticleView
+from ..widgets.entity_panel import EntityPanel
 
 
 class ReaderScreen(Screen):
@@ -28,18 +32,32 @@ class ReaderScreen(Screen):
         Binding("n", "step(1)", "Next match", id="reader.next_match"),
         Binding("N", "step(-1)", "Prev match", id="reader.prev_match"),
         Binding("q,escape", "back", "Back", id="reader.back"),
+        Binding("e", "toggle_panel", "Entities", id="reader.entities"),
+        Binding("1", "toggle_kind('person')", "People", show=False, id="reader.toggle_person"),
+        Binding("2", "toggle_kind('org')", "Orgs", show=False, id="reader.toggle_org"),
+        Binding("3", "toggle_kind('place')", "Places", show=False, id="reader.toggle_place"),
+        Binding("4", "toggle_kind('group')", "Groups", show=False, id="reader.toggle_group"),
+        Binding("5", "toggle_kind('law')", "Laws", show=False, id="reader.toggle_law"),
+        Binding("6", "toggle_kind('event')", "Events", show=False, id="reader.toggle_event"),
+        Binding("7", "toggle_kind('other')", "Other", show=False, id="reader.toggle_other"),
+        Binding("0", "toggle_kind('')", "All entities", show=False, id="reader.toggle_all"),
     ]
 
-    def __init__(self, article: Article, query: str = "", location: str = "") -> None:
+    def __init__(self, article: Article, query: str = "", location: str = "",
+                 entities: list[Entity] | None = None) -> None:
         super().__init__()
         self.article = article
+        self.entities = entities
         self.search_query = query
         self.location = location
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield ArticleView(self.article, matcher_for(self.search_query), self.location,
-                          id="article")
+        with Horizontal(id="reading"):
+            yield ArticleView(self.article, matcher_for(self.search_query), self.location,
+                              self.entities, id="article")
+            yield EntityPanel(self.entities or [], id="entity-panel")
+        yield Static("", id="legend")
         yield Input(placeholder="Find in article (Enter to search, Escape to close)", id="find")
         yield Static("", id="reader-status")
         yield Footer()
@@ -50,6 +68,8 @@ class ReaderScreen(Screen):
         view = self.query_one(ArticleView)
         view.focus()
         self.query_one("#find", Input).display = False
+        self.query_one(EntityPanel).display = False
+        self._legend()
         self.call_after_refresh(self._scroll_to_first_hit)
 
     def on_show(self) -> None:
@@ -77,6 +97,41 @@ class ReaderScreen(Screen):
         if message:
             text.append("   " + message, style="dim")
         self.query_one("#reader-status", Static).update(text)
+
+    def _legend(self) -> None:
+        view = self.query_one(ArticleView)
+        text = Text()
+        if self.entities is None:
+            text.append("entities: not analysed yet (taiwan-reader index --rebuild analyses them)", style="dim")
+        else:
+            for number, kind in enumerate(ENTITY_KINDS, 1):
+                style = view.get_component_rich_style(f"article--entity-{kind}", partial=True)
+                on = kind in view.shown_kinds
+                text.append(f"{number}", style="bold" if on else "dim")
+                text.append(f" {kind}", style=style if on else "dim strike")
+                text.append("  ")
+            text.append("0 all · e panel", style="dim")
+        self.query_one("#legend", Static).update(text)
+
+    def action_toggle_kind(self, kind: str) -> None:
+        self.query_one(ArticleView).toggle_kind(kind or None)
+        self._legend()
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(EntityPanel)
+        panel.display = not panel.display
+        (panel if panel.display else self.query_one(ArticleView)).focus()
+
+    @on(EntityPanel.JumpRequested)
+    def _jump(self, message: EntityPanel.JumpRequested) -> None:
+        number = self.query_one(ArticleView).jump_to_entity(message.canonical)
+        count = sum(1 for e in self.entities or [] if e.canonical == message.canonical and e.field)
+        self._status(f"{inert(message.canonical)}: mention {number}/{count}")
+
+    @on(EntityPanel.SearchRequested)
+    def _search_all(self, message: EntityPanel.SearchRequested) -> None:
+        self.dismiss()
+        self.app.post_message(SearchFor(message.query))
 
     def action_scroll(self, how: str) -> None:
         view = self.query_one(ArticleView)
@@ -111,6 +166,7 @@ class ReaderScreen(Screen):
         self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.focused, Input) and action in ("scroll", "find", "step"):
+        if isinstance(self.focused, Input) and action in ("scroll", "find", "step", "toggle_kind",
+                                                           "toggle_panel"):
             return False
         return True

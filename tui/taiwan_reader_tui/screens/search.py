@@ -99,6 +99,12 @@ class SearchScreen(Screen):
             if option.id:
                 self.post_message(OpenArticle(option.id, self.query_one("#query", Input).value))
 
+    def set_query(self, query: str) -> None:
+        box = self.query_one("#query", Input)
+        box.value = query
+        box.focus()
+        self.run_search()
+
     def attach(self, searcher: Searcher) -> None:
         """The index is open: search what has been typed so far."""
         self.searcher = searcher

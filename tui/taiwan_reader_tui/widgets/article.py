@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from rich.text import Text
 from taiwan_reader_index.matching import TermMatcher, find_spans, term_spans
+from taiwan_reader_index.entities.model import Entity
 from taiwan_reader_index.model import Article, Block
 from taiwan_reader_index.textsafe import inert
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Static
 
-from ..rendering import inline, styled
+from ..rendering import inline, locate, styled
+
+ENTITY_KINDS = ("person", "org", "place", "group", "law", "event", "other")
 
 
 class Paragraph(Static):
@@ -32,6 +35,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         "article--query-hit",
         "article--find-hit",
         "article--find-current",
+        *(f"article--entity-{kind}" for kind in ENTITY_KINDS),
     }
 
     DEFAULT_CSS = """
@@ -47,12 +51,22 @@ class ArticleView(VerticalScroll, can_focus=True):
     ArticleView .article--query-hit { background: $warning 40%; text-style: bold; }
     ArticleView .article--find-hit { background: $accent 40%; text-style: underline; }
     ArticleView .article--find-current { background: $accent; color: $text; text-style: bold; }
+    ArticleView .article--entity-person { color: $warning; text-style: bold; }
+    ArticleView .article--entity-org { color: $accent; text-style: bold; }
+    ArticleView .article--entity-place { color: $success; text-style: bold; }
+    ArticleView .article--entity-group { color: $secondary; text-style: italic; }
+    ArticleView .article--entity-law { color: $error; text-style: bold underline; }
+    ArticleView .article--entity-event { color: $primary; text-style: bold; }
+    ArticleView .article--entity-other { color: $text-muted; text-style: underline; }
     """
 
     def __init__(self, article: Article, matcher: TermMatcher, location: str = "",
-                 **kwargs) -> None:
+                 entities: list[Entity] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.article = article
+        self.entities = entities or []
+        self.shown_kinds: set[str] = set(ENTITY_KINDS)
+        self.entity_cursor: dict[str, int] = {}
         self.location = location or str(article.path)
         self.matcher = matcher
         self.needle = ""
@@ -97,8 +111,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         current = self.get_component_rich_style("article--find-current", partial=True)
         self.matches = []
         current_paragraph = None
+        kind_styles = {k: self.get_component_rich_style(f"article--entity-{k}", partial=True)
+                       for k in self.shown_kinds}
         for paragraph in self.paragraphs:
             plain = paragraph.plain
+            entity_spans = [(s, e, kind_styles[k]) for s, e, k in self._entity_spans(paragraph)
+                            if k in kind_styles]
             query_spans = term_spans(plain, self.matcher)
             found = find_spans(plain, self.needle) if self.needle else []
             steps = found if self.needle else query_spans
@@ -110,9 +128,44 @@ class ArticleView(VerticalScroll, can_focus=True):
                 current_paragraph = paragraph
             paragraph.update(styled(paragraph.block.text, query_spans=query_spans,
                                     find_spans=found, current=here, hit_style=hit,
-                                    find_style=find, current_style=current))
+                                    find_style=find, current_style=current,
+                                    entity_spans=entity_spans))
         if current_paragraph is not None:
             self.scroll_to_widget(current_paragraph, animate=False, center=True)
+
+    def _entity_spans(self, paragraph: Paragraph) -> list[tuple[int, int, str]]:
+        block = paragraph.block
+        inside = [(e.start, e.end, e.text, e.field) for e in self.entities
+                  if e.field and block.start <= e.start and e.end <= block.end]
+        return locate(paragraph.plain, block.start, inside)
+
+    def highlighted_entities(self) -> set[tuple[str, str]]:
+        """(visible text, type) of every entity mention currently highlighted."""
+        return {(p.plain[s:e], k) for p in self.paragraphs for s, e, k in self._entity_spans(p)
+                if k in self.shown_kinds}
+
+    def toggle_kind(self, kind: str | None) -> None:
+        """Show or hide one entity type; None switches all on, or all off when all are on."""
+        if kind is None:
+            self.shown_kinds = set() if self.shown_kinds == set(ENTITY_KINDS) else set(ENTITY_KINDS)
+        else:
+            self.shown_kinds ^= {kind}
+        self.refresh_highlights()
+
+    def jump_to_entity(self, canonical: str) -> int:
+        """Scroll to the next mention of an entity; returns its 1-based number."""
+        mentions = [e for e in self.entities if e.canonical == canonical and e.field]
+        if not mentions:
+            return 0
+        index = self.entity_cursor.get(canonical, -1) + 1
+        index %= len(mentions)
+        self.entity_cursor[canonical] = index
+        target = mentions[index]
+        for paragraph in self.paragraphs:
+            if paragraph.block.start <= target.start < paragraph.block.end:
+                self.scroll_to_widget(paragraph, animate=False, center=True)
+                break
+        return index + 1
 
     def first_query_hit(self) -> Paragraph | None:
         for paragraph in self.paragraphs:
