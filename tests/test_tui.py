@@ -221,3 +221,21 @@ async def test_entity_types_toggle_and_the_panel_jumps(app_for, seeds):
         await settle(app, pilot)
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one("#query").value.startswith('person:"')
+
+
+async def test_entity_facet_narrows_the_results(app_for, seeds):
+    from textual.widgets import SelectionList
+
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        people = app.screen.query_one("#person-facet", SelectionList)
+        labels = [str(people.get_option_at_index(i).prompt) for i in range(people.option_count)]
+        assert "Tsai Ing-wen (3)" in labels
+        people.select("Chiu Kuo-cheng")
+        await pilot.pause(0.2)
+        await settle(app, pilot)
+        results = app.screen.query_one("#results", OptionList)
+        assert sorted(results.get_option_at_index(i).id[:3] for i in range(results.option_count)) == [
+            "003", "004"]
+        assert "person: Chiu Kuo-cheng" in str(app.screen.query_one("#status").render())

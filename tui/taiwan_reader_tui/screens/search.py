@@ -12,7 +12,7 @@ from taiwan_reader_index.textsafe import inert
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from taiwan_reader_index.search import Searcher
 
 DEBOUNCE_SECONDS = 0.12
+FACETS = {"outlet": "Outlets", "person": "People", "org": "Organisations", "place": "Places"}
+FACET_ROWS = 12
 RESULT_LIMIT = 200
 
 
@@ -62,7 +64,7 @@ class SearchScreen(Screen):
         super().__init__()
         self.searcher = searcher
         self.sort = "score"
-        self.outlets: list[str] = []
+        self.chosen: dict[str, list[str]] = {name: [] for name in FACETS}
         self._timer = None
         self._title = title
 
@@ -71,9 +73,10 @@ class SearchScreen(Screen):
         yield Input(placeholder='Search: words, "a phrase", AND/OR/NOT, word~, outlet:name',
                     id="query")
         with Horizontal(id="panes"):
-            with Vertical(id="facets"):
-                yield Static("Outlets", classes="facet-title")
-                yield SelectionList[str](id="outlet-facet")
+            with VerticalScroll(id="facets"):
+                for name, title in FACETS.items():
+                    yield Static(title, classes="facet-title")
+                    yield SelectionList[str](id=f"{name}-facet", classes="facet")
             yield OptionList(id="results")
         yield Static("", id="status")
         yield Footer()
@@ -114,31 +117,23 @@ class SearchScreen(Screen):
         if self.searcher is None:
             self.query_one("#status", Static).update(Text("Opening the index…", style="dim"))
             return
-        self._search(self.query_one("#query", Input).value, self.sort, tuple(self.outlets))
+        filters = {name: list(values) for name, values in self.chosen.items() if values}
+        self._search(self.query_one("#query", Input).value, self.sort, filters)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, sort: str, outlets: tuple[str, ...]) -> None:
+    def _search(self, query: str, sort: str, filters: dict[str, list[str]]) -> None:
         worker = get_current_worker()
         assert self.searcher is not None
-        filters = {"outlet": outlets[0]} if len(outlets) == 1 else None
         try:
             result = self.searcher.search(
                 query, limit=RESULT_LIMIT, sort=sort if query.strip() or sort != "score" else "date",
-                filters=filters, facets=True)
+                filters=filters or None, facets=True)
         except QueryError as exc:
             if not worker.is_cancelled:
                 self.post_message(self.SearchFinished(query, None, str(exc)))
             return
-        if len(outlets) > 1:
-            result = self._filter_outlets(result, outlets)
         if not worker.is_cancelled:
             self.post_message(self.SearchFinished(query, result))
-
-    @staticmethod
-    def _filter_outlets(result: SearchResult, outlets: tuple[str, ...]) -> SearchResult:
-        wanted = set(outlets)
-        hits = tuple(h for h in result.hits if (h.outlet or "(unknown)") in wanted)
-        return SearchResult(result.query, len(hits), hits, result.suggestion, result.facets)
 
     @on(SearchFinished)
     def _show_results(self, message: SearchFinished) -> None:
@@ -164,27 +159,32 @@ class SearchScreen(Screen):
         text = Text(f"{result.total} {noun} {what}")
         sort = self.sort if result.query or self.sort != "score" else "date"
         text.append(f" · sorted by {sort} (s)", style="dim")
-        if self.outlets:
-            text.append(f" · outlet: {inert(', '.join(self.outlets))}", style="dim")
+        for name, values in self.chosen.items():
+            if values:
+                text.append(f" · {name}: {inert(', '.join(values))}", style="dim")
         if result.suggestion:
             text.append("  Did you mean: ", style="bold")
             text.append(inert(result.suggestion), style="bold cyan")
         return text
 
     def _update_facets(self, result: SearchResult) -> None:
-        facet = self.query_one("#outlet-facet", SelectionList)
-        counts = dict(result.facets.get("outlet", ()))
-        names = sorted(set(counts) | set(self.outlets), key=lambda n: (-counts.get(n, 0), n))
-        with self.prevent(SelectionList.SelectedChanged):
-            facet.clear_options()
-            facet.add_options(
-                (Text(f"{inert(name)} ({counts.get(name, 0)})"), name, name in self.outlets)
-                for name in names
-            )
+        for name in FACETS:
+            facet = self.query_one(f"#{name}-facet", SelectionList)
+            counts = dict(result.facets.get(name, ()))
+            chosen = self.chosen[name]
+            names = sorted(set(counts) | set(chosen), key=lambda n: (-counts.get(n, 0), n))
+            with self.prevent(SelectionList.SelectedChanged):
+                facet.clear_options()
+                facet.add_options(
+                    (Text(f"{inert(value)} ({counts.get(value, 0)})"), value, value in chosen)
+                    for value in names[:FACET_ROWS]
+                )
+            facet.display = bool(names)
 
-    @on(SelectionList.SelectedChanged, "#outlet-facet")
+    @on(SelectionList.SelectedChanged, ".facet")
     def _facets_changed(self, event: SelectionList.SelectedChanged) -> None:
-        self.outlets = list(event.selection_list.selected)
+        name = (event.selection_list.id or "").removesuffix("-facet")
+        self.chosen[name] = list(event.selection_list.selected)
         self.run_search()
 
     # opening ---------------------------------------------------------------
@@ -198,7 +198,7 @@ class SearchScreen(Screen):
         self.query_one("#query", Input).focus()
 
     def action_focus_facets(self) -> None:
-        self.query_one("#outlet-facet", SelectionList).focus()
+        self.query_one("#outlet-facet", SelectionList).focus()  # tab moves to the next facet
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
