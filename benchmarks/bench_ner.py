@@ -101,12 +101,39 @@ def main() -> int:
     print(f"CoNLL-2003 eng.testb: {len(data)} sentences, {sum(len(s) for s in data)} tokens; "
           f"recogniser {model.name}")
     print(f"{'recogniser':<28} {'P':>6} {'R':>6} {'F1':>6} {'words/s':>9}")
-    for name, recognizer in [("plain model", replace(model, domain=False)),
-                             ("model + domain layer", model),
-                             ("rule fallback", rule_recognizer())]:
+    variants = [("plain model", replace(model, domain=False)),
+                ("model + domain layer", model),
+                ("rule fallback", rule_recognizer())]
+    for name, recognizer in variants:
         p, r, f, speed = score(recognizer, data)
         print(f"{name:<28} {p:6.3f} {r:6.3f} {f:6.3f} {speed:9.0f}")
+    seed_scores(variants)
     return 0
+
+
+def seed_scores(variants) -> None:
+    """Strict F1 on our own gold annotation of the five seed bodies (tests/data)."""
+    import json
+
+    from taiwan_reader_index.entities.extract import text_regions
+    from taiwan_reader_index.entities.recognizer import recognise_blocks
+    from taiwan_reader_index.entities.scoring import f1, gold_mentions, prf
+    from taiwan_reader_index.loader import load_article
+    from taiwan_reader_index.locations import seeds_dir
+
+    gold = json.loads((Path(__file__).resolve().parents[1] / "tests" / "data" /
+                       "seed_entities_gold.json").read_text(encoding="utf-8"))
+    articles = [load_article(p) for p in sorted(seeds_dir().glob("*.md"))]
+    print(f"\nseed gold ({sum(len(v) for v in gold.values())} entities, strict span + label)")
+    print(f"{'recogniser':<28} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, recognizer in variants:
+        totals = [0, 0, 0]
+        for article in articles:
+            found = recognise_blocks(recognizer, article.source, text_regions(article))
+            counts = prf(gold_mentions(article, gold[article.id]), found)
+            totals = [a + b for a, b in zip(totals, counts)]
+        p, r, f = f1(*totals)
+        print(f"{name:<28} {p:6.3f} {r:6.3f} {f:6.3f}")
 
 
 if __name__ == "__main__":

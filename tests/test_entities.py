@@ -119,3 +119,26 @@ def test_entity_facets_with_counts(seed_searcher):
     assert dict(facets["place"])["United States"] == 5
     narrowed = seed_searcher.search("taiwan", filters={"person": ["Chiu Kuo-cheng"]})
     assert sorted(h.id[:3] for h in narrowed.hits) == ["003", "004"]
+
+
+def test_seed_gold_strict_f1_and_no_worse_than_the_plain_model(seeds):
+    import json
+    from dataclasses import replace
+    from pathlib import Path
+
+    from taiwan_reader_index.entities.extract import text_regions
+    from taiwan_reader_index.entities.recognizer import recognise_blocks
+    from taiwan_reader_index.entities.scoring import f1, gold_mentions, prf
+    from taiwan_reader_index.loader import load_article
+
+    gold = json.loads((Path(__file__).parent / "data" / "seed_entities_gold.json").read_text())
+    ours, plain = load_recognizer(), replace(load_recognizer(), domain=False)
+    scores = {}
+    for name, recognizer in [("ours", ours), ("plain", plain)]:
+        totals = [0, 0, 0]
+        for path in sorted(seeds.glob("*.md")):
+            article = load_article(path)
+            found = recognise_blocks(recognizer, article.source, text_regions(article))
+            totals = [a + b for a, b in zip(totals, prf(gold_mentions(article, gold[article.id]), found))]
+        scores[name] = f1(*totals)[2]
+    assert scores["ours"] >= 0.9 and scores["ours"] > scores["plain"]

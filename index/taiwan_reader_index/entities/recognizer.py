@@ -45,7 +45,22 @@ class Recognizer:
             model = [[Mention(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
         if not self.domain:
             return model
-        return [merge(found, domain_mentions(text)) for found, text in zip(model, pieces)]
+        return [[trim(m, text) for m in merge(found, domain_mentions(text))]
+                for found, text in zip(model, pieces)]
+
+
+_LEAD_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def trim(mention: Mention, text: str) -> Mention:
+    """Drop a leading "the" and a trailing possessive from a span ("the United States'")."""
+    span = text[mention.start : mention.end]
+    lead = _LEAD_THE.match(span)
+    start = mention.start + (lead.end() if lead and lead.end() < len(span) else 0)
+    tail = _POSSESSIVE.search(span)
+    end = mention.end - (len(tail.group()) if tail and tail.start() > 0 else 0)
+    return Mention(start, end, mention.label) if start < end else mention
 
 
 @lru_cache(maxsize=1)
