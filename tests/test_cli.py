@@ -82,10 +82,16 @@ def test_show_unknown_id(capsys, seeds):
 def test_escape_sequences_in_articles_print_inert(capsys, tmp_path):
     corpus = tmp_path / "hostile"
     corpus.mkdir()
-    (corpus / "evil.md").write_text("Evil title\n\nRed \x1b[31malert\x1b[0m and [bold]markup[/bold] here.\n")
+    (corpus / "evil.md").write_text(
+        "Evil title\n\nRed \x1b[31malert\x1b[0m and [bold]markup[/bold] here, "
+        "\x1b]8;;http://evil.example\x07a link\x1b]8;;\x07 and \u202eright-to-left.\n")
     code, out, _ = run(capsys, "show", "evil", "--corpus", str(corpus))
-    assert code == 0 and "\x1b" not in out
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "\u202e" not in out
     assert "␛[31malert" in out and "[bold]markup[/bold]" in out
+    flat = " ".join(out.split())  # undo the console's line wrapping
+    assert "␛]8;;http://evil.example␇a link" in flat and "<U+202E>right-to-left" in flat
+    code, out, _ = run(capsys, "search", "alert", "--corpus", str(corpus))
+    assert code == 0 and "\x1b" not in out and "alert" in out
 
 
 def test_version(capsys):
