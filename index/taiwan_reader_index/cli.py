@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("entities", parents=[corpus], help="named entities of articles")
     p.add_argument("refs", nargs="+", metavar="ID|PATH", help="ids, paths, or - for standard input")
     p.add_argument("--json", action="store_true", help="one JSON object per input, one per line")
+    p = sub.add_parser("compare", parents=[corpus], help="align two reports side by side")
+    p.add_argument("a", metavar="A", help="id or path")
+    p.add_argument("b", metavar="B", help="id or path")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p = sub.add_parser("show", parents=[corpus], help="print an article as the reader sees it")
     p.add_argument("ref", metavar="ID|PATH")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -75,6 +79,8 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
             return _search(library, args, out, err)
         if args.command == "entities":
             return _entities(library, args, out, err)
+        if args.command == "compare":
+            return _compare(library, args, out, err)
         return _show(library, args, out, err)
     except QueryError as exc:
         err.print(Text(f"taiwan-reader: {inert(str(exc))}", style="red"))
@@ -153,6 +159,34 @@ def _search(library: Library, args, out: Console, err: Console) -> int:
         for name, values in result.facets.items():
             shown = ", ".join(f"{v} ({c})" for v, c in values[:10])
             out.print(Text(f"{name}: ", style="bold") + Text(inert(shown)))
+    return 0
+
+
+def _compare(library: Library, args, out: Console, err: Console) -> int:
+    from .compare.report import compare
+    from .entities.extract import EntityExtractor
+
+    if any(not Path(ref).expanduser().is_file() for ref in (args.a, args.b)):
+        _quiet_update(library, err)
+    a, b = library.article(args.a), library.article(args.b)
+    entities_a, entities_b = EntityExtractor().entities([a, b])
+    result, data = compare(a, b, entities_a, entities_b)
+    if args.json:
+        out.out(json.dumps(data, ensure_ascii=False), highlight=False)
+        return 0
+    counts = {k: sum(1 for p in result.pairs if p.kind == k) for k in ("quote", "same", "similar")}
+    out.print(Text(f"A: {inert(a.title)}  ({inert(a.outlet or a.id)})", style="bold"))
+    out.print(Text(f"B: {inert(b.title)}  ({inert(b.outlet or b.id)})", style="bold"))
+    out.print(Text(f"{counts['quote']} shared quotes, {counts['same']} same, {counts['similar']} "
+                   f"similar; {len(result.only_a)} only in A, {len(result.only_b)} only in B"))
+    for pair in result.pairs:
+        out.rule(Text(f"{pair.kind} {pair.score:.2f}"), style="dim")
+        out.print(Text("A ", style="bold") + Text(inert(pair.a.text)))
+        out.print(Text("B ", style="bold") + Text(inert(pair.b.text)))
+    ents = data["entities"]
+    out.rule(Text("entities"), style="dim")
+    for key, label in (("shared", "both"), ("only_a", "only A"), ("only_b", "only B")):
+        out.print(Text(f"{label}: ", style="bold") + Text(inert(", ".join(ents[key]) or "-")))
     return 0
 
 

@@ -1,0 +1,80 @@
+"""Alignment of two reports on small pairs written for the purpose, and on the seeds."""
+
+from __future__ import annotations
+
+import json
+
+from taiwan_reader_index.cli import main
+from taiwan_reader_index.compare.align import align
+from taiwan_reader_index.compare.text import normalize, sentences
+from taiwan_reader_index.loader import load_text
+
+FILLER_A = "Separately, the weather bureau warned of heavy rain in the north on Friday."
+FILLER_B = "The stock market closed higher after a week of losses for chip makers."
+
+
+def pair_kinds(text_a: str, text_b: str) -> list[tuple[str, str, str]]:
+    a, b = load_text(text_a, "a", title_line=False), load_text(text_b, "b", title_line=False)
+    return [(p.kind, p.a.text, p.b.text) for p in align(a, b).pairs]
+
+
+def test_shared_quote_with_curly_quotes_and_british_spelling():
+    a = f'“We will strengthen our defence cooperation with allies,” the minister said.\n\n{FILLER_A}\n'
+    b = f'"We will strengthen our defense cooperation with allies," the minister added.\n\n{FILLER_B}\n'
+    kinds = pair_kinds(a, b)
+    assert [k for k, _, _ in kinds] == ["quote"]
+
+
+def test_trimmed_quote_is_still_the_same_quote():
+    a = ('Chiu said: “The country must rely on itself, and if any allies can support us, '
+         'we are pleased to have it.”\n\n' + FILLER_A + "\n")
+    b = f'He told reporters the country “must rely on itself” in any crisis.\n\n{FILLER_B}\n'
+    assert [k for k, _, _ in pair_kinds(a, b)] == ["quote"]
+
+
+def test_paraphrase_with_same_actors_and_numbers_is_similar():
+    a = ("The Pentagon will send 200 trainers to Taiwan by December, officials said.\n\n"
+         f"{FILLER_A}\n\nLawmakers debated the budget for hours.\n")
+    b = ("Officials said 200 American trainers would be deployed to Taiwan before December.\n\n"
+         f"{FILLER_B}\n\nThe football season starts next month.\n")
+    kinds = pair_kinds(a, b)
+    assert [(k, x[:15]) for k, x, _ in kinds] == [("similar", "The Pentagon wi")]
+
+
+def test_unrelated_sentences_are_not_paired():
+    a = f"{FILLER_A}\n\nThe orchestra performed Mahler's second symphony.\n"
+    b = f"{FILLER_B}\n\nVolcanic ash grounded flights across Iceland.\n"
+    assert pair_kinds(a, b) == []
+
+
+def test_an_article_compared_with_itself_aligns_completely(seeds):
+    from taiwan_reader_index.loader import load_article
+
+    article = load_article(seeds / "003_64b5dcabdad37bfb.md")
+    result = align(article, article)
+    assert not result.only_a and not result.only_b
+    assert len(result.pairs) == len(sentences(article))
+    assert all(p.a.index == p.b.index for p in result.pairs)
+
+
+def test_sentences_keep_abbreviations_and_offsets(seeds):
+    from taiwan_reader_index.loader import load_article
+
+    article = load_article(seeds / "000_3bf5df8f19705213.md")
+    found = sentences(article)
+    assert all(article.source[s.start : s.end] == s.text for s in found)
+    assert any(s.text.startswith("President Tsai Ing-wen’s comments Tuesday") and "(D-IL)" in s.text
+               for s in found)
+    assert normalize("Taiwan’s defence organisation") == "taiwan's defense organization"
+
+
+def test_compare_json_on_the_seed_pairs(capsys, seeds):
+    code = main(["compare", "000_3bf5df8f19705213", "001_e255d4f75bd2254b", "--json",
+                 "--corpus", str(seeds)])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and set(data) == {"a", "b", "pairs", "only_a", "only_b", "entities"}
+    quotes = [p for p in data["pairs"] if p["kind"] == "quote"]
+    assert len(quotes) == 2 and all("cooperation" in p["a_text"] for p in quotes)
+    source_a = (seeds / "000_3bf5df8f19705213.md").read_text(encoding="utf-8")
+    assert all(source_a[p["a_start"] : p["a_end"]] == p["a_text"] for p in data["pairs"])
+    assert {"Tsai Ing-wen", "Tammy Duckworth", "National Guard"} <= set(data["entities"]["shared"])
