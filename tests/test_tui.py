@@ -239,3 +239,51 @@ async def test_entity_facet_narrows_the_results(app_for, seeds):
         assert sorted(results.get_option_at_index(i).id[:3] for i in range(results.option_count)) == [
             "003", "004"]
         assert "person: Chiu Kuo-cheng" in str(app.screen.query_one("#status").render())
+
+
+async def test_compare_two_reports_side_by_side(tmp_path, seeds):
+    from taiwan_reader_tui.screens.compare import CompareScreen, Row
+
+    app = build_app(Library.open(seeds), state_path=tmp_path / "state.json",
+                    export_dir=tmp_path / "exports")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, '"national guard"')
+        await pilot.press("down", "m", "down", "c")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert {screen.a.id[:3], screen.b.id[:3]} == {"000", "001"}
+        kinds = [row.kind for row in screen.query(Row)]
+        assert kinds.count("quote") == 2 and "only-a" in kinds and "only-b" in kinds
+        quote = next(r for r in screen.query(Row) if r.kind == "quote")
+        assert "proactively planning cooperation" in quote.left and quote.right  # level: one row
+        assert "2 quotes" in str(screen.query_one("#compare-summary").render())
+        await pilot.press("n")
+        assert screen.current == 0 and screen.pair_rows[0].has_class("current")
+        await pilot.press("x")
+        exported = list((tmp_path / "exports").glob("compare-*.md"))
+        assert exported and "| quote 1.00 |" in exported[0].read_text()
+        a_id = screen.a.id
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.b.id == a_id
+        assert not app.screen.has_class("narrow")
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert app.screen.has_class("narrow")
+
+
+async def test_compare_with_most_similar_from_the_reader(app_for, seeds):
+    from taiwan_reader_tui.screens.compare import CompareScreen
+
+    app = app_for(seeds)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "blinken")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("C")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.a.id.startswith("003") and app.screen.b.id != app.screen.a.id

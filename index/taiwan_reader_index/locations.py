@@ -40,6 +40,11 @@ def state_dir() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
 
+def export_dir() -> Path:
+    """Where exported comparisons are written."""
+    return Path(platformdirs.user_documents_dir()) / APP_NAME
+
+
 def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 

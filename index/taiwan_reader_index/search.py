@@ -51,6 +51,16 @@ class Searcher:
         with self._lock:
             return self._searcher.document(id=article_id)
 
+    def more_like(self, article_id: str, top: int = 5) -> list[Hit]:
+        """The articles whose wording is most like this one's (Whoosh more_like_this)."""
+        with self._lock:
+            searcher = self._searcher
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                return []
+            results = searcher.more_like(docnum, "body", top=top)
+            return [self._hit(searcher.stored_fields(h.docnum), [], h.score) for h in results]
+
     @property
     def doc_count(self) -> int:
         return self._searcher.doc_count()

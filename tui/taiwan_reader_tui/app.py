@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .commands import ArticleCommands
-from .messages import IndexUpdated, OpenArticle, SearchFor
+from .messages import CompareArticles, IndexUpdated, OpenArticle, SearchFor
 from .screens.search import SearchScreen
 from .screens.startup import IndexingScreen, ProblemScreen
 from .state import load_state, save_state
@@ -35,10 +35,12 @@ class ReaderApp(App):
         Binding("ctrl+r", "reindex", "Re-index", show=False, id="app.reindex"),
     ]
 
-    def __init__(self, library: Library, state_path: Path | None = None) -> None:
+    def __init__(self, library: Library, state_path: Path | None = None,
+                 export_dir: Path | None = None) -> None:
         super().__init__()
         self.library = library
         self.state_path = state_path
+        self.export_dir = export_dir
         self.searcher: Searcher | None = None
         self.article_titles: list[tuple[str, str, str]] = []
 
@@ -196,6 +198,35 @@ class ReaderApp(App):
         except ValueError:
             return str(article.path)
 
+    @on(CompareArticles)
+    def _compare(self, message: CompareArticles) -> None:
+        self._load_comparison(message.a, message.b)
+
+    @work(thread=True, group="open", exit_on_error=False)
+    def _load_comparison(self, a_id: str, b_id: str) -> None:
+        from taiwan_reader_index import locations
+        from taiwan_reader_index.compare.report import compare
+        from taiwan_reader_index.entities.extract import cached_entities
+
+        from .screens.compare import CompareScreen
+
+        try:
+            if not b_id:
+                similar = self.searcher.more_like(a_id, top=1) if self.searcher else []
+                if not similar:
+                    self.call_from_thread(self.notify, "No similar article found", markup=False)
+                    return
+                b_id = similar[0].id
+            a = self.library.article(a_id, self.searcher)
+            b = self.library.article(b_id, self.searcher)
+            alignment, data = compare(a, b, cached_entities(a), cached_entities(b))
+        except Exception as exc:  # a file may have changed or vanished
+            self.call_from_thread(self.notify, f"Cannot compare: {exc}", severity="error",
+                                  markup=False)
+            return
+        screen = CompareScreen(a, b, alignment, data, self.export_dir or locations.export_dir())
+        self.call_from_thread(self.push_screen, screen)
+
     @on(SearchFor)
     def _search_for(self, message: SearchFor) -> None:
         for screen in self.screen_stack:
@@ -236,8 +267,9 @@ class ReaderApp(App):
             self.searcher.close()
 
 
-def build_app(library: Library, state_path: Path | None = None) -> ReaderApp:
-    return ReaderApp(library, state_path)
+def build_app(library: Library, state_path: Path | None = None,
+              export_dir: Path | None = None) -> ReaderApp:
+    return ReaderApp(library, state_path, export_dir)
 
 
 def run_app(library: Library) -> int:

@@ -7,7 +7,7 @@ from functools import partial
 from taiwan_reader_index.textsafe import inert
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from .messages import OpenArticle
+from .messages import CompareArticles, OpenArticle
 
 
 class ArticleCommands(Provider):
@@ -23,12 +23,22 @@ class ArticleCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        reading = getattr(self.screen, "article", None)
         for article_id, title, outlet in self._articles():
             label = f"Open: {inert(title)}"
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), partial(self._open, article_id),
                           help=inert(outlet) or None)
+            if reading is not None and article_id != reading.id:
+                label = f"Compare with: {inert(title)}"
+                score = matcher.match(label)
+                if score > 0:
+                    yield Hit(score, matcher.highlight(label),
+                              partial(self._compare, reading.id, article_id), help=inert(outlet) or None)
 
     def _open(self, article_id: str) -> None:
         self.app.post_message(OpenArticle(article_id))
+
+    def _compare(self, a: str, b: str) -> None:
+        self.app.post_message(CompareArticles(a, b))

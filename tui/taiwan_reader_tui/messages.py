@@ -28,3 +28,11 @@ class SearchFor(Message):
     """Show the search screen with this query."""
 
     query: str
+
+
+@dataclass
+class CompareArticles(Message):
+    """Open the comparison of two articles (ids); b may be "" for "the most similar"."""
+
+    a: str
+    b: str = ""

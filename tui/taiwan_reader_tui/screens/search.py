@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Input, OptionList, SelectionList, St
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ..messages import OpenArticle
+from ..messages import CompareArticles, OpenArticle
 
 if TYPE_CHECKING:
     from taiwan_reader_index.search import Searcher
@@ -51,6 +51,8 @@ class SearchScreen(Screen):
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
         Binding("j", "cursor_down", "Down", show=False, id="search.down"),
         Binding("k", "cursor_up", "Up", show=False, id="search.up"),
+        Binding("m", "mark", "Mark", id="search.mark"),
+        Binding("c", "compare", "Compare", id="search.compare"),
         Binding("q", "app.quit", "Quit", id="search.quit"),
     ]
 
@@ -66,6 +68,7 @@ class SearchScreen(Screen):
         self.sort = "score"
         self.chosen: dict[str, list[str]] = {name: [] for name in FACETS}
         self._timer = None
+        self.marked: str | None = None
         self._title = title
 
     def compose(self) -> ComposeResult:
@@ -204,6 +207,26 @@ class SearchScreen(Screen):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.run_search()
 
+    def _highlighted_id(self) -> str | None:
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is None:
+            return None
+        return results.get_option_at_index(results.highlighted).id
+
+    def action_mark(self) -> None:
+        """Mark the highlighted article; `c` on another compares the two."""
+        self.marked = self._highlighted_id()
+        if self.marked:
+            self.notify(f"Marked {self.marked}: highlight another article and press c",
+                        markup=False)
+
+    def action_compare(self) -> None:
+        other = self._highlighted_id()
+        if not self.marked or not other or other == self.marked:
+            self.notify("Mark an article with m, then press c on another one", markup=False)
+            return
+        self.post_message(CompareArticles(self.marked, other))
+
     def action_focus_results(self) -> None:
         self.query_one("#results", OptionList).focus()
 
@@ -215,6 +238,7 @@ class SearchScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Letter keys type into the search box; they act only elsewhere."""
-        if action in ("cycle_sort", "focus_facets", "cursor_down", "cursor_up", "app.quit", "quit"):
+        if action in ("cycle_sort", "focus_facets", "cursor_down", "cursor_up", "app.quit", "quit",
+                      "mark", "compare"):
             return not isinstance(self.focused, Input)
         return True
