@@ -78,3 +78,14 @@ def test_compare_json_on_the_seed_pairs(capsys, seeds):
     source_a = (seeds / "000_3bf5df8f19705213.md").read_text(encoding="utf-8")
     assert all(source_a[p["a_start"] : p["a_end"]] == p["a_text"] for p in data["pairs"])
     assert {"Tsai Ing-wen", "Tammy Duckworth", "National Guard"} <= set(data["entities"]["shared"])
+
+
+def test_quotes_are_tracked_across_outlets(capsys, seeds):
+    code = main(["quotes", "000_3bf5df8f19705213", "--json", "--corpus", str(seeds)])
+    data = json.loads(capsys.readouterr().out)
+    by_quote = {q["quote"][:30]: {c["id"][:3] for c in q["carried_by"]} for q in data["quotes"]}
+    assert code == 0
+    assert by_quote["proactively planning cooperati"] == {"001"}  # trimmed: 3 of 30 words
+    assert by_quote["as a result the u s department"] == {"001"}  # defence / defense
+    assert by_quote["i do not have a comment on spe"] == {"003"}  # Pentagon line, White House
+    assert by_quote["no one should underestimate th"] == set()

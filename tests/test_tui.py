@@ -287,3 +287,23 @@ async def test_compare_with_most_similar_from_the_reader(app_for, seeds):
         await settle(app, pilot)
         assert isinstance(app.screen, CompareScreen)
         assert app.screen.a.id.startswith("003") and app.screen.b.id != app.screen.a.id
+
+
+async def test_quote_tracking_lists_and_opens_the_other_outlet(app_for, seeds):
+    from taiwan_reader_tui.screens.quotes import QuotesScreen
+
+    app = app_for(seeds)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "examiner")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.article.id.startswith("000")
+        await pilot.press("Q")
+        await settle(app, pilot)
+        assert isinstance(app.screen, QuotesScreen)
+        carriers = {c.id[:3] for _, found in app.screen.tracks for c in found}
+        assert {"001", "003"} <= carriers
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.article.id.startswith("001")

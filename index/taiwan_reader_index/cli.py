@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a", metavar="A", help="id or path")
     p.add_argument("b", metavar="B", help="id or path")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p = sub.add_parser("quotes", parents=[corpus], help="who else carries this article's quotes")
+    p.add_argument("ref", metavar="ID|PATH")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p = sub.add_parser("show", parents=[corpus], help="print an article as the reader sees it")
     p.add_argument("ref", metavar="ID|PATH")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -81,6 +84,8 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
             return _entities(library, args, out, err)
         if args.command == "compare":
             return _compare(library, args, out, err)
+        if args.command == "quotes":
+            return _quotes(library, args, out, err)
         return _show(library, args, out, err)
     except QueryError as exc:
         err.print(Text(f"taiwan-reader: {inert(str(exc))}", style="red"))
@@ -187,6 +192,30 @@ def _compare(library: Library, args, out: Console, err: Console) -> int:
     out.rule(Text("entities"), style="dim")
     for key, label in (("shared", "both"), ("only_a", "only A"), ("only_b", "only B")):
         out.print(Text(f"{label}: ", style="bold") + Text(inert(", ".join(ents[key]) or "-")))
+    return 0
+
+
+def _quotes(library: Library, args, out: Console, err: Console) -> int:
+    _quiet_update(library, err)
+    searcher = library.searcher()
+    try:
+        article = library.article(args.ref, searcher)
+        tracks = library.quote_tracks(article, searcher)
+    finally:
+        searcher.close()
+    if args.json:
+        data = {"id": article.id, "quotes": [
+            {"text": q.text, "quote": " ".join(q.words), "start": q.start, "end": q.end,
+             "carried_by": [c.__dict__ for c in found]} for q, found in tracks]}
+        out.out(json.dumps(data, ensure_ascii=False), highlight=False)
+        return 0
+    for quote, found in tracks:
+        out.print(Text(f"“{inert(' '.join(quote.words))}”", style="bold"))
+        for c in found:
+            out.print(Text(f"   {inert(c.title)} · {inert(c.outlet or c.id)} · {c.date or 'undated'}"
+                           f"  ({c.score:.2f})"))
+        if not found:
+            out.print(Text("   no other article", style="dim"))
     return 0
 
 

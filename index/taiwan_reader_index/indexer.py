@@ -99,6 +99,9 @@ def article_fields(article: Article, rel: str, st: os.stat_result, entities=()) 
         size=st.st_size,
     )
     fields.update(entity_fields(entities))
+    from .compare.quotes import quote_field
+
+    fields["quote_shingles"] = quote_field(article)
     fields["date_sort"] = int(article.date.timestamp()) if article.date else 0
     if article.date is not None:
         fields["date"] = article.date

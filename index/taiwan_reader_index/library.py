@@ -68,6 +68,23 @@ class Library:
             raise CorpusError(f"{self.corpus} has no index yet: run taiwan-reader index")
         return Searcher(self.index_path)
 
+    def quote_tracks(self, article: Article, searcher: Searcher):
+        """Each quotation of ``article`` with the other articles that carry it."""
+        from .compare.quotes import article_quotes, carriers, shingles
+        from .loader import load_article
+
+        tracks = []
+        for quote in article_quotes(article):
+            candidates = []
+            for fields in searcher.quote_candidates(shingles(quote.words), article.id):
+                try:
+                    candidates.append((fields, load_article(Path(fields["path"]), fields["id"],
+                                                            max_bytes=self.max_bytes)))
+                except Exception:  # noqa: BLE001 - a vanished file just is not a carrier
+                    continue
+            tracks.append((quote, carriers(quote, candidates)))
+        return tracks
+
     def article(self, ref: str, searcher: Searcher | None = None) -> Article:
         """Load an article by id, or by a path to a file."""
         from .loader import load_article

@@ -36,6 +36,8 @@ def build_schema() -> Schema:
     )
     for name in ENTITY_FIELDS:
         fields[name] = KEYWORD(stored=True, commas=True, scorable=True, lowercase=True)
+    # quotations as runs of 5 normalised words (compare.quotes)
+    fields["quote_shingles"] = KEYWORD(commas=True, lowercase=False)
     # the article's canonical entities per field, as JSON: facet counts read this column
     fields["entity_column"] = COLUMN()
     return Schema(**fields)

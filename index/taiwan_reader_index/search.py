@@ -51,6 +51,15 @@ class Searcher:
         with self._lock:
             return self._searcher.document(id=article_id)
 
+    def quote_candidates(self, shingles: list[str], exclude: str, limit: int = 50) -> list[dict]:
+        """Stored fields of articles holding any of these quotation shingles."""
+        if not shingles:
+            return []
+        q = wq.Or([wq.Term("quote_shingles", s) for s in shingles])
+        with self._lock:
+            results = self._searcher.search(q, limit=limit)
+            return [dict(h.fields()) for h in results if h["id"] != exclude]
+
     def more_like(self, article_id: str, top: int = 5) -> list[Hit]:
         """The articles whose wording is most like this one's (Whoosh more_like_this)."""
         with self._lock:

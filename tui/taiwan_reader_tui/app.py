@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .commands import ArticleCommands
-from .messages import CompareArticles, IndexUpdated, OpenArticle, SearchFor
+from .messages import CompareArticles, IndexUpdated, OpenArticle, SearchFor, TrackQuotes
 from .screens.search import SearchScreen
 from .screens.startup import IndexingScreen, ProblemScreen
 from .state import load_state, save_state
@@ -226,6 +226,19 @@ class ReaderApp(App):
             return
         screen = CompareScreen(a, b, alignment, data, self.export_dir or locations.export_dir())
         self.call_from_thread(self.push_screen, screen)
+
+    @on(TrackQuotes)
+    def _track_quotes(self, message: TrackQuotes) -> None:
+        self._load_quotes(message.article)
+
+    @work(thread=True, group="open", exit_on_error=False)
+    def _load_quotes(self, article) -> None:
+        from .screens.quotes import QuotesScreen
+
+        if self.searcher is None:
+            return
+        tracks = self.library.quote_tracks(article, self.searcher)
+        self.call_from_thread(self.push_screen, QuotesScreen(article.title, tracks))
 
     @on(SearchFor)
     def _search_for(self, message: SearchFor) -> None:

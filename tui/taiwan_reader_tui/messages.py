@@ -36,3 +36,10 @@ class CompareArticles(Message):
 
     a: str
     b: str = ""
+
+
+@dataclass
+class TrackQuotes(Message):
+    """Show which other articles carry this article's quotations."""
+
+    article: object

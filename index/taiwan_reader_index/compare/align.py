@@ -68,8 +68,31 @@ class Alignment:
 
 
 def quotations(text: str, normalized: str | None = None) -> list[list[str]]:
-    """The word lists of the quotations in a sentence (curly or straight quotes)."""
-    return [_WORD.findall(q) for q in _QUOTE.findall(normalized or normalize(text))]
+    """The word lists of the quotations in a sentence (curly or straight quotes).
+
+    A quotation that spans sentences leaves one sentence with only an opening
+    quote and the next with only a closing one; those parts count too.
+    """
+    norm = normalized or normalize(text)
+    found = _QUOTE.findall(norm)
+    part = "" if found else _dangling(text)
+    if part:
+        found.append(normalize(part))
+    return [_WORD.findall(q) for q in found]
+
+
+def _dangling(text: str) -> str:
+    """The quoted part of a sentence whose quotation opens or closes elsewhere."""
+    if text.count("“") > text.count("”"):
+        return text[text.rindex("“") + 1 :]
+    if text.count("”") > text.count("“"):
+        return text[: text.index("”")]
+    straight = [i for i, c in enumerate(text) if c == '"']
+    if len(straight) % 2 and not (text.count("“") or text.count("”")):
+        i = straight[-1] if len(straight) > 1 else straight[0]
+        opening = (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalnum()
+        return text[i + 1 :] if opening else text[:i]
+    return ""
 
 
 def quote_score(a: list[list[str]], b: list[list[str]]) -> tuple[float, int]:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from ..messages import CompareArticles, SearchFor
+from ..messages import CompareArticles, SearchFor, TrackQuotes
 from ..widgets.article import ENTITY_KINDS, ArticleView
 from ..widgets.entity_panel import EntityPanel
 
@@ -34,6 +34,7 @@ class ReaderScreen(Screen):
         Binding("q,escape", "back", "Back", id="reader.back"),
         Binding("e", "toggle_panel", "Entities", id="reader.entities"),
         Binding("C", "compare_similar", "Compare similar", id="reader.compare_similar"),
+        Binding("Q", "quotes", "Quotes", id="reader.quotes"),
         Binding("1", "toggle_kind('person')", "People", show=False, id="reader.toggle_person"),
         Binding("2", "toggle_kind('org')", "Orgs", show=False, id="reader.toggle_org"),
         Binding("3", "toggle_kind('place')", "Places", show=False, id="reader.toggle_place"),
@@ -117,6 +118,9 @@ class ReaderScreen(Screen):
     def action_toggle_kind(self, kind: str) -> None:
         self.query_one(ArticleView).toggle_kind(kind or None)
         self._legend()
+
+    def action_quotes(self) -> None:
+        self.app.post_message(TrackQuotes(self.article))
 
     def action_compare_similar(self) -> None:
         self.app.post_message(CompareArticles(self.article.id))

@@ -1,0 +1,51 @@
+"""Who else carries this article's quotations: a list to open them from."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from taiwan_reader_index.textsafe import inert
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..messages import OpenArticle
+
+
+class QuotesScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="quotes.close")]
+    DEFAULT_CSS = """
+    QuotesScreen { align: center middle; }
+    QuotesScreen > Vertical { width: 90%; height: 85%; border: thick $primary; background: $surface; }
+    QuotesScreen OptionList { height: 1fr; border: none; }
+    """
+
+    def __init__(self, title: str, tracks) -> None:
+        super().__init__()
+        self.heading = title
+        self.tracks = tracks
+
+    def compose(self) -> ComposeResult:
+        options: list[Option] = []
+        for number, (quote, found) in enumerate(self.tracks):
+            options.append(Option(Text(f"“{inert(' '.join(quote.words))}”", style="bold"),
+                                  disabled=True))
+            for c in found:
+                label = f"   {inert(c.title)} · {inert(c.outlet or c.id)} · {c.date or 'undated'} ({c.score:.2f})"
+                options.append(Option(Text(label), id=f"{number}#{c.id}"))
+            if not found:
+                options.append(Option(Text("   no other article carries it", style="dim"),
+                                      disabled=True))
+        with Vertical():
+            yield Static(Text(f"Quotations in {inert(self.heading)}: enter opens the article",
+                              style="bold"))
+            yield OptionList(*options)
+
+    @on(OptionList.OptionSelected)
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss()
+            self.app.post_message(OpenArticle(event.option.id.split("#", 1)[1]))
