@@ -43,6 +43,10 @@ def clauses(q: wq.Query) -> list[Clause] | None:
     return found if len(found) >= 2 or len(found[0]) >= 2 else None
 
 
+def _rank_key(item: tuple[float, int]) -> tuple[float, int]:
+    return item[0], -item[1]  # ties: lower docnum first, as Whoosh
+
+
 def _leaf(matcher) -> tuple[W3LeafMatcher, set[int]]:
     deleted: set[int] = set()
     while not isinstance(matcher, W3LeafMatcher):  # FilterMatchers over deleted documents
@@ -138,7 +142,6 @@ class ConjunctionSearcher:
                 length = lengths[docnum]
                 score = sum(bm25(p.idf, p.freqs[docnum], length, avgfl, B, K1) for p in parts)
                 scored.append((score, offset + docnum))
-        key = lambda item: (item[0], -item[1])  # ties: lower docnum first, as Whoosh
-        ranked = heapq.nlargest(limit, scored, key=key) if limit else sorted(scored, key=key, reverse=True)
+        ranked = heapq.nlargest(limit, scored, key=_rank_key) if limit else sorted(scored, key=_rank_key, reverse=True)
         matched = [d for _, d in scored] if facets else []
         return FastResult(len(scored), ranked, matched)

@@ -17,6 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..widgets.scrolling import scroll
+
 NARROW = 100  # columns below which the two sides stack
 
 
@@ -160,9 +162,7 @@ class CompareScreen(Screen):
                     timeout=1.5, markup=False)
 
     def action_scroll(self, how: str) -> None:
-        view = self.query_one("#rows", VerticalScroll)
-        {"down": view.scroll_down, "up": view.scroll_up, "page_down": view.scroll_page_down,
-         "page_up": view.scroll_page_up}[how](animate=False)
+        scroll(self.query_one("#rows", VerticalScroll), how)
 
     def action_swap(self) -> None:
         self.app.switch_screen(CompareScreen(self.b, self.a, *compare_swapped(self.alignment,

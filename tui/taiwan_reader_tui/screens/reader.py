@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from ..messages import CompareArticles, SearchFor, TrackQuotes
+from ..widgets.scrolling import scroll
 from ..widgets.article import ENTITY_KINDS, ArticleView
 from ..widgets.entity_panel import EntityPanel
 
@@ -142,10 +143,7 @@ class ReaderScreen(Screen):
         self.app.post_message(SearchFor(message.query))
 
     def action_scroll(self, how: str) -> None:
-        view = self.query_one(ArticleView)
-        {"down": view.scroll_down, "up": view.scroll_up, "home": view.scroll_home,
-         "end": view.scroll_end, "page_down": view.scroll_page_down,
-         "page_up": view.scroll_page_up}[how](animate=False)
+        scroll(self.query_one(ArticleView), how)
 
     def action_find(self) -> None:
         box = self.query_one("#find", Input)
