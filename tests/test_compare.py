@@ -89,3 +89,18 @@ def test_quotes_are_tracked_across_outlets(capsys, seeds):
     assert by_quote["as a result the u s department"] == {"001"}  # defence / defense
     assert by_quote["i do not have a comment on spe"] == {"003"}  # Pentagon line, White House
     assert by_quote["no one should underestimate th"] == set()
+
+
+def test_related_coverage_ranks_the_other_report_of_the_same_event_first(seeds):
+    from taiwan_reader_index import locations
+    from taiwan_reader_index.indexer import update_index
+    from taiwan_reader_index.search import Searcher
+
+    update_index(seeds)
+    searcher = Searcher(locations.index_dir_for(seeds))
+    try:
+        related = searcher.more_like("000_3bf5df8f19705213", top=3)
+    finally:
+        searcher.close()
+    assert related[0].id == "001_e255d4f75bd2254b"
+    assert "000_3bf5df8f19705213" not in [h.id for h in related]
