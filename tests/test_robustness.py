@@ -164,3 +164,28 @@ def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path, damage, capsys):
     assert code == 0 and "moved it to" in err and "rebuilt" in err
     assert len(list(index.parent.glob(index.name + ".broken-*"))) == 1
     assert len(ids(corpus, "report")) == 5
+
+
+def test_ctrl_c_keeps_committed_work_and_the_next_run_resumes(tmp_path, monkeypatch):
+    import taiwan_reader_index.indexer as indexer
+
+    corpus = tmp_path / "corpus"
+    many(corpus, 200)
+    monkeypatch.setattr(indexer, "COMMIT_SECONDS", 0.0)  # commit after every chunk
+    real, calls = indexer._load, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 150:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(indexer, "_load", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        update_index(corpus, entities=False)
+    monkeypatch.setattr(indexer, "_load", real)
+    kept = len(ids(corpus, "report"))
+    assert kept == 128  # two chunks of 64 committed before the interrupt
+    report = update_index(corpus, entities=False)
+    assert (report.added, report.unchanged) == (72, 128)
+    assert len(ids(corpus, "report")) == 200

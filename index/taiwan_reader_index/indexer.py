@@ -3,9 +3,10 @@
 Every run compares the folder with the manifest: files whose size and
 modification time are unchanged are skipped after a stat; new and changed
 files are parsed and (re)indexed; files that disappeared are deleted. Work is
-committed in batches, so an interrupted run (ctrl+c, a crash, SIGKILL) keeps
-what it committed and the next run resumes from there; an uncommitted batch
-leaves the previous index intact.
+committed in batches (every BATCH_SIZE files or COMMIT_SECONDS), so an
+interrupted run (ctrl+c, a crash, SIGKILL) keeps what it committed and the
+next run resumes from there; an uncommitted batch leaves the previous index
+intact.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .textfile import BadFile
 
 BATCH_SIZE = 5000
 CHUNK = 64  # articles parsed and sent to the entity recogniser together
+COMMIT_SECONDS = 30.0  # commit at least this often, so an interrupted run loses little
 # Text searchable per article: far beyond any report, but it keeps one pasted
 # 10 MB dump from stalling an index run (it is still read in full).
 MAX_INDEXED_CHARS = 1_000_000
@@ -197,6 +199,7 @@ def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexRepo
 def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, extractor) -> None:
     writer = ix.writer(limitmb=128)
     pending = done = 0
+    last_commit = time.monotonic()
     try:
         for rel in gone:
             entry = manifest.pop(rel)
@@ -217,10 +220,11 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
             done += len(chunk)
             if progress:
                 progress(done, len(todo), display_name(chunk[-1][0].rel))
-            if pending >= BATCH_SIZE:
+            if pending >= BATCH_SIZE or time.monotonic() - last_commit >= COMMIT_SECONDS:
                 writer.commit()
                 save_manifest(index_path, ix, manifest)
                 writer, pending = ix.writer(limitmb=128), 0
+                last_commit = time.monotonic()
         writer.commit()
     except BaseException:
         writer.cancel()
