@@ -1,0 +1,133 @@
+"""The whole pipeline at scale: index with entities, re-index, search, compare,
+reader start-up and memory, on BBC News (2,225) and Reuters-21578 (19,043).
+
+    python benchmarks/bench_scale.py [--corpora bbc-news reuters21578] [--queries 100]
+
+Reads ../shared/corpora (research-only data; never copied into the repo);
+skips a corpus that is absent. Prints one block per corpus, then the growth.
+Targets (Reuters): build with entities <= 6 min; re-index unchanged <= 2 s;
+one file added <= 1 s; search p95 with snippets <= 50 ms; reader RSS <= 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_index import SHARED, extract, make_queries, pct  # noqa: E402
+
+READER_RSS = """
+import sys
+from pathlib import Path
+from taiwan_reader_index.library import Library
+from taiwan_reader_tui.app import ReaderApp
+from taiwan_reader_tui.messages import OpenArticle
+from taiwan_reader_tui.screens.reader import ReaderScreen
+
+attach = ReaderApp._attach
+def attach_then_open(self, searcher, report):
+    attach(self, searcher, report)
+    self.post_message(OpenArticle(self.article_titles[0][0], "said"))
+ReaderApp._attach = attach_then_open
+
+mount = ReaderScreen.on_mount
+def measure_after_mount(self):
+    mount(self)
+    def measure():
+        rss = next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]
+        print(f"RSS {int(rss) / 1024:.0f} MB", file=sys.stderr)
+        self.app.exit()
+    self.set_timer(0.5, measure)
+ReaderScreen.on_mount = measure_after_mount
+ReaderApp(Library.open(Path(sys.argv[1]))).run(headless=True)
+"""
+
+
+def reader_rss(corpus: Path, env: dict) -> str:
+    result = subprocess.run([sys.executable, "-c", READER_RSS, str(corpus)], capture_output=True,
+                            text=True, env=env, timeout=300)
+    return next((ln for ln in result.stderr.splitlines() if ln.startswith("RSS")), "RSS ?")
+
+
+def run_corpus(name: str, queries: int, tmp: Path) -> dict:
+    from taiwan_reader_index.compare.align import align
+    from taiwan_reader_index.indexer import update_index
+    from taiwan_reader_index.loader import load_article
+    from taiwan_reader_index.locations import index_dir_for
+    from taiwan_reader_index.search import Searcher
+
+    corpus = extract(name, tmp / name)
+    files = sorted(corpus.glob("*.txt"))
+    out: dict = {"files": len(files)}
+    start = time.perf_counter()
+    report = update_index(corpus, progress=_progress)
+    out["build"] = time.perf_counter() - start
+    print(f"\n{name}: {len(files)} files; build with entities {out['build']:.0f} s "
+          f"({report.summary()})")
+    out["reindex"] = min(update_index(corpus).seconds for _ in range(3))
+    (corpus / "zz-added.txt").write_text("A new report\n\nThe minister visited Taipei on Monday.\n")
+    out["add_one"] = update_index(corpus).seconds
+    print(f"  re-index unchanged {out['reindex']:.2f} s; one file added {out['add_one']:.2f} s")
+    texts = [p.read_text(errors="replace") for p in files]
+    searcher = Searcher(index_dir_for(corpus))
+    for kind, qs in make_queries(texts, queries).items():
+        times = []
+        for q in qs:
+            t = time.perf_counter()
+            searcher.search(q, limit=10)
+            times.append((time.perf_counter() - t) * 1000)
+        out[f"p95 {kind}"] = pct(times, 0.95)
+        print(f"  search {kind:<12} p50 {statistics.median(times):6.1f} ms  p95 {pct(times, .95):6.1f} ms")
+    searcher.close()
+    rng = random.Random(3)
+    compare_ms = []
+    for _ in range(20):
+        a, b = (load_article(p) for p in rng.sample(files, 2))
+        t = time.perf_counter()
+        align(a, b)
+        compare_ms.append((time.perf_counter() - t) * 1000)
+    out["compare p50"] = statistics.median(compare_ms)
+    print(f"  compare two articles p50 {out['compare p50']:.1f} ms, max {max(compare_ms):.1f} ms")
+    rss = reader_rss(corpus, os.environ.copy())
+    out["rss"] = rss
+    print(f"  reader while reading: {rss}")
+    return out
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if done % 1000 < 64 or done == total:
+        print(f"  indexed {done}/{total}", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpora", nargs="+", default=["bbc-news", "reuters21578"])
+    parser.add_argument("--queries", type=int, default=100)
+    args = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")
+        for name in args.corpora:
+            if not (SHARED / f"{name}.tar.gz").exists():
+                print(f"skipped: {name} is not in {SHARED}")
+                continue
+            results[name] = run_corpus(name, args.queries, Path(tmp))
+    if len(results) == 2:
+        (small, a), (large, b) = results.items()
+        print(f"\ngrowth {small} -> {large} ({b['files'] / a['files']:.1f}x files):")
+        for key in ("build", "reindex", "add_one", "p95 single term", "p95 two terms",
+                    "p95 phrase", "compare p50"):
+            print(f"  {key:<16} {a[key]:8.2f} -> {b[key]:8.2f}  ({b[key] / max(a[key], 1e-9):.1f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
