@@ -148,7 +148,7 @@ def _pieces(blocks: Iterable[Span], source: str) -> list[Span]:
 def recognise_blocks(recognizer: Recognizer, source: str, blocks: Iterable[Span]) -> list[Mention]:
     """Mentions in the given (start, end) regions of ``source``, offsets into ``source``."""
     spans = _pieces(blocks, source)
-    pieces = [source[s:e].replace("\r", " ").replace("\n", " ") for s, e in spans]
+    pieces = [source[s:e].replace("\r", " ") for s, e in spans]
     out: list[Mention] = []
     for (start, _), found in zip(spans, recognizer(pieces)):
         out.extend(Mention(start + m.start, start + m.end, m.label) for m in found)
