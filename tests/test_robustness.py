@@ -150,8 +150,8 @@ def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path, damage, capsys):
     index = locations.index_dir_for(corpus)
     files = sorted(index.iterdir())
     if damage == "truncate_segment":
-        segment = max((f for f in files if f.suffix == ".seg"), key=lambda f: f.stat().st_size)
-        segment.write_bytes(segment.read_bytes()[:100])
+        postings = next(f for f in files if f.suffix == ".pst")
+        postings.write_bytes(postings.read_bytes()[: postings.stat().st_size // 2])
     elif damage == "garbage_toc":
         toc = next(f for f in files if f.suffix == ".toc")
         toc.write_bytes(b"\x80\x04garbage" * 10)

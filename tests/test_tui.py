@@ -183,7 +183,7 @@ async def test_damaged_index_is_rebuilt_on_start(app_for, mini_corpus):
 
     update_index(mini_corpus)
     index = locations.index_dir_for(mini_corpus)
-    for segment in index.glob("*.seg"):
+    for segment in index.glob("*.pst"):
         segment.write_bytes(b"broken")
     app = app_for(mini_corpus)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -27,6 +27,8 @@ from .store import create_index, index_exists, move_aside, open_index, writer_lo
 from .textfile import BadFile
 
 BATCH_SIZE = 5000
+# Segments as separate files: Whoosh memory-maps them, where a compound segment
+# is copied into memory when opened (158 MB against 30 MB for 2,225 BBC articles).
 CHUNK = 64  # articles parsed and sent to the entity recogniser together
 COMMIT_SECONDS = 30.0  # commit at least this often, so an interrupted run loses little
 # Text searchable per article: far beyond any report, but it keeps one pasted
@@ -197,7 +199,7 @@ def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexRepo
 
 
 def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, extractor) -> None:
-    writer = ix.writer(limitmb=128)
+    writer = ix.writer(limitmb=128, compound=False)
     pending = done = 0
     last_commit = time.monotonic()
     try:
@@ -223,7 +225,7 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
             if pending >= BATCH_SIZE or time.monotonic() - last_commit >= COMMIT_SECONDS:
                 writer.commit()
                 save_manifest(index_path, ix, manifest)
-                writer, pending = ix.writer(limitmb=128), 0
+                writer, pending = ix.writer(limitmb=128, compound=False), 0
                 last_commit = time.monotonic()
         writer.commit()
     except BaseException:

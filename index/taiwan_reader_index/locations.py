@@ -17,7 +17,7 @@ APP_NAME = "taiwan-reader"
 
 # Bump when the Whoosh schema or what is stored in it changes: a new version
 # means a new folder name, so an old index is never opened with a new schema.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def seeds_dir() -> Path:

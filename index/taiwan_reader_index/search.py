@@ -28,7 +28,7 @@ class Searcher:
 
     def __init__(self, index_path: Path):
         self.index_path = Path(index_path)
-        self._ix = open_index(self.index_path)
+        self._ix = open_index(self.index_path, check=True)
         self._parser = make_parser(self._ix.schema)
         self._lock = threading.Lock()
         self._conjunction = ConjunctionSearcher()

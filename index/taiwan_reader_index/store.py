@@ -56,8 +56,10 @@ def index_exists(path: Path) -> bool:
 def open_index(path: Path, check: bool = False):
     """Open the existing index at ``path`` after the privacy check.
 
-    With ``check``, every segment is opened and its first and last stored
-    documents read, so a truncated or missing segment file fails here.
+    With ``check``, every segment is opened, its first and last stored
+    documents read, and the postings of the last term of the last indexed field
+    (the end of the postings file) decoded, so a truncated or missing segment
+    file fails here rather than in a later search.
     """
     from whoosh import index as whoosh_index
 
@@ -72,10 +74,22 @@ def open_index(path: Path, check: bool = False):
                 for docnum in {0, count - 1} if count else ():
                     reader.stored_fields(docnum)
                 next(iter(reader.lexicon("id")), None)
+                _check_last_postings(reader)
         except BaseException:
             ix.close()
             raise
     return ix
+
+
+def _check_last_postings(reader) -> None:
+    indexed = sorted(name for name, field in reader.schema.items() if field.indexed)
+    for name in reversed(indexed):
+        last = None
+        for last in reader.lexicon(name):
+            pass
+        if last is not None:
+            list(reader.postings(name, last).all_ids())
+            return
 
 
 def create_index(path: Path):
