@@ -76,10 +76,7 @@ class SearchScreen(Screen):
         yield Input(placeholder='Search: words, "a phrase", AND/OR/NOT, word~, outlet:name',
                     id="query")
         with Horizontal(id="panes"):
-            with VerticalScroll(id="facets"):
-                for name, title in FACETS.items():
-                    yield Static(title, classes="facet-title")
-                    yield SelectionList[str](id=f"{name}-facet", classes="facet")
+            yield VerticalScroll(id="facets")  # facet lists are mounted with the first results
             yield OptionList(id="results")
         yield Static("", id="status")
         yield Footer()
@@ -170,7 +167,18 @@ class SearchScreen(Screen):
             text.append(inert(result.suggestion), style="bold cyan")
         return text
 
+    def _ensure_facet_lists(self) -> None:
+        panel = self.query_one("#facets", VerticalScroll)
+        if panel.children:
+            return
+        widgets = []
+        for name, title in FACETS.items():
+            widgets += [Static(title, classes="facet-title"),
+                        SelectionList[str](id=f"{name}-facet", classes="facet")]
+        panel.mount_all(widgets)
+
     def _update_facets(self, result: SearchResult) -> None:
+        self._ensure_facet_lists()
         for name in FACETS:
             facet = self.query_one(f"#{name}-facet", SelectionList)
             counts = dict(result.facets.get(name, ()))
