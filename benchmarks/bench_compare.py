@@ -56,12 +56,12 @@ def main() -> int:
     from taiwan_reader_index.compare.align import SIMILAR_THRESHOLD, align
 
     scored = labelled_scores()
-    print(f"labelled pairs: {len(scored)} ({sum(l for _, l in scored)} same fact)")
+    print(f"labelled pairs: {len(scored)} ({sum(label for _, label in scored)} same fact)")
     print(f"{'threshold':>9} {'P':>6} {'R':>6} {'F1':>6}")
     for threshold in [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45]:
-        tp = sum(1 for s, l in scored if s >= threshold and l)
-        fp = sum(1 for s, l in scored if s >= threshold and not l)
-        fn = sum(1 for s, l in scored if s < threshold and l)
+        tp = sum(1 for s, label in scored if s >= threshold and label)
+        fp = sum(1 for s, label in scored if s >= threshold and not label)
+        fn = sum(1 for s, label in scored if s < threshold and label)
         p = tp / (tp + fp) if tp + fp else 0
         r = tp / (tp + fn) if tp + fn else 0
         f = 2 * p * r / (p + r) if p + r else 0

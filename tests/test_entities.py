@@ -5,7 +5,7 @@ import pytest
 from taiwan_reader_index import locations
 from taiwan_reader_index.entities.domain import domain_mentions
 from taiwan_reader_index.entities.extract import EntityExtractor
-from taiwan_reader_index.entities.linking import Aliases, link, load_aliases
+from taiwan_reader_index.entities.linking import link, load_aliases
 from taiwan_reader_index.entities.model import Mention
 from taiwan_reader_index.entities.recognizer import load_recognizer, rule_recognizer
 from taiwan_reader_index.indexer import update_index

@@ -23,7 +23,7 @@ class FacetCounter:
     def __init__(self) -> None:
         self._entities: dict[int, dict[str, list[str]]] = {}
 
-    def _entity_lists(self, column, docnum: int) -> dict[str, list[str]]:
+    def entity_lists(self, column, docnum: int) -> dict[str, list[str]]:
         found = self._entities.get(docnum)
         if found is None:
             raw = column[docnum] if column is not None else b""
@@ -41,7 +41,7 @@ class FacetCounter:
         counts = {name: Counter() for name in FACET_FIELDS}
         for docnum in docnums:
             counts["outlet"][_text(outlets[docnum])] += 1
-            for name, values in self._entity_lists(entities, docnum).items():
+            for name, values in self.entity_lists(entities, docnum).items():
                 if name in counts:
                     counts[name].update(values)
         return {

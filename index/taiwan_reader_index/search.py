@@ -83,7 +83,7 @@ class Searcher:
         reader = searcher.reader()
         if not reader.has_column("entity_column"):
             return set()
-        lists = self._facets._entity_lists(reader.column_reader("entity_column"), docnum)
+        lists = self._facets.entity_lists(reader.column_reader("entity_column"), docnum)
         return {name for names in lists.values() for name in names}
 
     @property
@@ -114,7 +114,7 @@ class Searcher:
     def _run(self, text, q, limit, sort, filters, facets, snippets) -> SearchResult:
         with self._lock:
             searcher = self._searcher
-            kwargs = self._search_args(sort, filters, facets, bool(text))
+            kwargs = self._search_args(sort, filters, bool(text))
             wanted = clauses(q) if sort == "score" and text and not kwargs else None
             if wanted:
                 fast = self._conjunction.search(searcher, wanted, limit, facets)
@@ -132,7 +132,7 @@ class Searcher:
             suggestion = self._suggest(text, searcher) if text and not total else None
         return SearchResult(text, total, hits, suggestion, facet_counts)
 
-    def _search_args(self, sort, filters, facets, scored) -> dict:
+    def _search_args(self, sort, filters, scored) -> dict:
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         kwargs: dict = {}

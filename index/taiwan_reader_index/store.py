@@ -85,8 +85,8 @@ def _check_last_postings(reader) -> None:
     indexed = sorted(name for name, field in reader.schema.items() if field.indexed)
     for name in reversed(indexed):
         last = None
-        for last in reader.lexicon(name):
-            pass
+        for term in reader.lexicon(name):
+            last = term
         if last is not None:
             list(reader.postings(name, last).all_ids())
             return

@@ -260,7 +260,7 @@ class ReaderApp(App):
     def _binding_rows(self, screen: Screen) -> Iterable[tuple[str, str, str]]:
         seen: dict[str, list[str]] = {}
         rows: dict[str, tuple[str, str]] = {}
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
             name = binding.id or binding.action
             seen.setdefault(name, []).append(self.get_key_display(binding))

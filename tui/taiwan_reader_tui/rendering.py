@@ -82,7 +82,7 @@ def locate(plain: str, block_start: int, mentions: list[tuple[int, int, str, str
     """
     spans: list[tuple[int, int, str]] = []
     cursor = 0
-    for start, end, text, key in mentions:
+    for start, _end, text, key in mentions:
         needle = " ".join(text.split())
         expected = max(cursor, start - block_start - 8)
         found = plain.find(needle, expected)

@@ -146,9 +146,14 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _similarity(cosine: float, ents_a: set, ents_b: set, nums_a: set, nums_b: set) -> float:
+    """The `similar` score: wording, shared entities, shared numbers."""
+    return 0.6 * cosine + 0.25 * _jaccard(ents_a, ents_b) + 0.15 * _jaccard(nums_a, nums_b)
+
+
 def similar_score(a: Counter, b: Counter, ents_a: set, ents_b: set, nums_a: set, nums_b: set,
                   idf: Callable[[str], float]) -> float:
-    return 0.6 * _cosine(a, b, idf) + 0.25 * _jaccard(ents_a, ents_b) + 0.15 * _jaccard(nums_a, nums_b)
+    return _similarity(_cosine(a, b, idf), ents_a, ents_b, nums_a, nums_b)
 
 
 def _entity_sets(sents: list[Sentence], entities) -> list[set[str]]:
@@ -212,8 +217,8 @@ def align(a: Article, b: Article, *, entities_a=None, entities_b=None,
     for i, words in enumerate(words_a):
         near = {j for w in words if len(index_b.get(w, ())) <= common for j in index_b.get(w, ())}
         for j in near:
-            score = (0.6 * _dot(vec_a[i], vec_b[j]) + 0.25 * _jaccard(ents_a[i], ents_b[j])
-                     + 0.15 * _jaccard(nums_a[i], nums_b[j]))
+            score = _similarity(_dot(vec_a[i], vec_b[j]), ents_a[i], ents_b[j],
+                                nums_a[i], nums_b[j])
             if score >= SIMILAR_THRESHOLD:
                 candidates.append(Pair("similar", round(score, 3), sa[i], sb[j]))
     candidates.sort(key=lambda p: (KIND_ORDER[p.kind], -p.weight, -p.score, p.a.index, p.b.index))
