@@ -41,6 +41,13 @@ def test_broken_query_is_one_clear_line(capsys, mini_corpus):
     assert "Traceback" not in err
 
 
+def test_corpus_given_before_the_command_is_the_one_used(capsys, mini_corpus):
+    code, out, _ = run(capsys, "--corpus", str(mini_corpus), "index")
+    assert code == 0 and str(mini_corpus) in out and "4 added" in out
+    code, out, _ = run(capsys, "--corpus", str(mini_corpus), "search", "semiconductor", "--json")
+    assert code == 0 and json.loads(out)["total"] >= 1
+
+
 def test_missing_corpus_folder(capsys, tmp_path):
     code, _, err = run(capsys, "index", "--corpus", str(tmp_path / "nope"))
     assert code == 1 and "does not exist" in err

@@ -29,11 +29,16 @@ LaunchApp = Callable[[Library], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    corpus_help = "folder of articles (default: the config's corpus, else the bundled seeds)"
+    top = argparse.ArgumentParser(add_help=False)
+    top.add_argument("--corpus", type=Path, metavar="DIR", help=corpus_help)
+    # Before or after the command; the command's copy has no default, which
+    # would otherwise overwrite a --corpus given before the command.
     corpus = argparse.ArgumentParser(add_help=False)
-    corpus.add_argument("--corpus", type=Path, metavar="DIR",
-                        help="folder of articles (default: the config's corpus, else the bundled seeds)")
+    corpus.add_argument("--corpus", type=Path, metavar="DIR", help=corpus_help,
+                        default=argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="taiwan-reader", parents=[corpus],
+        prog="taiwan-reader", parents=[top],
         description="Search, read and compare news reports from the terminal.",
         epilog=f"Config file: {locations.config_file()}",
     )
