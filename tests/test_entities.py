@@ -142,3 +142,45 @@ def test_seed_gold_strict_f1_and_no_worse_than_the_plain_model(seeds):
             totals = [a + b for a, b in zip(totals, prf(gold_mentions(article, gold[article.id]), found))]
         scores[name] = f1(*totals)[2]
     assert scores["ours"] >= 0.9 and scores["ours"] > scores["plain"]
+
+
+def test_index_built_with_worker_processes_matches_one_built_in_process(seeds, tmp_path,
+                                                                       monkeypatch):
+    """Large first builds run the model in worker processes: same entities, same facets."""
+    from taiwan_reader_index.entities import extract
+
+    update_index(seeds, index_path=tmp_path / "inline", extractor=EntityExtractor())
+    monkeypatch.setattr(extract, "worker_count", lambda n: 2)
+    pools = []
+    make_pool = EntityExtractor._pool
+    monkeypatch.setattr(EntityExtractor, "_pool", lambda self, n: pools.append(make_pool(self, n))
+                        or pools[-1])
+    pooled = EntityExtractor(cache=extract.MentionCache(tmp_path / "fresh.sqlite"))
+    update_index(seeds, index_path=tmp_path / "pooled", extractor=pooled)
+    assert pooled.model_calls == 5 and pools and pools[0]._max_workers == 2
+
+    def facets(name):
+        searcher = Searcher(tmp_path / name)
+        found = searcher.search("taiwan", facets=True, limit=None)
+        searcher.close()
+        return {f: dict(c) for f, c in found.facets.items()}, sorted(h.id for h in found.hits)
+
+    assert facets("pooled") == facets("inline")
+    assert facets("pooled")[0]["person"]["Tsai Ing-wen"] == 3
+
+
+def test_a_worker_that_dies_has_its_work_done_in_process(seeds):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from taiwan_reader_index.loader import load_article
+
+    articles = [load_article(p) for p in sorted(seeds.glob("*.md"))[:2]]
+    extractor = EntityExtractor()
+    dead: Future = Future()
+    dead.set_exception(BrokenProcessPool("killed"))
+    entry = (articles, articles, [None, None], dead)
+    out = list(extractor._finish(entry))
+    assert [item for item, _ in out] == articles
+    assert all(any(e.label == "PERSON" for e in entities) for _, entities in out)
+    assert out == list(zip(articles, extractor.entities(articles)))

@@ -94,14 +94,17 @@ def slow(*args, **kwargs):
     time.sleep(float(sys.argv[3]))
     return real(*args, **kwargs)
 indexer._load = slow
+if len(sys.argv) > 5:  # entity recognition in this many worker processes
+    import taiwan_reader_index.entities.extract as extract
+    extract.worker_count = lambda n: int(sys.argv[5])
 report = indexer.update_index(Path(sys.argv[1]), wait=float(sys.argv[4]))
 print(report.summary(), flush=True)
 """
 
 
-def start_indexer(corpus: Path, batch=2000, delay=0.0, wait=3.0) -> subprocess.Popen:
+def start_indexer(corpus: Path, batch=2000, delay=0.0, wait=3.0, workers=1) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", INDEXER, str(corpus), str(batch), str(delay), str(wait)],
+        [sys.executable, "-c", INDEXER, str(corpus), str(batch), str(delay), str(wait), str(workers)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
 
 
@@ -126,6 +129,45 @@ def test_killed_indexer_leaves_a_usable_index_and_the_next_run_completes(tmp_pat
     assert report.added + report.unchanged + report.updated == 49
     assert ids(corpus, "report") == sorted(f"a{i:03}" for i in range(1, 50))
     assert ids(corpus, "word0") == []
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    try:  # a zombie (state Z) has ended; only its parent may reap it
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_killed_indexer_takes_its_entity_workers_with_it(tmp_path):
+    """Worker processes (each holds a copy of the model) never outlive a killed indexer."""
+    corpus = tmp_path / "corpus"
+    many(corpus, 300)
+    proc = start_indexer(corpus, delay=0.02, workers=2)
+    deadline = time.monotonic() + 60
+    while len(workers := children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(workers) >= 2, "the indexer did not start its worker processes"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while (alive := {w for w in workers if running(w)}) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive
+    report = update_index(corpus)
+    assert len(ids(corpus, "report")) == 300 and not report.skipped
 
 
 def test_two_indexers_one_finishes_the_other_waits_or_says_so(tmp_path):
@@ -170,7 +212,7 @@ def test_ctrl_c_keeps_committed_work_and_the_next_run_resumes(tmp_path, monkeypa
 
     corpus = tmp_path / "corpus"
     many(corpus, 200)
-    monkeypatch.setattr(indexer, "COMMIT_SECONDS", 0.0)  # commit after every chunk
+    monkeypatch.setattr(indexer, "COMMIT_SECONDS", 0.0)  # commit after every article
     real, calls = indexer._load, []
 
     def interrupted(*args, **kwargs):
@@ -184,7 +226,7 @@ def test_ctrl_c_keeps_committed_work_and_the_next_run_resumes(tmp_path, monkeypa
         update_index(corpus, entities=False)
     monkeypatch.setattr(indexer, "_load", real)
     kept = len(ids(corpus, "report"))
-    assert kept == 128  # two chunks of 64 committed before the interrupt
+    assert kept == 149  # every article before the interrupted one was committed
     report = update_index(corpus, entities=False)
-    assert (report.added, report.unchanged) == (72, 128)
+    assert (report.added, report.unchanged) == (51, 149)
     assert len(ids(corpus, "report")) == 200

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TypeVar
 
 from .. import locations
 from ..model import Article
 from .cache import MentionCache
 from .linking import Aliases, link, load_aliases
 from .model import Entity, Mention
-from .recognizer import Recognizer, load_recognizer, recognise_blocks
+from .recognizer import Recognizer, load_recognizer, recognise_many
+
+T = TypeVar("T")
+CHUNK = 64  # articles per model run (and per task sent to a worker process)
+MAX_WORKERS = 4  # each worker holds its own copy of the model (about 250 MB)
+# Work queued ahead for the workers: enough to keep them busy while the
+# indexer commits (a commit of thousands of articles takes seconds), bounded
+# in characters so a folder of huge files cannot fill the memory.
+AHEAD_CHUNKS = 16
+AHEAD_CHARS = 40_000_000
 
 
 def aliases_path() -> Path:
@@ -59,21 +73,153 @@ class EntityExtractor:
         return self._recognizer
 
     def mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
-        name = self.recognizer.name
-        found: list[list[Mention] | None] = [self.cache.get(cache_key(a), name) for a in articles]
-        missing = [i for i, m in enumerate(found) if m is None]
+        found = [self.cache.get(cache_key(a), self.recognizer.name) for a in articles]
+        missing = [a for a, m in zip(articles, found) if m is None]
         if missing:
-            self.model_calls += len(missing)
-            new_rows = []
-            for i in missing:
-                article = articles[i]
-                found[i] = recognise_blocks(self.recognizer, article.source, text_regions(article))
-                new_rows.append((cache_key(article), name, found[i]))
-            self.cache.put_many(new_rows)
+            new = iter(self._store(missing, recognise_many(self.recognizer, _jobs(missing))))
+            found = [m if m is not None else next(new) for m in found]
         return [m or [] for m in found]
 
     def entities(self, articles: Sequence[Article]) -> list[list[Entity]]:
         return [link(a.source, ms, self.aliases) for a, ms in zip(articles, self.mentions(articles))]
+
+    def stream(self, items: Iterable[T], article_of: Callable[[T], Article],
+               workers: int = 1) -> Iterator[tuple[T, list[Entity]]]:
+        """Each item with its article's entities, in order, for a long run of articles.
+
+        With ``workers`` > 1 the model runs in that many worker processes, a
+        few chunks ahead, while the caller goes on (writing the index); the
+        items are consumed lazily, so the caller may keep loading them as it
+        goes. A worker that dies hands its work back to this process.
+        """
+        pool = self._pool(workers)
+        in_flight: deque[tuple[list[T], list[Article], list[list[Mention] | None], Future | None]]
+        in_flight = deque()
+        chars = 0
+        try:
+            for chunk in _chunks(items, CHUNK):
+                in_flight.append(self._submit(pool, chunk, article_of))
+                chars += sum(len(a.source) for a in in_flight[-1][1])
+                while in_flight and (len(in_flight) > AHEAD_CHUNKS or chars > AHEAD_CHARS
+                                     or in_flight[0][3] is None):
+                    chars -= sum(len(a.source) for a in in_flight[0][1])
+                    yield from self._finish(in_flight.popleft())
+            while in_flight:
+                yield from self._finish(in_flight.popleft())
+        except BaseException:  # ctrl+c, or the caller stopped: do not wait for queued work
+            if pool is not None:
+                _stop_now(pool)
+            raise
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor | None:
+        if workers <= 1 or self.recognizer.notice is not None:  # rules are fast enough in-process
+            return None
+        import multiprocessing
+
+        # spawn, not fork: the caller may be a threaded app (the reader indexes in a thread)
+        return ProcessPoolExecutor(min(workers, MAX_WORKERS), multiprocessing.get_context("spawn"),
+                                   initializer=_worker_start, initargs=(os.getpid(),))
+
+    def _submit(self, pool, chunk: list[T], article_of):
+        articles = [article_of(item) for item in chunk]
+        found = [self.cache.get(cache_key(a), self.recognizer.name) for a in articles]
+        missing = [a for a, m in zip(articles, found) if m is None]
+        future = None
+        if missing and pool is not None:
+            future = pool.submit(_recognise_in_worker, _jobs(missing))
+        elif missing:
+            new = iter(self._store(missing, recognise_many(self.recognizer, _jobs(missing))))
+            found = [m if m is not None else next(new) for m in found]
+        return chunk, articles, found, future
+
+    def _finish(self, entry) -> Iterator[tuple[T, list[Entity]]]:
+        chunk, articles, found, future = entry
+        if future is not None:
+            missing = [a for a, m in zip(articles, found) if m is None]
+            try:
+                recognised = future.result()
+            except BrokenProcessPool:  # a worker was killed (out of memory?): do it here
+                recognised = recognise_many(self.recognizer, _jobs(missing))
+            new = iter(self._store(missing, recognised))
+            found = [m if m is not None else next(new) for m in found]
+        for item, article, mentions in zip(chunk, articles, found):
+            yield item, link(article.source, mentions or [], self.aliases)
+
+    def _store(self, articles: Sequence[Article], found: list[list[Mention]]) -> list[list[Mention]]:
+        self.model_calls += len(articles)
+        name = self.recognizer.name
+        self.cache.put_many([(cache_key(a), name, ms) for a, ms in zip(articles, found)])
+        return found
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once (Python 3.14 has ``terminate_workers``; before, the
+    executor's process table is the only handle on them)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+
+
+def _jobs(articles: Sequence[Article]) -> list[tuple[str, list[tuple[int, int]]]]:
+    return [(a.source, text_regions(a)) for a in articles]
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _worker_start(indexer: int) -> None:
+    """A worker process ignores ctrl+c (the indexer stops it), ends when the indexer
+    dies (kill -9 gives it no chance to stop its workers), writes nothing to the
+    terminal (it would draw over the reader's screen or the progress bar; a worker
+    that fails is replaced by work in the main process) and loads the model once."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(indexer,), daemon=True).start()
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    load_recognizer()
+
+
+def _exit_with_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+def _recognise_in_worker(jobs) -> list[list[Mention]]:
+    return recognise_many(load_recognizer(), jobs)
+
+
+def worker_count(articles: int) -> int:
+    """Worker processes worth starting for a run of this many articles (1: none)."""
+    if articles < 500:  # starting a worker (loading spaCy) costs about 2 s
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return min(cores, MAX_WORKERS)
 
 
 def cached_entities(article: Article, cache: MentionCache | None = None,
