@@ -184,3 +184,4 @@ def test_a_worker_that_dies_has_its_work_done_in_process(seeds):
     assert [item for item, _ in out] == articles
     assert all(any(e.label == "PERSON" for e in entities) for _, entities in out)
     assert out == list(zip(articles, extractor.entities(articles)))
+    assert "worker process stopped" in extractor.worker_problem

@@ -170,6 +170,8 @@ def update_index(
                        extractor if entities else None)
                 if extractor is not None and extractor.model_calls and extractor.recognizer.notice:
                     report.notices.append(extractor.recognizer.notice)
+                if getattr(extractor, "worker_problem", None):
+                    report.notices.append(extractor.worker_problem)
         finally:
             ix.close()
     report.seconds = time.perf_counter() - started

@@ -22,10 +22,11 @@ T = TypeVar("T")
 CHUNK = 64  # articles per model run (and per task sent to a worker process)
 MAX_WORKERS = 4  # each worker holds its own copy of the model (about 250 MB)
 # Work queued ahead for the workers: enough to keep them busy while the
-# indexer commits (a commit of thousands of articles takes seconds), bounded
-# in characters so a folder of huge files cannot fill the memory.
-AHEAD_CHUNKS = 16
-AHEAD_CHARS = 40_000_000
+# indexer commits and Whoosh merges segments (up to half a minute on Reuters;
+# with 16 chunks ahead the workers sat idle through it, and the 19,043-article
+# build took 366 s), bounded in characters so huge files cannot fill the memory.
+AHEAD_CHUNKS = 64
+AHEAD_CHARS = 20_000_000
 
 
 def aliases_path() -> Path:
@@ -65,6 +66,7 @@ class EntityExtractor:
         self.cache = cache or MentionCache()
         self.aliases = aliases if aliases is not None else load_aliases(aliases_path())
         self.model_calls = 0
+        self.worker_problem: str | None = None
 
     @property
     def recognizer(self) -> Recognizer:
@@ -129,11 +131,18 @@ class EntityExtractor:
         missing = [a for a, m in zip(articles, found) if m is None]
         future = None
         if missing and pool is not None:
-            future = pool.submit(_recognise_in_worker, _jobs(missing))
-        elif missing:
+            try:
+                future = pool.submit(_recognise_in_worker, _jobs(missing))
+            except BrokenProcessPool as exc:
+                self._worker_failed(exc)
+        if missing and future is None:
             new = iter(self._store(missing, recognise_many(self.recognizer, _jobs(missing))))
             found = [m if m is not None else next(new) for m in found]
         return chunk, articles, found, future
+
+    def _worker_failed(self, exc: BaseException) -> None:
+        self.worker_problem = self.worker_problem or (
+            f"an entity worker process stopped ({exc}); the rest ran in one process")
 
     def _finish(self, entry) -> Iterator[tuple[T, list[Entity]]]:
         chunk, articles, found, future = entry
@@ -141,7 +150,8 @@ class EntityExtractor:
             missing = [a for a, m in zip(articles, found) if m is None]
             try:
                 recognised = future.result()
-            except BrokenProcessPool:  # a worker was killed (out of memory?): do it here
+            except BrokenProcessPool as exc:  # a worker was killed (out of memory?): do it here
+                self._worker_failed(exc)
                 recognised = recognise_many(self.recognizer, _jobs(missing))
             new = iter(self._store(missing, recognised))
             found = [m if m is not None else next(new) for m in found]
