@@ -57,6 +57,25 @@ def test_an_article_compared_with_itself_aligns_completely(seeds):
     assert all(p.a.index == p.b.index for p in result.pairs)
 
 
+def test_swapping_the_two_reports_swaps_the_pairs_and_nothing_else(seeds):
+    from itertools import combinations
+
+    from taiwan_reader_index.loader import load_article
+
+    # the shared words are in every sentence of one report, one sentence of the other
+    one_sided = [load_text(" ".join(f"Tariffs on Chinese steel hurt farms in {state}."
+                                    for state in ("Iowa", "Ohio", "Kansas")), "a", title_line=False),
+                 load_text(f"Chinese steel tariffs hurt farms, the minister said. {FILLER_A} "
+                           f"{FILLER_B}", "b", title_line=False)]
+    assert [(p.kind, p.b.index) for p in align(*one_sided).pairs] == [("similar", 0)]
+    assert [(p.kind, p.a.index) for p in align(*reversed(one_sided)).pairs] == [("similar", 0)]
+    articles = one_sided + [load_article(p) for p in sorted(seeds.glob("*.md"))]
+    for a, b in combinations(articles, 2):
+        forward = {(p.kind, p.a.index, p.b.index) for p in align(a, b).pairs}
+        backward = {(p.kind, p.b.index, p.a.index) for p in align(b, a).pairs}
+        assert forward == backward, (a.id, b.id)
+
+
 def test_sentences_keep_abbreviations_and_offsets(seeds):
     from taiwan_reader_index.loader import load_article
 
