@@ -185,3 +185,27 @@ def test_a_worker_that_dies_has_its_work_done_in_process(seeds):
     assert all(any(e.label == "PERSON" for e in entities) for _, entities in out)
     assert out == list(zip(articles, extractor.entities(articles)))
     assert "worker process stopped" in extractor.worker_problem
+
+
+def test_editing_aliases_relinks_the_index_without_reanalysing(seeds, tmp_path):
+    from taiwan_reader_index.entities.extract import aliases_path
+
+    index = tmp_path / "ix"
+    update_index(seeds, index_path=index)
+
+    def people():
+        searcher = Searcher(index)
+        found = dict(searcher.search("taiwan", facets=True).facets["person"])
+        searcher.close()
+        return found
+
+    assert people()["Tsai Ing-wen"] == 3
+    aliases_path().parent.mkdir(parents=True, exist_ok=True)
+    aliases_path().write_text('[merge]\n"President Tsai" = ["Tsai Ing-wen"]\n')
+    extractor = EntityExtractor()
+    report = update_index(seeds, index_path=index, extractor=extractor)
+    assert report.updated == 5 and extractor.model_calls == 0
+    assert any("re-linking" in n for n in report.notices)
+    assert people()["President Tsai"] == 3 and "Tsai Ing-wen" not in people()
+    again = update_index(seeds, index_path=index)
+    assert not again.changed and not again.notices

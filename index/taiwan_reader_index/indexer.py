@@ -159,15 +159,27 @@ def update_index(
         ix = _open(index_path, rebuild, report)
         try:
             manifest = load_manifest(index_path, ix)
-            todo = _plan(files, manifest, report)
+            linking, relink = manifest.linking, False
+            if entities:
+                linking = _linking(extractor)
+                relink = bool(manifest) and manifest.linking != linking
+                if not relink:
+                    manifest.linking = linking
+            todo = _plan(files, manifest, report, relink)
             gone = sorted(set(manifest) - {f.rel for f in files})
+            if relink and todo:
+                report.notices.append("entity links changed (aliases.toml, or a new version): "
+                                      "re-linking every article from the cached entities")
+            elif relink and not gone:  # nothing indexed to re-link: just record the links
+                manifest.linking = linking
+                save_manifest(index_path, ix, manifest)
             if todo or gone:
                 if entities and extractor is None and todo:
                     from .entities.extract import EntityExtractor
 
                     extractor = EntityExtractor()
                 _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report,
-                       extractor if entities else None)
+                       extractor if entities else None, relink=relink, linking=linking)
                 if extractor is not None and extractor.model_calls and extractor.recognizer.notice:
                     report.notices.append(extractor.recognizer.notice)
                 if getattr(extractor, "worker_problem", None):
@@ -178,7 +190,18 @@ def update_index(
     return report
 
 
-def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexReport):
+def _linking(extractor) -> str:
+    if extractor is not None:
+        return extractor.aliases.fingerprint()
+    from .entities.extract import aliases_path
+    from .entities.linking import load_aliases
+
+    return load_aliases(aliases_path()).fingerprint()
+
+
+def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexReport,
+          relink: bool = False):
+    """Files to read: new and changed ones; with ``relink``, every file that indexed."""
     todo: list[tuple[CorpusFile, os.stat_result]] = []
     for item in files:
         try:
@@ -187,6 +210,9 @@ def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexRepo
             report.skipped.append(LoadProblem(item.path, f"cannot read ({exc.strerror})"))
             continue
         entry = manifest.get(item.rel)
+        if relink and entry is not None and "problem" not in entry:
+            todo.append((item, st))
+            continue
         if (
             entry is not None
             and entry.get("mtime_ns") == st.st_mtime_ns
@@ -218,7 +244,8 @@ class _Batch:
             self.pending, self.last_commit = 0, time.monotonic()
 
 
-def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, extractor) -> None:
+def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, extractor,
+           relink: bool = False, linking: str | None = None) -> None:
     batch = _Batch(ix, index_path, manifest)
     shown = 0
 
@@ -238,7 +265,7 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
         def loaded():
             """Articles to index, parsed as the entity stage asks for them."""
             for number, (item, st) in enumerate(todo, 1):
-                article = _load(batch.writer, item, st, manifest, max_bytes, report)
+                article = _load(batch.writer, item, st, manifest, max_bytes, report, relink)
                 batch.pending += 1
                 if article is not None:
                     yield number, item, st, article
@@ -260,10 +287,12 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
     except BaseException:
         batch.writer.cancel()
         raise
+    manifest.linking = linking  # a re-link counts once it is complete
     save_manifest(index_path, ix, manifest)
 
 
-def _load(writer, item: CorpusFile, st, manifest, max_bytes, report) -> Article | None:
+def _load(writer, item: CorpusFile, st, manifest, max_bytes, report,
+          relink: bool = False) -> Article | None:
     """Parse a new or changed file; None when there is nothing to index (bad or untouched)."""
     from .loader import load_article  # parsing is only needed when something changed
 
@@ -282,7 +311,8 @@ def _load(writer, item: CorpusFile, st, manifest, max_bytes, report) -> Article 
         report.warnings.append(LoadProblem(
             item.path, f"{len(article.body):,} characters; only the first "
             f"{MAX_INDEXED_CHARS:,} are searchable"))
-    if old is not None and old.get("hash") == article.content_hash and old.get("id") == item.id:
+    if (not relink and old is not None and old.get("hash") == article.content_hash
+            and old.get("id") == item.id):
         manifest[item.rel] = {**stat_entry, "hash": article.content_hash}  # touched, not changed
         report.unchanged += 1
         return None

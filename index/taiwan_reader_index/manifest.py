@@ -16,23 +16,31 @@ from typing import Any
 Entry = dict[str, Any]
 
 
+class Manifest(dict[str, Entry]):
+    """Entries by relative path, and the entity links (aliases) the index was built with."""
+
+    linking: str | None = None
+
+
 def manifest_path(index_path: Path) -> Path:
     return index_path.with_name(index_path.name + ".manifest.json")
 
 
-def load_manifest(index_path: Path, ix) -> dict[str, Entry]:
+def load_manifest(index_path: Path, ix) -> Manifest:
     path = manifest_path(index_path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("generation") == ix.latest_generation():
-            return dict(data["files"])
+            manifest = Manifest(data["files"])
+            manifest.linking = data.get("linking")
+            return manifest
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     return _from_index(ix)
 
 
-def _from_index(ix) -> dict[str, Entry]:
-    files: dict[str, Entry] = {}
+def _from_index(ix) -> Manifest:
+    files = Manifest()
     with ix.searcher() as searcher:
         for fields in searcher.all_stored_fields():
             files[fields["rel"]] = {
@@ -44,10 +52,10 @@ def _from_index(ix) -> dict[str, Entry]:
     return files
 
 
-def save_manifest(index_path: Path, ix, files: dict[str, Entry]) -> None:
+def save_manifest(index_path: Path, ix, files: Manifest) -> None:
     path = manifest_path(index_path)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    payload = {"generation": ix.latest_generation(), "files": files}
+    payload = {"generation": ix.latest_generation(), "linking": files.linking, "files": files}
     text = json.dumps(payload, ensure_ascii=True)  # the C encoder: 10x json.dump to a file
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:

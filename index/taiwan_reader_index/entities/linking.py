@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections import Counter
@@ -70,11 +71,19 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in _BUILTIN.items() for v in vs}
 
 
+LINKING_VERSION = 1  # bump when linking changes: indexes re-link (no re-analysis)
+
+
 @dataclass(frozen=True)
 class Aliases:
     merge: dict[str, str] = field(default_factory=dict)  # key -> canonical
     split: frozenset[str] = frozenset()
     problems: tuple[str, ...] = ()
+
+    def fingerprint(self) -> str:
+        """Changes when the links would: another alias file, or another way of linking."""
+        content = repr((LINKING_VERSION, sorted(self.merge.items()), sorted(self.split)))
+        return hashlib.blake2b(content.encode(), digest_size=8).hexdigest()
 
     def canonical(self, text: str) -> str | None:
         key = key_of(text)
