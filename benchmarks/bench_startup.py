@@ -47,13 +47,11 @@ ReaderApp(lib).run(headless=True)
 """
 
 
-# As after `pip install .`, modules load from cached bytecode: let the warm-up runs write it.
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-
 def run(code: str, *args: str) -> float:
+    # As after `pip install .`, modules load from cached bytecode: let the warm-up runs write it.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, env=ENV)
+    subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 

@@ -193,6 +193,44 @@ async def test_damaged_index_is_rebuilt_on_start(app_for, mini_corpus):
     assert list(index.parent.glob(index.name + ".broken-*"))
 
 
+async def test_quitting_during_the_first_build_stops_it_and_the_next_run_resumes(
+        app_for, tmp_path, monkeypatch):
+    import time
+
+    import taiwan_reader_index.indexer as indexer
+    from taiwan_reader_tui.screens.startup import IndexingScreen
+    from textual.widgets import ProgressBar
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for i in range(400):
+        (corpus / f"r{i:03}.md").write_text(f"# Report {i}\n\nThe envoy met officials in Taipei.\n")
+    real_load = indexer._load
+
+    def slow_load(*args, **kwargs):  # a build long enough to quit in the middle of
+        time.sleep(0.02)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(indexer, "_load", slow_load)
+    monkeypatch.setattr(indexer, "COMMIT_SECONDS", 0.5)
+    app = app_for(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            await pilot.pause(0.1)
+            if isinstance(app.screen, IndexingScreen) and (
+                    app.screen.query_one(ProgressBar).progress >= 128):
+                break
+        assert isinstance(app.screen, IndexingScreen), "the build finished before the test quit"
+        shown = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert "Stop (resumes next time)" in shown  # the footer says how to stop
+        await pilot.press("q")
+    # the build stopped with the app: the next run finds the committed part and adds the rest
+    report = indexer.update_index(corpus, wait=30)
+    assert report.unchanged >= 64 and report.added >= 100
+    assert report.unchanged + report.added == 400
+
+
 async def test_entity_types_toggle_and_the_panel_jumps(app_for, seeds):
     app = app_for(seeds)
     async with app.run_test(size=(120, 34)) as pilot:

@@ -17,3 +17,10 @@ class UnsafeIndex(IndexProblem):
 
 class IndexBusy(IndexProblem):
     pass
+
+
+class IndexStopped(Exception):
+    """An index run stopped because its caller asked it to (the reader is closing).
+
+    What the run committed is kept; the next run resumes from there.
+    """

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import locations
 from .corpus import CorpusFile, discover, display_name
+from .errors import IndexStopped
 from .manifest import Entry, load_manifest, save_manifest
 from .model import Article, LoadProblem
 from .store import create_index, index_exists, move_aside, open_index, writer_lock
@@ -37,6 +38,7 @@ COMMIT_SECONDS = 30.0  # commit at least this often, so an interrupted run loses
 MAX_INDEXED_CHARS = 1_000_000
 
 ProgressCallback = Callable[[int, int, str], None]
+StopCheck = Callable[[], bool]
 
 
 @dataclass
@@ -147,8 +149,14 @@ def update_index(
     wait: float = 3.0,
     entities: bool = True,
     extractor=None,
+    should_stop: StopCheck | None = None,
 ) -> IndexReport:
-    """Bring the index of ``corpus`` up to date; returns what changed."""
+    """Bring the index of ``corpus`` up to date; returns what changed.
+
+    ``should_stop`` is asked between articles; once it says yes the run ends
+    with IndexStopped (like ctrl+c: the uncommitted batch is dropped, the
+    entity workers stopped, and the next run resumes from the last commit).
+    """
     started = time.perf_counter()
     corpus = Path(corpus)
     index_path = index_path or locations.index_dir_for(corpus)
@@ -179,7 +187,8 @@ def update_index(
 
                     extractor = EntityExtractor()
                 _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report,
-                       extractor if entities else None, relink=relink, linking=linking)
+                       extractor if entities else None, relink=relink, linking=linking,
+                       should_stop=should_stop)
                 if extractor is not None and extractor.model_calls and extractor.recognizer.notice:
                     report.notices.append(extractor.recognizer.notice)
                 if getattr(extractor, "worker_problem", None):
@@ -245,9 +254,14 @@ class _Batch:
 
 
 def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, extractor,
-           relink: bool = False, linking: str | None = None) -> None:
+           relink: bool = False, linking: str | None = None,
+           should_stop: StopCheck | None = None) -> None:
     batch = _Batch(ix, index_path, manifest)
     shown = 0
+
+    def check_stop() -> None:
+        if should_stop is not None and should_stop():
+            raise IndexStopped(f"indexing of {report.corpus} stopped; the next run resumes")
 
     def advance(number: int) -> None:  # parsing runs ahead of storing: never go backwards
         nonlocal shown
@@ -265,6 +279,7 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
         def loaded():
             """Articles to index, parsed as the entity stage asks for them."""
             for number, (item, st) in enumerate(todo, 1):
+                check_stop()
                 article = _load(batch.writer, item, st, manifest, max_bytes, report, relink)
                 batch.pending += 1
                 if article is not None:
@@ -280,6 +295,7 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
             stream = extractor.stream(loaded(), lambda entry: entry[3], worker_count(len(todo)))
         with closing(stream):  # on ctrl+c, stops the entity workers at once
             for (number, item, st, article), entities in stream:
+                check_stop()
                 _store(batch.writer, item, st, article, entities, manifest, report)
                 advance(number)
                 batch.maybe_commit()

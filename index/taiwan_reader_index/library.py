@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import locations
 from .config import Config, load_config
-from .indexer import IndexReport, ProgressCallback, update_index
+from .indexer import IndexReport, ProgressCallback, StopCheck, update_index
 from .model import Article
 from .errors import IndexBusy
 from .store import index_exists
@@ -48,9 +48,10 @@ class Library:
         return index_exists(self.index_path)
 
     def update(self, *, rebuild: bool = False, progress: ProgressCallback | None = None,
-               wait: float = 3.0) -> IndexReport:
+               wait: float = 3.0, should_stop: StopCheck | None = None) -> IndexReport:
         return update_index(self.corpus, index_path=self.index_path, rebuild=rebuild,
-                            max_bytes=self.max_bytes, progress=progress, wait=wait)
+                            max_bytes=self.max_bytes, progress=progress, wait=wait,
+                            should_stop=should_stop)
 
     def ensure_current(self) -> tuple[IndexReport | None, str | None]:
         """Update the index; if another run holds the lock, use the index as it is."""

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from taiwan_reader_index.corpus import discover
 from taiwan_reader_index.indexer import IndexReport
 from taiwan_reader_index.library import Library
-from taiwan_reader_index.errors import IndexProblem
+from taiwan_reader_index.errors import IndexProblem, IndexStopped
 from taiwan_reader_index.textfile import BadFile
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from .commands import ArticleCommands
 from .messages import CompareArticles, IndexUpdated, OpenArticle, SearchFor, TrackQuotes
@@ -79,13 +80,18 @@ class ReaderApp(App):
             self.call_from_thread(self.push_screen, screen)
             try:
                 report = library.update(
-                    progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n), wait=30)
+                    progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n),
+                    wait=30, should_stop=_worker_cancelled())
+            except IndexStopped:  # the reader is closing; the next start resumes the build
+                return
             except (IndexProblem, OSError) as exc:
                 self.call_from_thread(self._problem, "The index could not be built", str(exc))
                 return
             self.call_from_thread(self._show_search)
         try:
             searcher = self._open_searcher()
+        except IndexStopped:
+            return
         except (IndexProblem, OSError) as exc:
             self.call_from_thread(self._problem, "The index could not be opened", str(exc))
             return
@@ -104,14 +110,16 @@ class ReaderApp(App):
         except Exception as exc:  # a damaged index fails in many ways
             self.call_from_thread(self.notify, f"The index could not be opened ({exc}); rebuilding it",
                                   severity="warning", markup=False, timeout=10)
-            report = self.library.update(wait=30)
+            report = self.library.update(wait=30, should_stop=_worker_cancelled())
             self.post_message(IndexUpdated(report))
             return self.library.searcher()
 
     def _refresh_index(self) -> None:
         """Bring the index up to date (in a worker thread) and tell the app."""
         try:
-            report = self.library.update(wait=5)
+            report = self.library.update(wait=5, should_stop=_worker_cancelled())
+        except IndexStopped:
+            return
         except (IndexProblem, OSError) as exc:
             self.call_from_thread(self.notify, f"Index not refreshed: {exc}",
                                   severity="warning", markup=False)
@@ -278,6 +286,13 @@ class ReaderApp(App):
     def on_unmount(self) -> None:
         if self.searcher is not None:
             self.searcher.close()
+
+
+def _worker_cancelled():
+    """For an index run in a thread worker: stop when the worker is cancelled (the app is
+    closing), so quitting never waits for a long build to finish."""
+    worker = get_current_worker()
+    return lambda: worker.is_cancelled
 
 
 def build_app(library: Library, state_path: Path | None = None,

@@ -11,7 +11,9 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 
 class IndexingScreen(Screen):
-    """Progress of the first index build of a corpus."""
+    """Progress of the first index build of a corpus; quitting keeps what was committed."""
+
+    BINDINGS = [Binding("q,escape", "app.quit", "Stop (resumes next time)", id="indexing.quit")]
 
     def __init__(self, corpus: str) -> None:
         super().__init__()
