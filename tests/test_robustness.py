@@ -230,3 +230,36 @@ def test_ctrl_c_keeps_committed_work_and_the_next_run_resumes(tmp_path, monkeypa
     report = update_index(corpus, entities=False)
     assert (report.added, report.unchanged) == (51, 149)
     assert len(ids(corpus, "report")) == 200
+
+
+INTERRUPTED_COMMIT = """
+import sys
+from whoosh.codec import whoosh3
+from whoosh.writing import PostingPool
+from taiwan_reader_index.cli import main
+
+pool_init = PostingPool.__init__
+def small_pool(self, tempstore, segment, limitmb=128, **kwargs):
+    pool_init(self, tempstore, segment, limitmb=0.02, **kwargs)  # postings spill to run files
+PostingPool.__init__ = small_pool
+finish_term, terms = whoosh3.W3FieldWriter.finish_term, []
+def interrupted(self):  # ctrl+c while the commit merges the runs
+    terms.append(1)
+    if len(terms) == 200:
+        raise KeyboardInterrupt
+    return finish_term(self)
+whoosh3.W3FieldWriter.finish_term = interrupted
+sys.exit(main(["index", "--corpus", sys.argv[1]]))
+"""
+
+
+def test_ctrl_c_during_a_commit_prints_one_line_and_no_traceback(tmp_path):
+    corpus = tmp_path / "corpus"
+    many(corpus, 300)
+    done = subprocess.run([sys.executable, "-c", INTERRUPTED_COMMIT, str(corpus)],
+                          capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+    assert done.returncode == 130
+    assert "interrupted; what was committed is kept" in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    update_index(corpus)
+    assert len(ids(corpus, "report")) == 300
