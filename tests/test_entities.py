@@ -209,3 +209,21 @@ def test_editing_aliases_relinks_the_index_without_reanalysing(seeds, tmp_path):
     assert people()["President Tsai"] == 3 and "Tsai Ing-wen" not in people()
     again = update_index(seeds, index_path=index)
     assert not again.changed and not again.notices
+
+
+def test_a_stale_manifest_does_not_relink_everything(seeds, tmp_path):
+    """A run killed between its commit and the manifest's save leaves an older manifest:
+    the next run rebuilds it from the index and re-links nothing."""
+    import json
+
+    from taiwan_reader_index.manifest import manifest_path
+
+    index = tmp_path / "ix"
+    update_index(seeds, index_path=index)
+    path = manifest_path(index)
+    data = json.loads(path.read_text())
+    data["generation"] -= 1
+    path.write_text(json.dumps(data))
+    extractor = EntityExtractor()
+    report = update_index(seeds, index_path=index, extractor=extractor)
+    assert not report.changed and not report.notices and report.unchanged == 5

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -168,3 +169,32 @@ def test_fast_path_gives_what_whoosh_gives(mini):
             assert sorted(h.id for h in fast.hits) == sorted(hit["id"] for hit in raw), query
     finally:
         searcher.close()
+
+
+def test_titles_for_the_palette_come_from_the_manifest_and_survive_a_touch(mini):
+    from taiwan_reader_index.manifest import manifest_path
+
+    index = locations.index_dir_for(mini)
+    searcher = Searcher(index)
+    everything = searcher.search("", limit=None, sort="title", snippets=False).hits
+    expected = [(h.id, h.title, h.outlet) for h in everything]
+    assert len(expected) == 4 and searcher.titles() == expected
+    searcher.close()
+    # a file touched but not changed keeps its title; a retitled one shows the new title
+    os.utime(mini / "typhoon.txt", ns=(time.time_ns(), time.time_ns() + 10**9))
+    harbour = mini / "harbour-drills.md"
+    harbour.write_text(harbour.read_text().replace("title: ", "title: Zulu ", 1))
+    update_index(mini)
+    searcher = Searcher(index)
+    titles = searcher.titles()
+    assert [t[1] for t in titles if t[0] != "harbour-drills"] == [
+        e[1] for e in expected if e[0] != "harbour-drills"]
+    assert titles[-1][1].startswith("Zulu Navy")
+    # an index from before titles were kept in the manifest: read from the index instead
+    path = manifest_path(index)
+    data = json.loads(path.read_text())
+    for entry in data["files"].values():
+        entry.pop("title", None)
+    path.write_text(json.dumps(data))
+    assert searcher.titles() == titles
+    searcher.close()

@@ -345,3 +345,16 @@ async def test_quote_tracking_lists_and_opens_the_other_outlet(app_for, seeds):
         await pilot.press("down", "enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ReaderScreen) and app.screen.article.id.startswith("001")
+
+
+async def test_a_corpus_emptied_since_indexing_shows_what_to_do(app_for, mini_corpus):
+    from taiwan_reader_index.indexer import update_index
+
+    update_index(mini_corpus)
+    for path in mini_corpus.iterdir():
+        path.unlink()
+    app = app_for(mini_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ProblemScreen)
+        assert "No articles in" in app.screen.headline

@@ -161,12 +161,19 @@ def update_index(
     corpus = Path(corpus)
     index_path = index_path or locations.index_dir_for(corpus)
     report = IndexReport(corpus, index_path)
+
+    def check_stop() -> None:
+        if should_stop is not None and should_stop():
+            raise IndexStopped(f"indexing of {corpus} stopped; the next run resumes")
+
     files, problems = discover(corpus)
     report.skipped.extend(problems)
+    check_stop()
     with writer_lock(index_path, wait=wait):
         ix = _open(index_path, rebuild, report)
         try:
             manifest = load_manifest(index_path, ix)
+            check_stop()
             linking, relink = manifest.linking, False
             if entities:
                 linking = _linking(extractor)
@@ -174,6 +181,7 @@ def update_index(
                 if not relink:
                     manifest.linking = linking
             todo = _plan(files, manifest, report, relink)
+            check_stop()
             gone = sorted(set(manifest) - {f.rel for f in files})
             if relink and todo:
                 report.notices.append("entity links changed (aliases.toml, or a new version): "
@@ -188,7 +196,7 @@ def update_index(
                     extractor = EntityExtractor()
                 _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report,
                        extractor if entities else None, relink=relink, linking=linking,
-                       should_stop=should_stop)
+                       check_stop=check_stop)
                 if extractor is not None and extractor.model_calls and extractor.recognizer.notice:
                     report.notices.append(extractor.recognizer.notice)
                 if getattr(extractor, "worker_problem", None):
@@ -255,13 +263,9 @@ class _Batch:
 
 def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, extractor,
            relink: bool = False, linking: str | None = None,
-           should_stop: StopCheck | None = None) -> None:
+           check_stop: Callable[[], None] = lambda: None) -> None:
     batch = _Batch(ix, index_path, manifest)
     shown = 0
-
-    def check_stop() -> None:
-        if should_stop is not None and should_stop():
-            raise IndexStopped(f"indexing of {report.corpus} stopped; the next run resumes")
 
     def advance(number: int) -> None:  # parsing runs ahead of storing: never go backwards
         nonlocal shown
@@ -329,7 +333,7 @@ def _load(writer, item: CorpusFile, st, manifest, max_bytes, report,
             f"{MAX_INDEXED_CHARS:,} are searchable"))
     if (not relink and old is not None and old.get("hash") == article.content_hash
             and old.get("id") == item.id):
-        manifest[item.rel] = {**stat_entry, "hash": article.content_hash}  # touched, not changed
+        manifest[item.rel] = {**old, **stat_entry}  # touched, not changed
         report.unchanged += 1
         return None
     return article
@@ -341,7 +345,8 @@ def _store(writer, item: CorpusFile, st, article: Article, entities, manifest, r
         writer.delete_by_term("id", old["id"])
     writer.update_document(**article_fields(article, item.rel, st, entities))
     manifest[item.rel] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id,
-                          "hash": article.content_hash}
+                          "hash": article.content_hash, "title": article.title,
+                          "outlet": article.outlet}
     if old is None or "problem" in old:
         report.added += 1
     else:

@@ -27,16 +27,27 @@ def manifest_path(index_path: Path) -> Path:
 
 
 def load_manifest(index_path: Path, ix) -> Manifest:
+    """The manifest saved with the index's latest commit; rebuilt from the index when it
+    is missing or older (a run killed between a commit and the manifest's save).
+
+    A rebuilt manifest keeps the linking of the older one: a run that changed the
+    links records that only when it completes, so an older record still says
+    whether every article carries the current links.
+    """
     path = manifest_path(index_path)
+    linking = None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        linking = data.get("linking")
         if data.get("generation") == ix.latest_generation():
             manifest = Manifest(data["files"])
-            manifest.linking = data.get("linking")
+            manifest.linking = linking
             return manifest
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
-    return _from_index(ix)
+    manifest = _from_index(ix)
+    manifest.linking = linking if isinstance(linking, str) else None
+    return manifest
 
 
 def _from_index(ix) -> Manifest:
@@ -48,8 +59,23 @@ def _from_index(ix) -> Manifest:
                 "hash": fields.get("content_hash", ""),
                 "mtime_ns": fields.get("mtime_ns", 0),
                 "size": fields.get("size", -1),
+                "title": fields.get("title", ""),
+                "outlet": fields.get("outlet", ""),
             }
     return files
+
+
+def titles(files: Manifest) -> list[tuple[str, str, str]] | None:
+    """(id, title, outlet) of every indexed article, by title; None for a manifest
+    written before titles were kept in it."""
+    found = []
+    for entry in files.values():
+        if "problem" in entry:
+            continue
+        if "title" not in entry:
+            return None
+        found.append((entry["id"], entry["title"], entry["outlet"]))
+    return sorted(found, key=lambda row: (row[1].casefold(), row[0]))
 
 
 def save_manifest(index_path: Path, ix, files: Manifest) -> None:

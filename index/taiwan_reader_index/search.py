@@ -46,6 +46,17 @@ class Searcher:
             self._conjunction = ConjunctionSearcher()
         self._facets = FacetCounter()
 
+    def titles(self) -> list[tuple[str, str, str]]:
+        """(id, title, outlet) of every article, by title: from the manifest, which is
+        read in a fraction of the time the stored fields of a large corpus take."""
+        from .manifest import load_manifest, titles
+
+        found = titles(load_manifest(self.index_path, self._ix))
+        if found is None:
+            everything = self.search("", limit=None, sort="title", snippets=False)
+            found = [(h.id, h.title, h.outlet) for h in everything.hits]
+        return found
+
     def stored(self, article_id: str) -> dict | None:
         """The stored fields of one article, or None."""
         with self._lock:

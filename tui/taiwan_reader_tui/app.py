@@ -67,15 +67,10 @@ class ReaderApp(App):
     def _start(self, existed: bool) -> None:
         """Open the index (building it first when there is none), then refresh it."""
         library = self.library
-        files, problems = discover(library.corpus)
-        if not files:
-            detail = f" ({problems[0].message})" if problems else ""
-            self.call_from_thread(self._problem, f"No articles in {library.corpus}{detail}",
-                                  "Put .md, .txt or .html files in that folder, or open "
-                                  "another one with: taiwan-reader --corpus DIR")
-            return
         report = None
         if not existed:
+            if not self._has_articles():
+                return
             screen = IndexingScreen(str(library.corpus))
             self.call_from_thread(self.push_screen, screen)
             try:
@@ -96,10 +91,20 @@ class ReaderApp(App):
             self.call_from_thread(self._problem, "The index could not be opened", str(exc))
             return
         self.searcher = searcher
-        self.article_titles = self._titles(searcher)
         self.call_from_thread(self._attach, searcher, report)
-        if existed:
+        self.article_titles = searcher.titles()  # for the palette: after the first results
+        if existed and self._has_articles():  # the folder is looked at after the first results
             self._refresh_index()
+
+    def _has_articles(self) -> bool:
+        """Whether the corpus folder holds articles; if not, a screen says what to do."""
+        files, problems = discover(self.library.corpus)
+        if not files:
+            detail = f" ({problems[0].message})" if problems else ""
+            self.call_from_thread(self._problem, f"No articles in {self.library.corpus}{detail}",
+                                  "Put .md, .txt or .html files in that folder, or open "
+                                  "another one with: taiwan-reader --corpus DIR")
+        return bool(files)
 
     def _open_searcher(self) -> Searcher:
         """Open the index; a damaged one is moved aside and rebuilt first (the user is told)."""
@@ -126,7 +131,7 @@ class ReaderApp(App):
             return
         if report.changed and self.searcher is not None:
             self.searcher.refresh()
-            self.article_titles = self._titles(self.searcher)
+            self.article_titles = self.searcher.titles()
         self.post_message(IndexUpdated(report))
 
     def _problem(self, headline: str, advice: str) -> None:
@@ -145,11 +150,6 @@ class ReaderApp(App):
                 screen.attach(searcher)
         if report is not None:
             self._tell(report, first=True)
-
-    @staticmethod
-    def _titles(searcher: Searcher) -> list[tuple[str, str, str]]:
-        everything = searcher.search("", limit=None, sort="title", snippets=False)
-        return [(h.id, h.title, h.outlet) for h in everything.hits]
 
     def _tell(self, report: IndexReport, first: bool = False) -> None:
         if report.changed or first:
