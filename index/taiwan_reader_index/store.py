@@ -82,6 +82,26 @@ def open_index(path: Path, check: bool = False):
 
 
 def _check_last_postings(reader) -> None:
+    """Decode the postings at the end of each segment's postings file: those of the last
+    term in its terms file (read from the end of the terms' position array)."""
+    for leaf, _ in reader.leaf_readers():
+        terms = getattr(leaf, "_terms", None)
+        table = getattr(terms, "_tindex", None)
+        if table is None or not hasattr(table, "indexlen"):  # another codec: walk the fields
+            _check_last_postings_by_field(leaf)
+            continue
+        if not table.indexlen:
+            continue
+        last = table.key_at(table._get_pos(table.indexbase + (table.indexlen - 1) * table.indexsize))
+        fieldname, tbytes = terms._keydecoder(last)
+        field = reader.schema[fieldname] if fieldname in reader.schema else None
+        if field is None:
+            _check_last_postings_by_field(leaf)
+            continue
+        list(terms.matcher(fieldname, tbytes, field.format).all_ids())
+
+
+def _check_last_postings_by_field(reader) -> None:
     indexed = sorted(name for name, field in reader.schema.items() if field.indexed)
     for name in reversed(indexed):
         last = None
