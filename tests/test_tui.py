@@ -358,3 +358,32 @@ async def test_a_corpus_emptied_since_indexing_shows_what_to_do(app_for, mini_co
         await settle(app, pilot)
         assert isinstance(app.screen, ProblemScreen)
         assert "No articles in" in app.screen.headline
+
+
+async def test_first_build_with_entity_worker_processes_inside_the_app(app_for, tmp_path,
+                                                                       monkeypatch):
+    """A large first build runs the model in worker processes, started from inside the
+    running app (where sys.stderr is Textual's capture, with no file descriptor)."""
+    import time
+
+    import taiwan_reader_index.entities.extract as extract
+
+    corpus = tmp_path / "large"
+    corpus.mkdir()
+    for i in range(150):
+        (corpus / f"r{i:03}.md").write_text(
+            f"# Visit {i}\n\nPresident Tsai Ing-wen met envoys in Taipei on day {i}.\n")
+    monkeypatch.setattr(extract, "worker_count", lambda articles: 2)  # as for 500 or more
+    app = app_for(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        deadline = time.monotonic() + 120
+        while (not isinstance(app.screen, (SearchScreen, ProblemScreen))
+               and time.monotonic() < deadline):
+            await pilot.pause(0.2)
+        await settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("150 added" in m for m in messages), messages
+        assert not any("worker process" in m for m in messages), messages
+        await type_query(app, pilot, 'person:"Tsai Ing-wen"')
+        assert "150 articles matching" in str(app.screen.query_one("#status").render())

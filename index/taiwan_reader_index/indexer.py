@@ -273,6 +273,8 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
             shown = number
             progress(number, len(todo), display_name(todo[number - 1][0].rel))
 
+    if progress and todo:
+        progress(0, len(todo), "")  # the size of the run, before the first article is stored
     try:
         for rel in gone:
             entry = manifest.pop(rel)

@@ -79,8 +79,9 @@ class ReaderApp(App):
                     wait=30, should_stop=_worker_cancelled())
             except IndexStopped:  # the reader is closing; the next start resumes the build
                 return
-            except (IndexProblem, OSError) as exc:
-                self.call_from_thread(self._problem, "The index could not be built", str(exc))
+            except Exception as exc:  # noqa: BLE001 - never leave the user on a stalled bar
+                self.call_from_thread(self._problem, "The index could not be built",
+                                      _reason(exc))
                 return
             self.call_from_thread(self._show_search)
         try:
@@ -286,6 +287,14 @@ class ReaderApp(App):
     def on_unmount(self) -> None:
         if self.searcher is not None:
             self.searcher.close()
+
+
+def _reason(exc: Exception) -> str:
+    """An error as one line for the user: ours say what happened; others get their type."""
+    if isinstance(exc, (IndexProblem, OSError)):
+        return str(exc)
+    detail = (str(exc).splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {detail}"
 
 
 def _worker_cancelled():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -90,7 +91,8 @@ class EntityExtractor:
         """Each item with its article's entities, in order, for a long run of articles.
 
         With ``workers`` > 1 the model runs in that many worker processes, a
-        few chunks ahead, while the caller goes on (writing the index); the
+        few chunks ahead, while the caller goes on (writing the index; a chunk
+        is handed back as soon as it is done, so progress shows early); the
         items are consumed lazily, so the caller may keep loading them as it
         goes. A worker that dies hands its work back to this process.
         """
@@ -103,7 +105,7 @@ class EntityExtractor:
                 in_flight.append(self._submit(pool, chunk, article_of))
                 chars += sum(len(a.source) for a in in_flight[-1][1])
                 while in_flight and (len(in_flight) > AHEAD_CHUNKS or chars > AHEAD_CHARS
-                                     or in_flight[0][3] is None):
+                                     or in_flight[0][3] is None or in_flight[0][3].done()):
                     chars -= sum(len(a.source) for a in in_flight[0][1])
                     yield from self._finish(in_flight.popleft())
             while in_flight:
@@ -121,19 +123,25 @@ class EntityExtractor:
             return None
         import multiprocessing
 
-        # spawn, not fork: the caller may be a threaded app (the reader indexes in a thread)
-        return ProcessPoolExecutor(min(workers, MAX_WORKERS), multiprocessing.get_context("spawn"),
-                                   initializer=_worker_start, initargs=(os.getpid(),))
+        try:
+            _start_resource_tracker()
+            # spawn, not fork: the caller may be a threaded app (the reader indexes in a thread)
+            return ProcessPoolExecutor(min(workers, MAX_WORKERS),
+                                       multiprocessing.get_context("spawn"),
+                                       initializer=_worker_start, initargs=(os.getpid(),))
+        except (OSError, ValueError) as exc:
+            self._worker_failed(exc)
+            return None
 
     def _submit(self, pool, chunk: list[T], article_of):
         articles = [article_of(item) for item in chunk]
         found = [self.cache.get(cache_key(a), self.recognizer.name) for a in articles]
         missing = [a for a, m in zip(articles, found) if m is None]
         future = None
-        if missing and pool is not None:
+        if missing and pool is not None and self.worker_problem is None:
             try:
                 future = pool.submit(_recognise_in_worker, _jobs(missing))
-            except BrokenProcessPool as exc:
+            except (BrokenProcessPool, OSError, ValueError) as exc:  # could not start a worker
                 self._worker_failed(exc)
         if missing and future is None:
             new = iter(self._store(missing, recognise_many(self.recognizer, _jobs(missing))))
@@ -176,6 +184,30 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real standard error.
+
+    The tracker is handed ``sys.stderr``'s file descriptor; inside a Textual
+    app ``sys.stderr`` captures prints and its ``fileno()`` is -1, which
+    spawning refuses ("bad value(s) in fds_to_keep"). Its stderr is then
+    /dev/null: its warnings must not draw over the reader's screen.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        if sys.stderr is not None and sys.stderr.fileno() >= 0:
+            return  # it can start as it is, when the pool first needs it
+    except (AttributeError, OSError, ValueError):
+        pass
+    captured = sys.stderr
+    with open(os.devnull, "w") as quiet:
+        sys.stderr = quiet
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
 
 
 def _jobs(articles: Sequence[Article]) -> list[tuple[str, list[tuple[int, int]]]]:

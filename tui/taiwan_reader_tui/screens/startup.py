@@ -32,7 +32,8 @@ class IndexingScreen(Screen):
 
     def advance(self, done: int, total: int, name: str) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
-        self.query_one("#current", Static).update(Text(name, style="dim"))
+        self.query_one("#current", Static).update(
+            Text(name or f"reading {total:,} files and finding their entities…", style="dim"))
 
 
 class ProblemScreen(Screen):
