@@ -37,7 +37,8 @@ from taiwan_reader_tui.screens.reader import ReaderScreen
 attach = ReaderApp._attach
 def attach_then_open(self, searcher, report):
     attach(self, searcher, report)
-    self.post_message(OpenArticle(self.article_titles[0][0], "said"))
+    first = searcher.search("said", limit=1, snippets=False).hits[0].id
+    self.post_message(OpenArticle(first, "said"))
 ReaderApp._attach = attach_then_open
 
 mount = ReaderScreen.on_mount
@@ -54,9 +55,13 @@ ReaderApp(Library.open(Path(sys.argv[1]))).run(headless=True)
 
 
 def reader_rss(corpus: Path, env: dict) -> str:
-    result = subprocess.run([sys.executable, "-c", READER_RSS, str(corpus)], capture_output=True,
-                            text=True, env=env, timeout=300)
-    return next((ln for ln in result.stderr.splitlines() if ln.startswith("RSS")), "RSS ?")
+    try:
+        result = subprocess.run([sys.executable, "-c", READER_RSS, str(corpus)],
+                                capture_output=True, text=True, env=env, timeout=120)
+    except subprocess.TimeoutExpired:
+        return "RSS ? (the reader did not open an article within 120 s)"
+    return next((ln for ln in result.stderr.splitlines() if ln.startswith("RSS")),
+                f"RSS ? ({result.stderr.strip()[-300:]})")
 
 
 def cli_index(corpus: Path) -> float:
