@@ -48,15 +48,16 @@ def measure_after_mount(self):
         rss = next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]
         print(f"RSS {int(rss) / 1024:.0f} MB", file=sys.stderr)
         self.app.exit()
-    self.set_timer(0.5, measure)
+    self.set_timer(float(sys.argv[2]), measure)
 ReaderScreen.on_mount = measure_after_mount
 ReaderApp(Library.open(Path(sys.argv[1]))).run(headless=True)
 """
 
 
-def reader_rss(corpus: Path, env: dict) -> str:
+def reader_rss(corpus: Path, env: dict, settle: float = 0.5) -> str:
+    """The reader's resident memory ``settle`` seconds after it opened an article."""
     try:
-        result = subprocess.run([sys.executable, "-c", READER_RSS, str(corpus)],
+        result = subprocess.run([sys.executable, "-c", READER_RSS, str(corpus), str(settle)],
                                 capture_output=True, text=True, env=env, timeout=120)
     except subprocess.TimeoutExpired:
         return "RSS ? (the reader did not open an article within 120 s)"
@@ -129,6 +130,10 @@ def run_corpus(name: str, queries: int, tmp: Path) -> dict:
     rss = reader_rss(corpus, os.environ.copy())
     out["rss"] = rss
     print(f"  reader while reading: {rss}")
+    (corpus / "zz-added-3.txt").write_text("A third report\n\nThe envoy met Lai Ching-te.\n")
+    out["rss_refresh"] = reader_rss(corpus, os.environ.copy(), settle=10)
+    print(f"  reader while reading, its start-up refresh having indexed a new file: "
+          f"{out['rss_refresh']}")
     return out
 
 

@@ -150,7 +150,7 @@ def test_index_built_with_worker_processes_matches_one_built_in_process(seeds, t
     from taiwan_reader_index.entities import extract
 
     update_index(seeds, index_path=tmp_path / "inline", extractor=EntityExtractor())
-    monkeypatch.setattr(extract, "worker_count", lambda n: 2)
+    monkeypatch.setattr(extract, "worker_count", lambda n, *rest: 2)
     pools = []
     make_pool = EntityExtractor._pool
     monkeypatch.setattr(EntityExtractor, "_pool", lambda self, n: pools.append(make_pool(self, n))
@@ -227,3 +227,11 @@ def test_a_stale_manifest_does_not_relink_everything(seeds, tmp_path):
     extractor = EntityExtractor()
     report = update_index(seeds, index_path=index, extractor=extractor)
     assert not report.changed and not report.notices and report.unchanged == 5
+
+
+def test_the_recognizer_is_named_without_loading_the_model():
+    from taiwan_reader_index.entities.recognizer import load_recognizer, recognizer_identity
+
+    loaded = load_recognizer()
+    assert recognizer_identity() == (loaded.name, loaded.notice)
+    assert loaded.notice is None  # the model package is installed: the real model runs

@@ -94,15 +94,15 @@ def slow(*args, **kwargs):
     time.sleep(float(sys.argv[3]))
     return real(*args, **kwargs)
 indexer._load = slow
-if len(sys.argv) > 5:  # entity recognition in this many worker processes
+if len(sys.argv) > 5:  # entity recognition in this many worker processes (0: none)
     import taiwan_reader_index.entities.extract as extract
-    extract.worker_count = lambda n: int(sys.argv[5])
+    extract.worker_count = lambda n, *rest: int(sys.argv[5])
 report = indexer.update_index(Path(sys.argv[1]), wait=float(sys.argv[4]))
 print(report.summary(), flush=True)
 """
 
 
-def start_indexer(corpus: Path, batch=2000, delay=0.0, wait=3.0, workers=1) -> subprocess.Popen:
+def start_indexer(corpus: Path, batch=2000, delay=0.0, wait=3.0, workers=0) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", INDEXER, str(corpus), str(batch), str(delay), str(wait), str(workers)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())

@@ -15,8 +15,16 @@ SIZE = (100, 30)
 
 
 @pytest.fixture
-def seed_app(tmp_path, seeds):
-    return build_app(Library.open(seeds), state_path=tmp_path / "state.json")
+def seed_app(tmp_path, seeds, monkeypatch):
+    from pathlib import Path
+
+    from taiwan_reader_index import locations
+
+    app = build_app(Library.open(seeds), state_path=tmp_path / "state.json")
+    # the help shows the config file's path: one that does not change with pytest's tmp folder
+    monkeypatch.setattr(locations, "config_file",
+                        lambda: Path("/home/reader/.config/taiwan-reader/config.toml"))
+    return app
 
 
 async def _ready(pilot, query: str = ""):
@@ -56,8 +64,16 @@ def test_reading_screen_with_highlights(snap_compare, seed_app):
 
 def test_help_screen(snap_compare, seed_app):
     async def run_before(pilot):
+        from textual.widgets import Markdown
+
         await _ready(pilot)
         await pilot.press("down", "question_mark")
         await pilot.pause(0.2)
+        # the query syntax is Markdown, whose blocks mount a moment later: wait until they all
+        # have (the scrollbar's length depends on them)
+        sizes = []
+        while len(sizes) < 3 or len(set(sizes[-3:])) > 1:
+            await pilot.pause(0.1)
+            sizes.append(pilot.app.screen.query_one(Markdown).virtual_size.height)
 
     assert snap_compare(seed_app, terminal_size=SIZE, run_before=run_before)

@@ -373,7 +373,7 @@ async def test_first_build_with_entity_worker_processes_inside_the_app(app_for, 
     for i in range(150):
         (corpus / f"r{i:03}.md").write_text(
             f"# Visit {i}\n\nPresident Tsai Ing-wen met envoys in Taipei on day {i}.\n")
-    monkeypatch.setattr(extract, "worker_count", lambda articles: 2)  # as for 500 or more
+    monkeypatch.setattr(extract, "worker_count", lambda n, *rest: 2)  # as for 500 or more
     app = app_for(corpus)
     async with app.run_test(size=(100, 30)) as pilot:
         deadline = time.monotonic() + 120
@@ -387,3 +387,34 @@ async def test_first_build_with_entity_worker_processes_inside_the_app(app_for, 
         assert not any("worker process" in m for m in messages), messages
         await type_query(app, pilot, 'person:"Tsai Ing-wen"')
         assert "150 articles matching" in str(app.screen.query_one("#status").render())
+
+
+async def test_the_reader_leaves_the_entity_model_to_a_worker_process(app_for, mini_corpus,
+                                                                       monkeypatch):
+    """A refresh that finds a new file recognises its entities in a worker process: the
+    model (hundreds of MB) never loads into the reader itself."""
+    import time
+
+    import taiwan_reader_index.entities.extract as extract
+    from taiwan_reader_index.indexer import update_index
+
+    update_index(mini_corpus)
+    (mini_corpus / "envoy.md").write_text(
+        "# Envoy visits\n\nPresident Lai Ching-te met the envoy in Taipei on Monday.\n")
+
+    def no_model_here():
+        raise AssertionError("the reader loaded the entity model into its own process")
+
+    monkeypatch.setattr(extract, "load_recognizer", no_model_here)
+    app = app_for(mini_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        deadline = time.monotonic() + 60
+        while (time.monotonic() < deadline
+               and not any("1 added" in n.message for n in app._notifications)):
+            await pilot.pause(0.2)
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("1 added" in m for m in messages), messages
+        assert not any("worker process" in m for m in messages), messages
+        await type_query(app, pilot, 'person:"Lai Ching-te"')
+        assert "1 article matching" in str(app.screen.query_one("#status").render())

@@ -251,8 +251,8 @@ def _entities(library: Library, args, out: Console, err: Console) -> int:
         for e in entities:
             same = "" if e.canonical == e.text else f"  → {e.canonical}"
             out.print(Text(f"  {e.start:>6}-{e.end:<6} {e.label:<8} {inert(e.text)}{inert(same)}"))
-    if extractor.model_calls and extractor.recognizer.notice:
-        err.print(Text(f"notice: {extractor.recognizer.notice}", style="yellow"))
+    if extractor.model_calls and extractor.notice:
+        err.print(Text(f"notice: {extractor.notice}", style="yellow"))
     return 1 if failed else 0
 
 

@@ -150,12 +150,15 @@ def update_index(
     entities: bool = True,
     extractor=None,
     should_stop: StopCheck | None = None,
+    model_in_process: bool = True,
 ) -> IndexReport:
     """Bring the index of ``corpus`` up to date; returns what changed.
 
     ``should_stop`` is asked between articles; once it says yes the run ends
     with IndexStopped (like ctrl+c: the uncommitted batch is dropped, the
     entity workers stopped, and the next run resumes from the last commit).
+    Without ``model_in_process`` the entity model only ever runs in worker
+    processes (the reader keeps its memory small).
     """
     started = time.perf_counter()
     corpus = Path(corpus)
@@ -196,9 +199,9 @@ def update_index(
                     extractor = EntityExtractor()
                 _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report,
                        extractor if entities else None, relink=relink, linking=linking,
-                       check_stop=check_stop)
-                if extractor is not None and extractor.model_calls and extractor.recognizer.notice:
-                    report.notices.append(extractor.recognizer.notice)
+                       check_stop=check_stop, model_in_process=model_in_process)
+                if extractor is not None and extractor.model_calls and extractor.notice:
+                    report.notices.append(extractor.notice)
                 if getattr(extractor, "worker_problem", None):
                     report.notices.append(extractor.worker_problem)
         finally:
@@ -263,7 +266,8 @@ class _Batch:
 
 def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, extractor,
            relink: bool = False, linking: str | None = None,
-           check_stop: Callable[[], None] = lambda: None) -> None:
+           check_stop: Callable[[], None] = lambda: None,
+           model_in_process: bool = True) -> None:
     batch = _Batch(ix, index_path, manifest)
     shown = 0
 
@@ -298,7 +302,8 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
         else:
             from .entities.extract import worker_count
 
-            stream = extractor.stream(loaded(), lambda entry: entry[3], worker_count(len(todo)))
+            workers = worker_count(len(todo), model_in_process)
+            stream = extractor.stream(loaded(), lambda entry: entry[3], workers)
         with closing(stream):  # on ctrl+c, stops the entity workers at once
             for (number, item, st, article), entities in stream:
                 check_stop()

@@ -48,10 +48,11 @@ class Library:
         return index_exists(self.index_path)
 
     def update(self, *, rebuild: bool = False, progress: ProgressCallback | None = None,
-               wait: float = 3.0, should_stop: StopCheck | None = None) -> IndexReport:
+               wait: float = 3.0, should_stop: StopCheck | None = None,
+               model_in_process: bool = True) -> IndexReport:
         return update_index(self.corpus, index_path=self.index_path, rebuild=rebuild,
                             max_bytes=self.max_bytes, progress=progress, wait=wait,
-                            should_stop=should_stop)
+                            should_stop=should_stop, model_in_process=model_in_process)
 
     def ensure_current(self) -> tuple[IndexReport | None, str | None]:
         """Update the index; if another run holds the lock, use the index as it is."""

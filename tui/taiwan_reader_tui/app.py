@@ -76,7 +76,7 @@ class ReaderApp(App):
             try:
                 report = library.update(
                     progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n),
-                    wait=30, should_stop=_worker_cancelled())
+                    wait=30, should_stop=_worker_cancelled(), model_in_process=False)
             except IndexStopped:  # the reader is closing; the next start resumes the build
                 return
             except Exception as exc:  # noqa: BLE001 - never leave the user on a stalled bar
@@ -116,14 +116,15 @@ class ReaderApp(App):
         except Exception as exc:  # a damaged index fails in many ways
             self.call_from_thread(self.notify, f"The index could not be opened ({exc}); rebuilding it",
                                   severity="warning", markup=False, timeout=10)
-            report = self.library.update(wait=30, should_stop=_worker_cancelled())
+            report = self.library.update(wait=30, should_stop=_worker_cancelled(),
+                                         model_in_process=False)
             self.post_message(IndexUpdated(report))
             return self.library.searcher()
 
     def _refresh_index(self) -> None:
         """Bring the index up to date (in a worker thread) and tell the app."""
         try:
-            report = self.library.update(wait=5, should_stop=_worker_cancelled())
+            report = self.library.update(wait=5, should_stop=_worker_cancelled(), model_in_process=False)
         except IndexStopped:
             return
         except (IndexProblem, OSError) as exc:

@@ -17,7 +17,7 @@ from ..model import Article
 from .cache import MentionCache
 from .linking import Aliases, link, load_aliases
 from .model import Entity, Mention
-from .recognizer import Recognizer, load_recognizer, recognise_many
+from .recognizer import Recognizer, load_recognizer, recognise_many, recognizer_identity
 
 T = TypeVar("T")
 CHUNK = 64  # articles per model run (and per task sent to a worker process)
@@ -71,9 +71,20 @@ class EntityExtractor:
 
     @property
     def recognizer(self) -> Recognizer:
+        """The recogniser in this process (loading spaCy and the model when first asked)."""
         if self._recognizer is None:
             self._recognizer = load_recognizer()
         return self._recognizer
+
+    @property
+    def recognizer_name(self) -> str:
+        """The recogniser's name (the cache key), without loading the model."""
+        return self._recognizer.name if self._recognizer is not None else recognizer_identity()[0]
+
+    @property
+    def notice(self) -> str | None:
+        """Why entities are rougher than usual (no model installed), or None."""
+        return self._recognizer.notice if self._recognizer is not None else recognizer_identity()[1]
 
     def mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
         found = [self.cache.get(cache_key(a), self.recognizer.name) for a in articles]
@@ -90,7 +101,7 @@ class EntityExtractor:
                workers: int = 1) -> Iterator[tuple[T, list[Entity]]]:
         """Each item with its article's entities, in order, for a long run of articles.
 
-        With ``workers`` > 1 the model runs in that many worker processes, a
+        With ``workers`` >= 1 the model runs in that many worker processes, a
         few chunks ahead, while the caller goes on (writing the index; a chunk
         is handed back as soon as it is done, so progress shows early); the
         items are consumed lazily, so the caller may keep loading them as it
@@ -119,7 +130,7 @@ class EntityExtractor:
                 pool.shutdown(wait=False, cancel_futures=True)
 
     def _pool(self, workers: int) -> ProcessPoolExecutor | None:
-        if workers <= 1 or self.recognizer.notice is not None:  # rules are fast enough in-process
+        if workers < 1 or self.notice is not None:  # rules are fast enough in-process
             return None
         import multiprocessing
 
@@ -135,7 +146,7 @@ class EntityExtractor:
 
     def _submit(self, pool, chunk: list[T], article_of):
         articles = [article_of(item) for item in chunk]
-        found = [self.cache.get(cache_key(a), self.recognizer.name) for a in articles]
+        found = [self.cache.get(cache_key(a), self.recognizer_name) for a in articles]
         missing = [a for a, m in zip(articles, found) if m is None]
         future = None
         if missing and pool is not None and self.worker_problem is None:
@@ -168,7 +179,7 @@ class EntityExtractor:
 
     def _store(self, articles: Sequence[Article], found: list[list[Mention]]) -> list[list[Mention]]:
         self.model_calls += len(articles)
-        name = self.recognizer.name
+        name = self.recognizer_name
         self.cache.put_many([(cache_key(a), name, ms) for a, ms in zip(articles, found)])
         return found
 
@@ -253,10 +264,14 @@ def _recognise_in_worker(jobs) -> list[list[Mention]]:
     return recognise_many(load_recognizer(), jobs)
 
 
-def worker_count(articles: int) -> int:
-    """Worker processes worth starting for a run of this many articles (1: none)."""
+def worker_count(articles: int, model_in_process: bool = True) -> int:
+    """Worker processes for the model in a run of this many articles (0: this process).
+
+    Without ``model_in_process`` (the reader: the model would more than double
+    its memory and stay there) there is always at least one.
+    """
     if articles < 500:  # starting a worker (loading spaCy) costs about 2 s
-        return 1
+        return 0 if model_in_process else 1
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:

@@ -84,6 +84,27 @@ def load_recognizer() -> Recognizer:
     return Recognizer("rules-1", FALLBACK_NOTICE)
 
 
+@lru_cache(maxsize=1)
+def recognizer_identity() -> tuple[str, str | None]:
+    """The name and notice ``load_recognizer()`` gives, read from the model package's
+    meta.json without importing spaCy: a process that leaves the model to worker
+    processes (the reader) still looks the entity cache up under the right name."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    if importlib.util.find_spec("spacy") is None:
+        return "rules-1", FALLBACK_NOTICE
+    for package in MODEL_PACKAGES:
+        try:
+            spec = importlib.util.find_spec(package)
+            meta = json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8"))
+        except (AttributeError, ImportError, OSError, TypeError, ValueError):
+            continue
+        return f"spacy-{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}", None
+    return "rules-1", FALLBACK_NOTICE
+
+
 def _drop_idle_tok2vec(nlp) -> None:
     """Remove the shared tok2vec when no remaining component listens to it."""
     if "tok2vec" in nlp.pipe_names and not getattr(nlp.get_pipe("tok2vec"), "listening_components", True):
