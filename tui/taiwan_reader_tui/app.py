@@ -74,9 +74,8 @@ class ReaderApp(App):
             screen = IndexingScreen(str(library.corpus))
             self.call_from_thread(self.push_screen, screen)
             try:
-                report = library.update(
-                    progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n),
-                    wait=30, should_stop=_worker_cancelled(), model_in_process=False)
+                report = self._update(
+                    wait=30, progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n))
             except IndexStopped:  # the reader is closing; the next start resumes the build
                 return
             except Exception as exc:  # noqa: BLE001 - never leave the user on a stalled bar
@@ -116,15 +115,23 @@ class ReaderApp(App):
         except Exception as exc:  # a damaged index fails in many ways
             self.call_from_thread(self.notify, f"The index could not be opened ({exc}); rebuilding it",
                                   severity="warning", markup=False, timeout=10)
-            report = self.library.update(wait=30, should_stop=_worker_cancelled(),
-                                         model_in_process=False)
+            report = self._update(wait=30)
             self.post_message(IndexUpdated(report))
             return self.library.searcher()
+
+    def _update(self, wait: float, progress=None) -> IndexReport:
+        """An index run from a thread worker, as the reader makes them all: it stops when the
+        worker is cancelled (the app is closing), so quitting never waits for a long build,
+        and the entity model runs in a worker process, never in the reader's own memory."""
+        worker = get_current_worker()
+        return self.library.update(wait=wait, progress=progress,
+                                   should_stop=lambda: worker.is_cancelled,
+                                   model_in_process=False)
 
     def _refresh_index(self) -> None:
         """Bring the index up to date (in a worker thread) and tell the app."""
         try:
-            report = self.library.update(wait=5, should_stop=_worker_cancelled(), model_in_process=False)
+            report = self._update(wait=5)
         except IndexStopped:
             return
         except (IndexProblem, OSError) as exc:
@@ -296,13 +303,6 @@ def _reason(exc: Exception) -> str:
         return str(exc)
     detail = (str(exc).splitlines() or [""])[0]
     return f"{type(exc).__name__}: {detail}"
-
-
-def _worker_cancelled():
-    """For an index run in a thread worker: stop when the worker is cancelled (the app is
-    closing), so quitting never waits for a long build to finish."""
-    worker = get_current_worker()
-    return lambda: worker.is_cancelled
 
 
 def build_app(library: Library, state_path: Path | None = None,

@@ -76,18 +76,24 @@ class EntityExtractor:
             self._recognizer = load_recognizer()
         return self._recognizer
 
+    def _identity(self) -> tuple[str, str | None]:
+        """The recogniser's name and notice, without loading the model."""
+        if self._recognizer is not None:
+            return self._recognizer.name, self._recognizer.notice
+        return recognizer_identity()
+
     @property
     def recognizer_name(self) -> str:
-        """The recogniser's name (the cache key), without loading the model."""
-        return self._recognizer.name if self._recognizer is not None else recognizer_identity()[0]
+        """The recogniser's name: the key of its mentions in the cache."""
+        return self._identity()[0]
 
     @property
     def notice(self) -> str | None:
         """Why entities are rougher than usual (no model installed), or None."""
-        return self._recognizer.notice if self._recognizer is not None else recognizer_identity()[1]
+        return self._identity()[1]
 
     def mentions(self, articles: Sequence[Article]) -> list[list[Mention]]:
-        found = [self.cache.get(cache_key(a), self.recognizer.name) for a in articles]
+        found = [self.cache.get(cache_key(a), self.recognizer_name) for a in articles]
         missing = [a for a, m in zip(articles, found) if m is None]
         if missing:
             new = iter(self._store(missing, recognise_many(self.recognizer, _jobs(missing))))
