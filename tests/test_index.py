@@ -198,3 +198,19 @@ def test_titles_for_the_palette_come_from_the_manifest_and_survive_a_touch(mini)
     path.write_text(json.dumps(data))
     assert searcher.titles() == titles
     searcher.close()
+
+
+def test_an_index_with_nothing_committed_answers_every_query_with_no_hits(mini_corpus):
+    """A first build stopped before its first commit leaves an empty index behind."""
+    from taiwan_reader_index.store import create_index, index_has_commits
+
+    index = locations.index_dir_for(mini_corpus)
+    create_index(index).close()
+    assert not index_has_commits(index)
+    searcher = Searcher(index)
+    for query in ["", "typhoon", '"harbour drills"', "typhon~", "harb*", 'person:"Mei Lin"']:
+        result = searcher.search(query, facets=True)
+        assert (result.total, result.hits) == (0, ()), query
+    searcher.close()
+    update_index(mini_corpus)
+    assert index_has_commits(index) and search_ids(mini_corpus, "typhoon")

@@ -418,3 +418,24 @@ async def test_the_reader_leaves_the_entity_model_to_a_worker_process(app_for, m
         assert not any("worker process" in m for m in messages), messages
         await type_query(app, pilot, 'person:"Lai Ching-te"')
         assert "1 article matching" in str(app.screen.query_one("#status").render())
+
+
+async def test_a_first_build_stopped_before_its_first_commit_resumes_on_the_build_screen(
+        app_for, mini_corpus):
+    import time
+
+    from taiwan_reader_index import locations
+    from taiwan_reader_index.store import create_index
+    from taiwan_reader_tui.screens.startup import IndexingScreen
+
+    create_index(locations.index_dir_for(mini_corpus)).close()  # what the stopped build left
+    app = app_for(mini_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        seen = set()
+        deadline = time.monotonic() + 60
+        while not isinstance(app.screen, SearchScreen) and time.monotonic() < deadline:
+            seen.add(type(app.screen))
+            await pilot.pause(0.05)
+        await settle(app, pilot)
+        assert IndexingScreen in seen
+        assert app.screen.query_one("#results", OptionList).option_count == 4

@@ -13,7 +13,7 @@ from .config import Config, load_config
 from .indexer import IndexReport, ProgressCallback, StopCheck, update_index
 from .model import Article
 from .errors import IndexBusy
-from .store import index_exists
+from .store import index_exists, index_has_commits
 
 if TYPE_CHECKING:
     from .search import Searcher
@@ -46,6 +46,11 @@ class Library:
 
     def has_index(self) -> bool:
         return index_exists(self.index_path)
+
+    def has_built_index(self) -> bool:
+        """An index that a run has committed to (not one whose first build was stopped
+        before its first commit: that build is still to be done)."""
+        return index_has_commits(self.index_path)
 
     def update(self, *, rebuild: bool = False, progress: ProgressCallback | None = None,
                wait: float = 3.0, should_stop: StopCheck | None = None,

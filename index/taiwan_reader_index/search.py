@@ -125,6 +125,8 @@ class Searcher:
     def _run(self, text, q, limit, sort, filters, facets, snippets) -> SearchResult:
         with self._lock:
             searcher = self._searcher
+            if not searcher.doc_count():  # an index with nothing committed yet: Whoosh's
+                return SearchResult(text, 0, ())  # scoring and empty reader fail on it
             kwargs = self._search_args(sort, filters, bool(text))
             wanted = clauses(q) if sort == "score" and text and not kwargs else None
             if wanted:

@@ -53,6 +53,12 @@ def index_exists(path: Path) -> bool:
     return path.is_dir() and any(path.glob("_MAIN_*.toc"))
 
 
+def index_has_commits(path: Path) -> bool:
+    """Whether an index run has committed to ``path`` (its table of contents is past
+    generation 0, the empty one made when the index was created)."""
+    return path.is_dir() and any(toc.name != "_MAIN_0.toc" for toc in path.glob("_MAIN_*.toc"))
+
+
 def open_index(path: Path, check: bool = False):
     """Open the existing index at ``path`` after the privacy check.
 

@@ -55,7 +55,7 @@ class ReaderApp(App):
             self.set_keymap(self.library.config.keys)
         for problem in self.library.config.problems:
             self.notify(problem, severity="warning", markup=False)
-        existed = self.library.has_index()
+        existed = self.library.has_built_index()
         if existed:
             self._show_search()  # at once: the index opens while the user starts typing
         self.call_after_refresh(self._start, existed)  # heavy imports after the first paint
