@@ -24,9 +24,9 @@ SHARED = ROOT.parent / "shared" / "corpora"
 
 def labelled_scores():
     from taiwan_reader_index.compare.align import content_words, local_idf, similar_score
-    from taiwan_reader_index.compare.text import sentences
+    from taiwan_reader_index.compare.sentences import sentences
     from taiwan_reader_index.entities.extract import EntityExtractor
-    from taiwan_reader_index.loader import load_article
+    from taiwan_reader_index.articles.loader import load_article
     from taiwan_reader_index.locations import seeds_dir
 
     articles = {p.stem[:3]: load_article(p) for p in seeds_dir().glob("*.md")}
@@ -68,7 +68,7 @@ def main() -> int:
         mark = "  <- SIMILAR_THRESHOLD" if abs(threshold - SIMILAR_THRESHOLD) < 1e-9 else ""
         print(f"{threshold:9.2f} {p:6.2f} {r:6.2f} {f:6.2f}{mark}")
 
-    from taiwan_reader_index.loader import load_text
+    from taiwan_reader_index.articles.loader import load_text
 
     texts = []
     archive = SHARED / "bbc-news.tar.gz"
@@ -94,7 +94,7 @@ def main() -> int:
 
     a, wa = report(texts[: len(texts) // 2])
     b, wb = report(texts[len(texts) // 2 :])
-    from taiwan_reader_index.compare.text import americanize
+    from taiwan_reader_index.compare.sentences import americanize
 
     times = []
     for _ in range(7):

@@ -74,10 +74,10 @@ def cli_index(corpus: Path) -> float:
 
 def run_corpus(name: str, queries: int, tmp: Path) -> dict:
     from taiwan_reader_index.compare.align import align
-    from taiwan_reader_index.indexer import update_index
-    from taiwan_reader_index.loader import load_article
+    from taiwan_reader_index.fulltext.indexer import update_index
+    from taiwan_reader_index.articles.loader import load_article
     from taiwan_reader_index.locations import index_dir_for
-    from taiwan_reader_index.search import Searcher
+    from taiwan_reader_index.fulltext.searcher import Searcher
 
     corpus = extract(name, tmp / name)
     files = sorted(corpus.glob("*.txt"))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from taiwan_reader_index.blocks import is_headline_like, split_blocks
+from taiwan_reader_index.articles.blocks import is_headline_like, split_blocks
 
 
 def test_blank_line_paragraphs_keep_offsets():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from taiwan_reader_index.cli import main
+from taiwan_reader_index.cli.commands import main
 
 
 def run(capsys, *argv):

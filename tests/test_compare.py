@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from taiwan_reader_index.cli import main
+from taiwan_reader_index.cli.commands import main
 from taiwan_reader_index.compare.align import align
-from taiwan_reader_index.compare.text import normalize, sentences
-from taiwan_reader_index.loader import load_text
+from taiwan_reader_index.compare.sentences import normalize, sentences
+from taiwan_reader_index.articles.loader import load_text
 
 FILLER_A = "Separately, the weather bureau warned of heavy rain in the north on Friday."
 FILLER_B = "The stock market closed higher after a week of losses for chip makers."
@@ -48,7 +48,7 @@ def test_unrelated_sentences_are_not_paired():
 
 
 def test_an_article_compared_with_itself_aligns_completely(seeds):
-    from taiwan_reader_index.loader import load_article
+    from taiwan_reader_index.articles.loader import load_article
 
     article = load_article(seeds / "003_64b5dcabdad37bfb.md")
     result = align(article, article)
@@ -60,7 +60,7 @@ def test_an_article_compared_with_itself_aligns_completely(seeds):
 def test_swapping_the_two_reports_swaps_the_pairs_and_nothing_else(seeds):
     from itertools import combinations
 
-    from taiwan_reader_index.loader import load_article
+    from taiwan_reader_index.articles.loader import load_article
 
     # the shared words are in every sentence of one report, one sentence of the other
     one_sided = [load_text(" ".join(f"Tariffs on Chinese steel hurt farms in {state}."
@@ -77,7 +77,7 @@ def test_swapping_the_two_reports_swaps_the_pairs_and_nothing_else(seeds):
 
 
 def test_sentences_keep_abbreviations_and_offsets(seeds):
-    from taiwan_reader_index.loader import load_article
+    from taiwan_reader_index.articles.loader import load_article
 
     article = load_article(seeds / "000_3bf5df8f19705213.md")
     found = sentences(article)
@@ -112,8 +112,8 @@ def test_quotes_are_tracked_across_outlets(capsys, seeds):
 
 def test_related_coverage_ranks_the_other_report_of_the_same_event_first(seeds):
     from taiwan_reader_index import locations
-    from taiwan_reader_index.indexer import update_index
-    from taiwan_reader_index.search import Searcher
+    from taiwan_reader_index.fulltext.indexer import update_index
+    from taiwan_reader_index.fulltext.searcher import Searcher
 
     update_index(seeds)
     searcher = Searcher(locations.index_dir_for(seeds))

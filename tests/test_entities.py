@@ -6,11 +6,11 @@ from taiwan_reader_index import locations
 from taiwan_reader_index.entities.domain import domain_mentions
 from taiwan_reader_index.entities.extract import EntityExtractor
 from taiwan_reader_index.entities.linking import link, load_aliases
-from taiwan_reader_index.entities.model import Mention
+from taiwan_reader_index.entities.mention import Mention
 from taiwan_reader_index.entities.recognizer import load_recognizer, rule_recognizer
-from taiwan_reader_index.indexer import update_index
-from taiwan_reader_index.loader import load_text
-from taiwan_reader_index.search import Searcher
+from taiwan_reader_index.fulltext.indexer import update_index
+from taiwan_reader_index.articles.loader import load_text
+from taiwan_reader_index.fulltext.searcher import Searcher
 
 
 def mentions(text: str, *spans: tuple[str, str]) -> list[Mention]:
@@ -129,7 +129,7 @@ def test_seed_gold_strict_f1_and_no_worse_than_the_plain_model(seeds):
     from taiwan_reader_index.entities.extract import text_regions
     from taiwan_reader_index.entities.recognizer import recognise_blocks
     from taiwan_reader_index.entities.scoring import f1, gold_mentions, prf
-    from taiwan_reader_index.loader import load_article
+    from taiwan_reader_index.articles.loader import load_article
 
     gold = json.loads((Path(__file__).parent / "data" / "seed_entities_gold.json").read_text())
     ours, plain = load_recognizer(), replace(load_recognizer(), domain=False)
@@ -173,7 +173,7 @@ def test_a_worker_that_dies_has_its_work_done_in_process(seeds):
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    from taiwan_reader_index.loader import load_article
+    from taiwan_reader_index.articles.loader import load_article
 
     articles = [load_article(p) for p in sorted(seeds.glob("*.md"))[:2]]
     extractor = EntityExtractor()
@@ -216,7 +216,7 @@ def test_a_stale_manifest_does_not_relink_everything(seeds, tmp_path):
     the next run rebuilds it from the index and re-links nothing."""
     import json
 
-    from taiwan_reader_index.manifest import manifest_path
+    from taiwan_reader_index.fulltext.manifest import manifest_path
 
     index = tmp_path / "ix"
     update_index(seeds, index_path=index)

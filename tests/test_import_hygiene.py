@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_index_side_imports_no_textual():
     code = (
-        "import sys, taiwan_reader_index.cli, taiwan_reader_index.search, "
+        "import sys, taiwan_reader_index.cli, taiwan_reader_index.fulltext.searcher, "
         "taiwan_reader_index.library\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'taiwan_reader_tui')]\n"
         "print(bad)\nsys.exit(1 if bad else 0)"

@@ -7,10 +7,10 @@ import time
 import pytest
 
 from taiwan_reader_index import locations
-from taiwan_reader_index.indexer import update_index
-from taiwan_reader_index.query import QueryError
-from taiwan_reader_index.search import Searcher
-from taiwan_reader_index.store import IndexBusy, UnsafeIndex, writer_lock
+from taiwan_reader_index.fulltext.indexer import update_index
+from taiwan_reader_index.fulltext.query import QueryError
+from taiwan_reader_index.fulltext.searcher import Searcher
+from taiwan_reader_index.fulltext.index_dir import IndexBusy, UnsafeIndex, writer_lock
 
 
 def search_ids(corpus, query, **kw):
@@ -172,7 +172,7 @@ def test_fast_path_gives_what_whoosh_gives(mini):
 
 
 def test_titles_for_the_palette_come_from_the_manifest_and_survive_a_touch(mini):
-    from taiwan_reader_index.manifest import manifest_path
+    from taiwan_reader_index.fulltext.manifest import manifest_path
 
     index = locations.index_dir_for(mini)
     searcher = Searcher(index)
@@ -202,7 +202,7 @@ def test_titles_for_the_palette_come_from_the_manifest_and_survive_a_touch(mini)
 
 def test_an_index_with_nothing_committed_answers_every_query_with_no_hits(mini_corpus):
     """A first build stopped before its first commit leaves an empty index behind."""
-    from taiwan_reader_index.store import create_index, index_has_commits
+    from taiwan_reader_index.fulltext.index_dir import create_index, index_has_commits
 
     index = locations.index_dir_for(mini_corpus)
     create_index(index).close()

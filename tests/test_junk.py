@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from taiwan_reader_index.blocks import split_blocks
-from taiwan_reader_index.junk import classify_junk
-from taiwan_reader_index.loader import load_article
+from taiwan_reader_index.articles.blocks import split_blocks
+from taiwan_reader_index.articles.junk import classify_junk
+from taiwan_reader_index.articles.loader import load_article
 
 
 def kinds(text: str) -> list[str | None]:

@@ -4,8 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from taiwan_reader_index.loader import load_article
-from taiwan_reader_index.textfile import BadFile
+from taiwan_reader_index.articles.loader import load_article
+from taiwan_reader_index.errors import BadFile
 
 
 def write(tmp_path, name, data):

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from taiwan_reader_index import locations
 from taiwan_reader_index.errors import QueryError
-from taiwan_reader_index.indexer import update_index
-from taiwan_reader_index.query import make_parser, parse
-from taiwan_reader_index.schema import build_schema
-from taiwan_reader_index.search import Searcher
+from taiwan_reader_index.fulltext.indexer import update_index
+from taiwan_reader_index.fulltext.query import make_parser, parse
+from taiwan_reader_index.fulltext.schema import build_schema
+from taiwan_reader_index.fulltext.searcher import Searcher
 
 TOKENS = [
     '"', "(", ")", "AND", "OR", "NOT", "~", "~9", "~2/1", "*", "?", ":", "[", "]", "{", "}",

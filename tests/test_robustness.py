@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from taiwan_reader_index import locations
-from taiwan_reader_index.cli import main
-from taiwan_reader_index.indexer import update_index
-from taiwan_reader_index.search import Searcher
+from taiwan_reader_index.cli.commands import main
+from taiwan_reader_index.fulltext.indexer import update_index
+from taiwan_reader_index.fulltext.searcher import Searcher
 
 
 def ids(corpus: Path, query: str) -> list[str]:
@@ -208,7 +208,7 @@ def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path, damage, capsys):
 
 
 def test_ctrl_c_keeps_committed_work_and_the_next_run_resumes(tmp_path, monkeypatch):
-    import taiwan_reader_index.indexer as indexer
+    import taiwan_reader_index.fulltext.indexer as indexer
 
     corpus = tmp_path / "corpus"
     many(corpus, 200)

@@ -179,7 +179,7 @@ async def test_keys_can_be_remapped_from_config(tmp_path, seeds, private_dirs):
 
 async def test_damaged_index_is_rebuilt_on_start(app_for, mini_corpus):
     from taiwan_reader_index import locations
-    from taiwan_reader_index.indexer import update_index
+    from taiwan_reader_index.fulltext.indexer import update_index
 
     update_index(mini_corpus)
     index = locations.index_dir_for(mini_corpus)
@@ -197,7 +197,7 @@ async def test_quitting_during_the_first_build_stops_it_and_the_next_run_resumes
         app_for, tmp_path, monkeypatch):
     import time
 
-    import taiwan_reader_index.indexer as indexer
+    import taiwan_reader_index.fulltext.indexer as indexer
     from taiwan_reader_tui.screens.startup import IndexingScreen
     from textual.widgets import ProgressBar
 
@@ -348,7 +348,7 @@ async def test_quote_tracking_lists_and_opens_the_other_outlet(app_for, seeds):
 
 
 async def test_a_corpus_emptied_since_indexing_shows_what_to_do(app_for, mini_corpus):
-    from taiwan_reader_index.indexer import update_index
+    from taiwan_reader_index.fulltext.indexer import update_index
 
     update_index(mini_corpus)
     for path in mini_corpus.iterdir():
@@ -396,7 +396,7 @@ async def test_the_reader_leaves_the_entity_model_to_a_worker_process(app_for, m
     import time
 
     import taiwan_reader_index.entities.extract as extract
-    from taiwan_reader_index.indexer import update_index
+    from taiwan_reader_index.fulltext.indexer import update_index
 
     update_index(mini_corpus)
     (mini_corpus / "envoy.md").write_text(
@@ -425,7 +425,7 @@ async def test_a_first_build_stopped_before_its_first_commit_resumes_on_the_buil
     import time
 
     from taiwan_reader_index import locations
-    from taiwan_reader_index.store import create_index
+    from taiwan_reader_index.fulltext.index_dir import create_index
     from taiwan_reader_tui.screens.startup import IndexingScreen
 
     create_index(locations.index_dir_for(mini_corpus)).close()  # what the stopped build left

@@ -1,6 +1,16 @@
-"""Errors meant for the user; importing this module loads nothing heavy."""
+"""Errors meant for the user: each message says what is wrong, naming the file,
+folder or query. Importing this module loads nothing heavy.
+"""
 
 from __future__ import annotations
+
+
+class CorpusError(Exception):
+    """The corpus folder is missing or unusable, or an article is not in it."""
+
+
+class BadFile(Exception):
+    """A file that cannot be read as an article; the message says why."""
 
 
 class QueryError(ValueError):

@@ -10,17 +10,13 @@ from pathlib import Path
 
 from . import locations
 from .config import Config, load_config
-from .indexer import IndexReport, ProgressCallback, StopCheck, update_index
-from .model import Article
-from .errors import IndexBusy
-from .store import index_exists, index_has_commits
+from .fulltext.indexer import IndexReport, ProgressCallback, StopCheck, update_index
+from .articles.article import Article
+from .errors import CorpusError, IndexBusy
+from .fulltext.index_dir import index_exists, index_has_commits
 
 if TYPE_CHECKING:
-    from .search import Searcher
-
-
-class CorpusError(Exception):
-    """The corpus folder is missing or unusable; the message says which and why."""
+    from .fulltext.searcher import Searcher
 
 
 @dataclass(frozen=True)
@@ -69,7 +65,7 @@ class Library:
             return None, f"{exc}; searching the index as it was"
 
     def searcher(self) -> Searcher:
-        from .search import Searcher  # loads Whoosh: only when a search is about to run
+        from .fulltext.searcher import Searcher  # loads Whoosh: only when a search is about to run
 
         if not self.has_index():
             raise CorpusError(f"{self.corpus} has no index yet: run taiwan-reader index")
@@ -78,7 +74,7 @@ class Library:
     def quote_tracks(self, article: Article, searcher: Searcher):
         """Each quotation of ``article`` with the other articles that carry it."""
         from .compare.quotes import article_quotes, carriers, shingles
-        from .loader import load_article
+        from .articles.loader import load_article
 
         tracks = []
         for quote in article_quotes(article):
@@ -94,7 +90,7 @@ class Library:
 
     def article(self, ref: str, searcher: Searcher | None = None) -> Article:
         """Load an article by id, or by a path to a file."""
-        from .loader import load_article
+        from .articles.loader import load_article
 
         path = Path(ref).expanduser()
         if path.is_file():

@@ -6,11 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taiwan_reader_index.corpus import discover
-from taiwan_reader_index.indexer import IndexReport
+from taiwan_reader_index.articles.discovery import discover
+from taiwan_reader_index.fulltext.indexer import IndexReport
 from taiwan_reader_index.library import Library
 from taiwan_reader_index.errors import IndexProblem, IndexStopped
-from taiwan_reader_index.textfile import BadFile
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -24,7 +23,7 @@ from .screens.startup import IndexingScreen, ProblemScreen
 from .state import load_state, save_state
 
 if TYPE_CHECKING:
-    from taiwan_reader_index.search import Searcher
+    from taiwan_reader_index.fulltext.searcher import Searcher
 
 
 class ReaderApp(App):
@@ -197,7 +196,7 @@ class ReaderApp(App):
 
         try:
             article = self.library.article(article_id, self.searcher)
-        except (BadFile, OSError, Exception) as exc:  # the file may have changed or vanished
+        except Exception as exc:  # the file may have changed or vanished
             self.call_from_thread(self.notify, f"Cannot open {article_id}: {exc}",
                                   severity="error", markup=False)
             return

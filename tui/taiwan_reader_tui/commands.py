@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from taiwan_reader_index.textsafe import inert
+from taiwan_reader_index.terminal_safe import inert
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .messages import CompareArticles, OpenArticle

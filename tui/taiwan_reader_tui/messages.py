@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from taiwan_reader_index.indexer import IndexReport
+from taiwan_reader_index.fulltext.indexer import IndexReport
 from textual.message import Message
 
 

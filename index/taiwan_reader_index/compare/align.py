@@ -34,8 +34,8 @@ from rapidfuzz import fuzz
 from whoosh.lang.porter import stem as porter_stem
 from rapidfuzz.process import cdist
 
-from ..model import Article
-from .text import Sentence, normalize, sentences
+from ..articles.article import Article
+from .sentences import Sentence, normalize, sentences
 
 SIMILAR_THRESHOLD = 0.20  # best F1 (0.82) on the 28 labelled pairs
 SAME_RATIO = 85.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Article
+from ..articles.article import Article
 from .align import Alignment
 
 

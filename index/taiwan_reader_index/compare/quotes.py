@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Article
+from ..articles.article import Article
 from .align import quote_score, quotations
-from .text import sentences
+from .sentences import sentences
 
 SHINGLE = 5
 SHORT = 3  # quotations of 3-4 words are found inside longer ones through 3-word runs

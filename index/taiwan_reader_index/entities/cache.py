@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from .. import locations
-from .model import Mention
+from .mention import Mention
 
 CACHE_VERSION = 1
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Mention
+from .mention import Mention
 
 _CAP = r"(?:[A-Z][\w’'.-]*|U\.S\.)"
 _JOIN = r"(?:\s+(?:of|and|for|on|the|to|de)\s+|\s+)"

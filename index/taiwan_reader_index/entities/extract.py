@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from .. import locations
-from ..model import Article
+from ..articles.article import Article
 from .cache import MentionCache
 from .linking import Aliases, link, load_aliases
-from .model import Entity, Mention
+from .mention import Entity, Mention
 from .recognizer import Recognizer, load_recognizer, recognise_many, recognizer_identity
 
 T = TypeVar("T")

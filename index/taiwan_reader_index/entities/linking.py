@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Entity, Mention
+from .mention import Entity, Mention
 
 _BUILTIN = {
     "United States": ["US", "U.S.", "U.S", "USA", "U.S.A.", "United States", "America",

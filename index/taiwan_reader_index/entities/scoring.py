@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Article
-from .model import QUANTITY_LABELS, Mention
+from ..articles.article import Article
+from .mention import QUANTITY_LABELS, Mention
 
 
 def gold_mentions(article: Article, items: list[list[str]]) -> list[Mention]:

@@ -7,8 +7,8 @@ from pathlib import Path
 from rich.text import Text
 from taiwan_reader_index.compare.align import Alignment
 from taiwan_reader_index.compare.export import to_markdown
-from taiwan_reader_index.model import Article
-from taiwan_reader_index.textsafe import inert
+from taiwan_reader_index.articles.article import Article
+from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding

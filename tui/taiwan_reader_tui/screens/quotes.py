@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from taiwan_reader_index.textsafe import inert
+from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding

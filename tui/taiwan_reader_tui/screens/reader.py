@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from taiwan_reader_index.matching import matcher_for
-from taiwan_reader_index.entities.model import Entity
-from taiwan_reader_index.model import Article
-from taiwan_reader_index.textsafe import inert
+from taiwan_reader_index.fulltext.highlight import matcher_for
+from taiwan_reader_index.entities.mention import Entity
+from taiwan_reader_index.articles.article import Article
+from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from taiwan_reader_index.errors import QueryError
-from taiwan_reader_index.results import SORTS, Hit, SearchResult
-from taiwan_reader_index.textsafe import inert
+from taiwan_reader_index.fulltext.hits import SORTS, Hit, SearchResult
+from taiwan_reader_index.terminal_safe import inert
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 from ..messages import CompareArticles, OpenArticle
 
 if TYPE_CHECKING:
-    from taiwan_reader_index.search import Searcher
+    from taiwan_reader_index.fulltext.searcher import Searcher
 
 DEBOUNCE_SECONDS = 0.12
 FACETS = {"outlet": "Outlets", "person": "People", "org": "Organisations", "place": "Places"}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from taiwan_reader_index.matching import TermMatcher, find_spans, term_spans
-from taiwan_reader_index.entities.model import Entity
-from taiwan_reader_index.model import Article, Block
-from taiwan_reader_index.textsafe import inert
+from taiwan_reader_index.fulltext.highlight import TermMatcher, find_spans, term_spans
+from taiwan_reader_index.entities.mention import Entity
+from taiwan_reader_index.articles.article import Article, Block
+from taiwan_reader_index.terminal_safe import inert
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Static

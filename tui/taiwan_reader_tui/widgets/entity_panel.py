@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rich.text import Text
-from taiwan_reader_index.entities.model import Entity
-from taiwan_reader_index.textsafe import inert
+from taiwan_reader_index.entities.mention import Entity
+from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.binding import Binding
 from textual.message import Message

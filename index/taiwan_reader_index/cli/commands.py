@@ -15,15 +15,14 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from . import __version__, locations
-from .config import load_config
-from .indexer import IndexReport
-from .library import CorpusError, Library
-from .model import Article
-from .errors import IndexProblem, QueryError
-from .results import SearchResult
-from .textfile import BadFile
-from .textsafe import inert
+from .. import __version__, locations
+from ..config import load_config
+from ..fulltext.indexer import IndexReport
+from ..library import Library
+from ..articles.article import Article
+from ..errors import BadFile, CorpusError, IndexProblem, QueryError
+from ..fulltext.hits import SearchResult
+from ..terminal_safe import inert
 
 LaunchApp = Callable[[Library], int]
 
@@ -173,8 +172,8 @@ def _search(library: Library, args, out: Console, err: Console) -> int:
 
 
 def _compare(library: Library, args, out: Console, err: Console) -> int:
-    from .compare.report import compare
-    from .entities.extract import EntityExtractor
+    from ..compare.report import compare
+    from ..entities.extract import EntityExtractor
 
     if any(not Path(ref).expanduser().is_file() for ref in (args.a, args.b)):
         _quiet_update(library, err)
@@ -226,8 +225,8 @@ def _quotes(library: Library, args, out: Console, err: Console) -> int:
 
 def _entities(library: Library, args, out: Console, err: Console) -> int:
     """Entities per input; offsets into the file's full decoded text."""
-    from .entities.extract import EntityExtractor
-    from .loader import load_text
+    from ..entities.extract import EntityExtractor
+    from ..articles.loader import load_text
 
     if any(ref != "-" and not Path(ref).expanduser().is_file() for ref in args.refs):
         _quiet_update(library, err)

@@ -15,7 +15,7 @@ from whoosh import query as wq
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, QueryParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
-from .errors import QueryError
+from ..errors import QueryError
 from .schema import ENTITY_FIELDS
 
 DEFAULT_FIELD = "body"  # holds the title too

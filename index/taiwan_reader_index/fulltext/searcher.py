@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from pathlib import Path
@@ -11,13 +12,15 @@ from pathlib import Path
 from whoosh import sorting
 from whoosh import query as wq
 
-from .conjunction import ConjunctionSearcher, clauses
+from . import _whoosh
+from ._whoosh.conjunction import ConjunctionSearcher, clauses
 from .facets import FacetCounter
 from .query import QueryError, make_parser, parse, positive_leaves
-from .results import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
+from .hits import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
 from .snippets import hit_spans, lead, snippet
-from .store import open_index
+from .index_dir import open_index
 
+log = logging.getLogger(__name__)
 SPELL_FIELD = "spell_body"
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO", "to"}
 _WORDS = re.compile(r"(?<![\w:~*?])[^\W\d_][\w'’-]{2,}\b(?![:~*?])")
@@ -34,6 +37,12 @@ class Searcher:
         self._conjunction = ConjunctionSearcher()
         self._facets = FacetCounter()
         self._searcher = self._ix.searcher()
+        self._fast_problem = _whoosh.NOTICE
+
+    @property
+    def notice(self) -> str | None:
+        """Why searches run slower than usual (Whoosh's public API only), or None."""
+        return self._fast_problem
 
     def close(self) -> None:
         self._searcher.close()
@@ -119,6 +128,7 @@ class Searcher:
         except QueryError:
             raise
         except Exception as exc:  # Whoosh can fail deep inside on odd queries
+            log.warning("query %r failed inside Whoosh", text, exc_info=True)
             detail = (str(exc).splitlines() or [""])[0]
             raise QueryError(f"query {text!r} could not be run ({type(exc).__name__}: {detail})") from exc
 
@@ -128,9 +138,8 @@ class Searcher:
             if not searcher.doc_count():  # an index with nothing committed yet: Whoosh's
                 return SearchResult(text, 0, ())  # scoring and empty reader fail on it
             kwargs = self._search_args(sort, filters, bool(text))
-            wanted = clauses(q) if sort == "score" and text and not kwargs else None
-            if wanted:
-                fast = self._conjunction.search(searcher, wanted, limit, facets)
+            fast = self._fast_search(searcher, q, text, limit, facets, sort, kwargs)
+            if fast is not None:
                 total, ranked = fast.total, fast.ranked
                 facet_counts = self._facets.count(searcher, fast.matched) if facets else {}
             else:
@@ -144,6 +153,26 @@ class Searcher:
                          for score, d in ranked)
             suggestion = self._suggest(text, searcher) if text and not total else None
         return SearchResult(text, total, hits, suggestion, facet_counts)
+
+    def _fast_search(self, searcher, q, text, limit, facets, sort, kwargs):
+        """The fast path for ANDs of words and phrases, or None where Whoosh's own search runs.
+
+        Any failure inside it is ours, not the query's: it is logged, the fast
+        path is switched off for this searcher with a notice, and Whoosh's
+        public search answers instead.
+        """
+        if self._fast_problem is not None or sort != "score" or not text or kwargs:
+            return None
+        wanted = clauses(q)
+        if not wanted:
+            return None
+        try:
+            return self._conjunction.search(searcher, wanted, limit, facets)
+        except Exception as exc:  # noqa: BLE001 - an internal failure: fall back, never blame the query
+            log.exception("the fast search path failed on %r; using Whoosh's public search", text)
+            self._fast_problem = (f"search runs on Whoosh's public API only (slower): the fast "
+                                  f"path failed ({type(exc).__name__})")
+            return None
 
     def _search_args(self, sort, filters, scored) -> dict:
         if sort not in SORTS:

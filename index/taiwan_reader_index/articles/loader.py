@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 from .blocks import ends_sentence, is_headline_like, split_blocks
-from .frontmatter import coerce_date, parse_front_matter
+from .front_matter import coerce_date, parse_front_matter
 from .junk import classify_junk
-from .model import Article, Block
-from .textfile import BadFile, RawText, read_text
+from .article import Article, Block
+from ..errors import BadFile
+from .decode import RawText, read_text
 
 HTML_SUFFIXES = {".html", ".htm"}
 DEFAULT_MAX_BYTES = 20_000_000
@@ -37,7 +38,7 @@ def load_text(text: str, article_id: str = "-", path: Path = Path("-"),
 
     With ``title_line`` False a short first line stays in the body.
     """
-    from .textfile import content_hash
+    from .decode import content_hash
 
     raw = RawText(text, content_hash(text.encode("utf-8", "surrogateescape")), ())
     return _from_text(path, article_id, raw, title_line)

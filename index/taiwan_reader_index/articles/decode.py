@@ -6,11 +6,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import BadFile
+
 SNIFF_BYTES = 8192
-
-
-class BadFile(Exception):
-    """A file that cannot be read as an article; the message says why."""
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ import re
 from dataclasses import replace
 
 from .blocks import ends_sentence, is_headline_like
-from .model import Block
+from .article import Block
 
 _BYLINE = re.compile(
     r"^(?:by|authored by|written by|words by|story by|reporting by|reported by)\s+"

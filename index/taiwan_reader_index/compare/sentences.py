@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Article
+from ..articles.article import Article
 
 _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "sen", "rep", "gen", "col", "lt", "maj", "adm", "capt", "cmdr",

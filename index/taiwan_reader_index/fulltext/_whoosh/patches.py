@@ -1,4 +1,4 @@
-"""Small, local fixes to whoosh-reloaded 2.7.5 (pinned), applied on import.
+"""Small, local fixes to whoosh-reloaded 2.7.5, applied once by this package's import.
 
 * ``W3PerDocReader._cached_reader`` caches the column readers it finds but not
   a missing column, so every length lookup for a field without lengths (the
@@ -15,12 +15,10 @@
 from __future__ import annotations
 
 import contextlib
-
-from whoosh.codec import whoosh3
-from whoosh.writing import PostingPool
+from typing import Any
 
 
-def _cached_reader(self, fieldname, column):
+def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
     readers = self._readers
     if fieldname not in readers:
         has = self.has_column(fieldname)
@@ -28,12 +26,15 @@ def _cached_reader(self, fieldname, column):
     return readers[fieldname]
 
 
-whoosh3.W3PerDocReader._cached_reader = _cached_reader
-
-
-def _remove_run(self, path):
+def _remove_run(self: Any, path: str) -> None:
     with contextlib.suppress(FileNotFoundError):
         self.tempstore.delete_file(path)
 
 
-PostingPool._remove_run = _remove_run
+def apply() -> None:
+    """Install both fixes (idempotent)."""
+    from whoosh.codec import whoosh3
+    from whoosh.writing import PostingPool
+
+    whoosh3.W3PerDocReader._cached_reader = _cached_reader  # type: ignore[method-assign]
+    PostingPool._remove_run = _remove_run  # type: ignore[method-assign]

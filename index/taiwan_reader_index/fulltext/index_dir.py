@@ -1,4 +1,4 @@
-"""Opening the Whoosh index folder safely, and the one-writer-at-a-time lock.
+"""The index folder: opening it safely, and the one-writer-at-a-time lock.
 
 Whoosh unpickles files from the index folder (the TOC, stored fields), so a
 folder someone else can write to could run their code in our process. The
@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from .errors import IndexBusy, IndexProblem, UnsafeIndex  # noqa: F401 - re-exported
-from .locations import ensure_user_dir
+from ..errors import IndexBusy, UnsafeIndex
+from ..locations import ensure_user_dir
 
 
 def check_private(path: Path) -> None:
@@ -69,7 +69,7 @@ def open_index(path: Path, check: bool = False):
     """
     from whoosh import index as whoosh_index
 
-    from . import whoosh_fixes  # noqa: F401
+    from ._whoosh.integrity import check_last_postings
 
     check_private(path)
     ix = whoosh_index.open_dir(str(path))
@@ -80,49 +80,17 @@ def open_index(path: Path, check: bool = False):
                 for docnum in {0, count - 1} if count else ():
                     reader.stored_fields(docnum)
                 next(iter(reader.lexicon("id")), None)
-                _check_last_postings(reader)
+                check_last_postings(reader)
         except BaseException:
             ix.close()
             raise
     return ix
 
 
-def _check_last_postings(reader) -> None:
-    """Decode the postings at the end of each segment's postings file: those of the last
-    term in its terms file (read from the end of the terms' position array)."""
-    for leaf, _ in reader.leaf_readers():
-        terms = getattr(leaf, "_terms", None)
-        table = getattr(terms, "_tindex", None)
-        if table is None or not hasattr(table, "indexlen"):  # another codec: walk the fields
-            _check_last_postings_by_field(leaf)
-            continue
-        if not table.indexlen:
-            continue
-        last = table.key_at(table._get_pos(table.indexbase + (table.indexlen - 1) * table.indexsize))
-        fieldname, tbytes = terms._keydecoder(last)
-        field = reader.schema[fieldname] if fieldname in reader.schema else None
-        if field is None:
-            _check_last_postings_by_field(leaf)
-            continue
-        list(terms.matcher(fieldname, tbytes, field.format).all_ids())
-
-
-def _check_last_postings_by_field(reader) -> None:
-    indexed = sorted(name for name, field in reader.schema.items() if field.indexed)
-    for name in reversed(indexed):
-        last = None
-        for term in reader.lexicon(name):
-            last = term
-        if last is not None:
-            list(reader.postings(name, last).all_ids())
-            return
-
-
 def create_index(path: Path):
     from whoosh import index as whoosh_index
 
-    from . import whoosh_fixes  # noqa: F401
-
+    from . import _whoosh  # noqa: F401 - applies the patches
     from .schema import build_schema
 
     ensure_user_dir(path.parent)

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import LoadProblem
+from .article import LoadProblem
 
 SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
 

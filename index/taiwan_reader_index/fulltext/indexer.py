@@ -20,13 +20,13 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import locations
-from .corpus import CorpusFile, discover, display_name
-from .errors import IndexStopped
+from .. import locations
+from ..articles.discovery import CorpusFile, discover, display_name
+from ..errors import IndexStopped
 from .manifest import Entry, load_manifest, save_manifest
-from .model import Article, LoadProblem
-from .store import create_index, index_exists, move_aside, open_index, writer_lock
-from .textfile import BadFile
+from ..articles.article import Article, LoadProblem
+from .index_dir import create_index, index_exists, move_aside, open_index, writer_lock
+from ..errors import BadFile
 
 BATCH_SIZE = 5000
 # Segments as separate files: Whoosh memory-maps them, where a compound segment
@@ -106,7 +106,7 @@ def article_fields(article: Article, rel: str, st: os.stat_result, entities=()) 
         size=st.st_size,
     )
     fields.update(entity_fields(entities))
-    from .compare.quotes import quote_field
+    from ..compare.quotes import quote_field
 
     fields["quote_shingles"] = quote_field(article)
     fields["date_sort"] = int(article.date.timestamp()) if article.date else 0
@@ -194,7 +194,7 @@ def update_index(
                 save_manifest(index_path, ix, manifest)
             if todo or gone:
                 if entities and extractor is None and todo:
-                    from .entities.extract import EntityExtractor
+                    from ..entities.extract import EntityExtractor
 
                     extractor = EntityExtractor()
                 _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report,
@@ -213,8 +213,8 @@ def update_index(
 def _linking(extractor) -> str:
     if extractor is not None:
         return extractor.aliases.fingerprint()
-    from .entities.extract import aliases_path
-    from .entities.linking import load_aliases
+    from ..entities.extract import aliases_path
+    from ..entities.linking import load_aliases
 
     return load_aliases(aliases_path()).fingerprint()
 
@@ -300,7 +300,7 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
         if extractor is None:
             stream = ((entry, []) for entry in loaded())
         else:
-            from .entities.extract import worker_count
+            from ..entities.extract import worker_count
 
             workers = worker_count(len(todo), model_in_process)
             stream = extractor.stream(loaded(), lambda entry: entry[3], workers)
@@ -321,7 +321,7 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
 def _load(writer, item: CorpusFile, st, manifest, max_bytes, report,
           relink: bool = False) -> Article | None:
     """Parse a new or changed file; None when there is nothing to index (bad or untouched)."""
-    from .loader import load_article  # parsing is only needed when something changed
+    from ..articles.loader import load_article  # parsing is only needed when something changed
 
     old = manifest.get(item.rel)
     stat_entry = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id}
