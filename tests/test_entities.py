@@ -147,17 +147,14 @@ def test_seed_gold_strict_f1_and_no_worse_than_the_plain_model(seeds):
 def test_index_built_with_worker_processes_matches_one_built_in_process(seeds, tmp_path,
                                                                        monkeypatch):
     """Large first builds run the model in worker processes: same entities, same facets."""
-    from taiwan_reader_index.entities import extract
+    from taiwan_reader_index.entities import workers
+    from taiwan_reader_index.entities.cache import MentionCache
 
     update_index(seeds, index_path=tmp_path / "inline", extractor=EntityExtractor())
-    monkeypatch.setattr(extract, "worker_count", lambda n, *rest: 2)
-    pools = []
-    make_pool = EntityExtractor._pool
-    monkeypatch.setattr(EntityExtractor, "_pool", lambda self, n: pools.append(make_pool(self, n))
-                        or pools[-1])
-    pooled = EntityExtractor(cache=extract.MentionCache(tmp_path / "fresh.sqlite"))
+    monkeypatch.setattr(workers, "worker_count", lambda n, *rest: 2)
+    pooled = EntityExtractor(cache=MentionCache(tmp_path / "fresh.sqlite"))
     update_index(seeds, index_path=tmp_path / "pooled", extractor=pooled)
-    assert pooled.model_calls == 5 and pools and pools[0]._max_workers == 2
+    assert pooled.model_calls == 5 and pooled.workers_used == 2
 
     def facets(name):
         searcher = Searcher(tmp_path / name)
@@ -169,18 +166,24 @@ def test_index_built_with_worker_processes_matches_one_built_in_process(seeds, t
     assert facets("pooled")[0]["person"]["Tsai Ing-wen"] == 3
 
 
-def test_a_worker_that_dies_has_its_work_done_in_process(seeds):
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
+def test_a_worker_that_dies_has_its_work_done_in_process(seeds, tmp_path):
+    import multiprocessing
+    import threading
 
     from taiwan_reader_index.articles.loader import load_article
+    from taiwan_reader_index.entities.cache import MentionCache
 
     articles = [load_article(p) for p in sorted(seeds.glob("*.md"))[:2]]
-    extractor = EntityExtractor()
-    dead: Future = Future()
-    dead.set_exception(BrokenProcessPool("killed"))
-    entry = (articles, articles, [None, None], dead)
-    out = list(extractor._finish(entry))
+    extractor = EntityExtractor(cache=MentionCache(tmp_path / "fresh.sqlite"))
+
+    def kill_workers() -> None:  # as the out-of-memory killer would, while the model loads
+        for child in multiprocessing.active_children():
+            child.kill()
+
+    killer = threading.Timer(0.5, kill_workers)
+    killer.start()
+    out = list(extractor.stream(articles, lambda a: a, workers=1))
+    killer.join()
     assert [item for item, _ in out] == articles
     assert all(any(e.label == "PERSON" for e in entities) for _, entities in out)
     assert out == list(zip(articles, extractor.entities(articles)))

@@ -33,18 +33,18 @@ query_text = st.one_of(
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    import os
     import shutil
     from pathlib import Path
 
     root = tmp_path_factory.mktemp("fuzz")
-    os.environ["XDG_CACHE_HOME"] = str(root / "cache")
-    corpus = root / "mini"
-    shutil.copytree(Path(__file__).parent / "data" / "mini", corpus)
-    update_index(corpus)
-    handle = Searcher(locations.index_dir_for(corpus))
-    yield handle
-    handle.close()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("XDG_CACHE_HOME", str(root / "cache"))
+        corpus = root / "mini"
+        shutil.copytree(Path(__file__).parent / "data" / "mini", corpus)
+        update_index(corpus)
+        handle = Searcher(locations.index_dir_for(corpus))
+        yield handle
+        handle.close()
 
 
 PARSER = make_parser(build_schema())

@@ -1,12 +1,14 @@
-"""The corpus as a whole: resolve the folder, keep its index current, look
-articles up. Shared by the command line and the reader app.
+"""The corpus as a whole, the public facade of the index side: open a folder,
+keep its index current, search it, read an article and its entities, compare
+two reports, follow quotations. The command line and the reader both use it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import locations
 from .config import Config, load_config
@@ -16,17 +18,24 @@ from .errors import CorpusError, IndexBusy
 from .fulltext.index_dir import index_exists, index_has_commits
 
 if TYPE_CHECKING:
-    from .fulltext.searcher import Searcher
+    from .compare.quotes import Carrier, Quote
+    from .compare.report import Comparison
+    from .entities.mention import Entity
+    from .fulltext.engine import Filters, SearchEngine
+    from .fulltext.hits import SearchResult
 
 
 @dataclass(frozen=True)
 class Library:
+    """One corpus folder and its index (kept in the user's cache folder)."""
+
     corpus: Path
     index_path: Path
     config: Config
 
     @classmethod
-    def open(cls, corpus: Path | None = None, config: Config | None = None) -> Library:
+    def open(cls, corpus: Path | str | None = None, config: Config | None = None) -> Library:
+        """The corpus at ``corpus`` (default: the config's, else the bundled seeds)."""
         config = config or load_config()
         folder = Path(corpus or config.corpus or locations.seeds_dir()).expanduser()
         if not folder.exists():
@@ -51,6 +60,7 @@ class Library:
     def update(self, *, rebuild: bool = False, progress: ProgressCallback | None = None,
                wait: float = 3.0, should_stop: StopCheck | None = None,
                model_in_process: bool = True) -> IndexReport:
+        """Bring the index up to date with the folder (new, changed and removed files)."""
         return update_index(self.corpus, index_path=self.index_path, rebuild=rebuild,
                             max_bytes=self.max_bytes, progress=progress, wait=wait,
                             should_stop=should_stop, model_in_process=model_in_process)
@@ -64,31 +74,26 @@ class Library:
                 raise
             return None, f"{exc}; searching the index as it was"
 
-    def searcher(self) -> Searcher:
+    def searcher(self) -> SearchEngine:
+        """The search engine over this corpus's index (close it when done, or use it in a
+        ``with`` block)."""
         from .fulltext.searcher import Searcher  # loads Whoosh: only when a search is about to run
 
         if not self.has_index():
             raise CorpusError(f"{self.corpus} has no index yet: run taiwan-reader index")
         return Searcher(self.index_path)
 
-    def quote_tracks(self, article: Article, searcher: Searcher):
-        """Each quotation of ``article`` with the other articles that carry it."""
-        from .compare.quotes import article_quotes, carriers, shingles
-        from .articles.loader import load_article
+    def search(self, query: str, *, limit: int | None = 10, sort: str = "score",
+               filters: Filters | None = None, facets: bool = False) -> SearchResult:
+        """Search the index as it is (see :meth:`update`); raises QueryError when the query
+        is broken. For many searches, keep one :meth:`searcher` open instead."""
+        searcher = self.searcher()
+        try:
+            return searcher.search(query, limit=limit, sort=sort, filters=filters, facets=facets)
+        finally:
+            searcher.close()
 
-        tracks = []
-        for quote in article_quotes(article):
-            candidates = []
-            for fields in searcher.quote_candidates(shingles(quote.words), article.id):
-                try:
-                    candidates.append((fields, load_article(Path(fields["path"]), fields["id"],
-                                                            max_bytes=self.max_bytes)))
-                except Exception:  # noqa: BLE001 - a vanished file just is not a carrier
-                    continue
-            tracks.append((quote, carriers(quote, candidates)))
-        return tracks
-
-    def article(self, ref: str, searcher: Searcher | None = None) -> Article:
+    def article(self, ref: str, searcher: SearchEngine | None = None) -> Article:
         """Load an article by id, or by a path to a file."""
         from .articles.loader import load_article
 
@@ -105,3 +110,48 @@ class Library:
         if stored is None:
             raise CorpusError(f"no article with id {ref!r} in {self.corpus}")
         return load_article(Path(stored["path"]), stored["id"], max_bytes=self.max_bytes)
+
+    def entities(self, articles: Sequence[Article], *, model: bool = True,
+                 ) -> list[list[Entity] | None]:
+        """The linked entities of each article, offsets into its decoded file text.
+
+        From the cache the index run filled; with ``model`` the entity model
+        analyses what is missing (loading it takes a few seconds), without it
+        an article never analysed gets None.
+        """
+        from .entities.extract import EntityExtractor, cached_entities
+
+        if model:
+            return list(EntityExtractor().entities(articles))
+        return [cached_entities(a) for a in articles]
+
+    def compare(self, a: Article, b: Article, *, model: bool = True) -> Comparison:
+        """Align two reports sentence by sentence and set their entities side by side."""
+        from .compare.report import compare
+
+        entities_a, entities_b = self.entities([a, b], model=model)
+        return compare(a, b, entities_a, entities_b)
+
+    def quotations(self, article: Article, searcher: SearchEngine | None = None,
+                   ) -> list[tuple[Quote, list[Carrier]]]:
+        """Each quotation of ``article`` with the other articles that carry it."""
+        from .articles.loader import load_article
+        from .compare.quotes import article_quotes, carriers, shingles
+
+        own = searcher is None
+        searcher = searcher or self.searcher()
+        tracks = []
+        try:
+            for quote in article_quotes(article):
+                candidates = []
+                for fields in searcher.quote_candidates(shingles(quote.words), article.id):
+                    try:
+                        candidates.append((fields, load_article(
+                            Path(fields["path"]), fields["id"], max_bytes=self.max_bytes)))
+                    except Exception:  # noqa: BLE001 - a vanished file just is not a carrier
+                        continue
+                tracks.append((quote, carriers(quote, candidates)))
+        finally:
+            if own:
+                searcher.close()
+        return tracks

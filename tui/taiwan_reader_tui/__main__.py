@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from taiwan_reader_index.cli.commands import main as cli_main
+from taiwan_reader_index.cli import main as cli_main
 from taiwan_reader_index.library import Library
 
 

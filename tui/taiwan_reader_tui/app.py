@@ -6,10 +6,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taiwan_reader_index.articles.discovery import discover
+import logging
+
+from taiwan_reader_index.errors import IndexProblem, IndexStopped
 from taiwan_reader_index.fulltext.indexer import IndexReport
 from taiwan_reader_index.library import Library
-from taiwan_reader_index.errors import IndexProblem, IndexStopped
+from taiwan_reader_index.live_index import LiveIndex
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -24,6 +26,9 @@ from .state import load_state, save_state
 
 if TYPE_CHECKING:
     from taiwan_reader_index.fulltext.searcher import Searcher
+
+
+log = logging.getLogger(__name__)
 
 
 class ReaderApp(App):
@@ -41,8 +46,7 @@ class ReaderApp(App):
         self.library = library
         self.state_path = state_path
         self.export_dir = export_dir
-        self.searcher: Searcher | None = None
-        self.article_titles: list[tuple[str, str, str]] = []
+        self.index = LiveIndex(library)
 
     # start-up --------------------------------------------------------------
     def on_mount(self) -> None:
@@ -65,81 +69,78 @@ class ReaderApp(App):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _start(self, existed: bool) -> None:
         """Open the index (building it first when there is none), then refresh it."""
-        library = self.library
+        index = self.index
+        stop = self._stop_check()
         report = None
         if not existed:
             if not self._has_articles():
                 return
-            screen = IndexingScreen(str(library.corpus))
+            screen = IndexingScreen(str(self.library.corpus))
             self.call_from_thread(self.push_screen, screen)
             try:
-                report = self._update(
-                    wait=30, progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n))
+                report = index.update(
+                    wait=30, should_stop=stop,
+                    progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n))
             except IndexStopped:  # the reader is closing; the next start resumes the build
                 return
             except Exception as exc:  # noqa: BLE001 - never leave the user on a stalled bar
+                log.exception("the first build of %s failed", self.library.corpus)
                 self.call_from_thread(self._problem, "The index could not be built",
                                       _reason(exc))
                 return
             self.call_from_thread(self._show_search)
         try:
-            searcher = self._open_searcher()
+            searcher, rebuilt = index.open(damaged=self._warn_from_thread, should_stop=stop)
         except IndexStopped:
             return
         except (IndexProblem, OSError) as exc:
             self.call_from_thread(self._problem, "The index could not be opened", str(exc))
             return
-        self.searcher = searcher
-        self.call_from_thread(self._attach, searcher, report)
-        self.article_titles = searcher.titles()  # for the palette: after the first results
+        if rebuilt is not None:
+            self.post_message(IndexUpdated(rebuilt))
+        if searcher.notice:
+            self._warn_from_thread(searcher.notice)
+        self.call_from_thread(self._searcher_ready, searcher, report)
+        index.load_titles()  # for the palette: after the first results
         if existed and self._has_articles():  # the folder is looked at after the first results
             self._refresh_index()
 
+    @property
+    def searcher(self) -> Searcher | None:
+        return self.index.searcher
+
+    @property
+    def article_titles(self) -> list[tuple[str, str, str]]:
+        """(id, title, outlet) of every article, for the palette."""
+        return self.index.titles
+
+    @staticmethod
+    def _stop_check():
+        """Asked between articles by an index run from a thread worker: it stops when the
+        worker is cancelled (the app is closing), so quitting never waits for a long build."""
+        worker = get_current_worker()
+        return lambda: worker.is_cancelled
+
+    def _warn_from_thread(self, message: str) -> None:
+        self.call_from_thread(self.notify, message, severity="warning", markup=False, timeout=10)
+
     def _has_articles(self) -> bool:
         """Whether the corpus folder holds articles; if not, a screen says what to do."""
-        files, problems = discover(self.library.corpus)
-        if not files:
-            detail = f" ({problems[0].message})" if problems else ""
-            self.call_from_thread(self._problem, f"No articles in {self.library.corpus}{detail}",
-                                  "Put .md, .txt or .html files in that folder, or open "
-                                  "another one with: taiwan-reader --corpus DIR")
-        return bool(files)
-
-    def _open_searcher(self) -> Searcher:
-        """Open the index; a damaged one is moved aside and rebuilt first (the user is told)."""
-        try:
-            return self.library.searcher()
-        except IndexProblem:
-            raise
-        except Exception as exc:  # a damaged index fails in many ways
-            self.call_from_thread(self.notify, f"The index could not be opened ({exc}); rebuilding it",
-                                  severity="warning", markup=False, timeout=10)
-            report = self._update(wait=30)
-            self.post_message(IndexUpdated(report))
-            return self.library.searcher()
-
-    def _update(self, wait: float, progress=None) -> IndexReport:
-        """An index run from a thread worker, as the reader makes them all: it stops when the
-        worker is cancelled (the app is closing), so quitting never waits for a long build,
-        and the entity model runs in a worker process, never in the reader's own memory."""
-        worker = get_current_worker()
-        return self.library.update(wait=wait, progress=progress,
-                                   should_stop=lambda: worker.is_cancelled,
-                                   model_in_process=False)
+        missing = self.index.no_articles()
+        if missing is not None:
+            self.call_from_thread(self._problem, missing.headline, missing.advice)
+        return missing is None
 
     def _refresh_index(self) -> None:
         """Bring the index up to date (in a worker thread) and tell the app."""
         try:
-            report = self._update(wait=5)
+            report = self.index.refresh(should_stop=self._stop_check())
         except IndexStopped:
             return
         except (IndexProblem, OSError) as exc:
             self.call_from_thread(self.notify, f"Index not refreshed: {exc}",
                                   severity="warning", markup=False)
             return
-        if report.changed and self.searcher is not None:
-            self.searcher.refresh()
-            self.article_titles = self.searcher.titles()
         self.post_message(IndexUpdated(report))
 
     def _problem(self, headline: str, advice: str) -> None:
@@ -152,7 +153,7 @@ class ReaderApp(App):
         else:
             self.push_screen(search)
 
-    def _attach(self, searcher: Searcher, report: IndexReport | None) -> None:
+    def _searcher_ready(self, searcher: Searcher, report: IndexReport | None) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, SearchScreen):
                 screen.attach(searcher)
@@ -197,12 +198,11 @@ class ReaderApp(App):
         try:
             article = self.library.article(article_id, self.searcher)
         except Exception as exc:  # the file may have changed or vanished
+            log.warning("cannot open %s", article_id, exc_info=True)
             self.call_from_thread(self.notify, f"Cannot open {article_id}: {exc}",
                                   severity="error", markup=False)
             return
-        from taiwan_reader_index.entities.extract import cached_entities
-
-        entities = cached_entities(article)
+        [entities] = self.library.entities([article], model=False)  # the reader never loads it
         self.call_from_thread(self.push_screen,
                               ReaderScreen(article, query, self._location(article), entities))
 
@@ -221,8 +221,6 @@ class ReaderApp(App):
     @work(thread=True, group="open", exit_on_error=False)
     def _load_comparison(self, a_id: str, b_id: str) -> None:
         from taiwan_reader_index import locations
-        from taiwan_reader_index.compare.report import compare
-        from taiwan_reader_index.entities.extract import cached_entities
 
         from .screens.compare import CompareScreen
 
@@ -235,12 +233,13 @@ class ReaderApp(App):
                 b_id = similar[0].id
             a = self.library.article(a_id, self.searcher)
             b = self.library.article(b_id, self.searcher)
-            alignment, data = compare(a, b, cached_entities(a), cached_entities(b))
+            comparison = self.library.compare(a, b, model=False)
         except Exception as exc:  # a file may have changed or vanished
+            log.warning("cannot compare %s and %s", a_id, b_id, exc_info=True)
             self.call_from_thread(self.notify, f"Cannot compare: {exc}", severity="error",
                                   markup=False)
             return
-        screen = CompareScreen(a, b, alignment, data, self.export_dir or locations.export_dir())
+        screen = CompareScreen(comparison, self.export_dir or locations.export_dir())
         self.call_from_thread(self.push_screen, screen)
 
     @on(TrackQuotes)
@@ -253,7 +252,7 @@ class ReaderApp(App):
 
         if self.searcher is None:
             return
-        tracks = self.library.quote_tracks(article, self.searcher)
+        tracks = self.library.quotations(article, self.searcher)
         self.call_from_thread(self.push_screen, QuotesScreen(article.title, tracks))
 
     @on(SearchFor)
@@ -292,8 +291,7 @@ class ReaderApp(App):
                             self.action_reindex)
 
     def on_unmount(self) -> None:
-        if self.searcher is not None:
-            self.searcher.close()
+        self.index.close()
 
 
 def _reason(exc: Exception) -> str:
@@ -310,5 +308,11 @@ def build_app(library: Library, state_path: Path | None = None,
 
 
 def run_app(library: Library) -> int:
-    build_app(library).run()
-    return 0
+    """Run the reader; its exit status is non-zero after a crash (the traceback is
+    printed by Textual when the screen is restored, and logged)."""
+    app = build_app(library)
+    app.run()
+    status = app.return_code or 0
+    if status:
+        log.error("the reader stopped with status %d", status)
+    return status

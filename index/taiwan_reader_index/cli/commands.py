@@ -1,4 +1,4 @@
-"""The command line: `taiwan-reader [index|search|show] ...`.
+"""The command line: `taiwan-reader [index|search|show|entities|compare|quotes] ...`.
 
 With no command the reader app opens; the app itself is passed in by the UI
 package, so this module never imports Textual.
@@ -7,69 +7,36 @@ package, so this module never imports Textual.
 from __future__ import annotations
 
 import argparse
-import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
+from rich.logging import RichHandler
 from rich.text import Text
 
-from .. import __version__, locations
+from .. import logs
+from ..articles.loader import load_text
 from ..config import load_config
-from ..fulltext.indexer import IndexReport
-from ..library import Library
-from ..articles.article import Article
 from ..errors import BadFile, CorpusError, IndexProblem, QueryError
 from ..fulltext.hits import SearchResult
+from ..fulltext.indexer import IndexReport
+from ..library import Library
 from ..terminal_safe import inert
+from . import views
+from .parser import build_parser
 
 LaunchApp = Callable[[Library], int]
-
-
-def build_parser() -> argparse.ArgumentParser:
-    corpus_help = "folder of articles (default: the config's corpus, else the bundled seeds)"
-    top = argparse.ArgumentParser(add_help=False)
-    top.add_argument("--corpus", type=Path, metavar="DIR", help=corpus_help)
-    # Before or after the command; the command's copy has no default, which
-    # would otherwise overwrite a --corpus given before the command.
-    corpus = argparse.ArgumentParser(add_help=False)
-    corpus.add_argument("--corpus", type=Path, metavar="DIR", help=corpus_help,
-                        default=argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(
-        prog="taiwan-reader", parents=[top],
-        description="Search, read and compare news reports from the terminal.",
-        epilog=f"Config file: {locations.config_file()}",
-    )
-    parser.add_argument("--version", action="version", version=f"taiwan-reader {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("index", parents=[corpus], help="build or update the index")
-    p.add_argument("--rebuild", action="store_true", help="build the index from scratch")
-    p = sub.add_parser("search", parents=[corpus], help="search the corpus")
-    p.add_argument("query", help="Whoosh query: words, \"phrases\", AND/OR/NOT, term~, field:value")
-    p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to show (default 10)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--facets", action="store_true", help="also count outlets and entities")
-    p = sub.add_parser("entities", parents=[corpus], help="named entities of articles")
-    p.add_argument("refs", nargs="+", metavar="ID|PATH", help="ids, paths, or - for standard input")
-    p.add_argument("--json", action="store_true", help="one JSON object per input, one per line")
-    p = sub.add_parser("compare", parents=[corpus], help="align two reports side by side")
-    p.add_argument("a", metavar="A", help="id or path")
-    p.add_argument("b", metavar="B", help="id or path")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p = sub.add_parser("quotes", parents=[corpus], help="who else carries this article's quotes")
-    p.add_argument("ref", metavar="ID|PATH")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p = sub.add_parser("show", parents=[corpus], help="print an article as the reader sees it")
-    p.add_argument("ref", metavar="ID|PATH")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    return parser
+log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None) -> int:
     args = build_parser().parse_args(argv)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False)
+    terminal = RichHandler(console=err, show_path=False) if args.verbose else None
+    logs.setup(verbose=args.verbose, terminal=terminal)
     try:
         config = load_config()
         for problem in config.problems:
@@ -101,8 +68,10 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
         err.print(Text("taiwan-reader: interrupted; what was committed is kept", style="yellow"))
         return 130
     except Exception as exc:  # never a traceback: one line saying what failed
+        log.exception("taiwan-reader %s failed", args.command or "reader")
         detail = (str(exc).splitlines() or [""])[0]
-        err.print(Text(f"taiwan-reader: {type(exc).__name__}: {inert(detail)}", style="red"))
+        err.print(Text(f"taiwan-reader: internal error: {type(exc).__name__}: {inert(detail)} "
+                       f"(details in {logs.log_file()})", style="red"))
         return 1
 
 
@@ -148,21 +117,16 @@ def _quiet_update(library: Library, err: Console) -> None:
                 err.print(Text(f"warning: {inert(str(problem))}", style="yellow"))
 
 
-def _search(library: Library, args, out: Console, err: Console) -> int:
+def _search(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.limit < 1:
         raise QueryError(f"--limit must be at least 1, got {args.limit}")
     _quiet_update(library, err)
-    searcher = library.searcher()
-    try:
+    with library.searcher() as searcher:
         result = searcher.search(args.query, limit=args.limit, facets=args.facets)
-    finally:
-        searcher.close()
+        if searcher.notice:
+            err.print(Text(f"notice: {inert(searcher.notice)}", style="yellow"))
     if args.json:
-        data = search_json(result)
-        if args.facets:
-            data["facets"] = {name: [{"value": v, "count": c} for v, c in values]
-                              for name, values in result.facets.items()}
-        out.out(json.dumps(data, ensure_ascii=False), highlight=False)
+        out.out(views.dumps(views.search_view(result)), highlight=False)
     else:
         _print_hits(result, out)
         for name, values in result.facets.items():
@@ -171,19 +135,16 @@ def _search(library: Library, args, out: Console, err: Console) -> int:
     return 0
 
 
-def _compare(library: Library, args, out: Console, err: Console) -> int:
-    from ..compare.report import compare
-    from ..entities.extract import EntityExtractor
-
+def _compare(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     if any(not Path(ref).expanduser().is_file() for ref in (args.a, args.b)):
         _quiet_update(library, err)
     a, b = library.article(args.a), library.article(args.b)
-    entities_a, entities_b = EntityExtractor().entities([a, b])
-    result, data = compare(a, b, entities_a, entities_b)
+    comparison = library.compare(a, b)
+    result = comparison.alignment
     if args.json:
-        out.out(json.dumps(data, ensure_ascii=False), highlight=False)
+        out.out(views.dumps(views.comparison_view(comparison)), highlight=False)
         return 0
-    counts = {k: sum(1 for p in result.pairs if p.kind == k) for k in ("quote", "same", "similar")}
+    counts = result.counts()
     out.print(Text(f"A: {inert(a.title)}  ({inert(a.outlet or a.id)})", style="bold"))
     out.print(Text(f"B: {inert(b.title)}  ({inert(b.outlet or b.id)})", style="bold"))
     out.print(Text(f"{counts['quote']} shared quotes, {counts['same']} same, {counts['similar']} "
@@ -192,26 +153,20 @@ def _compare(library: Library, args, out: Console, err: Console) -> int:
         out.rule(Text(f"{pair.kind} {pair.score:.2f}"), style="dim")
         out.print(Text("A ", style="bold") + Text(inert(pair.a.text)))
         out.print(Text("B ", style="bold") + Text(inert(pair.b.text)))
-    ents = data["entities"]
+    ents = comparison.entities
     out.rule(Text("entities"), style="dim")
-    for key, label in (("shared", "both"), ("only_a", "only A"), ("only_b", "only B")):
-        out.print(Text(f"{label}: ", style="bold") + Text(inert(", ".join(ents[key]) or "-")))
+    for names, label in ((ents.shared, "both"), (ents.only_a, "only A"), (ents.only_b, "only B")):
+        out.print(Text(f"{label}: ", style="bold") + Text(inert(", ".join(names) or "-")))
     return 0
 
 
-def _quotes(library: Library, args, out: Console, err: Console) -> int:
+def _quotes(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     _quiet_update(library, err)
-    searcher = library.searcher()
-    try:
+    with library.searcher() as searcher:
         article = library.article(args.ref, searcher)
-        tracks = library.quote_tracks(article, searcher)
-    finally:
-        searcher.close()
+        tracks = library.quotations(article, searcher)
     if args.json:
-        data = {"id": article.id, "quotes": [
-            {"text": q.text, "quote": " ".join(q.words), "start": q.start, "end": q.end,
-             "carried_by": [c.__dict__ for c in found]} for q, found in tracks]}
-        out.out(json.dumps(data, ensure_ascii=False), highlight=False)
+        out.out(views.dumps(views.quotes_view(article, tracks)), highlight=False)
         return 0
     for quote, found in tracks:
         out.print(Text(f"“{inert(' '.join(quote.words))}”", style="bold"))
@@ -223,10 +178,9 @@ def _quotes(library: Library, args, out: Console, err: Console) -> int:
     return 0
 
 
-def _entities(library: Library, args, out: Console, err: Console) -> int:
+def _entities(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     """Entities per input; offsets into the file's full decoded text."""
     from ..entities.extract import EntityExtractor
-    from ..articles.loader import load_text
 
     if any(ref != "-" and not Path(ref).expanduser().is_file() for ref in args.refs):
         _quiet_update(library, err)
@@ -242,9 +196,7 @@ def _entities(library: Library, args, out: Console, err: Console) -> int:
             continue
         entities = extractor.entities([article])[0]
         if args.json:
-            rows = [{"start": e.start, "end": e.end, "text": e.text, "label": e.label,
-                     "canonical": e.canonical} for e in entities]
-            out.out(json.dumps({"input": ref, "entities": rows}, ensure_ascii=False), highlight=False)
+            out.out(views.dumps(views.entities_view(ref, entities)), highlight=False)
             continue
         out.print(Text(f"{inert(ref)}: {inert(article.title)}", style="bold"))
         for e in entities:
@@ -253,19 +205,6 @@ def _entities(library: Library, args, out: Console, err: Console) -> int:
     if extractor.model_calls and extractor.notice:
         err.print(Text(f"notice: {extractor.notice}", style="yellow"))
     return 1 if failed else 0
-
-
-def search_json(result: SearchResult) -> dict:
-    return {
-        "query": result.query,
-        "total": result.total,
-        "suggestion": result.suggestion,
-        "hits": [
-            {"id": h.id, "title": h.title, "outlet": h.outlet, "date": h.date_text or None,
-             "path": h.path, "score": round(h.score, 4), "snippet": h.snippet_marked()}
-            for h in result.hits
-        ],
-    }
 
 
 def _print_hits(result: SearchResult, out: Console) -> None:
@@ -287,28 +226,14 @@ def _print_hits(result: SearchResult, out: Console) -> None:
         out.print(snippet)
 
 
-def article_json(article: Article) -> dict:
-    def block(b):
-        return {"text": b.text, "start": b.start, "end": b.end, "kind": b.kind}
-
-    return {
-        "id": article.id, "title": article.title, "title_derived": article.title_derived,
-        "outlet": article.outlet, "author": article.author, "date": article.date_text or None,
-        "path": str(article.path), "warnings": list(article.warnings),
-        "paragraphs": [block(b) for b in article.paragraphs],
-        "junk": [{"kind": g.kind, "label": g.label, "blocks": [block(b) for b in g.blocks]}
-                 for g in article.junk_groups],
-    }
-
-
-def _show(library: Library, args, out: Console, err: Console) -> int:
+def _show(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     if not Path(args.ref).expanduser().is_file():
         _quiet_update(library, err)
     article = library.article(args.ref)
     for warning in article.warnings:
         err.print(Text(f"warning: {inert(str(article.path))}: {inert(warning)}", style="yellow"))
     if args.json:
-        out.out(json.dumps(article_json(article), ensure_ascii=False), highlight=False)
+        out.out(views.dumps(views.article_view(article)), highlight=False)
         return 0
     out.print(Text(inert(article.title), style="bold"))
     meta = " · ".join(x for x in (article.outlet, article.author, article.date_text) if x)

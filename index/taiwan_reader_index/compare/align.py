@@ -41,7 +41,8 @@ SIMILAR_THRESHOLD = 0.20  # best F1 (0.82) on the 28 labelled pairs
 SAME_RATIO = 85.0
 COMMON_FLOOR = 4  # short reports: a word in up to four sentences is never common
 QUOTE_MIN_WORDS = 5
-KIND_ORDER = {"quote": 0, "same": 1, "similar": 2}
+PAIR_KINDS = ("quote", "same", "similar")  # strongest first
+KIND_ORDER = {kind: rank for rank, kind in enumerate(PAIR_KINDS)}
 _QUOTE = re.compile(r'"([^"]{8,}?)"')
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -62,11 +63,25 @@ class Pair:
     weight: int = 0  # words in the shared quotation: longer quotes pair first
 
 
+    def swapped(self) -> Pair:
+        return Pair(self.kind, self.score, self.b, self.a, self.weight)
+
+
 @dataclass(frozen=True)
 class Alignment:
     pairs: list[Pair]
     only_a: list[Sentence]
     only_b: list[Sentence]
+
+    def counts(self) -> dict[str, int]:
+        """Pairs of each kind (every kind in PAIR_KINDS, zero where none)."""
+        found = Counter(p.kind for p in self.pairs)
+        return {kind: found[kind] for kind in PAIR_KINDS}
+
+    def swapped(self) -> Alignment:
+        """The same alignment seen from the other side: B's sentences become A's."""
+        pairs = sorted((p.swapped() for p in self.pairs), key=lambda p: (p.a.index, p.b.index))
+        return Alignment(pairs, self.only_b, self.only_a)
 
 
 def quotations(text: str, normalized: str | None = None) -> list[list[str]]:
@@ -121,16 +136,6 @@ def content_words(text: str, normalized: str | None = None) -> Counter[str]:
     return Counter(_stem(w) for w in words if w not in _STOP and not w.isdigit())
 
 
-def _cosine(a: Counter, b: Counter, idf: Callable[[str], float]) -> float:
-    shared = set(a) & set(b)
-    if not shared:
-        return 0.0
-    dot = sum(a[w] * b[w] * idf(w) ** 2 for w in shared)
-    norm_a = math.sqrt(sum((c * idf(w)) ** 2 for w, c in a.items()))
-    norm_b = math.sqrt(sum((c * idf(w)) ** 2 for w, c in b.items()))
-    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
-
-
 def _weighted(words: Counter, idf: Callable[[str], float]) -> dict[str, float]:
     """Unit-length idf-weighted vector: the dot product of two is their cosine."""
     vector = {w: c * idf(w) for w, c in words.items()}
@@ -155,7 +160,7 @@ def _similarity(cosine: float, ents_a: set, ents_b: set, nums_a: set, nums_b: se
 
 def similar_score(a: Counter, b: Counter, ents_a: set, ents_b: set, nums_a: set, nums_b: set,
                   idf: Callable[[str], float]) -> float:
-    return _similarity(_cosine(a, b, idf), ents_a, ents_b, nums_a, nums_b)
+    return _similarity(_dot(_weighted(a, idf), _weighted(b, idf)), ents_a, ents_b, nums_a, nums_b)
 
 
 def _entity_sets(sents: list[Sentence], entities) -> list[set[str]]:

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from ..articles.article import Article
-from .align import Alignment
+from .report import Comparison
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(a: Article, b: Article, alignment: Alignment, data: dict) -> str:
-    counts = {k: sum(1 for p in alignment.pairs if p.kind == k) for k in ("quote", "same", "similar")}
-    ents = data["entities"]
+def to_markdown(comparison: Comparison) -> str:
+    a, b, alignment, ents = (comparison.a, comparison.b, comparison.alignment,
+                             comparison.entities)
+    counts = alignment.counts()
     lines = [
         f"# Comparison: {a.title} / {b.title}", "",
         f"- **A**: {a.title} ({a.outlet or 'unknown outlet'}, {a.date_text or 'undated'}) `{a.path}`",
         f"- **B**: {b.title} ({b.outlet or 'unknown outlet'}, {b.date_text or 'undated'}) `{b.path}`",
         f"- {counts['quote']} shared quotes, {counts['same']} same, {counts['similar']} similar; "
         f"{len(alignment.only_a)} passages only in A, {len(alignment.only_b)} only in B",
-        f"- Entities in both: {', '.join(ents['shared']) or '-'}",
-        f"- Only in A: {', '.join(ents['only_a']) or '-'}",
-        f"- Only in B: {', '.join(ents['only_b']) or '-'}", "",
+        f"- Entities in both: {', '.join(ents.shared) or '-'}",
+        f"- Only in A: {', '.join(ents.only_a) or '-'}",
+        f"- Only in B: {', '.join(ents.only_b) or '-'}", "",
         "## Aligned passages", "", "| kind | A | B |", "|---|---|---|",
     ]
     lines += [f"| {p.kind} {p.score:.2f} | {_cell(p.a.text)} | {_cell(p.b.text)} |"

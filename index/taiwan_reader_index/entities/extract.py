@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -18,10 +17,14 @@ from .cache import MentionCache
 from .linking import Aliases, link, load_aliases
 from .mention import Entity, Mention
 from .recognizer import Recognizer, load_recognizer, recognise_many, recognizer_identity
+from .workers import recognise as recognise_in_worker
+from .workers import MAX_WORKERS, start_pool, stop_now, worker_count
+
+log = logging.getLogger(__name__)
+__all__ = ["EntityExtractor", "cached_entities", "text_regions", "worker_count"]
 
 T = TypeVar("T")
 CHUNK = 64  # articles per model run (and per task sent to a worker process)
-MAX_WORKERS = 4  # each worker holds its own copy of the model (about 250 MB)
 # Work queued ahead for the workers: enough to keep them busy while the
 # indexer commits and Whoosh merges segments (up to half a minute on Reuters;
 # with 16 chunks ahead the workers sat idle through it, and the 19,043-article
@@ -66,7 +69,8 @@ class EntityExtractor:
         self._recognizer = recognizer
         self.cache = cache or MentionCache()
         self.aliases = aliases if aliases is not None else load_aliases(aliases_path())
-        self.model_calls = 0
+        self.model_calls = 0  # articles the model analysed (not found in the cache)
+        self.workers_used = 0  # worker processes of the last stream (0: this process)
         self.worker_problem: str | None = None
 
     @property
@@ -114,6 +118,7 @@ class EntityExtractor:
         goes. A worker that dies hands its work back to this process.
         """
         pool = self._pool(workers)
+        self.workers_used = min(workers, MAX_WORKERS) if pool is not None else 0
         in_flight: deque[tuple[list[T], list[Article], list[list[Mention] | None], Future | None]]
         in_flight = deque()
         chars = 0
@@ -129,7 +134,7 @@ class EntityExtractor:
                 yield from self._finish(in_flight.popleft())
         except BaseException:  # ctrl+c, or the caller stopped: do not wait for queued work
             if pool is not None:
-                _stop_now(pool)
+                stop_now(pool)
             raise
         finally:
             if pool is not None:
@@ -138,14 +143,8 @@ class EntityExtractor:
     def _pool(self, workers: int) -> ProcessPoolExecutor | None:
         if workers < 1 or self.notice is not None:  # rules are fast enough in-process
             return None
-        import multiprocessing
-
         try:
-            _start_resource_tracker()
-            # spawn, not fork: the caller may be a threaded app (the reader indexes in a thread)
-            return ProcessPoolExecutor(min(workers, MAX_WORKERS),
-                                       multiprocessing.get_context("spawn"),
-                                       initializer=_worker_start, initargs=(os.getpid(),))
+            return start_pool(workers)
         except (OSError, ValueError) as exc:
             self._worker_failed(exc)
             return None
@@ -157,7 +156,7 @@ class EntityExtractor:
         future = None
         if missing and pool is not None and self.worker_problem is None:
             try:
-                future = pool.submit(_recognise_in_worker, _jobs(missing))
+                future = pool.submit(recognise_in_worker, _jobs(missing))
             except (BrokenProcessPool, OSError, ValueError) as exc:  # could not start a worker
                 self._worker_failed(exc)
         if missing and future is None:
@@ -166,6 +165,7 @@ class EntityExtractor:
         return chunk, articles, found, future
 
     def _worker_failed(self, exc: BaseException) -> None:
+        log.warning("entity worker process failed; recognising in this process", exc_info=exc)
         self.worker_problem = self.worker_problem or (
             f"an entity worker process stopped ({exc}); the rest ran in one process")
 
@@ -190,43 +190,6 @@ class EntityExtractor:
         return found
 
 
-def _stop_now(pool: ProcessPoolExecutor) -> None:
-    """End the workers at once (Python 3.14 has ``terminate_workers``; before, the
-    executor's process table is the only handle on them)."""
-    terminate = getattr(pool, "terminate_workers", None)
-    if terminate is not None:
-        terminate()
-        return
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with a real standard error.
-
-    The tracker is handed ``sys.stderr``'s file descriptor; inside a Textual
-    app ``sys.stderr`` captures prints and its ``fileno()`` is -1, which
-    spawning refuses ("bad value(s) in fds_to_keep"). Its stderr is then
-    /dev/null: its warnings must not draw over the reader's screen.
-    """
-    from multiprocessing import resource_tracker
-
-    try:
-        if sys.stderr is not None and sys.stderr.fileno() >= 0:
-            return  # it can start as it is, when the pool first needs it
-    except (AttributeError, OSError, ValueError):
-        pass
-    captured = sys.stderr
-    with open(os.devnull, "w") as quiet:
-        sys.stderr = quiet
-        try:
-            resource_tracker.ensure_running()
-        finally:
-            sys.stderr = captured
-
-
 def _jobs(articles: Sequence[Article]) -> list[tuple[str, list[tuple[int, int]]]]:
     return [(a.source, text_regions(a)) for a in articles]
 
@@ -240,49 +203,6 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _worker_start(indexer: int) -> None:
-    """A worker process ignores ctrl+c (the indexer stops it), ends when the indexer
-    dies (kill -9 gives it no chance to stop its workers), writes nothing to the
-    terminal (it would draw over the reader's screen or the progress bar; a worker
-    that fails is replaced by work in the main process) and loads the model once."""
-    import signal
-    import threading
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(indexer,), daemon=True).start()
-    quiet = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(quiet, 1)
-    os.dup2(quiet, 2)
-    load_recognizer()
-
-
-def _exit_with_parent(parent: int) -> None:
-    import time
-
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(0)
-
-
-def _recognise_in_worker(jobs) -> list[list[Mention]]:
-    return recognise_many(load_recognizer(), jobs)
-
-
-def worker_count(articles: int, model_in_process: bool = True) -> int:
-    """Worker processes for the model in a run of this many articles (0: this process).
-
-    Without ``model_in_process`` (the reader: the model would more than double
-    its memory and stay there) there is always at least one.
-    """
-    if articles < 500:  # starting a worker (loading spaCy) costs about 2 s
-        return 0 if model_in_process else 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
-    return min(cores, MAX_WORKERS)
 
 
 def cached_entities(article: Article, cache: MentionCache | None = None,

@@ -1,17 +1,10 @@
-"""Entity mentions and the label vocabulary."""
+"""Entity mentions (recognised spans) and entities (mentions linked to a canonical name)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# spaCy label -> index field (and facet) name
-LABEL_FIELD = {
-    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
-    "NORP": "group", "LAW": "law", "EVENT": "event",
-    "PRODUCT": "other", "WORK_OF_ART": "other", "LANGUAGE": "other",
-}
-# kept, but not highlighted by default and not indexed as entities
-QUANTITY_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+from .kinds import LABEL_KIND
 
 
 @dataclass(frozen=True)
@@ -35,4 +28,5 @@ class Entity:
 
     @property
     def field(self) -> str | None:
-        return LABEL_FIELD.get(self.label)
+        """The entity kind (index field and facet), or None for dates and numbers."""
+        return LABEL_KIND.get(self.label)

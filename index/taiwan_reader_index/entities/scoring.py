@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..articles.article import Article
-from .mention import QUANTITY_LABELS, Mention
+from .kinds import QUANTITY_LABELS
+from .mention import Mention
 
 
 def gold_mentions(article: Article, items: list[list[str]]) -> list[Mention]:

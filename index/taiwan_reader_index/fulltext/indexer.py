@@ -15,18 +15,21 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import locations
-from ..articles.discovery import CorpusFile, discover, display_name
-from ..errors import IndexStopped
-from .manifest import Entry, load_manifest, save_manifest
 from ..articles.article import Article, LoadProblem
+from ..articles.discovery import CorpusFile, discover, display_name
+from ..errors import BadFile, IndexStopped
 from .index_dir import create_index, index_exists, move_aside, open_index, writer_lock
-from ..errors import BadFile
+from .manifest import Entry, Manifest, load_manifest, save_manifest
+
+if TYPE_CHECKING:
+    from ..entities.mention import Entity
 
 BATCH_SIZE = 5000
 # Segments as separate files: Whoosh memory-maps them, where a compound segment
@@ -197,9 +200,10 @@ def update_index(
                     from ..entities.extract import EntityExtractor
 
                     extractor = EntityExtractor()
-                _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report,
-                       extractor if entities else None, relink=relink, linking=linking,
-                       check_stop=check_stop, model_in_process=model_in_process)
+                run = _Run(ix, index_path, manifest, report, max_bytes, progress,
+                           extractor if entities else None, relink, linking, check_stop,
+                           model_in_process)
+                _write(run, todo, gone)
                 if extractor is not None and extractor.model_calls and extractor.notice:
                     report.notices.append(extractor.notice)
                 if getattr(extractor, "worker_problem", None):
@@ -264,11 +268,26 @@ class _Batch:
             self.pending, self.last_commit = 0, time.monotonic()
 
 
-def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, extractor,
-           relink: bool = False, linking: str | None = None,
-           check_stop: Callable[[], None] = lambda: None,
-           model_in_process: bool = True) -> None:
-    batch = _Batch(ix, index_path, manifest)
+@dataclass
+class _Run:
+    """What one index run writes with, and where it reports."""
+
+    ix: Any
+    index_path: Path
+    manifest: Manifest
+    report: IndexReport
+    max_bytes: int
+    progress: ProgressCallback | None
+    extractor: Any  # an EntityExtractor, or None when entities are off
+    relink: bool
+    linking: str | None
+    check_stop: Callable[[], None]
+    model_in_process: bool
+
+
+def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[str]) -> None:
+    batch = _Batch(run.ix, run.index_path, run.manifest)
+    progress, manifest, report = run.progress, run.manifest, run.report
     shown = 0
 
     def advance(number: int) -> None:  # parsing runs ahead of storing: never go backwards
@@ -286,27 +305,28 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
                 batch.writer.delete_by_term("id", entry["id"])
                 report.removed += 1
 
-        def loaded():
+        def loaded() -> Iterator[tuple[int, CorpusFile, os.stat_result, Article]]:
             """Articles to index, parsed as the entity stage asks for them."""
             for number, (item, st) in enumerate(todo, 1):
-                check_stop()
-                article = _load(batch.writer, item, st, manifest, max_bytes, report, relink)
+                run.check_stop()
+                article = _load(run, batch.writer, item, st)
                 batch.pending += 1
                 if article is not None:
                     yield number, item, st, article
                 else:
                     advance(number)
 
-        if extractor is None:
+        stream: Iterator[tuple[tuple[int, CorpusFile, os.stat_result, Article], list[Entity]]]
+        if run.extractor is None:
             stream = ((entry, []) for entry in loaded())
         else:
-            from ..entities.extract import worker_count
+            from ..entities.workers import worker_count
 
-            workers = worker_count(len(todo), model_in_process)
-            stream = extractor.stream(loaded(), lambda entry: entry[3], workers)
-        with closing(stream):  # on ctrl+c, stops the entity workers at once
+            workers = worker_count(len(todo), run.model_in_process)
+            stream = run.extractor.stream(loaded(), lambda entry: entry[3], workers)
+        with closing(stream):  # type: ignore[type-var] # on ctrl+c, stops the entity workers at once
             for (number, item, st, article), entities in stream:
-                check_stop()
+                run.check_stop()
                 _store(batch.writer, item, st, article, entities, manifest, report)
                 advance(number)
                 batch.maybe_commit()
@@ -314,19 +334,19 @@ def _write(ix, index_path, manifest, todo, gone, max_bytes, progress, report, ex
     except BaseException:
         batch.writer.cancel()
         raise
-    manifest.linking = linking  # a re-link counts once it is complete
-    save_manifest(index_path, ix, manifest)
+    manifest.linking = run.linking  # a re-link counts once it is complete
+    save_manifest(run.index_path, run.ix, manifest)
 
 
-def _load(writer, item: CorpusFile, st, manifest, max_bytes, report,
-          relink: bool = False) -> Article | None:
+def _load(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result) -> Article | None:
     """Parse a new or changed file; None when there is nothing to index (bad or untouched)."""
-    from ..articles.loader import load_article  # parsing is only needed when something changed
+    from ..articles import loader  # parsing is only needed when something changed
 
+    manifest, report = run.manifest, run.report
     old = manifest.get(item.rel)
     stat_entry = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id}
     try:
-        article = load_article(item.path, item.id, max_bytes)
+        article = loader.load_article(item.path, item.id, run.max_bytes)
     except BadFile as exc:
         report.skipped.append(LoadProblem(item.path, str(exc)))
         if old is not None and "problem" not in old:
@@ -338,7 +358,7 @@ def _load(writer, item: CorpusFile, st, manifest, max_bytes, report,
         report.warnings.append(LoadProblem(
             item.path, f"{len(article.body):,} characters; only the first "
             f"{MAX_INDEXED_CHARS:,} are searchable"))
-    if (not relink and old is not None and old.get("hash") == article.content_hash
+    if (not run.relink and old is not None and old.get("hash") == article.content_hash
             and old.get("id") == item.id):
         manifest[item.rel] = {**old, **stat_entry}  # touched, not changed
         report.unchanged += 1

@@ -5,8 +5,10 @@ from __future__ import annotations
 from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from ..entities.kinds import KIND_NAMES
+
 # Entity fields, filled by the entity recogniser: canonical names, comma separated.
-ENTITY_FIELDS = ("person", "org", "place", "group", "law", "event", "other")
+ENTITY_FIELDS = KIND_NAMES
 FACET_FIELDS = ("outlet",) + ENTITY_FIELDS
 
 

@@ -14,6 +14,7 @@ from whoosh import query as wq
 
 from . import _whoosh
 from ._whoosh.conjunction import ConjunctionSearcher, clauses
+from .engine import Filters, StoredFields
 from .facets import FacetCounter
 from .query import QueryError, make_parser, parse, positive_leaves
 from .hits import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
@@ -48,6 +49,12 @@ class Searcher:
         self._searcher.close()
         self._ix.close()
 
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def refresh(self) -> None:
         """Pick up commits made since the index was opened."""
         with self._lock:
@@ -66,12 +73,13 @@ class Searcher:
             found = [(h.id, h.title, h.outlet) for h in everything.hits]
         return found
 
-    def stored(self, article_id: str) -> dict | None:
+    def stored(self, article_id: str) -> StoredFields | None:
         """The stored fields of one article, or None."""
         with self._lock:
             return self._searcher.document(id=article_id)
 
-    def quote_candidates(self, shingles: list[str], exclude: str, limit: int = 50) -> list[dict]:
+    def quote_candidates(self, shingles: list[str], exclude: str,
+                         limit: int = 50) -> list[StoredFields]:
         """Stored fields of articles holding any of these quotation shingles."""
         if not shingles:
             return []
@@ -116,7 +124,7 @@ class Searcher:
         *,
         limit: int | None = 10,
         sort: str = "score",
-        filters: dict[str, str] | None = None,
+        filters: Filters | None = None,
         facets: bool = False,
         snippets: bool = True,
     ) -> SearchResult:
@@ -234,7 +242,7 @@ class Searcher:
         return corrected if searcher.search(fixed, limit=1).scored_length() else None
 
 
-def filter_query(filters: dict[str, list[str] | str]) -> wq.Query:
+def filter_query(filters: Filters) -> wq.Query:
     """Facet choices: any of the chosen values within a field, every field."""
     per_field = []
     for name, values in filters.items():

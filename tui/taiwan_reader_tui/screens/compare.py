@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from taiwan_reader_index.compare.align import Alignment
+from taiwan_reader_index.compare.align import PAIR_KINDS, Alignment
 from taiwan_reader_index.compare.export import to_markdown
-from taiwan_reader_index.articles.article import Article
+from taiwan_reader_index.compare.report import Comparison
 from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.app import ComposeResult
@@ -83,10 +83,10 @@ class CompareScreen(Screen):
         Binding("q,escape", "app.pop_screen", "Back", id="compare.back"),
     ]
 
-    def __init__(self, a: Article, b: Article, alignment: Alignment, data: dict,
-                 export_dir: Path) -> None:
+    def __init__(self, comparison: Comparison, export_dir: Path) -> None:
         super().__init__()
-        self.a, self.b, self.alignment, self.data = a, b, alignment, data
+        self.comparison = comparison
+        self.a, self.b, self.alignment = comparison.a, comparison.b, comparison.alignment
         self.export_dir = export_dir
         self.current = -1
 
@@ -123,22 +123,21 @@ class CompareScreen(Screen):
         return text
 
     def _summary(self) -> Text:
-        counts = {k: sum(1 for p in self.alignment.pairs if p.kind == k)
-                  for k in ("quote", "same", "similar")}
-        ents = self.data["entities"]
+        counts = self.alignment.counts()
+        ents = self.comparison.entities
         text = Text()
         text.append(f" {counts['quote']} quotes ", style="bold reverse")
         text.append(f" {counts['same']} same ", style="bold")
         text.append(f" {counts['similar']} similar ", style="bold")
         text.append(f" only A {len(self.alignment.only_a)} · only B {len(self.alignment.only_b)}")
-        text.append(f"   entities: {len(ents['shared'])} shared, {len(ents['only_a'])} only A, "
-                    f"{len(ents['only_b'])} only B (e)", style="dim")
+        text.append(f"   entities: {len(ents.shared)} shared, {len(ents.only_a)} only A, "
+                    f"{len(ents.only_b)} only B (e)", style="dim")
         return text
 
     def _entity_options(self) -> list[Option]:
         options: list[Option] = []
         for key, title in (("shared", "In both"), ("only_a", "Only in A"), ("only_b", "Only in B")):
-            names = self.data["entities"][key]
+            names = getattr(self.comparison.entities, key)
             options.append(Option(Text(f"{title} ({len(names)})", style="bold underline"),
                                   disabled=True))
             options.extend(Option(Text(f" {inert(n)}"), id=f"{key}:{n}") for n in names)
@@ -146,7 +145,7 @@ class CompareScreen(Screen):
 
     @property
     def pair_rows(self) -> list[Row]:
-        return [r for r in self.query(Row) if r.kind in ("quote", "same", "similar")]
+        return [r for r in self.query(Row) if r.kind in PAIR_KINDS]
 
     def action_step(self, delta: int) -> None:
         pairs = self.pair_rows
@@ -165,14 +164,12 @@ class CompareScreen(Screen):
         scroll(self.query_one("#rows", VerticalScroll), how)
 
     def action_swap(self) -> None:
-        self.app.switch_screen(CompareScreen(self.b, self.a, *compare_swapped(self.alignment,
-                                                                             self.data),
-                                             self.export_dir))
+        self.app.switch_screen(CompareScreen(self.comparison.swapped(), self.export_dir))
 
     def action_export(self) -> None:
         self.export_dir.mkdir(parents=True, exist_ok=True)
         path = self.export_dir / f"compare-{self.a.id}-{self.b.id}.md"
-        path.write_text(to_markdown(self.a, self.b, self.alignment, self.data), encoding="utf-8")
+        path.write_text(to_markdown(self.comparison), encoding="utf-8")
         self.notify(f"Exported to {path}", markup=False)
 
     def action_toggle_entities(self) -> None:
@@ -189,15 +186,3 @@ class CompareScreen(Screen):
                 return
         self.notify(f"{name}: named, but not in these words (a variant is used)", markup=False)
 
-
-def compare_swapped(alignment: Alignment, data: dict) -> tuple[Alignment, dict]:
-    """The same comparison seen from the other side."""
-    from taiwan_reader_index.compare.align import Pair
-
-    pairs = sorted((Pair(p.kind, p.score, p.b, p.a, p.weight) for p in alignment.pairs),
-                   key=lambda p: p.a.index)
-    swapped = Alignment(pairs, alignment.only_b, alignment.only_a)
-    ents = data["entities"]
-    new = dict(data, a=data["b"], b=data["a"],
-               entities={"shared": ents["shared"], "only_a": ents["only_b"], "only_b": ents["only_a"]})
-    return swapped, new

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from taiwan_reader_index.entities.kinds import KIND_TITLES
 from taiwan_reader_index.errors import QueryError
 from taiwan_reader_index.fulltext.hits import SORTS, Hit, SearchResult
 from taiwan_reader_index.terminal_safe import inert
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from taiwan_reader_index.fulltext.searcher import Searcher
 
 DEBOUNCE_SECONDS = 0.12
-FACETS = {"outlet": "Outlets", "person": "People", "org": "Organisations", "place": "Places"}
+FACETS = {"outlet": "Outlets", **{k: KIND_TITLES[k] for k in ("person", "org", "place")}}
 FACET_ROWS = 12
 RESULT_LIMIT = 200
 

@@ -7,13 +7,14 @@ from taiwan_reader_index.fulltext.highlight import TermMatcher, find_spans, term
 from taiwan_reader_index.entities.mention import Entity
 from taiwan_reader_index.articles.article import Article, Block
 from taiwan_reader_index.terminal_safe import inert
+from taiwan_reader_index.entities.kinds import KIND_NAMES
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Static
 
 from ..rendering import inline, locate, styled
 
-ENTITY_KINDS = ("person", "org", "place", "group", "law", "event", "other")
+ENTITY_KINDS = KIND_NAMES
 
 
 class Paragraph(Static):

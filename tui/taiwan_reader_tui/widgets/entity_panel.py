@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from taiwan_reader_index.entities.mention import Entity
+from taiwan_reader_index.entities.kinds import KIND_TITLES
 from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.binding import Binding
@@ -14,8 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-KIND_TITLES = {"person": "People", "org": "Organisations", "place": "Places", "group": "Groups",
-               "law": "Laws", "event": "Events", "other": "Other"}
+
 
 
 class EntityPanel(OptionList):

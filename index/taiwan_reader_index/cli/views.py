@@ -1,0 +1,236 @@
+"""The JSON contract of ``--json``: one typed view per command.
+
+Policy: every ``--json`` output is JSON Lines, one object per input, each on
+its own line. Commands that take one input (search, show, compare, quotes)
+therefore print exactly one line, which is also a plain JSON document;
+``entities`` prints one line per input. Every object carries
+``"version": 1`` (bumped when a field changes meaning or goes away; new
+fields may appear without a bump) and ``"kind"``, naming the view. Offsets
+(``start``/``end``) are character offsets into the file's decoded text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal, TypedDict
+
+from ..articles.article import Article, Block
+from ..compare.quotes import Carrier, Quote
+from ..compare.report import Comparison
+from ..entities.mention import Entity
+from ..fulltext.hits import SearchResult
+
+VERSION = 1
+
+
+class HitView(TypedDict):
+    id: str
+    title: str
+    outlet: str
+    date: str | None  # YYYY-MM-DD
+    path: str
+    score: float
+    snippet: str  # hits marked **like this**
+
+
+class FacetValueView(TypedDict):
+    value: str
+    count: int
+
+
+class SearchView(TypedDict):
+    version: int
+    kind: Literal["search"]
+    query: str
+    total: int
+    suggestion: str | None
+    hits: list[HitView]
+    facets: dict[str, list[FacetValueView]]  # empty unless --facets
+
+
+class BlockView(TypedDict):
+    text: str
+    start: int
+    end: int
+    kind: str  # paragraph | heading | list_item
+
+
+class JunkView(TypedDict):
+    kind: str  # byline | caption | related | teaser
+    label: str
+    blocks: list[BlockView]
+
+
+class ArticleView(TypedDict):
+    version: int
+    kind: Literal["article"]
+    id: str
+    title: str
+    title_derived: bool
+    outlet: str
+    author: str
+    date: str | None
+    path: str
+    warnings: list[str]
+    paragraphs: list[BlockView]
+    junk: list[JunkView]
+
+
+class EntityView(TypedDict):
+    start: int
+    end: int
+    text: str
+    label: str  # OntoNotes label: PERSON, ORG, GPE, ...
+    canonical: str
+
+
+class EntitiesView(TypedDict):
+    version: int
+    kind: Literal["entities"]
+    input: str  # the id, path or "-" as given
+    entities: list[EntityView]
+
+
+class MetaView(TypedDict):
+    id: str
+    title: str
+    outlet: str
+    author: str
+    date: str | None
+    path: str
+
+
+class PairView(TypedDict):
+    kind: str  # quote | same | similar
+    score: float
+    a_start: int
+    a_end: int
+    a_text: str
+    b_start: int
+    b_end: int
+    b_text: str
+
+
+class PassageView(TypedDict):
+    start: int
+    end: int
+    text: str
+
+
+class EntityOverlapView(TypedDict):
+    shared: list[str]
+    only_a: list[str]
+    only_b: list[str]
+
+
+class ComparisonView(TypedDict):
+    version: int
+    kind: Literal["comparison"]
+    a: MetaView
+    b: MetaView
+    counts: dict[str, int]  # pairs of each kind
+    pairs: list[PairView]
+    only_a: list[PassageView]
+    only_b: list[PassageView]
+    entities: EntityOverlapView
+
+
+class CarrierView(TypedDict):
+    id: str
+    title: str
+    outlet: str
+    date: str
+    path: str
+    score: float
+
+
+class QuoteView(TypedDict):
+    text: str  # the sentence that carries the quotation
+    quote: str  # the quotation in normal form
+    start: int
+    end: int
+    carried_by: list[CarrierView]
+
+
+class QuotesView(TypedDict):
+    version: int
+    kind: Literal["quotes"]
+    id: str
+    quotes: list[QuoteView]
+
+
+def dumps(view: object) -> str:
+    """One line of JSON (non-ASCII kept as is)."""
+    return json.dumps(view, ensure_ascii=False)
+
+
+def search_view(result: SearchResult) -> SearchView:
+    return {
+        "version": VERSION, "kind": "search",
+        "query": result.query, "total": result.total, "suggestion": result.suggestion,
+        "hits": [{"id": h.id, "title": h.title, "outlet": h.outlet, "date": h.date_text or None,
+                  "path": h.path, "score": round(h.score, 4), "snippet": h.snippet_marked()}
+                 for h in result.hits],
+        "facets": {name: [{"value": v, "count": c} for v, c in values]
+                   for name, values in result.facets.items()},
+    }
+
+
+def _block(block: Block) -> BlockView:
+    return {"text": block.text, "start": block.start, "end": block.end, "kind": block.kind}
+
+
+def article_view(article: Article) -> ArticleView:
+    return {
+        "version": VERSION, "kind": "article",
+        "id": article.id, "title": article.title, "title_derived": article.title_derived,
+        "outlet": article.outlet, "author": article.author, "date": article.date_text or None,
+        "path": str(article.path), "warnings": list(article.warnings),
+        "paragraphs": [_block(b) for b in article.paragraphs],
+        "junk": [{"kind": g.kind, "label": g.label, "blocks": [_block(b) for b in g.blocks]}
+                 for g in article.junk_groups],
+    }
+
+
+def entities_view(ref: str, entities: list[Entity]) -> EntitiesView:
+    return {"version": VERSION, "kind": "entities", "input": ref,
+            "entities": [{"start": e.start, "end": e.end, "text": e.text, "label": e.label,
+                          "canonical": e.canonical} for e in entities]}
+
+
+def _meta(article: Article) -> MetaView:
+    return {"id": article.id, "title": article.title, "outlet": article.outlet,
+            "author": article.author, "date": article.date_text or None,
+            "path": str(article.path)}
+
+
+def comparison_view(comparison: Comparison) -> ComparisonView:
+    alignment, ents = comparison.alignment, comparison.entities
+    return {
+        "version": VERSION, "kind": "comparison",
+        "a": _meta(comparison.a), "b": _meta(comparison.b),
+        "counts": alignment.counts(),
+        "pairs": [{"kind": p.kind, "score": p.score, "a_start": p.a.start, "a_end": p.a.end,
+                   "a_text": p.a.text, "b_start": p.b.start, "b_end": p.b.end,
+                   "b_text": p.b.text} for p in alignment.pairs],
+        "only_a": [{"start": s.start, "end": s.end, "text": s.text} for s in alignment.only_a],
+        "only_b": [{"start": s.start, "end": s.end, "text": s.text} for s in alignment.only_b],
+        "entities": {"shared": list(ents.shared), "only_a": list(ents.only_a),
+                     "only_b": list(ents.only_b)},
+    }
+
+
+def _carrier(c: Carrier) -> CarrierView:
+    return {"id": c.id, "title": c.title, "outlet": c.outlet, "date": c.date, "path": c.path,
+            "score": c.score}
+
+
+def quotes_view(article: Article, tracks: list[tuple[Quote, list[Carrier]]]) -> QuotesView:
+    return {"version": VERSION, "kind": "quotes", "id": article.id,
+            "quotes": [{"text": q.text, "quote": " ".join(q.words), "start": q.start,
+                        "end": q.end, "carried_by": [_carrier(c) for c in found]}
+                       for q, found in tracks]}
+
+
+VIEWS: dict[str, type] = {"search": SearchView, "article": ArticleView, "entities": EntitiesView,
+                          "comparison": ComparisonView, "quotes": QuotesView}

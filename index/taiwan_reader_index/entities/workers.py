@@ -1,0 +1,118 @@
+"""Worker processes that run the entity model beside an index run.
+
+Each worker holds its own copy of the model; the parent hands them chunks of
+articles and takes the mentions back. The plumbing here keeps them quiet on
+the terminal (their output would draw over the reader's screen or a progress
+bar; they log to the log file instead), makes them end with their parent and
+lets the parent stop them at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from .mention import Mention
+from .recognizer import load_recognizer, recognise_many
+
+log = logging.getLogger(__name__)
+MAX_WORKERS = 4  # each worker holds its own copy of the model (about 250 MB)
+Job = tuple[str, list[tuple[int, int]]]  # (text, regions to analyse)
+
+
+def worker_count(articles: int, model_in_process: bool = True) -> int:
+    """Worker processes for the model in a run of this many articles (0: this process).
+
+    Without ``model_in_process`` (the reader: the model would more than double
+    its memory and stay there) there is always at least one.
+    """
+    if articles < 500:  # starting a worker (loading spaCy) costs about 2 s
+        return 0 if model_in_process else 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return min(cores, MAX_WORKERS)
+
+
+def start_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` model processes (at most MAX_WORKERS); raises OSError or
+    ValueError when processes cannot be started here."""
+    import multiprocessing
+
+    _start_resource_tracker()
+    # spawn, not fork: the caller may be a threaded app (the reader indexes in a thread)
+    return ProcessPoolExecutor(min(workers, MAX_WORKERS), multiprocessing.get_context("spawn"),
+                               initializer=_worker_start, initargs=(os.getpid(),))
+
+
+def recognise(jobs: Sequence[Job]) -> list[list[Mention]]:
+    """The task a worker runs: the model over these texts."""
+    return recognise_many(load_recognizer(), jobs)
+
+
+def stop_now(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once (Python 3.14 has ``terminate_workers``; before, the
+    executor's process table is the only handle on them)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real standard error.
+
+    The tracker is handed ``sys.stderr``'s file descriptor; inside a Textual
+    app ``sys.stderr`` captures prints and its ``fileno()`` is -1, which
+    spawning refuses ("bad value(s) in fds_to_keep"). Its stderr is then
+    /dev/null: its warnings must not draw over the reader's screen.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        if sys.stderr is not None and sys.stderr.fileno() >= 0:
+            return  # it can start as it is, when the pool first needs it
+    except (AttributeError, OSError, ValueError):
+        pass
+    captured = sys.stderr
+    with open(os.devnull, "w") as quiet:
+        sys.stderr = quiet
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
+
+
+def _worker_start(indexer: int) -> None:
+    """A worker process ignores ctrl+c (the indexer stops it), ends when the indexer
+    dies (kill -9 gives it no chance to stop its workers), writes nothing to the
+    terminal but logs to the log file, and loads the model once."""
+    import signal
+    import threading
+
+    from .. import logs
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(indexer,), daemon=True).start()
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    logs.setup_worker()
+    log.debug("entity worker started for process %d", indexer)
+    load_recognizer()
+
+
+def _exit_with_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
