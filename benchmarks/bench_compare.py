@@ -23,10 +23,10 @@ SHARED = ROOT.parent / "shared" / "corpora"
 
 
 def labelled_scores():
+    from taiwan_reader_index.articles.loader import load_article
     from taiwan_reader_index.compare.align import content_words, local_idf, similar_score
     from taiwan_reader_index.compare.sentences import sentences
     from taiwan_reader_index.entities.extract import EntityExtractor
-    from taiwan_reader_index.articles.loader import load_article
     from taiwan_reader_index.locations import seeds_dir
 
     articles = {p.stem[:3]: load_article(p) for p in seeds_dir().glob("*.md")}

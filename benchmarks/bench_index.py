@@ -117,10 +117,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         os.environ["XDG_CACHE_HOME"] = str(tmp_path / "cache")
-        from taiwan_reader_index.fulltext.indexer import update_index
         from taiwan_reader_index.articles.loader import load_article
-        from taiwan_reader_index.locations import index_dir_for
+        from taiwan_reader_index.fulltext.indexer import update_index
         from taiwan_reader_index.fulltext.searcher import Searcher
+        from taiwan_reader_index.locations import index_dir_for
 
         corpus = extract(args.corpus, tmp_path / "corpus")
         files = sorted(corpus.glob("*.txt"))

@@ -115,10 +115,10 @@ def seed_scores(variants) -> None:
     """Strict F1 on our own gold annotation of the five seed bodies (tests/data)."""
     import json
 
+    from taiwan_reader_index.articles.loader import load_article
     from taiwan_reader_index.entities.extract import text_regions
     from taiwan_reader_index.entities.recognizer import recognise_blocks
     from taiwan_reader_index.entities.scoring import f1, gold_mentions, prf
-    from taiwan_reader_index.articles.loader import load_article
     from taiwan_reader_index.locations import seeds_dir
 
     gold = json.loads((Path(__file__).resolve().parents[1] / "tests" / "data" /

@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_index import SHARED, extract, make_queries, pct  # noqa: E402
-from bench_startup import BARE, READER  # noqa: E402
-from bench_startup import run as launch  # noqa: E402
+from bench_index import SHARED, extract, make_queries, pct
+from bench_startup import BARE, READER
+from bench_startup import run as launch
 
 READER_RSS = """
 import sys
@@ -73,11 +73,11 @@ def cli_index(corpus: Path) -> float:
 
 
 def run_corpus(name: str, queries: int, tmp: Path) -> dict:
+    from taiwan_reader_index.articles.loader import load_article
     from taiwan_reader_index.compare.align import align
     from taiwan_reader_index.fulltext.indexer import update_index
-    from taiwan_reader_index.articles.loader import load_article
-    from taiwan_reader_index.locations import index_dir_for
     from taiwan_reader_index.fulltext.searcher import Searcher
+    from taiwan_reader_index.locations import index_dir_for
 
     corpus = extract(name, tmp / name)
     files = sorted(corpus.glob("*.txt"))

@@ -15,7 +15,7 @@ def test_search_json_shape_and_hits(capsys, seeds):
     code, out, _ = run(capsys, "search", '"National Guard"', "--json", "--corpus", str(seeds))
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"query", "total", "suggestion", "hits"}
+    assert set(data) == {"version", "kind", "query", "total", "suggestion", "hits", "facets"}
     assert data["total"] == 2
     assert set(data["hits"][0]) == {"id", "title", "outlet", "date", "path", "score", "snippet"}
     assert all("**National Guard**" in hit["snippet"] for hit in data["hits"])

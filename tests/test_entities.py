@@ -3,13 +3,13 @@ from __future__ import annotations
 import pytest
 
 from taiwan_reader_index import locations
+from taiwan_reader_index.articles.loader import load_text
 from taiwan_reader_index.entities.domain import domain_mentions
 from taiwan_reader_index.entities.extract import EntityExtractor
 from taiwan_reader_index.entities.linking import link, load_aliases
 from taiwan_reader_index.entities.mention import Mention
 from taiwan_reader_index.entities.recognizer import load_recognizer, rule_recognizer
 from taiwan_reader_index.fulltext.indexer import update_index
-from taiwan_reader_index.articles.loader import load_text
 from taiwan_reader_index.fulltext.searcher import Searcher
 
 
@@ -126,10 +126,10 @@ def test_seed_gold_strict_f1_and_no_worse_than_the_plain_model(seeds):
     from dataclasses import replace
     from pathlib import Path
 
+    from taiwan_reader_index.articles.loader import load_article
     from taiwan_reader_index.entities.extract import text_regions
     from taiwan_reader_index.entities.recognizer import recognise_blocks
     from taiwan_reader_index.entities.scoring import f1, gold_mentions, prf
-    from taiwan_reader_index.articles.loader import load_article
 
     gold = json.loads((Path(__file__).parent / "data" / "seed_entities_gold.json").read_text())
     ours, plain = load_recognizer(), replace(load_recognizer(), domain=False)

@@ -7,10 +7,10 @@ import time
 import pytest
 
 from taiwan_reader_index import locations
+from taiwan_reader_index.fulltext.index_dir import IndexBusy, UnsafeIndex, writer_lock
 from taiwan_reader_index.fulltext.indexer import update_index
 from taiwan_reader_index.fulltext.query import QueryError
 from taiwan_reader_index.fulltext.searcher import Searcher
-from taiwan_reader_index.fulltext.index_dir import IndexBusy, UnsafeIndex, writer_lock
 
 
 def search_ids(corpus, query, **kw):
@@ -130,9 +130,8 @@ def test_bad_files_are_reported_and_the_rest_indexed(mini):
 
 def test_second_indexer_is_told_the_lock_is_held(mini):
     index_path = locations.index_dir_for(mini)
-    with writer_lock(index_path):
-        with pytest.raises(IndexBusy, match="another index run"):
-            update_index(mini, wait=0.2)
+    with writer_lock(index_path), pytest.raises(IndexBusy, match="another index run"):
+        update_index(mini, wait=0.2)
 
 
 def test_index_folder_is_private_and_others_writable_is_refused(mini):

@@ -6,9 +6,9 @@ Update after an intended change with: python -m pytest tests/test_snapshots.py -
 from __future__ import annotations
 
 import pytest
-from taiwan_reader_index.library import Library
 from textual.widgets import Input
 
+from taiwan_reader_index.library import Library
 from taiwan_reader_tui.app import build_app
 
 SIZE = (100, 30)

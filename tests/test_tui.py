@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from rich.text import Text
-from taiwan_reader_index.library import Library
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
+from taiwan_reader_index.library import Library
 from taiwan_reader_tui.app import build_app
 from taiwan_reader_tui.screens.help import HelpScreen
 from taiwan_reader_tui.screens.reader import ReaderScreen
@@ -210,10 +210,11 @@ async def test_quitting_during_the_first_build_stops_it_and_the_next_run_resumes
         app_for, tmp_path, monkeypatch):
     import time
 
+    from textual.widgets import ProgressBar
+
     import taiwan_reader_index.fulltext.indexer as indexer
     from taiwan_reader_index.articles import loader
     from taiwan_reader_tui.screens.startup import IndexingScreen
-    from textual.widgets import ProgressBar
 
     corpus = tmp_path / "many"
     corpus.mkdir()

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import locations
-from .config import Config, load_config
-from .fulltext.indexer import IndexReport, ProgressCallback, StopCheck, update_index
 from .articles.article import Article
+from .config import Config, load_config
 from .errors import CorpusError, IndexBusy
 from .fulltext.index_dir import index_exists, index_has_commits
+from .fulltext.indexer import IndexReport, ProgressCallback, StopCheck, update_index
 
 if TYPE_CHECKING:
     from .compare.quotes import Carrier, Quote
@@ -148,7 +148,7 @@ class Library:
                     try:
                         candidates.append((fields, load_article(
                             Path(fields["path"]), fields["id"], max_bytes=self.max_bytes)))
-                    except Exception:  # noqa: BLE001 - a vanished file just is not a carrier
+                    except Exception:
                         continue
                 tracks.append((quote, carriers(quote, candidates)))
         finally:

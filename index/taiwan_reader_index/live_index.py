@@ -68,7 +68,7 @@ class LiveIndex:
             searcher = self.library.searcher()
         except IndexProblem:
             raise
-        except Exception as exc:  # noqa: BLE001 - a damaged index fails in many ways
+        except Exception as exc:
             log.warning("the index of %s could not be opened", self.library.corpus, exc_info=True)
             damaged(f"The index could not be opened ({exc}); rebuilding it")
             report = self.update(wait=30, should_stop=should_stop)

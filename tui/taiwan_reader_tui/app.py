@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import logging
-
-from taiwan_reader_index.errors import IndexProblem, IndexStopped
-from taiwan_reader_index.fulltext.indexer import IndexReport
-from taiwan_reader_index.library import Library
-from taiwan_reader_index.live_index import LiveIndex
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
+
+from taiwan_reader_index.errors import IndexProblem, IndexStopped
+from taiwan_reader_index.fulltext.indexer import IndexReport
+from taiwan_reader_index.library import Library
+from taiwan_reader_index.live_index import LiveIndex
 
 from .commands import ArticleCommands
 from .messages import CompareArticles, IndexUpdated, OpenArticle, SearchFor, TrackQuotes
@@ -83,7 +83,7 @@ class ReaderApp(App):
                     progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n))
             except IndexStopped:  # the reader is closing; the next start resumes the build
                 return
-            except Exception as exc:  # noqa: BLE001 - never leave the user on a stalled bar
+            except Exception as exc:
                 log.exception("the first build of %s failed", self.library.corpus)
                 self.call_from_thread(self._problem, "The index could not be built",
                                       _reason(exc))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from taiwan_reader_index.terminal_safe import inert
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from taiwan_reader_index.terminal_safe import inert
 
 from .messages import CompareArticles, OpenArticle
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from taiwan_reader_index.fulltext.indexer import IndexReport
 from textual.message import Message
+
+from taiwan_reader_index.fulltext.indexer import IndexReport
 
 
 @dataclass

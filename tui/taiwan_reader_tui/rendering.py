@@ -14,6 +14,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from rich.style import Style
 from rich.text import Text
+
 from taiwan_reader_index.terminal_safe import inert
 
 Span = tuple[int, int]

@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .blocks import ends_sentence, is_headline_like
 from .article import Block
+from .blocks import ends_sentence, is_headline_like
 
 _BYLINE = re.compile(
     r"^(?:by|authored by|written by|words by|story by|reporting by|reported by)\s+"

@@ -31,8 +31,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from whoosh.lang.porter import stem as porter_stem
 from rapidfuzz.process import cdist
+from whoosh.lang.porter import stem as porter_stem
 
 from ..articles.article import Article
 from .sentences import Sentence, normalize, sentences
@@ -46,12 +46,7 @@ KIND_ORDER = {kind: rank for rank, kind in enumerate(PAIR_KINDS)}
 _QUOTE = re.compile(r'"([^"]{8,}?)"')
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_STOP = frozenset("""a an the and or but if of to in on at by for with from as is are was were be been
-being it its this that these those he she they we you i his her their our your them him us
-has have had do does did not no so than then there here which who whom what when where why how
-all any some would could should will can may might must said says say also about into over
-after before against between through during up down out off more most such only own same other
-just very""".split())
+_STOP = frozenset(["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "them", "him", "us", "has", "have", "had", "do", "does", "did", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom", "what", "when", "where", "why", "how", "all", "any", "some", "would", "could", "should", "will", "can", "may", "might", "must", "said", "says", "say", "also", "about", "into", "over", "after", "before", "against", "between", "through", "during", "up", "down", "out", "off", "more", "most", "such", "only", "own", "same", "other", "just", "very"])
 
 
 @dataclass(frozen=True)

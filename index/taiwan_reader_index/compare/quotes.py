@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..articles.article import Article
-from .align import quote_score, quotations
+from .align import quotations, quote_score
 from .sentences import sentences
 
 SHINGLE = 5

@@ -17,8 +17,8 @@ from .cache import MentionCache
 from .linking import Aliases, link, load_aliases
 from .mention import Entity, Mention
 from .recognizer import Recognizer, load_recognizer, recognise_many, recognizer_identity
-from .workers import recognise as recognise_in_worker
 from .workers import MAX_WORKERS, start_pool, stop_now, worker_count
+from .workers import recognise as recognise_in_worker
 
 log = logging.getLogger(__name__)
 __all__ = ["EntityExtractor", "cached_entities", "text_regions", "worker_count"]

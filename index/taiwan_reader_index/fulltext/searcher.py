@@ -9,17 +9,17 @@ import re
 import threading
 from pathlib import Path
 
-from whoosh import sorting
 from whoosh import query as wq
+from whoosh import sorting
 
 from . import _whoosh
 from ._whoosh.conjunction import ConjunctionSearcher, clauses
 from .engine import Filters, StoredFields
 from .facets import FacetCounter
-from .query import QueryError, make_parser, parse, positive_leaves
 from .hits import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
-from .snippets import hit_spans, lead, snippet
 from .index_dir import open_index
+from .query import QueryError, make_parser, parse, positive_leaves
+from .snippets import hit_spans, lead, snippet
 
 log = logging.getLogger(__name__)
 SPELL_FIELD = "spell_body"
@@ -176,7 +176,7 @@ class Searcher:
             return None
         try:
             return self._conjunction.search(searcher, wanted, limit, facets)
-        except Exception as exc:  # noqa: BLE001 - an internal failure: fall back, never blame the query
+        except Exception as exc:
             log.exception("the fast search path failed on %r; using Whoosh's public search", text)
             self._fast_problem = (f"search runs on Whoosh's public API only (slower): the fast "
                                   f"path failed ({type(exc).__name__})")

@@ -5,10 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from taiwan_reader_index.compare.align import PAIR_KINDS, Alignment
-from taiwan_reader_index.compare.export import to_markdown
-from taiwan_reader_index.compare.report import Comparison
-from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +12,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from taiwan_reader_index.compare.align import PAIR_KINDS, Alignment
+from taiwan_reader_index.compare.export import to_markdown
+from taiwan_reader_index.compare.report import Comparison
+from taiwan_reader_index.terminal_safe import inert
 
 from ..widgets.scrolling import scroll
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from taiwan_reader_index import locations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
+
+from taiwan_reader_index import locations
 
 QUERY_HELP = """\
 **Query syntax** (Whoosh): `taiwan strait` (all words) · `"national guard"` (phrase) ·

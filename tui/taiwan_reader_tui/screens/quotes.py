@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from taiwan_reader_index.terminal_safe import inert
 
 from ..messages import OpenArticle
 

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from taiwan_reader_index.fulltext.highlight import matcher_for
-from taiwan_reader_index.entities.mention import Entity
-from taiwan_reader_index.articles.article import Article
-from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,10 +10,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from taiwan_reader_index.articles.article import Article
+from taiwan_reader_index.entities.mention import Entity
+from taiwan_reader_index.fulltext.highlight import matcher_for
+from taiwan_reader_index.terminal_safe import inert
+
 from ..messages import CompareArticles, SearchFor, TrackQuotes
-from ..widgets.scrolling import scroll
 from ..widgets.article import ENTITY_KINDS, ArticleView
 from ..widgets.entity_panel import EntityPanel
+from ..widgets.scrolling import scroll
 
 
 class ReaderScreen(Screen):

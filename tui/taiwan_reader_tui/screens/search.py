@@ -6,10 +6,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from taiwan_reader_index.entities.kinds import KIND_TITLES
-from taiwan_reader_index.errors import QueryError
-from taiwan_reader_index.fulltext.hits import SORTS, Hit, SearchResult
-from taiwan_reader_index.terminal_safe import inert
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +15,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
+
+from taiwan_reader_index.entities.kinds import KIND_TITLES
+from taiwan_reader_index.errors import QueryError
+from taiwan_reader_index.fulltext.hits import SORTS, Hit, SearchResult
+from taiwan_reader_index.terminal_safe import inert
 
 from ..messages import CompareArticles, OpenArticle
 

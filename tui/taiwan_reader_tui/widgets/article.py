@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from rich.text import Text
-from taiwan_reader_index.fulltext.highlight import TermMatcher, find_spans, term_spans
-from taiwan_reader_index.entities.mention import Entity
-from taiwan_reader_index.articles.article import Article, Block
-from taiwan_reader_index.terminal_safe import inert
-from taiwan_reader_index.entities.kinds import KIND_NAMES
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Static
+
+from taiwan_reader_index.articles.article import Article, Block
+from taiwan_reader_index.entities.kinds import KIND_NAMES
+from taiwan_reader_index.entities.mention import Entity
+from taiwan_reader_index.fulltext.highlight import TermMatcher, find_spans, term_spans
+from taiwan_reader_index.terminal_safe import inert
 
 from ..rendering import inline, locate, styled
 

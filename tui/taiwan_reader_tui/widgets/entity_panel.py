@@ -6,16 +6,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rich.text import Text
-from taiwan_reader_index.entities.mention import Entity
-from taiwan_reader_index.entities.kinds import KIND_TITLES
-from taiwan_reader_index.terminal_safe import inert
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-
+from taiwan_reader_index.entities.kinds import KIND_TITLES
+from taiwan_reader_index.entities.mention import Entity
+from taiwan_reader_index.terminal_safe import inert
 
 
 class EntityPanel(OptionList):
