@@ -35,7 +35,7 @@ def extract(name: str, into: Path) -> Path:
 
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def make_queries(texts: list[str], n: int, seed: int = 7) -> dict[str, list[str]]:

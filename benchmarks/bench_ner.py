@@ -41,7 +41,7 @@ def sentences(text: str) -> list[list[tuple[str, str]]]:
 def gold_spans(tokens: list[tuple[str, str]]) -> set[tuple[int, int, str]]:
     """IOB1: I-X continues an entity of type X; B-X starts a new one next to another."""
     spans, start, kind = set(), None, None
-    for i, (_, tag) in enumerate(tokens + [("", "O")]):
+    for i, (_, tag) in enumerate([*tokens, ("", "O")]):
         prefix, _, label = tag.partition("-")
         if start is not None and (tag == "O" or prefix == "B" or label != kind):
             spans.add((start, i, kind))

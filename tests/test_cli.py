@@ -35,7 +35,7 @@ def test_search_suggests_a_correction(capsys, mini_corpus):
 
 
 def test_broken_query_is_one_clear_line(capsys, mini_corpus):
-    code, out, err = run(capsys, "search", '"coast guard', "--corpus", str(mini_corpus))
+    code, _out, err = run(capsys, "search", '"coast guard', "--corpus", str(mini_corpus))
     assert code == 2
     assert err.strip().count("\n") == 0 and "unbalanced quote" in err
     assert "Traceback" not in err
@@ -72,7 +72,7 @@ def test_show_labels_junk(capsys, seeds):
 
 def test_show_json_by_path(capsys, seeds):
     path = seeds / "001_e255d4f75bd2254b.md"
-    code, out, _ = run(capsys, "show", str(path), "--json")
+    _code, out, _ = run(capsys, "show", str(path), "--json")
     data = json.loads(out)
     assert data["author"] == "Katabella Roberts"
     assert [g["kind"] for g in data["junk"]] == ["byline", "caption", "byline"]

@@ -55,7 +55,7 @@ def test_empty_file_is_refused(tmp_path):
 
 
 def test_file_over_the_size_limit_is_refused(tmp_path):
-    with pytest.raises(BadFile, match="over the .* limit"):
+    with pytest.raises(BadFile, match=r"over the .* limit"):
         load_article(write(tmp_path, "g.txt", "word " * 1000), max_bytes=1000)
 
 

@@ -179,8 +179,8 @@ def test_two_indexers_one_finishes_the_other_waits_or_says_so(tmp_path):
     first = start_indexer(corpus, delay=0.05, wait=0.2)
     time.sleep(0.5)
     second = start_indexer(corpus, wait=0.2)
-    out2, err2 = second.communicate(timeout=60)
-    out1, err1 = first.communicate(timeout=60)
+    _out2, err2 = second.communicate(timeout=60)
+    out1, _err1 = first.communicate(timeout=60)
     assert first.returncode == 0 and "30 added" in out1
     assert second.returncode != 0 and "another index run" in err2 and "holds the lock" in err2
     assert len(ids(corpus, "report")) == 30
@@ -204,7 +204,7 @@ def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path, damage, capsys):
             if f.suffix != ".toc":
                 f.unlink()
     code = main(["index", "--corpus", str(corpus)])
-    out, err = capsys.readouterr()
+    _out, err = capsys.readouterr()
     assert code == 0 and "moved it to" in err and "rebuilt" in err
     assert len(list(index.parent.glob(index.name + ".broken-*"))) == 1
     assert len(ids(corpus, "report")) == 5

@@ -4,7 +4,7 @@ lives in ``taiwan_reader_tui``.
 
 The public API, for the command line, the reader and your scripts::
 
-    from taiwan_reader_index import Library
+    from taiwan_reader_index import Library as Library
 
     library = Library.open("~/news/taiwan")      # a folder of .md/.txt/.html files
     library.update()                             # build or refresh its index
@@ -47,16 +47,23 @@ _PUBLIC = {
 __all__ = ["__version__", *_PUBLIC]
 
 if TYPE_CHECKING:
-    from .articles.article import Article, Block
-    from .compare.align import Alignment, Pair
-    from .compare.quotes import Carrier, Quote
-    from .compare.report import Comparison
-    from .entities.mention import Entity
-    from .errors import BadFile, CorpusError, IndexProblem, QueryError
-    from .fulltext.engine import SearchEngine
-    from .fulltext.hits import Hit, SearchResult
-    from .fulltext.indexer import IndexReport
-    from .library import Library
+    from .articles.article import Article as Article
+    from .articles.article import Block as Block
+    from .compare.align import Alignment as Alignment
+    from .compare.align import Pair as Pair
+    from .compare.quotes import Carrier as Carrier
+    from .compare.quotes import Quote as Quote
+    from .compare.report import Comparison as Comparison
+    from .entities.mention import Entity as Entity
+    from .errors import BadFile as BadFile
+    from .errors import CorpusError as CorpusError
+    from .errors import IndexProblem as IndexProblem
+    from .errors import QueryError as QueryError
+    from .fulltext.engine import SearchEngine as SearchEngine
+    from .fulltext.hits import Hit as Hit
+    from .fulltext.hits import SearchResult as SearchResult
+    from .fulltext.indexer import IndexReport as IndexReport
+    from .library import Library as Library
 
 
 def __getattr__(name: str) -> Any:

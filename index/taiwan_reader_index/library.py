@@ -148,7 +148,7 @@ class Library:
                     try:
                         candidates.append((fields, load_article(
                             Path(fields["path"]), fields["id"], max_bytes=self.max_bytes)))
-                    except Exception:
+                    except Exception:  # a vanished file just is not a carrier
                         continue
                 tracks.append((quote, carriers(quote, candidates)))
         finally:

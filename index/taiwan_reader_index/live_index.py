@@ -17,7 +17,7 @@ from .fulltext.indexer import IndexReport, ProgressCallback, StopCheck
 from .library import Library
 
 if TYPE_CHECKING:
-    from .fulltext.searcher import Searcher
+    from .fulltext.engine import SearchEngine
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class NoArticles:
 @dataclass
 class LiveIndex:
     library: Library
-    searcher: Searcher | None = None
+    searcher: SearchEngine | None = None
     titles: list[tuple[str, str, str]] = field(default_factory=list)  # (id, title, outlet)
 
     @property
@@ -60,7 +60,7 @@ class LiveIndex:
                                    model_in_process=False)
 
     def open(self, damaged: Callable[[str], None] = lambda message: None,
-             should_stop: StopCheck | None = None) -> tuple[Searcher, IndexReport | None]:
+             should_stop: StopCheck | None = None) -> tuple[SearchEngine, IndexReport | None]:
         """Open the index for searching. A damaged one is moved aside and rebuilt first
         (``damaged`` is told why); the report is that rebuild's, else None."""
         report = None
@@ -68,7 +68,7 @@ class LiveIndex:
             searcher = self.library.searcher()
         except IndexProblem:
             raise
-        except Exception as exc:
+        except Exception as exc:  # a damaged index fails in many ways
             log.warning("the index of %s could not be opened", self.library.corpus, exc_info=True)
             damaged(f"The index could not be opened ({exc}); rebuilding it")
             report = self.update(wait=30, should_stop=should_stop)

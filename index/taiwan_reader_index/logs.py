@@ -35,8 +35,9 @@ def setup(verbose: bool = False, path: Path | None = None,
             logger.removeHandler(old)
             old.close()
     handlers: list[logging.Handler] = []
-    target = path or log_file()
+    target: Path | None = path or log_file()
     try:
+        assert target is not None
         locations.ensure_user_dir(target.parent)
         handlers.append(logging.FileHandler(target, encoding="utf-8", delay=True))
         os.environ[_ENV] = str(target)

@@ -25,7 +25,7 @@ from .screens.startup import IndexingScreen, ProblemScreen
 from .state import load_state, save_state
 
 if TYPE_CHECKING:
-    from taiwan_reader_index.fulltext.searcher import Searcher
+    from taiwan_reader_index.fulltext.engine import SearchEngine
 
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ class ReaderApp(App):
                     progress=lambda d, t, n: self.call_from_thread(screen.advance, d, t, n))
             except IndexStopped:  # the reader is closing; the next start resumes the build
                 return
-            except Exception as exc:
+            except Exception as exc:  # never leave the user on a stalled bar
                 log.exception("the first build of %s failed", self.library.corpus)
                 self.call_from_thread(self._problem, "The index could not be built",
                                       _reason(exc))
@@ -106,7 +106,7 @@ class ReaderApp(App):
             self._refresh_index()
 
     @property
-    def searcher(self) -> Searcher | None:
+    def searcher(self) -> SearchEngine | None:
         return self.index.searcher
 
     @property
@@ -153,7 +153,7 @@ class ReaderApp(App):
         else:
             self.push_screen(search)
 
-    def _searcher_ready(self, searcher: Searcher, report: IndexReport | None) -> None:
+    def _searcher_ready(self, searcher: SearchEngine, report: IndexReport | None) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, SearchScreen):
                 screen.attach(searcher)

@@ -8,6 +8,7 @@ can restyle or control the terminal.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,15 +105,15 @@ def styled(
     hit_style: Style | str = "reverse",
     find_style: Style | str = "underline",
     current_style: Style | str = "bold reverse",
-    entity_spans: list[tuple[int, int, Style | str]] | None = None,
+    entity_spans: Sequence[tuple[int, int, Style | str]] | None = None,
 ) -> Text:
     """A block as Text with Markdown styles, query hits, find matches and the current match."""
     rendered = inline(block_text)
     text = Text(rendered.plain, style=base, no_wrap=False)
     for start, end, style in rendered.styles:
         text.stylize(style, start, end)
-    for start, end, style in entity_spans or ():
-        text.stylize(style, start, end)
+    for start, end, entity_style in entity_spans or ():
+        text.stylize(entity_style, start, end)
     for start, end in query_spans or ():
         text.stylize(hit_style, start, end)
     for start, end in find_spans or ():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from taiwan_reader_index import locations
@@ -25,6 +24,4 @@ def save_state(update: dict, path: Path | None = None) -> None:
     path = path or state_file()
     data = load_state(path) | update
     locations.ensure_user_dir(path.parent)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    locations.write_atomic(path, json.dumps(data, indent=2))

@@ -75,7 +75,7 @@ class Article:
             if block.junk is None:
                 continue
             if groups and groups[-1].kind == block.junk and previous == i - 1:
-                groups[-1] = JunkGroup(block.junk, groups[-1].blocks + (block,))
+                groups[-1] = JunkGroup(block.junk, (*groups[-1].blocks, block))
             else:
                 groups.append(JunkGroup(block.junk, (block,)))
             previous = i

@@ -14,14 +14,11 @@ import re
 from collections.abc import Iterator
 
 from .article import Block
+from .prose import ends_sentence
 
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def ends_sentence(line: str) -> bool:
-    return bool(re.search(r"""[.!?…]["'”’)\]]*\s*$""", line))
 
 
 def is_headline_like(text: str) -> bool:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..terminal_safe import escaped
 from .article import LoadProblem
 
 SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
@@ -21,16 +22,7 @@ class CorpusFile:
 
 def display_name(path: Path | str) -> str:
     """A path safe to print: control characters and undecodable bytes escaped."""
-    out = []
-    for char in os.fsdecode(path):
-        code = ord(char)
-        if code < 32 or code == 127:
-            out.append(f"\\x{code:02x}")
-        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return escaped(os.fsdecode(path))
 
 
 def discover(root: Path) -> tuple[list[CorpusFile], list[LoadProblem]]:

@@ -17,7 +17,7 @@ TEXT_FIELDS = ("title", "outlet", "author", "source_file")
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    def compose_node(self, parent, index):  # type: ignore[override]
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
@@ -42,7 +42,7 @@ def parse_front_matter(text: str) -> FrontMatter:
     if len(raw) > 64_000:
         return FrontMatter({}, match.end(), ("front matter over 64 KB; ignored",))
     try:
-        data = yaml.load(raw, Loader=_NoAliasLoader)
+        data = yaml.load(raw, Loader=_NoAliasLoader)  # safe loader subclass
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""

@@ -28,7 +28,8 @@ import re
 from dataclasses import replace
 
 from .article import Block
-from .blocks import ends_sentence, is_headline_like
+from .blocks import is_headline_like
+from .prose import ends_sentence
 
 _BYLINE = re.compile(
     r"^(?:by|authored by|written by|words by|story by|reporting by|reported by)\s+"
@@ -90,7 +91,7 @@ def _headline_runs(blocks: list[Block]) -> set[int]:
     """Indexes of blocks in runs of consecutive headline-like blocks."""
     marked: set[int] = set()
     run: list[int] = []
-    for i, block in enumerate(blocks + [Block("", 0, 0)]):
+    for i, block in enumerate([*blocks, Block("", 0, 0)]):
         headline = block.text and (
             is_headline_like(_strip_list_marker(block.text)) or _is_link_item(block.text)
         )

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from ..errors import BadFile
 from .article import Article, Block
-from .blocks import ends_sentence, is_headline_like, split_blocks
+from .blocks import is_headline_like, split_blocks
 from .decode import RawText, read_text
 from .front_matter import coerce_date, parse_front_matter
 from .junk import classify_junk
+from .prose import ends_sentence
 
 HTML_SUFFIXES = {".html", ".htm"}
 DEFAULT_MAX_BYTES = 20_000_000

@@ -23,7 +23,7 @@ from ..errors import BadFile, CorpusError, IndexProblem, QueryError
 from ..fulltext.hits import SearchResult
 from ..fulltext.indexer import IndexReport
 from ..library import Library
-from ..terminal_safe import inert
+from ..terminal_safe import inert, inert_line
 from . import views
 from .parser import build_parser
 
@@ -59,10 +59,10 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
             return _quotes(library, args, out, err)
         return _show(library, args, out, err)
     except QueryError as exc:
-        err.print(Text(f"taiwan-reader: {inert(str(exc))}", style="red"))
+        err.print(Text(f"taiwan-reader: {inert_line(str(exc))}", style="red"))
         return 2
     except (CorpusError, IndexProblem, BadFile, OSError) as exc:
-        err.print(Text(f"taiwan-reader: {inert(str(exc))}", style="red"))
+        err.print(Text(f"taiwan-reader: {inert_line(str(exc))}", style="red"))
         return 1
     except KeyboardInterrupt:
         err.print(Text("taiwan-reader: interrupted; what was committed is kept", style="yellow"))
@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
     except Exception as exc:  # never a traceback: one line saying what failed
         log.exception("taiwan-reader %s failed", args.command or "reader")
         detail = (str(exc).splitlines() or [""])[0]
-        err.print(Text(f"taiwan-reader: internal error: {type(exc).__name__}: {inert(detail)} "
+        err.print(Text(f"taiwan-reader: internal error: {type(exc).__name__}: {inert_line(detail)} "
                        f"(details in {logs.log_file()})", style="red"))
         return 1
 
@@ -90,7 +90,7 @@ def _index(library: Library, rebuild: bool, out: Console, err: Console) -> int:
         task = progress.add_task("", total=None)
 
         def advance(done: int, total: int, name: str) -> None:
-            progress.update(task, completed=done, total=total, description=inert(name)[-40:])
+            progress.update(task, completed=done, total=total, description=inert_line(name)[-40:])
 
         report = library.update(rebuild=rebuild, progress=advance)
     print_report(report, out, err)
@@ -99,22 +99,22 @@ def _index(library: Library, rebuild: bool, out: Console, err: Console) -> int:
 
 def print_report(report: IndexReport, out: Console, err: Console) -> None:
     for notice in report.notices:
-        err.print(Text(f"notice: {inert(notice)}", style="yellow"))
+        err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
     for problem in report.warnings:
-        err.print(Text(f"warning: {inert(str(problem))}", style="yellow"))
+        err.print(Text(f"warning: {inert_line(str(problem))}", style="yellow"))
     for problem in report.skipped:
-        err.print(Text(f"skipped: {inert(str(problem))}", style="yellow"))
+        err.print(Text(f"skipped: {inert_line(str(problem))}", style="yellow"))
     out.print(Text(f"{report.corpus}: {report.summary()} in {report.seconds:.2f} s"))
 
 
 def _quiet_update(library: Library, err: Console) -> None:
     report, busy = library.ensure_current()
     if busy:
-        err.print(Text(f"warning: {inert(busy)}", style="yellow"))
+        err.print(Text(f"warning: {inert_line(busy)}", style="yellow"))
     if report is not None:
         for problem in report.skipped + report.warnings:
             if report.changed:
-                err.print(Text(f"warning: {inert(str(problem))}", style="yellow"))
+                err.print(Text(f"warning: {inert_line(str(problem))}", style="yellow"))
 
 
 def _search(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -124,14 +124,14 @@ def _search(library: Library, args: argparse.Namespace, out: Console, err: Conso
     with library.searcher() as searcher:
         result = searcher.search(args.query, limit=args.limit, facets=args.facets)
         if searcher.notice:
-            err.print(Text(f"notice: {inert(searcher.notice)}", style="yellow"))
+            err.print(Text(f"notice: {inert_line(searcher.notice)}", style="yellow"))
     if args.json:
         out.out(views.dumps(views.search_view(result)), highlight=False)
     else:
         _print_hits(result, out)
         for name, values in result.facets.items():
             shown = ", ".join(f"{v} ({c})" for v, c in values[:10])
-            out.print(Text(f"{name}: ", style="bold") + Text(inert(shown)))
+            out.print(Text(f"{name}: ", style="bold") + Text(inert_line(shown)))
     return 0
 
 
@@ -145,18 +145,18 @@ def _compare(library: Library, args: argparse.Namespace, out: Console, err: Cons
         out.out(views.dumps(views.comparison_view(comparison)), highlight=False)
         return 0
     counts = result.counts()
-    out.print(Text(f"A: {inert(a.title)}  ({inert(a.outlet or a.id)})", style="bold"))
-    out.print(Text(f"B: {inert(b.title)}  ({inert(b.outlet or b.id)})", style="bold"))
+    out.print(Text(f"A: {inert_line(a.title)}  ({inert_line(a.outlet or a.id)})", style="bold"))
+    out.print(Text(f"B: {inert_line(b.title)}  ({inert_line(b.outlet or b.id)})", style="bold"))
     out.print(Text(f"{counts['quote']} shared quotes, {counts['same']} same, {counts['similar']} "
                    f"similar; {len(result.only_a)} only in A, {len(result.only_b)} only in B"))
     for pair in result.pairs:
         out.rule(Text(f"{pair.kind} {pair.score:.2f}"), style="dim")
-        out.print(Text("A ", style="bold") + Text(inert(pair.a.text)))
-        out.print(Text("B ", style="bold") + Text(inert(pair.b.text)))
+        out.print(Text("A ", style="bold") + Text(inert_line(pair.a.text)))
+        out.print(Text("B ", style="bold") + Text(inert_line(pair.b.text)))
     ents = comparison.entities
     out.rule(Text("entities"), style="dim")
     for names, label in ((ents.shared, "both"), (ents.only_a, "only A"), (ents.only_b, "only B")):
-        out.print(Text(f"{label}: ", style="bold") + Text(inert(", ".join(names) or "-")))
+        out.print(Text(f"{label}: ", style="bold") + Text(inert_line(", ".join(names) or "-")))
     return 0
 
 
@@ -169,9 +169,9 @@ def _quotes(library: Library, args: argparse.Namespace, out: Console, err: Conso
         out.out(views.dumps(views.quotes_view(article, tracks)), highlight=False)
         return 0
     for quote, found in tracks:
-        out.print(Text(f"“{inert(' '.join(quote.words))}”", style="bold"))
+        out.print(Text(f"“{inert_line(' '.join(quote.words))}”", style="bold"))
         for c in found:
-            out.print(Text(f"   {inert(c.title)} · {inert(c.outlet or c.id)} · {c.date or 'undated'}"
+            out.print(Text(f"   {inert_line(c.title)} · {inert_line(c.outlet or c.id)} · {c.date or 'undated'}"
                            f"  ({c.score:.2f})"))
         if not found:
             out.print(Text("   no other article", style="dim"))
@@ -191,17 +191,17 @@ def _entities(library: Library, args: argparse.Namespace, out: Console, err: Con
             article = (load_text(sys.stdin.read(), "-", title_line=False) if ref == "-"
                        else library.article(ref))
         except (CorpusError, BadFile, OSError) as exc:
-            err.print(Text(f"taiwan-reader: {inert(ref)}: {inert(str(exc))}", style="red"))
+            err.print(Text(f"taiwan-reader: {inert_line(ref)}: {inert_line(str(exc))}", style="red"))
             failed += 1
             continue
         entities = extractor.entities([article])[0]
         if args.json:
             out.out(views.dumps(views.entities_view(ref, entities)), highlight=False)
             continue
-        out.print(Text(f"{inert(ref)}: {inert(article.title)}", style="bold"))
+        out.print(Text(f"{inert_line(ref)}: {inert_line(article.title)}", style="bold"))
         for e in entities:
             same = "" if e.canonical == e.text else f"  → {e.canonical}"
-            out.print(Text(f"  {e.start:>6}-{e.end:<6} {e.label:<8} {inert(e.text)}{inert(same)}"))
+            out.print(Text(f"  {e.start:>6}-{e.end:<6} {e.label:<8} {inert_line(e.text)}{inert_line(same)}"))
     if extractor.model_calls and extractor.notice:
         err.print(Text(f"notice: {extractor.notice}", style="yellow"))
     return 1 if failed else 0
@@ -212,17 +212,17 @@ def _print_hits(result: SearchResult, out: Console) -> None:
     out.print(Text(f"{result.total} hit{'s' if result.total != 1 else ''} for {result.query!r}"
                    + (f" (showing {shown})" if shown < result.total else ""), style="bold"))
     if result.suggestion:
-        out.print(Text(f"Did you mean: {inert(result.suggestion)}", style="italic cyan"))
+        out.print(Text(f"Did you mean: {inert_line(result.suggestion)}", style="italic cyan"))
     for rank, hit in enumerate(result.hits, 1):
         head = Text(f"{rank:>2}. ")
-        head.append(inert(hit.title), style="bold")
+        head.append(inert_line(hit.title), style="bold")
         meta = " · ".join(x for x in (hit.outlet, hit.date_text, hit.id) if x)
-        head.append(f"  {inert(meta)}  score {hit.score:.2f}", style="dim")
+        head.append(f"  {inert_line(meta)}  score {hit.score:.2f}", style="dim")
         out.print(head)
-        out.print(Text(f"    {inert(hit.path)}", style="dim"))
+        out.print(Text(f"    {inert_line(hit.path)}", style="dim"))
         snippet = Text("    ")
         for text, is_hit in hit.snippet:
-            snippet.append(inert(text), style="bold reverse" if is_hit else "")
+            snippet.append(inert_line(text), style="bold reverse" if is_hit else "")
         out.print(snippet)
 
 
@@ -231,15 +231,15 @@ def _show(library: Library, args: argparse.Namespace, out: Console, err: Console
         _quiet_update(library, err)
     article = library.article(args.ref)
     for warning in article.warnings:
-        err.print(Text(f"warning: {inert(str(article.path))}: {inert(warning)}", style="yellow"))
+        err.print(Text(f"warning: {inert_line(str(article.path))}: {inert_line(warning)}", style="yellow"))
     if args.json:
         out.out(views.dumps(views.article_view(article)), highlight=False)
         return 0
-    out.print(Text(inert(article.title), style="bold"))
+    out.print(Text(inert_line(article.title), style="bold"))
     meta = " · ".join(x for x in (article.outlet, article.author, article.date_text) if x)
     if meta:
-        out.print(Text(inert(meta), style="italic"))
-    out.print(Text(f"File: {inert(str(article.path))}   id: {inert(article.id)}", style="dim"))
+        out.print(Text(inert_line(meta), style="italic"))
+    out.print(Text(f"File: {inert_line(str(article.path))}   id: {inert_line(article.id)}", style="dim"))
     out.rule(style="dim")
     shown_groups = {g.blocks[0].start: g for g in article.junk_groups}
     for block in article.blocks:

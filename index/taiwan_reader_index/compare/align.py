@@ -46,7 +46,12 @@ KIND_ORDER = {kind: rank for rank, kind in enumerate(PAIR_KINDS)}
 _QUOTE = re.compile(r'"([^"]{8,}?)"')
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_STOP = frozenset(["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "them", "him", "us", "has", "have", "had", "do", "does", "did", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom", "what", "when", "where", "why", "how", "all", "any", "some", "would", "could", "should", "will", "can", "may", "might", "must", "said", "says", "say", "also", "about", "into", "over", "after", "before", "against", "between", "through", "during", "up", "down", "out", "off", "more", "most", "such", "only", "own", "same", "other", "just", "very"])
+_STOP = frozenset("""a an the and or but if of to in on at by for with from as is are was were be been
+being it its this that these those he she they we you i his her their our your them him us
+has have had do does did not no so than then there here which who whom what when where why how
+all any some would could should will can may might must said says say also about into over
+after before against between through during up down out off more most such only own same other
+just very""".split())
 
 
 @dataclass(frozen=True)
@@ -117,9 +122,10 @@ def quote_score(a: list[list[str]], b: list[list[str]]) -> tuple[float, int]:
             match = SequenceMatcher(None, qa, qb, autojunk=False).find_longest_match(
                 0, len(qa), 0, len(qb))
             shorter = min(len(qa), len(qb))
-            if match.size >= QUOTE_MIN_WORDS or (shorter >= 3 and match.size >= 0.8 * shorter):
-                if (match.size, match.size / shorter) > (size, best):
-                    best, size = match.size / shorter, match.size
+            long_enough = match.size >= QUOTE_MIN_WORDS or (
+                shorter >= 3 and match.size >= 0.8 * shorter)
+            if long_enough and (match.size, match.size / shorter) > (size, best):
+                best, size = match.size / shorter, match.size
     return best, size
 
 
@@ -212,14 +218,14 @@ def align(a: Article, b: Article, *, entities_a=None, entities_b=None,
     vec_a = [_weighted(w, idf) for w in words_a]
     vec_b = [_weighted(w, idf) for w in words_b]
     index_b: dict[str, list[int]] = {}
-    for j, words in enumerate(words_b):
-        for w in words:
+    for j, counted in enumerate(words_b):
+        for w in counted:
             index_b.setdefault(w, []).append(j)
     # a word is common by its sentences in both reports, so swapping A and B changes nothing
-    in_a = Counter(w for words in words_a for w in set(words))
+    in_a = Counter(w for counted in words_a for w in set(counted))
     common = max(COMMON_FLOOR, (len(sa) + len(sb)) // 10)
-    for i, words in enumerate(words_a):
-        near = {j for w in words if in_a[w] + len(index_b.get(w, ())) <= common
+    for i, counted in enumerate(words_a):
+        near = {j for w in counted if in_a[w] + len(index_b.get(w, ())) <= common
                 for j in index_b.get(w, ())}
         for j in near:
             score = _similarity(_dot(vec_a[i], vec_b[j]), ents_a[i], ents_b[j],

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..articles.article import Article
+from ..articles.prose import SENTENCE_END, fold_quotes
 
 _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "sen", "rep", "gen", "col", "lt", "maj", "adm", "capt", "cmdr",
@@ -21,8 +22,7 @@ _ABBREVIATIONS = {
     "sep", "oct", "nov", "dec", "no", "inc", "corp", "co", "ltd", "vs", "e.g", "i.e", "gov",
     "ill", "calif", "mass", "fla", "wash", "d-ill", "r-texas", "d-il", "jr", "sr", "a.m", "p.m",
 }
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["“‘'(\[]?[A-Z0-9])""")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
+_BOUNDARY = re.compile(SENTENCE_END + r"""\s+(?=["“‘'(\[]?[A-Z0-9])""")
 _BRITISH = [
     (re.compile(r"\b(defen|offen|licen|preten)c(e|es)\b"), r"\1s\2"),
     (re.compile(r"\b(col|fav|hon|lab|neighb|behavi|harb|rum|vig|rig|hum|flav|endeav)our"), r"\1or"),
@@ -51,7 +51,7 @@ _WORDS = re.compile(r"[a-z]+")
 
 def normalize(text: str) -> str:
     """Straight quotes, lower case, American spelling (lengths may change only there)."""
-    return _WORDS.sub(lambda m: americanize(m.group()), text.translate(_QUOTES).lower())
+    return _WORDS.sub(lambda m: americanize(m.group()), fold_quotes(text).lower())
 
 
 @dataclass(frozen=True)

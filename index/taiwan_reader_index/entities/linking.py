@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..articles.prose import LEADING_THE, fold_quotes
 from .mention import Entity, Mention
 
 _BUILTIN = {
@@ -61,9 +62,8 @@ def key_of(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"\s+", " ", text).strip(" \"'.,;:()[]")
-    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"\s+", " ", fold_quotes(text)).strip(" \"'.,;:()[]")
+    text = LEADING_THE.sub("", text)
     text = re.sub(r"'s?$", "", text)
     return text.strip(" \"'.,;:")
 

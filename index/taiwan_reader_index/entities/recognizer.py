@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..articles.prose import LEADING_THE
 from .domain import domain_mentions, merge
 from .linking import COUNTRY_KEYS, key_of
 from .mention import Mention
@@ -53,14 +54,13 @@ class Recognizer:
                 for found, text in zip(model, pieces)]
 
 
-_LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def trim(mention: Mention, text: str) -> Mention:
     """Drop a leading "the" and a trailing possessive from a span ("the United States'")."""
     span = text[mention.start : mention.end]
-    lead = _LEAD_THE.match(span)
+    lead = LEADING_THE.match(span)
     start = mention.start + (lead.end() if lead and lead.end() < len(span) else 0)
     tail = _POSSESSIVE.search(span)
     end = mention.end - (len(tail.group()) if tail and tail.start() > 0 else 0)
@@ -98,6 +98,8 @@ def recognizer_identity() -> tuple[str, str | None]:
     for package in MODEL_PACKAGES:
         try:
             spec = importlib.util.find_spec(package)
+            if spec is None or spec.origin is None:
+                continue
             meta = json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8"))
         except (AttributeError, ImportError, OSError, TypeError, ValueError):
             continue

@@ -38,7 +38,7 @@ class FacetCounter:
         reader = searcher.reader()
         outlets = reader.column_reader("outlet_facet")
         entities = reader.column_reader("entity_column") if reader.has_column("entity_column") else None
-        counts = {name: Counter() for name in FACET_FIELDS}
+        counts: dict[str, Counter[str]] = {name: Counter() for name in FACET_FIELDS}
         for docnum in docnums:
             counts["outlet"][_text(outlets[docnum])] += 1
             for name, values in self.entity_lists(entities, docnum).items():

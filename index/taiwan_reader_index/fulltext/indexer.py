@@ -15,7 +15,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,14 +79,14 @@ def searchable_text(article: Article) -> tuple[str, int]:
     return f"{article.title}\n\n{body}", len(article.title) + 2
 
 
-def entity_fields(entities) -> dict:
+def entity_fields(entities: Iterable[Entity]) -> dict[str, str | bytes]:
     """Canonical names per entity field, most mentioned first (commas would split a name)."""
     by_field: dict[str, Counter] = {}
     for entity in entities:
         if entity.field:
             by_field.setdefault(entity.field, Counter())[entity.canonical.replace(",", " ")] += 1
     names = {f: [n for n, _ in c.most_common()] for f, c in by_field.items()}
-    fields = {f: ",".join(ns) for f, ns in names.items()}
+    fields: dict[str, str | bytes] = {f: ",".join(ns) for f, ns in names.items()}
     fields["entity_column"] = json.dumps(names, ensure_ascii=False).encode("utf-8")
     return fields
 
@@ -254,7 +254,7 @@ def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexRepo
 class _Batch:
     """The open writer and what it holds; committed every BATCH_SIZE files or COMMIT_SECONDS."""
 
-    def __init__(self, ix, index_path: Path, manifest: dict) -> None:
+    def __init__(self, ix: Any, index_path: Path, manifest: Manifest) -> None:
         self.ix, self.index_path, self.manifest = ix, index_path, manifest
         self.writer = ix.writer(limitmb=128, compound=False)
         self.pending = 0

@@ -9,9 +9,10 @@ stored fields, so the two never silently disagree.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
+
+from ..locations import write_atomic
 
 Entry = dict[str, Any]
 
@@ -79,11 +80,6 @@ def titles(files: Manifest) -> list[tuple[str, str, str]] | None:
 
 
 def save_manifest(index_path: Path, ix, files: Manifest) -> None:
-    path = manifest_path(index_path)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     payload = {"generation": ix.latest_generation(), "linking": files.linking, "files": files}
     text = json.dumps(payload, ensure_ascii=True)  # the C encoder: 10x json.dump to a file
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(tmp, path)
+    write_atomic(manifest_path(index_path), text)

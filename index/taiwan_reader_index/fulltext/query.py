@@ -19,7 +19,7 @@ from ..errors import QueryError
 from .schema import ENTITY_FIELDS
 
 DEFAULT_FIELD = "body"  # holds the title too
-USER_FIELDS = ("title", "body", "outlet", "author", "date", "id") + ENTITY_FIELDS
+USER_FIELDS = ("title", "body", "outlet", "author", "date", "id", *ENTITY_FIELDS)
 MAX_QUERY_CHARS = 1000
 MAX_FUZZY_DISTANCE = 2
 _FIELD_PREFIX = re.compile(r"(?<![\w\"'])([A-Za-z_][\w]*):(?=\S)")

@@ -9,7 +9,7 @@ from ..entities.kinds import KIND_NAMES
 
 # Entity fields, filled by the entity recogniser: canonical names, comma separated.
 ENTITY_FIELDS = KIND_NAMES
-FACET_FIELDS = ("outlet",) + ENTITY_FIELDS
+FACET_FIELDS = ("outlet", *ENTITY_FIELDS)
 
 
 def body_analyzer():

@@ -176,7 +176,7 @@ class Searcher:
             return None
         try:
             return self._conjunction.search(searcher, wanted, limit, facets)
-        except Exception as exc:
+        except Exception as exc:  # an internal failure: fall back, never blame the query
             log.exception("the fast search path failed on %r; using Whoosh's public search", text)
             self._fast_problem = (f"search runs on Whoosh's public API only (slower): the fast "
                                   f"path failed ({type(exc).__name__})")

@@ -173,7 +173,5 @@ class ReaderScreen(Screen):
         self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.focused, Input) and action in ("scroll", "find", "step", "toggle_kind",
-                                                           "toggle_panel"):
-            return False
-        return True
+        typing = isinstance(self.focused, Input)
+        return not (typing and action in ("scroll", "find", "step", "toggle_kind", "toggle_panel"))

@@ -24,7 +24,9 @@ from taiwan_reader_index.terminal_safe import inert
 from ..messages import CompareArticles, OpenArticle
 
 if TYPE_CHECKING:
-    from taiwan_reader_index.fulltext.searcher import Searcher
+    from textual.timer import Timer
+
+    from taiwan_reader_index.fulltext.engine import Filters, SearchEngine
 
 DEBOUNCE_SECONDS = 0.12
 FACETS = {"outlet": "Outlets", **{k: KIND_TITLES[k] for k in ("person", "org", "place")}}
@@ -64,12 +66,12 @@ class SearchScreen(Screen):
         result: SearchResult | None
         error: str | None = None
 
-    def __init__(self, title: str, searcher: Searcher | None = None) -> None:
+    def __init__(self, title: str, searcher: SearchEngine | None = None) -> None:
         super().__init__()
         self.searcher = searcher
         self.sort = "score"
         self.chosen: dict[str, list[str]] = {name: [] for name in FACETS}
-        self._timer = None
+        self._timer: Timer | None = None
         self.marked: str | None = None
         self._title = title
 
@@ -110,7 +112,7 @@ class SearchScreen(Screen):
         box.focus()
         self.run_search()
 
-    def attach(self, searcher: Searcher) -> None:
+    def attach(self, searcher: SearchEngine) -> None:
         """The index is open: search what has been typed so far."""
         self.searcher = searcher
         self.run_search()
@@ -119,11 +121,11 @@ class SearchScreen(Screen):
         if self.searcher is None:
             self.query_one("#status", Static).update(Text("Opening the index…", style="dim"))
             return
-        filters = {name: list(values) for name, values in self.chosen.items() if values}
+        filters: Filters = {name: list(values) for name, values in self.chosen.items() if values}
         self._search(self.query_one("#query", Input).value, self.sort, filters)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, sort: str, filters: dict[str, list[str]]) -> None:
+    def _search(self, query: str, sort: str, filters: Filters) -> None:
         worker = get_current_worker()
         assert self.searcher is not None
         try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -55,12 +56,12 @@ def _leaf(matcher) -> tuple[W3LeafMatcher, set[int]]:
     return matcher, deleted
 
 
-def _postings(reader, word: str, with_values: bool) -> dict[int, object]:
+def _postings(reader, word: str, with_values: bool) -> dict[int, Any]:
     """docnum -> term frequency (or encoded positions) in one segment, deletions left out."""
     if (FIELD, word) not in reader:
         return {}
     matcher, deleted = _leaf(reader.postings(FIELD, word))
-    found: dict[int, object] = {}
+    found: dict[int, Any] = {}
     while matcher.is_active():
         matcher._read_ids()
         if with_values:
@@ -87,7 +88,8 @@ def _phrase_freqs(reader, words: Clause, decode) -> dict[int, float]:
     lists = [_postings(reader, w, with_values=True) for w in words]
     if not all(lists):
         return {}
-    docs = set(min(lists, key=len)).intersection(*lists)
+    smallest: dict[int, Any] = min(lists, key=len)
+    docs = set(smallest).intersection(*lists)
     freqs: dict[int, float] = {}
     for docnum in docs:
         starts = set(decode(lists[0][docnum]))

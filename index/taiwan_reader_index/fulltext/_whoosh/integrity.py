@@ -17,20 +17,20 @@ from . import AVAILABLE
 def check_last_postings(reader: Any) -> None:
     """Decode the postings at the end of each segment's postings file."""
     for leaf, _ in reader.leaf_readers():
-        terms = getattr(leaf, "_terms", None)
-        table = getattr(terms, "_tindex", None)
+        terms: Any = getattr(leaf, "_terms", None)
+        table: Any = getattr(terms, "_tindex", None)
         if not AVAILABLE or not all(hasattr(table, a) for a in ("indexlen", "_get_pos")):
             _last_postings_by_field(leaf)  # another codec, or Whoosh's public API only
             continue
         if not table.indexlen:
             continue
         last = table.key_at(table._get_pos(table.indexbase + (table.indexlen - 1) * table.indexsize))
-        fieldname, tbytes = terms._keydecoder(last)  # type: ignore[union-attr]
+        fieldname, tbytes = terms._keydecoder(last)
         if fieldname not in reader.schema:
             _last_postings_by_field(leaf)
             continue
         field = reader.schema[fieldname]
-        list(terms.matcher(fieldname, tbytes, field.format).all_ids())  # type: ignore[union-attr]
+        list(terms.matcher(fieldname, tbytes, field.format).all_ids())
 
 
 def _last_postings_by_field(reader: Any) -> None:

@@ -36,5 +36,5 @@ def apply() -> None:
     from whoosh.codec import whoosh3
     from whoosh.writing import PostingPool
 
-    whoosh3.W3PerDocReader._cached_reader = _cached_reader  # type: ignore[method-assign]
-    PostingPool._remove_run = _remove_run  # type: ignore[method-assign]
+    whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    PostingPool._remove_run = _remove_run
