@@ -2,10 +2,18 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 DATA = Path(__file__).parent / "data"
+
+
+def search_ids(corpus: Path, query: str, **options: Any) -> list[str]:
+    """The ids of the hits for ``query`` in ``corpus``'s index, best first (public API)."""
+    from taiwan_reader_index import Library
+
+    return [hit.id for hit in Library.open(corpus).search(query, **options).hits]
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 

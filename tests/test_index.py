@@ -6,19 +6,12 @@ import time
 
 import pytest
 
+from conftest import search_ids
 from taiwan_reader_index import locations
 from taiwan_reader_index.fulltext.index_dir import IndexBusy, UnsafeIndex, writer_lock
 from taiwan_reader_index.fulltext.indexer import update_index
 from taiwan_reader_index.fulltext.query import QueryError
 from taiwan_reader_index.fulltext.searcher import Searcher
-
-
-def search_ids(corpus, query, **kw):
-    searcher = Searcher(locations.index_dir_for(corpus))
-    try:
-        return [h.id for h in searcher.search(query, **kw).hits]
-    finally:
-        searcher.close()
 
 
 @pytest.fixture

@@ -453,3 +453,14 @@ async def test_a_first_build_stopped_before_its_first_commit_resumes_on_the_buil
         await settle(app, pilot)
         assert IndexingScreen in seen
         assert app.screen.query_one("#results", OptionList).option_count == 4
+
+
+def test_the_reader_exits_non_zero_after_a_crash(seeds, monkeypatch, capsys):
+    from taiwan_reader_tui.app import ReaderApp, run_app
+
+    def crash(self):
+        raise RuntimeError("a bug in the reader")
+
+    monkeypatch.setattr(ReaderApp, "on_mount", crash)
+    assert run_app(Library.open(seeds), headless=True) == 1
+    assert "a bug in the reader" in capsys.readouterr().err

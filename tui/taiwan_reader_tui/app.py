@@ -307,11 +307,11 @@ def build_app(library: Library, state_path: Path | None = None,
     return ReaderApp(library, state_path, export_dir)
 
 
-def run_app(library: Library) -> int:
+def run_app(library: Library, headless: bool = False) -> int:
     """Run the reader; its exit status is non-zero after a crash (the traceback is
     printed by Textual when the screen is restored, and logged)."""
     app = build_app(library)
-    app.run()
+    app.run(headless=headless)
     status = app.return_code or 0
     if status:
         log.error("the reader stopped with status %d", status)
