@@ -71,9 +71,11 @@ def test_help_screen(snap_compare, seed_app):
         await pilot.pause(0.2)
         # the query syntax is Markdown, whose blocks mount a moment later: wait until they all
         # have (the scrollbar's length depends on them)
-        sizes = []
-        while len(sizes) < 3 or len(set(sizes[-3:])) > 1:
-            await pilot.pause(0.1)
-            sizes.append(pilot.app.screen.query_one(Markdown).virtual_size.height)
+        sizes: list[tuple[int, int]] = []
+        while len(sizes) < 5 or len(set(sizes[-5:])) > 1:  # a loaded machine mounts slowly
+            await pilot.pause(0.2)
+            screen = pilot.app.screen
+            sizes.append((screen.query_one(Markdown).virtual_size.height,
+                          len(screen.query_one(Markdown).children)))
 
     assert snap_compare(seed_app, terminal_size=SIZE, run_before=run_before)

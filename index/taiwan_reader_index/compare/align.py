@@ -1,77 +1,62 @@
-"""Align two reports sentence by sentence: shared quotes, reused wire copy,
-paraphrases of the same fact, and what each one alone reports.
+"""Align two reports sentence by sentence: shared quotations, reused wire copy,
+the same fact in other words, and what each report alone says.
 
-Kinds, strongest first (one sentence joins at most one pair):
-
-* ``quote`` - both sentences carry the same quotation: the longest run of
-  words common to a quotation in each covers at least 5 words, or 80% of the
-  shorter quotation (a trimmed or extended quote). Words are compared in
-  normal form (straight quotes, lower case, American spelling), so
-  attribution tails ("Tsai said" / "Tsai added") do not matter.
-* ``same`` - near-identical sentences: rapidfuzz ratio of the normal forms
-  >= 85.
-* ``similar`` - the same fact in other words:
-  0.6 x cosine of stemmed content words weighted by idf
-  + 0.25 x overlap of named entities (canonical names)
-  + 0.15 x overlap of numbers, at least SIMILAR_THRESHOLD (chosen on the
-  labelled pairs in tests/data/similar_pairs.json, see bench_compare.py).
-  Only pairs sharing a word that is not common in the two reports (in more
-  than a tenth of their sentences together, and more than COMMON_FLOOR) are
-  scored; the count is over both reports, so swapping A and B swaps the pairs.
+Every pair of sentences that share enough of their information is judged
+(``judge.py``: ``quote``, ``same``, ``similar`` or not the same fact). Of the
+pairs judged the same fact, the set with the greatest total confidence is
+chosen at once (an optimal assignment, so an early weak pair never takes a
+sentence from a later strong one), quotations first. A sentence that merges
+two facts the other report gives apart stands beside both: the second pair
+is kept when the two sentences of the other side together match it better
+than the first alone. The rest is only in A or only in B; the judgement is
+symmetric, so swapping A and B swaps the pairs.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import lru_cache
-
-from rapidfuzz import fuzz
-from rapidfuzz.process import cdist
-from whoosh.lang.porter import stem as porter_stem
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from ..articles.article import Article
-from .sentences import Sentence, normalize, sentences
+from ..entities.mention import Entity
+from .features import Side, in_context, side
+from .judge import Judgement, judge_sides, quotations
+from .sentences import Sentence, sentences
 
-SIMILAR_THRESHOLD = 0.20  # best F1 (0.82) on the 28 labelled pairs
-SAME_RATIO = 85.0
-COMMON_FLOOR = 4  # short reports: a word in up to four sentences is never common
-QUOTE_MIN_WORDS = 5
 PAIR_KINDS = ("quote", "same", "similar")  # strongest first
 KIND_ORDER = {kind: rank for rank, kind in enumerate(PAIR_KINDS)}
-_QUOTE = re.compile(r'"([^"]{8,}?)"')
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_STOP = frozenset("""a an the and or but if of to in on at by for with from as is are was were be been
-being it its this that these those he she they we you i his her their our your them him us
-has have had do does did not no so than then there here which who whom what when where why how
-all any some would could should will can may might must said says say also about into over
-after before against between through during up down out off more most such only own same other
-just very""".split())
+# Pairs whose information overlaps less than this (cosine of the rarity-weighted content
+# words) are not judged: none of them is the same fact, and judging every pair of two
+# 250-sentence reports would take seconds.
+NEAR = 0.15
+# An unpaired sentence whose best counterpart the judgement puts at this probability or
+# more (about one chance in four that a person would call it the same fact) is shown
+# beside it as a possible match, so "only in A" is never asserted where it may be wrong.
+POSSIBLE = 0.25
 
 
 @dataclass(frozen=True)
 class Pair:
-    kind: str
-    score: float
+    kind: str  # one of PAIR_KINDS
+    score: float  # the judgement's confidence that the two state the same fact
     a: Sentence
     b: Sentence
-    weight: int = 0  # words in the shared quotation: longer quotes pair first
-
+    weight: int = 0  # with "quote": quoted words in a row that both carry
+    merged: bool = False  # a second pair of one sentence that merges two facts
 
     def swapped(self) -> Pair:
-        return Pair(self.kind, self.score, self.b, self.a, self.weight)
+        return Pair(self.kind, self.score, self.b, self.a, self.weight, self.merged)
 
 
 @dataclass(frozen=True)
 class Alignment:
-    pairs: list[Pair]
-    only_a: list[Sentence]
+    pairs: list[Pair]  # the same fact (kinds in PAIR_KINDS)
+    only_a: list[Sentence]  # in no pair (a possible match may be named for some)
     only_b: list[Sentence]
+    possible: list[Pair] = field(default_factory=list)  # kind "possible": not judged the same
+    # fact, but the likeliest counterpart of an unpaired sentence; each sentence in one at most
 
     def counts(self) -> dict[str, int]:
         """Pairs of each kind (every kind in PAIR_KINDS, zero where none)."""
@@ -81,167 +66,121 @@ class Alignment:
     def swapped(self) -> Alignment:
         """The same alignment seen from the other side: B's sentences become A's."""
         pairs = sorted((p.swapped() for p in self.pairs), key=lambda p: (p.a.index, p.b.index))
-        return Alignment(pairs, self.only_b, self.only_a)
+        possible = sorted((p.swapped() for p in self.possible),
+                          key=lambda p: (p.a.index, p.b.index))
+        return Alignment(pairs, self.only_b, self.only_a, possible)
 
 
-def quotations(text: str, normalized: str | None = None) -> list[list[str]]:
-    """The word lists of the quotations in a sentence (curly or straight quotes).
-
-    A quotation that spans sentences leaves one sentence with only an opening
-    quote and the next with only a closing one; those parts count too.
-    """
-    norm = normalized or normalize(text)
-    found = _QUOTE.findall(norm)
-    part = "" if found else _dangling(text)
-    if part:
-        found.append(normalize(part))
-    return [_WORD.findall(q) for q in found]
-
-
-def _dangling(text: str) -> str:
-    """The quoted part of a sentence whose quotation opens or closes elsewhere."""
-    if text.count("“") > text.count("”"):
-        return text[text.rindex("“") + 1 :]
-    if text.count("”") > text.count("“"):
-        return text[: text.index("”")]
-    straight = [i for i, c in enumerate(text) if c == '"']
-    if len(straight) % 2 and not (text.count("“") or text.count("”")):
-        i = straight[-1] if len(straight) > 1 else straight[0]
-        opening = (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalnum()
-        return text[i + 1 :] if opening else text[:i]
-    return ""
-
-
-def quote_score(a: list[list[str]], b: list[list[str]]) -> tuple[float, int]:
-    """Share of the shorter quotation covered by the longest common run of words, and its length."""
-    best, size = 0.0, 0
-    for qa in a:
-        for qb in b:
-            if not qa or not qb:
-                continue
-            match = SequenceMatcher(None, qa, qb, autojunk=False).find_longest_match(
-                0, len(qa), 0, len(qb))
-            shorter = min(len(qa), len(qb))
-            long_enough = match.size >= QUOTE_MIN_WORDS or (
-                shorter >= 3 and match.size >= 0.8 * shorter)
-            if long_enough and (match.size, match.size / shorter) > (size, best):
-                best, size = match.size / shorter, match.size
-    return best, size
-
-
-_stem = lru_cache(maxsize=50_000)(porter_stem)
-
-
-def content_words(text: str, normalized: str | None = None) -> Counter[str]:
-    words = _WORD.findall(normalized or normalize(text))
-    return Counter(_stem(w) for w in words if w not in _STOP and not w.isdigit())
-
-
-def _weighted(words: Counter, idf: Callable[[str], float]) -> dict[str, float]:
-    """Unit-length idf-weighted vector: the dot product of two is their cosine."""
-    vector = {w: c * idf(w) for w, c in words.items()}
+def _unit(s: Side) -> dict[str, float]:
+    vector = {w: c * s.weights[w] for w, c in s.content.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {w: v / norm for w, v in vector.items()}
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[w] for w, v in a.items() if w in b)
+def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> set[tuple[int, int]]:
+    """Pairs whose weighted content words overlap at least NEAR (an inverted index)."""
+    vectors_b = [_unit(s) for s in sides_b]
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for j, vector in enumerate(vectors_b):
+        for word, value in vector.items():
+            postings.setdefault(word, []).append((j, value))
+    near: set[tuple[int, int]] = set()
+    for i, s in enumerate(sides_a):
+        dots: dict[int, float] = {}
+        for word, value in _unit(s).items():
+            for j, other in postings.get(word, ()):
+                dots[j] = dots.get(j, 0.0) + value * other
+        near.update((i, j) for j, dot in dots.items() if dot >= NEAR)
+    return near
 
 
-def _jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def _weight(j: Judgement) -> float:
+    """What a pair is worth in the assignment: quotations first, then confidence."""
+    return j.score + (1.0 if j.kind == "quote" else 0.0) + j.quote_words / 1000
 
 
-def _similarity(cosine: float, ents_a: set, ents_b: set, nums_a: set, nums_b: set) -> float:
-    """The `similar` score: wording, shared entities, shared numbers."""
-    return 0.6 * cosine + 0.25 * _jaccard(ents_a, ents_b) + 0.15 * _jaccard(nums_a, nums_b)
+def _assign(judged: dict[tuple[int, int], Judgement]) -> list[tuple[int, int]]:
+    """The set of pairs, each sentence in at most one, with the greatest total weight."""
+    if not judged:
+        return []
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    rows = sorted({i for i, _ in judged})
+    cols = sorted({j for _, j in judged})
+    at_row = {i: n for n, i in enumerate(rows)}
+    at_col = {j: n for n, j in enumerate(cols)}
+    weights = np.zeros((len(rows), len(cols)))
+    for (i, j), found in judged.items():
+        weights[at_row[i], at_col[j]] = _weight(found)
+    chosen_rows, chosen_cols = linear_sum_assignment(weights, maximize=True)
+    return sorted((rows[r], cols[c]) for r, c in zip(chosen_rows, chosen_cols)
+                  if (rows[r], cols[c]) in judged)
 
 
-def similar_score(a: Counter, b: Counter, ents_a: set, ents_b: set, nums_a: set, nums_b: set,
-                  idf: Callable[[str], float]) -> float:
-    return _similarity(_dot(_weighted(a, idf), _weighted(b, idf)), ents_a, ents_b, nums_a, nums_b)
+def _merged(judged: dict[tuple[int, int], Judgement], chosen: list[tuple[int, int]],
+            sides_a: Sequence[Side], sides_b: Sequence[Side], quotes_a: list, quotes_b: list,
+            ) -> list[tuple[int, int, Judgement]]:
+    """Second partners: an unpaired sentence of one side, judged the same fact as a sentence
+    already paired, joins that pair when both its partners together match it better."""
+    partner_of_a = dict(chosen)
+    partner_of_b = {j: i for i, j in chosen}
+    extra = []
+    for (i, j), found in sorted(judged.items(), key=lambda item: -_weight(item[1])):
+        if j not in partner_of_b and i in partner_of_a:  # b_j would join the pair of a_i
+            k = partner_of_a[i]
+            first, second = sorted((k, j))
+            together = side(f"{sides_b[first].text} {sides_b[second].text}")
+            whole = judge_sides(sides_a[i], together, quotes_a[i], quotes_b[k] + quotes_b[j])
+            if whole.kind and whole.score > judged[(i, k)].score:
+                extra.append((i, j, found))
+                partner_of_b[j] = i
+        elif i not in partner_of_a and j in partner_of_b:  # a_i would join the pair of b_j
+            k = partner_of_b[j]
+            first, second = sorted((k, i))
+            together = side(f"{sides_a[first].text} {sides_a[second].text}")
+            whole = judge_sides(together, sides_b[j], quotes_a[k] + quotes_a[i], quotes_b[j])
+            if whole.kind and whole.score > judged[(k, j)].score:
+                extra.append((i, j, found))
+                partner_of_a[i] = j
+    return extra
 
 
-def _entity_sets(sents: list[Sentence], entities) -> list[set[str]]:
-    out: list[set[str]] = [set() for _ in sents]
-    if not entities:
-        return out
-    for e in entities:
-        if not e.field:
-            continue
-        for s in sents:
-            if s.start <= e.start < s.end:
-                out[s.index].add(e.canonical)
-                break
-    return out
+def align(a: Article, b: Article, *, entities_a: Iterable[Entity] | None = None,
+          entities_b: Iterable[Entity] | None = None) -> Alignment:
+    """Pairs of sentences of ``a`` and ``b`` that report the same fact, and the rest.
 
-
-def local_idf(*groups: list[Counter]) -> Callable[[str], float]:
-    """Rarity over the two reports' sentences, when no corpus statistics are given."""
-    df: Counter[str] = Counter()
-    total = 0
-    for group in groups:
-        for words in group:
-            df.update(set(words))
-            total += 1
-    return lambda w: math.log(1 + total / (1 + df[w]))
-
-
-def align(a: Article, b: Article, *, entities_a=None, entities_b=None,
-          idf: Callable[[str], float] | None = None) -> Alignment:
-    """Pairs of sentences of ``a`` and ``b`` that report the same thing, and the rest."""
+    (The entities are accepted for callers that have them; names are compared
+    through the sentences' own words, a surname matching the full name.)
+    """
     sa, sb = sentences(a), sentences(b)
     if not sa or not sb:
         return Alignment([], sa, sb)
-    norm_a = [normalize(s.text) for s in sa]
-    norm_b = [normalize(s.text) for s in sb]
-    words_a = [content_words(s.text, n) for s, n in zip(sa, norm_a)]
-    words_b = [content_words(s.text, n) for s, n in zip(sb, norm_b)]
-    idf = idf or local_idf(words_a, words_b)
-    candidates: list[Pair] = []
-    quotes_b = [quotations(s.text, n) for s, n in zip(sb, norm_b)]
-    for s, qa in ((s, quotations(s.text, n)) for s, n in zip(sa, norm_a)):
-        if qa:
-            for t, qb in zip(sb, quotes_b):
-                if qb:
-                    score, words = quote_score(qa, qb)
-                    if score:
-                        candidates.append(Pair("quote", round(score, 3), s, t, words))
-    ratios = cdist(norm_a, norm_b, scorer=fuzz.ratio, score_cutoff=SAME_RATIO)
-    for i, j in zip(*ratios.nonzero()):
-        candidates.append(Pair("same", round(float(ratios[i, j]) / 100, 3), sa[i], sb[j]))
-    ents_a, ents_b = _entity_sets(sa, entities_a), _entity_sets(sb, entities_b)
-    nums_a = [set(_NUMBER.findall(s.text)) for s in sa]
-    nums_b = [set(_NUMBER.findall(s.text)) for s in sb]
-    vec_a = [_weighted(w, idf) for w in words_a]
-    vec_b = [_weighted(w, idf) for w in words_b]
-    index_b: dict[str, list[int]] = {}
-    for j, counted in enumerate(words_b):
-        for w in counted:
-            index_b.setdefault(w, []).append(j)
-    # a word is common by its sentences in both reports, so swapping A and B changes nothing
-    in_a = Counter(w for counted in words_a for w in set(counted))
-    common = max(COMMON_FLOOR, (len(sa) + len(sb)) // 10)
-    for i, counted in enumerate(words_a):
-        near = {j for w in counted if in_a[w] + len(index_b.get(w, ())) <= common
-                for j in index_b.get(w, ())}
-        for j in near:
-            score = _similarity(_dot(vec_a[i], vec_b[j]), ents_a[i], ents_b[j],
-                                nums_a[i], nums_b[j])
-            if score >= SIMILAR_THRESHOLD:
-                candidates.append(Pair("similar", round(score, 3), sa[i], sb[j]))
-    candidates.sort(key=lambda p: (KIND_ORDER[p.kind], -p.weight, -p.score, p.a.index, p.b.index))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
-    for pair in candidates:
-        if pair.a.index in used_a or pair.b.index in used_b:
-            continue
-        used_a.add(pair.a.index)
-        used_b.add(pair.b.index)
-        pairs.append(pair)
+    sides = in_context([side(s.text) for s in [*sa, *sb]])
+    sides_a, sides_b = sides[:len(sa)], sides[len(sa):]
+    quotes_a = [quotations(s.text) for s in sa]
+    quotes_b = [quotations(s.text) for s in sb]
+    candidates = _near(sides_a, sides_b)
+    quoted_b = [j for j, q in enumerate(quotes_b) if q]
+    candidates.update((i, j) for i, q in enumerate(quotes_a) if q for j in quoted_b)
+    judged: dict[tuple[int, int], Judgement] = {}
+    unsure: dict[tuple[int, int], Judgement] = {}
+    for i, j in candidates:
+        found = judge_sides(sides_a[i], sides_b[j], quotes_a[i], quotes_b[j])
+        if found.kind is not None:
+            judged[(i, j)] = found
+        elif found.score >= POSSIBLE:
+            unsure[(i, j)] = found
+    chosen = _assign(judged)
+    pairs = [Pair(judged[(i, j)].kind or "", judged[(i, j)].score, sa[i], sb[j],
+                  judged[(i, j)].quote_words) for i, j in chosen]
+    pairs += [Pair(found.kind or "", found.score, sa[i], sb[j], found.quote_words, merged=True)
+              for i, j, found in _merged(judged, chosen, sides_a, sides_b, quotes_a, quotes_b)]
     pairs.sort(key=lambda p: (p.a.index, p.b.index))
+    used_a = {p.a.index for p in pairs}
+    used_b = {p.b.index for p in pairs}
+    unsure = {(i, j): found for (i, j), found in unsure.items()
+              if i not in used_a and j not in used_b}
+    possible = [Pair("possible", unsure[(i, j)].score, sa[i], sb[j]) for i, j in _assign(unsure)]
     return Alignment(pairs, [s for s in sa if s.index not in used_a],
-                     [s for s in sb if s.index not in used_b])
+                     [s for s in sb if s.index not in used_b], possible)

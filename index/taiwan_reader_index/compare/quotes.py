@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..articles.article import Article
-from .align import quotations, quote_score
+from .judge import quotations, quote_score
 from .sentences import sentences
 
 SHINGLE = 5

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..articles.prose import LEADING_THE, fold_quotes
 from .mention import Entity, Mention
 
-_BUILTIN = {
+BUILTIN_ALIASES = {
     "United States": ["US", "U.S.", "U.S", "USA", "U.S.A.", "United States", "America",
                       "United States of America", "the States"],
     "China": ["China", "PRC", "People's Republic of China", "mainland China", "the mainland"],
@@ -68,7 +68,7 @@ def clean(text: str) -> str:
     return text.strip(" \"'.,;:")
 
 
-COUNTRY_KEYS = {key_of(v): k for k, vs in _BUILTIN.items() for v in vs}
+COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
 LINKING_VERSION = 1  # bump when linking changes: indexes re-link (no re-analysis)

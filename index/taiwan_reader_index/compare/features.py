@@ -1,0 +1,260 @@
+"""Evidence that two sentences state the same fact: plain functions of the two texts.
+
+Each feature is a number a person could check by hand: how much of each
+sentence's information (its rarer words, weighted by how rare they are in
+English) the other one carries, shared word pairs and runs, the character
+similarity, whether the numbers, the negations and the direction words agree,
+and whether the names agree (a surname matches the full name). The judgement
+(``judge.py``) weighs them with a model trained on news sentence pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+from whoosh.lang.porter import stem as porter_stem
+
+from ..entities.linking import BUILTIN_ALIASES
+from .sentences import normalize
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*(?:'[a-z]+)?")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)*")
+STOP = frozenset("""a an the and or but if of to in on at by for with from as is are was were be been
+being it its this that these those he she they we you i his her their our your them him us
+has have had do does did so than then there here which who whom what when where why how
+all any some would could should will can may might must said says say also about into over
+after before against between through during up down out off more most such only own same other
+just very 's""".split())
+NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "without", "none", "neither", "nobody",
+                       "nothing", "cannot", "didn't", "doesn't", "don't", "isn't", "wasn't",
+                       "won't", "wouldn't", "aren't", "weren't", "hasn't", "haven't", "hadn't"})
+_UP = frozenset({"rise", "rose", "risen", "rising", "up", "gain", "gained", "gains", "higher",
+                 "increase", "increased", "increases", "climb", "climbed", "jump", "jumped",
+                 "grew", "grow", "growth", "advance", "advanced", "surge", "surged", "more"})
+_DOWN = frozenset({"fall", "fell", "fallen", "falling", "down", "lose", "lost", "loss", "lower",
+                   "decrease", "decreased", "decreases", "drop", "dropped", "decline", "declined",
+                   "shrank", "shrink", "slip", "slipped", "slid", "plunge", "plunged", "less",
+                   "gave"})
+_SENTENCE_START_WORDS = frozenset({"The", "A", "An", "But", "And", "In", "On", "At", "It", "He",
+                                   "She", "They", "We", "I", "This", "That", "Mr", "Mrs", "Ms"})
+
+NAMES = (
+    "info_cover_min", "info_cover_max", "info_cosine", "word_cover_min", "word_cover_max",
+    "bigram_cover_min", "bigram_cover_max", "trigram_cover_min", "lcs_min", "lcs_max",
+    "char_ratio", "char_token_set", "char_token_sort", "char_partial",
+    "numbers_both", "numbers_agree", "numbers_only_one", "numbers_jaccard",
+    "negation_mismatch", "direction_mismatch", "length_log_ratio", "content_length_diff",
+    "unmatched_info_max", "unmatched_rarest", "names_cover_min", "names_only_one",
+)
+
+
+# Other names of one place or body: the linking table's aliases, and capitals and
+# demonyms standing for their country ("Washington said", "Chinese warplanes").
+_METONYMS = {
+    "United States": ["Washington", "American", "Americans"],
+    "China": ["Beijing", "Chinese"],
+    "Taiwan": ["Taipei", "Taiwanese"],
+    "Japan": ["Tokyo", "Japanese"],
+    "Russia": ["Moscow", "Russian"],
+    "United Kingdom": ["London", "British"],
+}
+
+
+def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    canonical: dict[str, str] = {}
+    for name, aliases in [*BUILTIN_ALIASES.items(), *_METONYMS.items()]:
+        token = re.sub(r"[^a-z]", "", name.lower())
+        for alias in [name, *aliases]:
+            canonical[alias] = token
+    # longest first; an all-capital alias (US, PRC, CCP) only as written, so "us" stays a word
+    alternatives = sorted(canonical, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:the\s+)?(" + "|".join(
+        re.escape(a) if a.isupper() or "." in a else f"(?i:{re.escape(a)})"
+        for a in alternatives) + r")(?:['’]s)?(?!\w)")
+    return pattern, {k.lower(): v for k, v in canonical.items()} | canonical
+
+
+_ALIASES, _CANONICAL = _alias_pattern()
+_ALIASES_OF = {name: [name, *aliases] for name, aliases in BUILTIN_ALIASES.items()}
+for _name, _more in _METONYMS.items():
+    _ALIASES_OF[_name] = [*_ALIASES_OF.get(_name, [_name]), *_more]
+_NAME_OF_TOKEN = {re.sub(r"[^a-z]", "", name.lower()): name for name in _ALIASES_OF}
+
+
+def canonical_names(text: str) -> str:
+    """``text`` with each alias of a country or body written as one canonical word
+    ("the U.S.", "America", "Washington" -> "unitedstates")."""
+    return _ALIASES.sub(lambda m: " " + _CANONICAL.get(m.group(1), _CANONICAL.get(
+        m.group(1).lower(), m.group(1))) + " ", text)
+
+
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    return porter_stem(word)
+
+
+@lru_cache(maxsize=100_000)
+def information(word: str) -> float:
+    """How much a word says: rare words much, common ones little (bits-like, 0.5 to 8)."""
+    from wordfreq import zipf_frequency
+
+    name = _NAME_OF_TOKEN.get(word)
+    if name is not None:  # a canonical name says as much as its commonest alias
+        return max(0.5, 8.0 - max(zipf_frequency(alias, "en") for alias in _ALIASES_OF[name]))
+    return max(0.5, 8.0 - zipf_frequency(word, "en"))
+
+
+@dataclass(frozen=True)
+class Side:
+    """One sentence, analysed once (a report's sentences are compared many times)."""
+
+    text: str
+    tokens: tuple[str, ...]
+    words: frozenset[str]
+    bigrams: Counter[tuple[str, ...]]
+    trigrams: Counter[tuple[str, ...]]
+    joined: str  # the tokens, space separated (for character similarity)
+    content: Counter[str]  # stems of the content words
+    weights: dict[str, float]  # stem -> information of its rarest surface form
+    numbers: frozenset[str]
+    negated: bool
+    up: bool
+    down: bool
+    names: frozenset[str]  # capitalised words that are names (not sentence-initial)
+
+
+def side(text: str) -> Side:
+    norm = normalize(canonical_names(text))
+    tokens = tuple(_TOKEN.findall(norm))
+    content: Counter[str] = Counter()
+    weights: dict[str, float] = {}
+    for token in tokens:
+        if token in STOP or not token[0].isalpha():
+            continue
+        stem = _stem(token)
+        content[stem] += 1
+        weights[stem] = max(weights.get(stem, 0.0), information(token))
+    words = set(tokens)
+    names: set[str] = set()
+    for match in _NAME.finditer(text):
+        parts = [p.strip("'’") for p in match.group().split()]
+        if match.start() == 0 or text[:match.start()].rstrip().endswith((".", '"', "“")):
+            parts = [p for p in parts if p not in _SENTENCE_START_WORDS] if len(parts) > 1 else []
+        names.update(p.lower() for p in parts if len(p) > 1)
+    return Side(
+        text=text,
+        tokens=tokens,
+        words=frozenset(words),
+        bigrams=_ngrams(tokens, 2),
+        trigrams=_ngrams(tokens, 3),
+        joined=" ".join(tokens),
+        content=content,
+        weights=weights,
+        numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
+        negated=sum(1 for t in tokens if t in NEGATIONS or t.endswith("n't")) % 2 == 1,
+        up=bool(words & _UP),
+        down=bool(words & _DOWN),
+        names=frozenset(names),
+    )
+
+
+def in_context(sides: list[Side]) -> list[Side]:
+    """The sides with each word's information scaled by its rarity among these sentences
+    (two reports on one story): "Taiwan" says little in a story about Taiwan.
+
+    The scale is the word's inverse sentence frequency here, 1 for a word in one
+    sentence, falling towards 0.1 for one in every sentence.
+    """
+    if len(sides) < 2:
+        return sides
+    frequency = Counter(w for s in sides for w in s.content)
+    total = len(sides) + 1
+
+    def scale(word: str) -> float:
+        return max(0.1, math.log(total / (frequency[word] + 1)) / math.log(total / 2))
+
+    return [replace(s, weights={w: v * min(1.0, scale(w)) for w, v in s.weights.items()})
+            for s in sides]
+
+
+def _cover(a: Side, b: Side) -> float:
+    """Share of A's information (weighted content words) that B also has."""
+    total = sum(a.weights[w] * c for w, c in a.content.items())
+    if not total:
+        return 1.0
+    return sum(a.weights[w] * c for w, c in a.content.items() if w in b.content) / total
+
+
+def _cosine(a: Side, b: Side) -> float:
+    va = {w: c * a.weights[w] for w, c in a.content.items()}
+    vb = {w: c * b.weights[w] for w, c in b.content.items()}
+    dot = sum(v * vb[w] for w, v in va.items() if w in vb)
+    norm = math.sqrt(sum(v * v for v in va.values())) * math.sqrt(sum(v * v for v in vb.values()))
+    return dot / norm if norm else 0.0
+
+
+def _ngrams(tokens: tuple[str, ...], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+
+
+def _gram_cover(ga: Counter[tuple[str, ...]], gb: Counter[tuple[str, ...]],
+                ) -> tuple[float, float]:
+    shared = sum((ga & gb).values())
+    return (shared / sum(ga.values()) if ga else 0.0, shared / sum(gb.values()) if gb else 0.0)
+
+
+def _unmatched(a: Side, b: Side) -> tuple[float, float]:
+    """The information of A's words that B lacks: their share, and the rarest one."""
+    missing = [a.weights[w] for w in a.content if w not in b.content]
+    total = sum(a.weights.values()) or 1.0
+    return sum(missing) / total, max(missing, default=0.0)
+
+
+def _names_cover(a: Side, b: Side) -> float:
+    if not a.names:
+        return 1.0
+    return len(a.names & b.names) / len(a.names)
+
+
+def features(a: Side, b: Side) -> list[float]:
+    """The feature vector of a pair, in the order of NAMES; symmetric in A and B."""
+    cover_a, cover_b = _cover(a, b), _cover(b, a)
+    shared_words = len(a.words & b.words)
+    word_a = shared_words / len(a.words) if a.words else 0.0
+    word_b = shared_words / len(b.words) if b.words else 0.0
+    bi_a, bi_b = _gram_cover(a.bigrams, b.bigrams)
+    tri_a, tri_b = _gram_cover(a.trigrams, b.trigrams)
+    lcs = LCSseq.similarity(a.tokens, b.tokens)
+    lcs_a = lcs / len(a.tokens) if a.tokens else 0.0
+    lcs_b = lcs / len(b.tokens) if b.tokens else 0.0
+    norm_a, norm_b = a.joined, b.joined
+    numbers_both = bool(a.numbers and b.numbers)
+    union = a.numbers | b.numbers
+    unmatched_a, rarest_a = _unmatched(a, b)
+    unmatched_b, rarest_b = _unmatched(b, a)
+    names_a, names_b = _names_cover(a, b), _names_cover(b, a)
+    content_a, content_b = sum(a.content.values()), sum(b.content.values())
+    return [
+        min(cover_a, cover_b), max(cover_a, cover_b), _cosine(a, b),
+        min(word_a, word_b), max(word_a, word_b),
+        min(bi_a, bi_b), max(bi_a, bi_b), min(tri_a, tri_b),
+        min(lcs_a, lcs_b), max(lcs_a, lcs_b),
+        fuzz.ratio(norm_a, norm_b) / 100, fuzz.token_set_ratio(norm_a, norm_b) / 100,
+        fuzz.token_sort_ratio(norm_a, norm_b) / 100, fuzz.partial_ratio(norm_a, norm_b) / 100,
+        float(numbers_both), float(numbers_both and a.numbers == b.numbers),
+        float(len(a.numbers ^ b.numbers)),
+        len(a.numbers & b.numbers) / len(union) if union else 1.0,
+        float(a.negated != b.negated),
+        float((a.up and b.down and not b.up) or (a.down and b.up and not a.up)),
+        abs(math.log((len(a.tokens) + 1) / (len(b.tokens) + 1))),
+        abs(content_a - content_b) / max(content_a, content_b, 1),
+        max(unmatched_a, unmatched_b), max(rarest_a, rarest_b),
+        min(names_a, names_b), float(len(a.names ^ b.names)),
+    ]

@@ -1,0 +1,167 @@
+"""One judgement of a sentence pair: do the two sentences report the same fact?
+
+``judge(a, b)`` answers with a kind and a score in [0, 1]:
+
+* ``quote`` - both carry the same quotation (trimmed or extended, curly or
+  straight quotes, British or American spelling); a shared quoted title is not
+  a quotation, nor is a stock phrase in two sentences that otherwise differ.
+* ``same`` - the same sentence, near enough word for word (wire copy reused),
+  with the same numbers, negation and direction.
+* ``similar`` - the same fact in other words.
+* ``None`` - different facts (often the same event with a fact added, changed,
+  or reversed).
+
+The score is the probability, from a logistic regression over the evidence
+in ``features.py``, that a person would judge the two sentences to say the
+same thing. Its weights are
+``judge_model.json``, trained on the MSRP news sentence pairs by
+``benchmarks/train_judge.py``; the threshold was chosen by cross-validation
+there.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..articles.prose import fold_quotes
+from .features import NAMES, Side, features, side
+from .sentences import normalize
+
+QUOTE_MIN_WORDS = 5
+# a shared run of 5+ quoted words is the same quotation only when it is at least half of
+# the shorter one; less is a stock phrase ("peace and stability across the Taiwan Strait")
+QUOTE_MIN_SHARE = 0.5
+SAME_RATIO = 0.85  # character similarity of the normal forms for "same"
+_QUOTE = re.compile(r'"([^"]{8,}?)"')
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_QUOTE_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by",
+                          "with", "from"})
+
+
+@dataclass(frozen=True)
+class Judgement:
+    kind: str | None  # "quote", "same", "similar", or None: not the same fact
+    score: float  # in [0, 1]
+    quote_words: int = 0  # with "quote": how many quoted words in a row the two share
+
+
+@dataclass(frozen=True)
+class Model:
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def probability(self, values: list[float]) -> float:
+        z = self.intercept + sum(c * (v - m) / s for c, v, m, s in
+                                 zip(self.coef, values, self.mean, self.scale))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The shipped model (``judge_model.json``)."""
+    data: dict[str, Any] = json.loads(
+        resources.files(__package__).joinpath("judge_model.json").read_text(encoding="utf-8"))
+    if tuple(data["features"]) != NAMES:
+        raise RuntimeError("judge_model.json was trained on other features: "
+                           "run benchmarks/train_judge.py")
+    return Model(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]),
+                 tuple(data["coef"]), float(data["intercept"]), float(data["threshold"]))
+
+
+def quotations(text: str) -> list[list[str]]:
+    """The word lists (normal form) of the quotations in a sentence.
+
+    A quotation that spans sentences leaves one sentence with only an opening
+    quote and the next with only a closing one; those parts count too. A quoted
+    title ("Made in China 2025", a book or a programme) is not a quotation.
+    """
+    folded = fold_quotes(text)  # same length as text
+    parts = [text[m.start(1):m.end(1)] for m in _QUOTE.finditer(folded)]
+    if not parts:
+        dangling = _dangling(text)
+        parts = [dangling] if dangling else []
+    return [_WORD.findall(normalize(part)) for part in parts if not _is_title(part)]
+
+
+def _is_title(original: str) -> bool:
+    """A quoted name or title: every word capitalised (small words aside), no sentence."""
+    words = _QUOTE_WORD.findall(original)
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(big) and len(words) <= 8 and all(w[0].isupper() or w[0].isdigit() for w in big)
+
+
+def _dangling(text: str) -> str:
+    """The quoted part of a sentence whose quotation opens or closes elsewhere."""
+    if text.count("“") > text.count("”"):
+        return text[text.rindex("“") + 1 :]
+    if text.count("”") > text.count("“"):
+        return text[: text.index("”")]
+    straight = [i for i, c in enumerate(text) if c == '"']
+    if len(straight) % 2 and not (text.count("“") or text.count("”")):
+        i = straight[-1] if len(straight) > 1 else straight[0]
+        opening = (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalnum()
+        return text[i + 1 :] if opening else text[:i]
+    return ""
+
+
+def quote_score(a: list[list[str]], b: list[list[str]]) -> tuple[float, int]:
+    """Share of the shorter quotation covered by the longest common run of words, and its
+    length; (0, 0) unless the run is long enough to be the same quotation (5 or more
+    words and half the shorter one, or 80% of a shorter one of at least 3)."""
+    from difflib import SequenceMatcher
+
+    best, size = 0.0, 0
+    for qa in a:
+        for qb in b:
+            if not qa or not qb:
+                continue
+            match = SequenceMatcher(None, qa, qb, autojunk=False).find_longest_match(
+                0, len(qa), 0, len(qb))
+            shorter = min(len(qa), len(qb))
+            share = match.size / shorter
+            long_enough = (match.size >= QUOTE_MIN_WORDS and share >= QUOTE_MIN_SHARE) or (
+                shorter >= 3 and share >= 0.8)
+            if long_enough and (match.size, match.size / shorter) > (size, best):
+                best, size = match.size / shorter, match.size
+    return best, size
+
+
+def judge_sides(a: Side, b: Side, quotes_a: list[list[str]] | None = None,
+                quotes_b: list[list[str]] | None = None) -> Judgement:
+    """:func:`judge` for sentences already analysed (an aligner compares each many times)."""
+    values = features(a, b)
+    probability = round(model().probability(values), 3)
+    quotes_a = quotations(a.text) if quotes_a is None else quotes_a
+    quotes_b = quotations(b.text) if quotes_b is None else quotes_b
+    if quotes_a and quotes_b:
+        _, words = quote_score(quotes_a, quotes_b)
+        if words:
+            return Judgement("quote", probability, words)
+    if probability < model().threshold:
+        return Judgement(None, probability)
+    by_name = dict(zip(NAMES, values))
+    agree = not (by_name["negation_mismatch"] or by_name["direction_mismatch"]
+                 or by_name["numbers_only_one"])
+    if agree and by_name["char_ratio"] >= SAME_RATIO:
+        return Judgement("same", probability)
+    return Judgement("similar", probability)
+
+
+def judge(a: str, b: str) -> Judgement:
+    """Whether sentences ``a`` and ``b`` report the same fact, and how sure that is.
+
+    >>> judge("Shares rose 5% on Monday.", "Shares fell 5% on Monday.").kind is None
+    True
+    """
+    return judge_sides(side(a), side(b))
