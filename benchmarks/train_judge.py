@@ -129,7 +129,7 @@ def main() -> int:
             "intercept": round(float(regression.intercept_[0]), 8),
         }, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL.relative_to(ROOT)} (threshold {threshold:.2f})")
-    from taiwan_reader_index.compare import judge as judgement
+    from taiwan_reader_index.compare import judgement
 
     judgement.model.cache_clear()
     started = time.perf_counter()

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .. import logs
 from ..articles.loader import load_text
+from ..compare.evidence import explain
 from ..config import load_config
 from ..errors import BadFile, CorpusError, IndexProblem, QueryError
 from ..fulltext.hits import SearchResult
@@ -147,12 +148,27 @@ def _compare(library: Library, args: argparse.Namespace, out: Console, err: Cons
     counts = result.counts()
     out.print(Text(f"A: {inert_line(a.title)}  ({inert_line(a.outlet or a.id)})", style="bold"))
     out.print(Text(f"B: {inert_line(b.title)}  ({inert_line(b.outlet or b.id)})", style="bold"))
-    out.print(Text(f"{counts['quote']} shared quotes, {counts['same']} same, {counts['similar']} "
-                   f"similar; {len(result.only_a)} only in A, {len(result.only_b)} only in B"))
-    for pair in result.pairs:
-        out.rule(Text(f"{pair.kind} {pair.score:.2f}"), style="dim")
-        out.print(Text("A ", style="bold") + Text(inert_line(pair.a.text)))
-        out.print(Text("B ", style="bold") + Text(inert_line(pair.b.text)))
+    out.print(Text(f"{counts['quote']} same quotation, {counts['same']} same wording, "
+                   f"{counts['similar']} same fact; {len(result.only_a)} only in A, "
+                   f"{len(result.only_b)} only in B ({len(result.possible)} with a possible "
+                   "match)"))
+    for title, pairs in (("pairs", result.pairs), ("possible matches: check before trusting "
+                                                   "'only in'", result.possible)):
+        if pairs:
+            out.rule(Text(title), style="bold")
+        for pair in pairs:
+            why = explain(pair.kind, pair.a.text, pair.b.text, pair.weight)
+            out.print(Text(f"{why} ({pair.score:.0%} sure)", style="italic"))
+            out.print(Text("  A ", style="bold") + Text(inert_line(pair.a.text)))
+            out.print(Text("  B ", style="bold") + Text(inert_line(pair.b.text)))
+    possible_a = {p.a.index for p in result.possible}
+    possible_b = {p.b.index for p in result.possible}
+    for side, only, maybe in (("A", result.only_a, possible_a), ("B", result.only_b, possible_b)):
+        rest = [s for s in only if s.index not in maybe]
+        out.rule(Text(f"only in {side} ({len(rest)}; what the other report leaves out)"),
+                 style="bold")
+        for sentence in rest:
+            out.print(Text(f"  {side} ", style="bold") + Text(inert_line(sentence.text)))
     ents = comparison.entities
     out.rule(Text("entities"), style="dim")
     for names, label in ((ents.shared, "both"), (ents.only_a, "only A"), (ents.only_b, "only B")):
@@ -169,7 +185,8 @@ def _quotes(library: Library, args: argparse.Namespace, out: Console, err: Conso
         out.out(views.dumps(views.quotes_view(article, tracks)), highlight=False)
         return 0
     for quote, found in tracks:
-        out.print(Text(f"“{inert_line(' '.join(quote.words))}”", style="bold"))
+        who = f"  — {inert_line(quote.speaker)}" if quote.speaker else ""
+        out.print(Text(f"“{inert_line(quote.wording)}”", style="bold") + Text(who, style="italic"))
         for c in found:
             out.print(Text(f"   {inert_line(c.title)} · {inert_line(c.outlet or c.id)} · {c.date or 'undated'}"
                            f"  ({c.score:.2f})"))

@@ -15,6 +15,8 @@ import json
 from typing import Literal, TypedDict
 
 from ..articles.article import Article, Block
+from ..compare.align import Pair
+from ..compare.evidence import KIND_LABELS, explain
 from ..compare.quotes import Carrier, Quote
 from ..compare.report import Comparison
 from ..entities.mention import Entity
@@ -101,8 +103,11 @@ class MetaView(TypedDict):
 
 
 class PairView(TypedDict):
-    kind: str  # quote | same | similar
-    score: float
+    kind: str  # quote | same | similar (possible, in "possible")
+    label: str  # the kind in words: same quotation | same wording | same fact | ...
+    why: str  # one line: the shared quotation's length, or the words shared, numbers differing
+    merged: bool  # a second pair of a sentence that merges two facts the other side gives apart
+    score: float  # the judgement's confidence that the two state the same fact
     a_start: int
     a_end: int
     a_text: str
@@ -130,6 +135,8 @@ class ComparisonView(TypedDict):
     b: MetaView
     counts: dict[str, int]  # pairs of each kind
     pairs: list[PairView]
+    possible: list[PairView]  # unpaired sentences and their likeliest counterpart (not the same
+    # fact by the judgement, but close enough to check before trusting "only in")
     only_a: list[PassageView]
     only_b: list[PassageView]
     entities: EntityOverlapView
@@ -142,11 +149,14 @@ class CarrierView(TypedDict):
     date: str
     path: str
     score: float
+    wording: str  # the quotation as that article words it
 
 
 class QuoteView(TypedDict):
     text: str  # the sentence that carries the quotation
     quote: str  # the quotation in normal form
+    wording: str  # the quotation as written
+    speaker: str  # who the sentence says spoke it, or ""
     start: int
     end: int
     carried_by: list[CarrierView]
@@ -204,15 +214,21 @@ def _meta(article: Article) -> MetaView:
             "path": str(article.path)}
 
 
+def _pair(p: Pair) -> PairView:
+    return {"kind": p.kind, "label": KIND_LABELS[p.kind],
+            "why": explain(p.kind, p.a.text, p.b.text, p.weight), "merged": p.merged,
+            "score": p.score, "a_start": p.a.start, "a_end": p.a.end, "a_text": p.a.text,
+            "b_start": p.b.start, "b_end": p.b.end, "b_text": p.b.text}
+
+
 def comparison_view(comparison: Comparison) -> ComparisonView:
     alignment, ents = comparison.alignment, comparison.entities
     return {
         "version": VERSION, "kind": "comparison",
         "a": _meta(comparison.a), "b": _meta(comparison.b),
         "counts": alignment.counts(),
-        "pairs": [{"kind": p.kind, "score": p.score, "a_start": p.a.start, "a_end": p.a.end,
-                   "a_text": p.a.text, "b_start": p.b.start, "b_end": p.b.end,
-                   "b_text": p.b.text} for p in alignment.pairs],
+        "pairs": [_pair(p) for p in alignment.pairs],
+        "possible": [_pair(p) for p in alignment.possible],
         "only_a": [{"start": s.start, "end": s.end, "text": s.text} for s in alignment.only_a],
         "only_b": [{"start": s.start, "end": s.end, "text": s.text} for s in alignment.only_b],
         "entities": {"shared": list(ents.shared), "only_a": list(ents.only_a),
@@ -222,13 +238,14 @@ def comparison_view(comparison: Comparison) -> ComparisonView:
 
 def _carrier(c: Carrier) -> CarrierView:
     return {"id": c.id, "title": c.title, "outlet": c.outlet, "date": c.date, "path": c.path,
-            "score": c.score}
+            "score": c.score, "wording": c.wording}
 
 
 def quotes_view(article: Article, tracks: list[tuple[Quote, list[Carrier]]]) -> QuotesView:
     return {"version": VERSION, "kind": "quotes", "id": article.id,
-            "quotes": [{"text": q.text, "quote": " ".join(q.words), "start": q.start,
-                        "end": q.end, "carried_by": [_carrier(c) for c in found]}
+            "quotes": [{"text": q.text, "quote": " ".join(q.words), "wording": q.wording,
+                        "speaker": q.speaker, "start": q.start, "end": q.end,
+                        "carried_by": [_carrier(c) for c in found]}
                        for q, found in tracks]}
 
 

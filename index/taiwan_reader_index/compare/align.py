@@ -22,15 +22,14 @@ from dataclasses import dataclass, field
 from ..articles.article import Article
 from ..entities.mention import Entity
 from .features import Side, in_context, side
-from .judge import Judgement, judge_sides, quotations
+from .judgement import UNRELATED, Judgement, judge_sides, quotations
 from .sentences import Sentence, sentences
 
 PAIR_KINDS = ("quote", "same", "similar")  # strongest first
 KIND_ORDER = {kind: rank for rank, kind in enumerate(PAIR_KINDS)}
-# Pairs whose information overlaps less than this (cosine of the rarity-weighted content
-# words) are not judged: none of them is the same fact, and judging every pair of two
-# 250-sentence reports would take seconds.
-NEAR = 0.15
+# Pairs whose information overlaps less than this are not judged: the judgement would
+# call them different facts, and judging every pair of two long reports takes seconds.
+NEAR = UNRELATED
 # An unpaired sentence whose best counterpart the judgement puts at this probability or
 # more (about one chance in four that a person would call it the same fact) is shown
 # beside it as a possible match, so "only in A" is never asserted where it may be wrong.
@@ -51,6 +50,19 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Row:
+    """One row of the side-by-side view."""
+
+    kind: str  # a pair's kind, "possible", "only-a" or "only-b"
+    a: Sentence | None
+    b: Sentence | None
+    score: float = 0.0
+    pair: Pair | None = None
+    repeat_a: bool = False  # A's sentence is the one in the row above (it merges two facts)
+    repeat_b: bool = False
+
+
+@dataclass(frozen=True)
 class Alignment:
     pairs: list[Pair]  # the same fact (kinds in PAIR_KINDS)
     only_a: list[Sentence]  # in no pair (a possible match may be named for some)
@@ -62,6 +74,33 @@ class Alignment:
         """Pairs of each kind (every kind in PAIR_KINDS, zero where none)."""
         found = Counter(p.kind for p in self.pairs)
         return {kind: found[kind] for kind in PAIR_KINDS}
+
+    def rows(self) -> list[Row]:
+        """Side-by-side rows in A's reading order: each pair (and possible match) on one
+        row, each sentence only in A on its own, and each sentence only in B, in the B
+        column, after the row of the B sentence before it."""
+        linked = sorted([*self.pairs, *self.possible], key=lambda p: (p.a.index, p.b.index))
+        by_a: dict[int, list[Pair]] = {}
+        for pair in linked:
+            by_a.setdefault(pair.a.index, []).append(pair)
+        linked_b = {p.b.index for p in linked}
+        after: dict[int, list[Sentence]] = {}
+        for s in self.only_b:
+            if s.index not in linked_b:
+                anchor = max((p.a.index for p in linked if p.b.index < s.index), default=-1)
+                after.setdefault(anchor, []).append(s)
+        out = [Row("only-b", None, s) for s in after.get(-1, [])]
+        shown_b: set[int] = set()
+        a_side = {p.a.index: p.a for p in linked} | {s.index: s for s in self.only_a}
+        for index in sorted(a_side):
+            for n, pair in enumerate(by_a.get(index, ())):
+                out.append(Row(pair.kind, pair.a, pair.b, pair.score, pair, repeat_a=n > 0,
+                               repeat_b=pair.b.index in shown_b))
+                shown_b.add(pair.b.index)
+            if index not in by_a:
+                out.append(Row("only-a", a_side[index], None))
+            out.extend(Row("only-b", None, s) for s in after.get(index, []))
+        return out
 
     def swapped(self) -> Alignment:
         """The same alignment seen from the other side: B's sentences become A's."""
@@ -92,6 +131,21 @@ def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> set[tuple[int, in
                 dots[j] = dots.get(j, 0.0) + value * other
         near.update((i, j) for j, dot in dots.items() if dot >= NEAR)
     return near
+
+
+def _runs(quotes: list[list[str]]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + 3]) for words in quotes for i in range(len(words) - 2)}
+
+
+def _quoting_alike(quotes_a: list[list[list[str]]], quotes_b: list[list[list[str]]],
+                   ) -> set[tuple[int, int]]:
+    """Pairs whose quotations share a run of three words (a shared quotation needs one)."""
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for j, quotes in enumerate(quotes_b):
+        for run in _runs(quotes):
+            holders.setdefault(run, []).append(j)
+    return {(i, j) for i, quotes in enumerate(quotes_a) for run in _runs(quotes)
+            for j in holders.get(run, ())}
 
 
 def _weight(j: Judgement) -> float:
@@ -160,9 +214,7 @@ def align(a: Article, b: Article, *, entities_a: Iterable[Entity] | None = None,
     sides_a, sides_b = sides[:len(sa)], sides[len(sa):]
     quotes_a = [quotations(s.text) for s in sa]
     quotes_b = [quotations(s.text) for s in sb]
-    candidates = _near(sides_a, sides_b)
-    quoted_b = [j for j, q in enumerate(quotes_b) if q]
-    candidates.update((i, j) for i, q in enumerate(quotes_a) if q for j in quoted_b)
+    candidates = _near(sides_a, sides_b) | _quoting_alike(quotes_a, quotes_b)
     judged: dict[tuple[int, int], Judgement] = {}
     unsure: dict[tuple[int, int], Judgement] = {}
     for i, j in candidates:

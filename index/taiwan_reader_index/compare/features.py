@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 from whoosh.lang.porter import stem as porter_stem
 
+from ..articles.prose import fold_quotes
 from ..entities.linking import BUILTIN_ALIASES
 from .sentences import normalize
 
@@ -75,13 +76,19 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             canonical[alias] = token
     # longest first; an all-capital alias (US, PRC, CCP) only as written, so "us" stays a word
     alternatives = sorted(canonical, key=len, reverse=True)
+    cities = {"Washington", "Beijing", "Taipei", "Tokyo", "Moscow", "London"}
+
+    def alternative(alias: str) -> str:
+        if alias in cities:  # "Washington said", not "the Washington Examiner"
+            return f"{re.escape(alias)}(?!\\s+[A-Z])"
+        return re.escape(alias) if alias.isupper() or "." in alias else f"(?i:{re.escape(alias)})"
+
     pattern = re.compile(r"(?<![\w.])(?:the\s+)?(" + "|".join(
-        re.escape(a) if a.isupper() or "." in a else f"(?i:{re.escape(a)})"
-        for a in alternatives) + r")(?:['’]s)?(?!\w)")
+        alternative(a) for a in alternatives) + r")(?:['’]s)?(?!\w)")
     return pattern, {k.lower(): v for k, v in canonical.items()} | canonical
 
 
-_ALIASES, _CANONICAL = _alias_pattern()
+ALIASES, _CANONICAL = _alias_pattern()
 _ALIASES_OF = {name: [name, *aliases] for name, aliases in BUILTIN_ALIASES.items()}
 for _name, _more in _METONYMS.items():
     _ALIASES_OF[_name] = [*_ALIASES_OF.get(_name, [_name]), *_more]
@@ -91,12 +98,16 @@ _NAME_OF_TOKEN = {re.sub(r"[^a-z]", "", name.lower()): name for name in _ALIASES
 def canonical_names(text: str) -> str:
     """``text`` with each alias of a country or body written as one canonical word
     ("the U.S.", "America", "Washington" -> "unitedstates")."""
-    return _ALIASES.sub(lambda m: " " + _CANONICAL.get(m.group(1), _CANONICAL.get(
-        m.group(1).lower(), m.group(1))) + " ", text)
+    return ALIASES.sub(lambda m: f" {canonical_token(m.group(1))} ", fold_quotes(text))
+
+
+def canonical_token(alias: str) -> str:
+    """The one word an alias of a country or body is compared as ("U.S." -> "unitedstates")."""
+    return _CANONICAL.get(alias, _CANONICAL.get(alias.lower(), alias))
 
 
 @lru_cache(maxsize=100_000)
-def _stem(word: str) -> str:
+def stem_of(word: str) -> str:
     return porter_stem(word)
 
 
@@ -118,8 +129,8 @@ class Side:
     text: str
     tokens: tuple[str, ...]
     words: frozenset[str]
-    bigrams: Counter[tuple[str, ...]]
-    trigrams: Counter[tuple[str, ...]]
+    bigrams: frozenset[tuple[str, ...]]
+    trigrams: frozenset[tuple[str, ...]]
     joined: str  # the tokens, space separated (for character similarity)
     content: Counter[str]  # stems of the content words
     weights: dict[str, float]  # stem -> information of its rarest surface form
@@ -138,7 +149,7 @@ def side(text: str) -> Side:
     for token in tokens:
         if token in STOP or not token[0].isalpha():
             continue
-        stem = _stem(token)
+        stem = stem_of(token)
         content[stem] += 1
         weights[stem] = max(weights.get(stem, 0.0), information(token))
     words = set(tokens)
@@ -200,14 +211,14 @@ def _cosine(a: Side, b: Side) -> float:
     return dot / norm if norm else 0.0
 
 
-def _ngrams(tokens: tuple[str, ...], n: int) -> Counter[tuple[str, ...]]:
-    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+def _ngrams(tokens: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(zip(*(tokens[i:] for i in range(n))))
 
 
-def _gram_cover(ga: Counter[tuple[str, ...]], gb: Counter[tuple[str, ...]],
+def _gram_cover(ga: frozenset[tuple[str, ...]], gb: frozenset[tuple[str, ...]],
                 ) -> tuple[float, float]:
-    shared = sum((ga & gb).values())
-    return (shared / sum(ga.values()) if ga else 0.0, shared / sum(gb.values()) if gb else 0.0)
+    shared = len(ga & gb)
+    return (shared / len(ga) if ga else 0.0, shared / len(gb) if gb else 0.0)
 
 
 def _unmatched(a: Side, b: Side) -> tuple[float, float]:

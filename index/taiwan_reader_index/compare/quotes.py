@@ -10,10 +10,11 @@ extended versions, curly or straight quotes and British spellings are found.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..articles.article import Article
-from .judge import quotations, quote_score
+from .judgement import quotations, quote_score, quoted_parts
 from .sentences import sentences
 
 SHINGLE = 5
@@ -22,10 +23,12 @@ SHORT = 3  # quotations of 3-4 words are found inside longer ones through 3-word
 
 @dataclass(frozen=True)
 class Quote:
-    text: str  # as written in the article
+    text: str  # the sentence that carries it, as written in the article
     words: tuple[str, ...]  # normal form
-    start: int
+    start: int  # the sentence's offsets in the file's decoded text
     end: int
+    wording: str = ""  # the quotation as written
+    speaker: str = ""  # who the sentence says spoke it ("" when it does not say)
 
 
 @dataclass(frozen=True)
@@ -36,15 +39,44 @@ class Carrier:
     date: str
     path: str
     score: float
+    wording: str = ""  # the quotation as that article words it
+
+
+_SAY = r"(?:said|says|added|told|stated|noted|wrote|warned|insisted|argued|explained)"
+_NAME = r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?){0,5}[A-Z][\w'’-]+"
+_ROLE = (r"(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|"
+         r"official|officials|ministry|minister|secretary|statement|source|sources|"
+         r"president|senator|lawmaker|analyst|expert|professor)(?:\s+of\s+[A-Z][\w’'-]+)?")
+_ASIDE = r"(?:\s*\([^)]{1,40}\)|,[^,]{1,80},)?"  # (邱國正), or ", who spoke in Taipei,"
+_SPEAKER = [
+    re.compile(rf"(?P<who>{_ROLE}|{_NAME}){_ASIDE}\s+{_SAY}\b"),  # Tsai said
+    re.compile(r"\b(?:said|says|added|wrote|warned)\s+" + rf"(?P<who>{_ROLE}|{_NAME})"),
+    re.compile(rf"\baccording to\s+(?P<who>{_ROLE}|{_NAME})"),
+]
+_NOT_SPEAKERS = {"He", "She", "They", "It", "We", "I", "The", "This", "That", "But", "And"}
+
+
+def speaker(sentence: str, wording: str = "") -> str:
+    """Who ``sentence`` says spoke its quotation: "Tsai said", "said Jean-Pierre",
+    "a Pentagon spokesman told…", "according to …"; "" when it names nobody."""
+    outside = sentence.replace(wording, " ") if wording else sentence
+    for pattern in _SPEAKER:
+        for match in pattern.finditer(outside):
+            who = match.group("who").strip(" ,")
+            if who not in _NOT_SPEAKERS:
+                return who
+    return ""
 
 
 def article_quotes(article: Article) -> list[Quote]:
     out, seen = [], set()
     for sentence in sentences(article):
-        for words in quotations(sentence.text):
-            if len(words) >= 3 and tuple(words) not in seen:
-                seen.add(tuple(words))
-                out.append(Quote(sentence.text, tuple(words), sentence.start, sentence.end))
+        for part in quoted_parts(sentence.text):
+            words = tuple(quotations(f'"{part}"')[0]) if part else ()
+            if len(words) >= 3 and words not in seen:
+                seen.add(words)
+                out.append(Quote(sentence.text, words, sentence.start, sentence.end,
+                                 part.strip(" ,.;"), speaker(sentence.text, part)))
     return out
 
 
@@ -70,9 +102,13 @@ def carriers(quote: Quote, candidates: list[tuple[dict, Article]]) -> list[Carri
     """The candidate articles that really carry ``quote`` (trimmed or extended)."""
     out = []
     for fields, other in candidates:
-        others = [list(q.words) for q in article_quotes(other)]
-        score, _ = quote_score([list(quote.words)], others)
-        if score:
+        best, wording = 0.0, ""
+        for theirs in article_quotes(other):
+            score, _ = quote_score([list(quote.words)], [list(theirs.words)])
+            if score > best:
+                best, wording = score, theirs.wording
+        if best:
             out.append(Carrier(fields["id"], fields.get("title", ""), fields.get("outlet", ""),
-                               other.date_text, fields.get("path", ""), round(score, 3)))
+                               other.date_text, fields.get("path", ""), round(best, 3),
+                               wording))
     return sorted(out, key=lambda c: (c.date or "9999", c.id))

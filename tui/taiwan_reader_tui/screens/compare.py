@@ -8,14 +8,17 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from taiwan_reader_index.compare.align import PAIR_KINDS, Alignment
+from taiwan_reader_index.compare.align import PAIR_KINDS
+from taiwan_reader_index.compare.align import Row as AlignedRow
+from taiwan_reader_index.compare.evidence import KIND_LABELS, explain, marks
 from taiwan_reader_index.compare.export import to_markdown
 from taiwan_reader_index.compare.report import Comparison
+from taiwan_reader_index.compare.sentences import Sentence
 from taiwan_reader_index.terminal_safe import inert
 
 from ..widgets.scrolling import scroll
@@ -23,50 +26,43 @@ from ..widgets.scrolling import scroll
 NARROW = 100  # columns below which the two sides stack
 
 
-class Row(Horizontal):
-    """One aligned pair, or one passage only one side has."""
+def _cell(sentence: Sentence | None, other: Sentence | None, side: str, repeat: bool,
+          kind: str) -> Text:
+    """A sentence with the words the other side shares underlined and its numbers and names
+    that the other lacks in bold (the evidence of the pair), labelled with its side."""
+    text = Text(f"{side} ", style="bold dim")
+    if sentence is None:
+        return text.append("·", style="dim")
+    if repeat:
+        return text.append("〃 the sentence above, which also reports this", style="dim italic")
+    body = Text(inert(sentence.text))
+    if other is not None and kind in (*PAIR_KINDS, "possible"):
+        for mark in marks(sentence.text, other.text):
+            body.stylize("underline" if mark.kind == "shared" else "bold", mark.start, mark.end)
+    return text.append_text(body)
 
-    def __init__(self, left: str, right: str, kind: str, score: float = 0.0,
-                 names: frozenset[str] = frozenset()) -> None:
-        super().__init__(classes=f"row {kind}")
-        self.kind = kind
-        self.score = score
-        self.left = left
-        self.right = right
-        self.names = names
+
+class Row(Vertical):
+    """One aligned pair, a possible match, or one passage only one side has."""
+
+    def __init__(self, row: AlignedRow) -> None:
+        super().__init__(classes=f"row {row.kind}")
+        self.row = row
+        self.kind = row.kind
+        self.left = row.a.text if row.a else ""
+        self.right = row.b.text if row.b else ""
 
     def compose(self) -> ComposeResult:
-        tag = {"quote": "shared quote", "same": "same wording", "similar": "same fact",
-               "only-a": "only in A", "only-b": "only in B"}[self.kind]
-        score = f" {self.score:.2f}" if self.score else ""
-        yield Static(Text(self.left or "", style="") if self.left else Text("·", style="dim"),
-                     classes="cell left")
-        yield Static(Text(f"{tag}{score}", style="italic"), classes="tag")
-        yield Static(Text(self.right or "", style="") if self.right else Text("·", style="dim"),
-                     classes="cell right")
-
-
-def rows(alignment: Alignment) -> list[tuple[str, str, str, float, int, int]]:
-    """(left, right, kind, score, a_start, b_start) in reading order of A, B-only passages
-    placed after the row of the B sentence before them."""
-    by_a = {p.a.index: p for p in alignment.pairs}
-    b_pos = {p.b.index: p.a.index for p in alignment.pairs}
-    only_b_after: dict[int, list] = {}
-    for s in alignment.only_b:
-        anchor = max((a for b, a in b_pos.items() if b < s.index), default=-1)
-        only_b_after.setdefault(anchor, []).append(s)
-    out = [(inert(s.text), "", "only-b", 0.0, -1, s.start) for s in only_b_after.get(-1, [])]
-    a_sentences = sorted([p.a for p in alignment.pairs] + alignment.only_a, key=lambda s: s.index)
-    for s in a_sentences:
-        pair = by_a.get(s.index)
-        if pair:
-            out.append((inert(pair.a.text), inert(pair.b.text), pair.kind, pair.score,
-                        pair.a.start, pair.b.start))
-        else:
-            out.append((inert(s.text), "", "only-a", 0.0, s.start, -1))
-        out.extend(("", inert(t.text), "only-b", 0.0, -1, t.start)
-                   for t in only_b_after.get(s.index, []))
-    return out
+        row = self.row
+        label = KIND_LABELS[row.kind]
+        if row.pair is not None:
+            label = explain(row.kind, row.pair.a.text, row.pair.b.text, row.pair.weight)
+            if row.kind != "quote":
+                label += f" ({row.score:.0%} sure)"
+        yield Static(Text(label, style="italic"), classes="tag")
+        with Horizontal(classes="sides"):
+            yield Static(_cell(row.a, row.b, "A", row.repeat_a, row.kind), classes="cell left")
+            yield Static(_cell(row.b, row.a, "B", row.repeat_b, row.kind), classes="cell right")
 
 
 class CompareScreen(Screen):
@@ -97,8 +93,8 @@ class CompareScreen(Screen):
         with Horizontal(id="compare-body"):
             with VerticalScroll(id="rows"):
                 yield Static(self._titles(), classes="titles")
-                for left, right, kind, score, _, _ in rows(self.alignment):
-                    yield Row(left, right, kind, score)
+                for row in self.alignment.rows():
+                    yield Row(row)
             yield OptionList(*self._entity_options(), id="compare-entities")
         yield Footer()
 
@@ -126,12 +122,13 @@ class CompareScreen(Screen):
     def _summary(self) -> Text:
         counts = self.alignment.counts()
         ents = self.comparison.entities
+        possible = len(self.alignment.possible)
         text = Text()
-        text.append(f" {counts['quote']} quotes ", style="bold reverse")
-        text.append(f" {counts['same']} same ", style="bold")
-        text.append(f" {counts['similar']} similar ", style="bold")
-        text.append(f" only A {len(self.alignment.only_a)} · only B {len(self.alignment.only_b)}")
-        text.append(f"   entities: {len(ents.shared)} shared, {len(ents.only_a)} only A, "
+        text.append(f"{counts['quote']} quotations · {counts['same']} same wording · "
+                    f"{counts['similar']} same fact", style="bold")
+        text.append(f" · only A {len(self.alignment.only_a)}, only B "
+                    f"{len(self.alignment.only_b)}" + (f" ({possible} possible)" if possible else ""))
+        text.append(f"\nentities: {len(ents.shared)} in both, {len(ents.only_a)} only A, "
                     f"{len(ents.only_b)} only B (e)", style="dim")
         return text
 
@@ -158,7 +155,7 @@ class CompareScreen(Screen):
         pairs[self.current].add_class("current")
         self.query_one("#rows", VerticalScroll).scroll_to_widget(pairs[self.current], animate=False,
                                                                  top=True)
-        self.notify(f"pair {self.current + 1}/{len(pairs)}: {pairs[self.current].kind}",
+        self.notify(f"pair {self.current + 1}/{len(pairs)}: {KIND_LABELS[pairs[self.current].kind]}",
                     timeout=1.5, markup=False)
 
     def action_scroll(self, how: str) -> None:
