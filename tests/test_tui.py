@@ -311,12 +311,14 @@ async def test_compare_two_reports_side_by_side(tmp_path, seeds):
         assert kinds.count("quote") == 2 and "only-a" in kinds and "only-b" in kinds
         quote = next(r for r in screen.query(Row) if r.kind == "quote")
         assert "proactively planning cooperation" in quote.left and quote.right  # level: one row
-        assert "2 quotes" in str(screen.query_one("#compare-summary").render())
+        summary = str(screen.query_one("#compare-summary").render())
+        assert summary.startswith("2 same quotation · ")
+        assert all(len(line) <= 80 for line in summary.splitlines())  # fits an 80-column terminal
         await pilot.press("n")
         assert screen.current == 0 and screen.pair_rows[0].has_class("current")
         await pilot.press("x")
         exported = list((tmp_path / "exports").glob("compare-*.md"))
-        assert exported and "| quote 1.00 |" in exported[0].read_text()
+        assert exported and "| same quotation, 24 words in a row |" in exported[0].read_text()
         a_id = screen.a.id
         await pilot.press("s")
         await pilot.pause()

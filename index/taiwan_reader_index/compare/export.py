@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .evidence import KIND_LABELS, explain
 from .report import Comparison
 
 
@@ -17,15 +18,22 @@ def to_markdown(comparison: Comparison) -> str:
         f"# Comparison: {a.title} / {b.title}", "",
         f"- **A**: {a.title} ({a.outlet or 'unknown outlet'}, {a.date_text or 'undated'}) `{a.path}`",
         f"- **B**: {b.title} ({b.outlet or 'unknown outlet'}, {b.date_text or 'undated'}) `{b.path}`",
-        f"- {counts['quote']} shared quotes, {counts['same']} same, {counts['similar']} similar; "
-        f"{len(alignment.only_a)} passages only in A, {len(alignment.only_b)} only in B",
+        f"- {counts['quote']} {KIND_LABELS['quote']}, {counts['same']} {KIND_LABELS['same']}, "
+        f"{counts['similar']} {KIND_LABELS['similar']}; {len(alignment.only_a)} passages only "
+        f"in A, {len(alignment.only_b)} only in B ({len(alignment.possible)} with a possible "
+        "match)",
         f"- Entities in both: {', '.join(ents.shared) or '-'}",
         f"- Only in A: {', '.join(ents.only_a) or '-'}",
         f"- Only in B: {', '.join(ents.only_b) or '-'}", "",
-        "## Aligned passages", "", "| kind | A | B |", "|---|---|---|",
+        "## Aligned passages", "", "| why | A | B |", "|---|---|---|",
     ]
-    lines += [f"| {p.kind} {p.score:.2f} | {_cell(p.a.text)} | {_cell(p.b.text)} |"
-              for p in alignment.pairs]
+    lines += [f"| {_cell(explain(p.kind, p.a.text, p.b.text, p.weight))} | {_cell(p.a.text)} | "
+              f"{_cell(p.b.text)} |" for p in alignment.pairs]
+    if alignment.possible:
+        lines += ["", "## Possible matches (not judged the same fact: check them)", "",
+                  "| why | A | B |", "|---|---|---|"]
+        lines += [f"| {_cell(explain(p.kind, p.a.text, p.b.text))} ({p.score:.0%}) | "
+                  f"{_cell(p.a.text)} | {_cell(p.b.text)} |" for p in alignment.possible]
     lines += ["", "## Only in A", ""] + [f"- {s.text}" for s in alignment.only_a]
     lines += ["", "## Only in B", ""] + [f"- {s.text}" for s in alignment.only_b]
     return "\n".join(lines) + "\n"

@@ -49,9 +49,15 @@ def americanize(word: str) -> str:
 _WORDS = re.compile(r"[a-z]+")
 
 
+_ANY_BRITISH = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _BRITISH))
+
+
 def normalize(text: str) -> str:
     """Straight quotes, lower case, American spelling (lengths may change only there)."""
-    return _WORDS.sub(lambda m: americanize(m.group()), fold_quotes(text).lower())
+    lowered = fold_quotes(text).lower()
+    if not _ANY_BRITISH.search(lowered):  # most sentences: nothing to respell
+        return lowered
+    return _WORDS.sub(lambda m: americanize(m.group()), lowered)
 
 
 @dataclass(frozen=True)

@@ -124,12 +124,11 @@ class CompareScreen(Screen):
         ents = self.comparison.entities
         possible = len(self.alignment.possible)
         text = Text()
-        text.append(f"{counts['quote']} quotations · {counts['same']} same wording · "
-                    f"{counts['similar']} same fact", style="bold")
-        text.append(f" · only A {len(self.alignment.only_a)}, only B "
-                    f"{len(self.alignment.only_b)}" + (f" ({possible} possible)" if possible else ""))
-        text.append(f"\nentities: {len(ents.shared)} in both, {len(ents.only_a)} only A, "
-                    f"{len(ents.only_b)} only B (e)", style="dim")
+        text.append(f"{counts['quote']} same quotation · {counts['same']} same wording · "
+                    f"{counts['similar']} same fact · {possible} possible", style="bold")
+        text.append(f"\nonly in A {len(self.alignment.only_a)} · only in B "
+                    f"{len(self.alignment.only_b)} · entities: {len(ents.shared)} in both, "
+                    f"{len(ents.only_a)} only A, {len(ents.only_b)} only B (e)", style="dim")
         return text
 
     def _entity_options(self) -> list[Option]:
