@@ -61,8 +61,10 @@ class Row(Vertical):
                 label += f" ({row.score:.0%} sure)"
         yield Static(Text(label, style="italic"), classes="tag")
         with Horizontal(classes="sides"):
-            yield Static(_cell(row.a, row.b, "A", row.repeat_a, row.kind), classes="cell left")
-            yield Static(_cell(row.b, row.a, "B", row.repeat_b, row.kind), classes="cell right")
+            yield Static(_cell(row.a, row.b, "A", row.repeat_a, row.kind),
+                         classes="cell left" + ("" if row.a else " empty"))
+            yield Static(_cell(row.b, row.a, "B", row.repeat_b, row.kind),
+                         classes="cell right" + ("" if row.b else " empty"))
 
 
 class CompareScreen(Screen):
