@@ -11,6 +11,10 @@ JUNK_LABELS = {
     "caption": "Photo caption",
     "related": "Related headlines",
     "teaser": "Teasers",
+    "navigation": "Navigation",
+    "notice": "Site notice",
+    "comments": "Comments",
+    "footer": "Page footer",
 }
 
 

@@ -31,11 +31,17 @@ from .article import Block
 from .blocks import is_headline_like
 from .prose import ends_sentence
 
+# "By Jane Doe", never "By the time ...": the credit word in any case, then a capitalised
+# name (checked case-sensitively: a case-insensitive capital matches any letter)
 _BYLINE = re.compile(
-    r"^(?:by|authored by|written by|words by|story by|reporting by|reported by)\s+"
-    r"[A-Z\u00C0-\u024F]",
-    re.IGNORECASE,
+    r"^(?i:by|authored by|written by|words by|story by|reporting by|reported by)\s+"
+    r"(?:[A-Z\u00C0-\u024F][\w.'’-]*)(?:\s|,|$)"
 )
+_NOT_A_NAME = re.compile(r"^(?i:by)\s+(?:The|This|That|Then|Now|Sunday|Monday|Tuesday|"
+                         r"Wednesday|Thursday|Friday|Saturday|January|February|March|April|"
+                         r"May|June|July|August|September|October|November|December|Next|"
+                         r"Last|Early|Late|Mid|Midday|Midnight|Noon|Tonight|Tomorrow|"
+                         r"Comparison|Contrast|Far|Law|Design|Default|Phone|Email|Mail)\b")
 _CREDIT = re.compile(
     r"(?:contributed (?:to )?(?:this|the) (?:report|story|article)|"
     r"^additional reporting by|^editing by|^\(?reporting by)",
@@ -61,6 +67,13 @@ _LIST_LABEL = re.compile(
     re.IGNORECASE,
 )
 _MIN_HEADLINE_RUN = 3
+# phrases only a site says about itself, never a story
+_SITE_NOTICE = re.compile(
+    r"\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|"
+    r"cookie (?:policy|settings|preferences)|privacy policy|terms of (?:use|service)|"
+    r"all rights reserved|sign up for (?:our|the) newsletter|subscribe to (?:our|the) "
+    r"newsletter|you have \d+ free articles?|already a subscriber)\b",
+    re.IGNORECASE)
 
 
 def _word_count(text: str) -> int:
@@ -68,7 +81,11 @@ def _word_count(text: str) -> int:
 
 
 def _is_byline(text: str) -> bool:
-    return _word_count(text) <= 25 and bool(_BYLINE.match(text) or _CREDIT.search(text))
+    if _word_count(text) > 25:
+        return False
+    if _BYLINE.match(text) and not _NOT_A_NAME.match(text):
+        return not ends_sentence(text) or _word_count(text) <= 8
+    return bool(_CREDIT.search(text))
 
 
 def _is_caption(text: str) -> bool:
@@ -116,8 +133,61 @@ def _is_link_item(text: str) -> bool:
     return bool(re.fullmatch(r"(?:[-*+]\s+)?\[[^\]]{3,200}\]\([^)\s]+\)", text.strip()))
 
 
-def classify_junk(blocks: list[Block]) -> list[Block]:
+def classify_junk(blocks: list[Block], model: bool = True) -> list[Block]:
     """Return ``blocks`` with ``junk`` and ``reason`` set on the page-junk blocks."""
+    return classify_page(blocks, model)[0]
+
+
+def classify_page(blocks: list[Block], model: bool = True) -> tuple[list[Block], str | None]:
+    """The blocks with their page junk marked, and a warning when the page gives no clear
+    article (its text is then kept whole). The rules name what they recognise; on a
+    page of MODEL_MIN_BLOCKS blocks or more, the learned model (``page_model.py``) sets
+    aside the page around the article too: navigation, notices, comments, footers.
+    """
+    kinds = _rule_kinds(blocks)
+    warning = None
+    if model and len(blocks) >= MODEL_MIN_BLOCKS:
+        from .page_model import article_probabilities, decide
+        from .page_model import model as page_model
+
+        shipped = page_model()
+        keep = decide(article_probabilities(blocks), shipped.threshold, shipped.unsure,
+                      [len(b.text.split()) for b in blocks], shipped.outside)
+        if keep is None:
+            warning = ("no stretch of this page stands out as the article: its whole text "
+                       "is kept (page junk may be mixed in)")
+        else:
+            kept = [i for i, k in enumerate(keep) if k]
+            first, last = (kept[0], kept[-1]) if kept else (len(blocks), -1)
+            for i, k in enumerate(keep):
+                if not k and i not in kinds:
+                    kinds[i] = _page_kind(blocks[i].text, i < first, i > last)
+    return [
+        replace(block, junk=kinds[i][0], reason=kinds[i][1]) if i in kinds else block
+        for i, block in enumerate(blocks)
+    ], warning
+
+
+MODEL_MIN_BLOCKS = 8
+_NOTICE = re.compile(r"\b(?:cookies?|subscribe|subscription|newsletter|sign (?:in|up)|log ?in|"
+                     r"privacy|advertisement|sponsored|terms of (?:use|service)|all rights "
+                     r"reserved|copyright|©)", re.IGNORECASE)
+_COMMENTS = re.compile(r"\b(?:comments?|replies|reply|commenting|discussion)\b", re.IGNORECASE)
+
+
+def _page_kind(text: str, before: bool, after: bool) -> tuple[str, str]:
+    if _word_count(text) >= 5 and _NOTICE.search(text):  # a sentence about the site
+        return "notice", "a notice of the site (cookies, sign-in, subscription, ads, legal)"
+    if after and _COMMENTS.search(text):
+        return "comments", "the comment section after the article"
+    if after:
+        return "footer", "page furniture after the article"
+    if before:
+        return "navigation", "menus and links before the article"
+    return "navigation", "a menu or link line inside the page"
+
+
+def _rule_kinds(blocks: list[Block]) -> dict[int, tuple[str, str]]:
     n = len(blocks)
     kinds: dict[int, tuple[str, str]] = {}
     for i in _headline_runs(blocks):
@@ -130,6 +200,8 @@ def classify_junk(blocks: list[Block]) -> list[Block]:
             kinds[i] = ("byline", "credits a writer or contributor")
         elif _is_caption(text):
             kinds[i] = ("caption", "names a photo or ends with a photo credit")
+        elif _word_count(text) <= 40 and _SITE_NOTICE.search(text):
+            kinds[i] = ("notice", "a notice of the site (cookies, sign-up, legal)")
     teaser_candidates = [
         i for i, b in enumerate(blocks) if i > 0 and i not in kinds and _is_kicker_teaser(b.text)
     ]
@@ -140,7 +212,4 @@ def classify_junk(blocks: list[Block]) -> list[Block]:
         neighbour = (i - 1) in candidate_set or (i + 1) in candidate_set
         if truncated or neighbour or _TEASER_LABEL.match(text):
             kinds[i] = ("teaser", "opens with a kicker label and is cut off or stacked")
-    return [
-        replace(block, junk=kinds[i][0], reason=kinds[i][1]) if i in kinds else block
-        for i, block in enumerate(blocks)
-    ]
+    return kinds

@@ -10,7 +10,7 @@ from .article import Article, Block
 from .blocks import is_headline_like, split_blocks
 from .decode import RawText, read_text
 from .front_matter import coerce_date, parse_front_matter
-from .junk import classify_junk
+from .junk import classify_page
 from .prose import ends_sentence
 
 HTML_SUFFIXES = {".html", ".htm"}
@@ -48,7 +48,7 @@ def load_text(text: str, article_id: str = "-", path: Path = Path("-"),
 def _from_text(path: Path, article_id: str, raw: RawText, title_line: bool = True) -> Article:
     front = parse_front_matter(raw.text)
     body_text = raw.text[front.body_offset :]
-    blocks = classify_junk(split_blocks(body_text, base=front.body_offset))
+    blocks, unsure = classify_page(split_blocks(body_text, base=front.body_offset))
     meta = front.fields
     title, derived, blocks = _title(str(meta.get("title", "")), blocks, title_line)
     author = str(meta.get("author", "")) or _author_from_byline(blocks)
@@ -64,7 +64,7 @@ def _from_text(path: Path, article_id: str, raw: RawText, title_line: bool = Tru
         source=raw.text,
         content_hash=raw.content_hash,
         title_derived=derived,
-        warnings=raw.warnings + front.problems,
+        warnings=raw.warnings + front.problems + ((unsure,) if unsure else ()),
     )
 
 
@@ -85,7 +85,7 @@ def _from_html(path: Path, article_id: str, raw: RawText) -> Article:
         raise BadFile("HTML page with no article text found")
     lines = [line for line in text.splitlines() if line.strip()]
     source = "\n\n".join(lines) + "\n"
-    blocks = classify_junk(split_blocks(source))
+    blocks = classify_page(split_blocks(source), model=False)[0]  # trafilatura cleaned it
     title, derived, blocks = _title(data.get("title") or "", blocks)
     return Article(
         id=article_id,
