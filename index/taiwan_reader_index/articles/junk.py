@@ -49,12 +49,14 @@ _CREDIT = re.compile(
 )
 _CAPTION_PREFIX = re.compile(
     r"^(?:photos?|images?|pictures?|file photo|photograph|caption|credit|video)"
-    r"(?:\s+credit)?\s*[:|]",
+    r"(?:\s+credit)?\s*(?:[:|]|\.{2,}|…)",
     re.IGNORECASE,
 )
 _CAPTION_CREDIT = re.compile(
     r"\(\s*(?:photo:?\s*|image:?\s*)?[A-Z][^()/]{0,60}/\s*[A-Z][^()/]{1,60}\)\s*$"
 )
+# a caption that ends with its credit: "... Credit... Doug Mills/The New York Times"
+_CREDIT_TAIL = re.compile(r"\b(?:Credit|Photo|Image)(?:\.{2,}|…|:)\s*[A-Z][^.!?]{1,80}$")
 _KICKER = re.compile(r"^[A-Z][A-Z0-9 ’'&.,-]{2,48}:\s+\S")
 _TEASER_LABEL = re.compile(
     r"^(?:read more|read also|also read|see also|related|recommended|more on this)\s*:",
@@ -89,7 +91,7 @@ def _is_byline(text: str) -> bool:
 
 
 def _is_caption(text: str) -> bool:
-    if _CAPTION_PREFIX.match(text) and _word_count(text) <= 60:
+    if (_CAPTION_PREFIX.match(text) or _CREDIT_TAIL.search(text)) and _word_count(text) <= 60:
         return True
     return _word_count(text) <= 80 and bool(_CAPTION_CREDIT.search(text))
 

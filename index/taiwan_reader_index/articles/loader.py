@@ -115,6 +115,9 @@ def _title(given: str, blocks: list[Block], title_line: bool = True) -> tuple[st
         first_text = _strip_heading(first.text)
         if given and first_text.strip().casefold() == given.strip().casefold():
             return given, False, blocks[: content[0]] + blocks[content[0] + 1 :]
+        headline = _headline_above(blocks, content[0]) if title_line else None
+        if not given and headline is not None:
+            return headline, False, blocks
         if not given and title_line and _is_title_line(first, first_text):
             return first_text, False, blocks[: content[0]] + blocks[content[0] + 1 :]
     if given:
@@ -122,6 +125,17 @@ def _title(given: str, blocks: list[Block], title_line: bool = True) -> tuple[st
     if first is None:
         return "(untitled)", True, blocks
     return _shorten(first.text), True, blocks
+
+
+def _headline_above(blocks: list[Block], first: int) -> str | None:
+    """On a copied web page whose menus were set aside, the headline is the last
+    headline-like line of the page above the article (a menu item is too short)."""
+    for block in reversed(blocks[max(0, first - 12):first]):
+        text = _strip_heading(block.text)
+        if block.junk == "navigation" and 4 <= len(text.split()) <= 20 and (
+                block.kind == "heading" or is_headline_like(text)):
+            return text
+    return None
 
 
 def _is_title_line(block: Block, text: str) -> bool:
