@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import sys
 import tarfile
 import time
@@ -102,6 +101,7 @@ def main() -> int:
     from sklearn.preprocessing import StandardScaler
 
     from taiwan_reader_index.compare.features import NAMES
+    from taiwan_reader_index.learned import to_json
 
     data = load_msrp()
     train, test = data["train"], data["test"]
@@ -118,16 +118,10 @@ def main() -> int:
         rows.append(("judge, MSRP train 5-fold CV", *scores(y_train, out_of_fold, threshold)))
         model.fit(x_train, y_train)
         scaler, regression = model[0], model[1]
-        MODEL.write_text(json.dumps({
-            "about": "Sentence-pair judgement: logistic regression over compare/features.py, "
-                     "trained on MSRP train by benchmarks/train_judge.py",
-            "version": 1, "seed": SEED, "C": C, "threshold": threshold,
-            "features": list(NAMES),
-            "mean": [round(float(v), 8) for v in scaler.mean_],
-            "scale": [round(float(v), 8) for v in scaler.scale_],
-            "coef": [round(float(v), 8) for v in regression.coef_[0]],
-            "intercept": round(float(regression.intercept_[0]), 8),
-        }, indent=1) + "\n", encoding="utf-8")
+        MODEL.write_text(to_json(
+            "Sentence-pair judgement: logistic regression over compare/features.py, trained on "
+            "MSRP train by benchmarks/train_judge.py", NAMES, scaler, regression, SEED, C=C,
+            threshold=threshold), encoding="utf-8")
         print(f"wrote {MODEL.relative_to(ROOT)} (threshold {threshold:.2f})")
     from taiwan_reader_index.compare import judgement
 
@@ -138,7 +132,7 @@ def main() -> int:
     shipped = judgement.model()
     p_test = np.array([j.score for j in found])
     said = np.array([j.kind is not None for j in found])
-    auc = scores(y_test, p_test, shipped.threshold)[0]
+    auc = scores(y_test, p_test, shipped.settings["threshold"])[0]
     rows.append(("judge, MSRP test (scored once)", auc, *scores(y_test, said, 0.5)[1:]))
     cosine, cos_threshold = tfidf_baseline(train, test)
     rows.append((f"TF-IDF cosine, test (threshold {cos_threshold:.2f} from train)",

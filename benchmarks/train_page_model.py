@@ -97,6 +97,7 @@ def main() -> int:
     from taiwan_reader_index.articles import junk, page_model
     from taiwan_reader_index.articles.blocks import split_blocks
     from taiwan_reader_index.articles.loader import load_article, load_text
+    from taiwan_reader_index.learned import to_json
 
     pages = load_pages()
     truth = [body for _, _, _, body in pages]
@@ -143,17 +144,11 @@ def main() -> int:
         model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=5000))
         model.fit(x, y)
         scaler, regression = model[0], model[1]
-        MODEL.write_text(json.dumps({
-            "about": "Page junk: logistic regression over articles/page_model.py features, "
-                     "trained on the page-junk dev pages by benchmarks/train_page_model.py",
-            "version": 1, "seed": SEED, "threshold": threshold, "unsure": unsure,
-            "outside": outside,
-            "features": list(page_model.NAMES),
-            "mean": [round(float(v), 8) for v in scaler.mean_],
-            "scale": [round(float(v), 8) for v in scaler.scale_],
-            "coef": [round(float(v), 8) for v in regression.coef_[0]],
-            "intercept": round(float(regression.intercept_[0]), 8),
-        }, indent=1) + "\n", encoding="utf-8")
+        MODEL.write_text(to_json(
+            "Page junk: logistic regression over articles/page_model.py features, trained on "
+            "the page-junk dev pages by benchmarks/train_page_model.py", page_model.NAMES,
+            scaler, regression, SEED, threshold=threshold, unsure=unsure, outside=outside),
+            encoding="utf-8")
         print(f"wrote {MODEL.relative_to(ROOT)}")
         page_model.model.cache_clear()
     rules = []

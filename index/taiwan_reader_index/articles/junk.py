@@ -153,8 +153,9 @@ def classify_page(blocks: list[Block], model: bool = True) -> tuple[list[Block],
         from .page_model import model as page_model
 
         shipped = page_model()
-        keep = decide(article_probabilities(blocks), shipped.threshold, shipped.unsure,
-                      [len(b.text.split()) for b in blocks], shipped.outside)
+        settings = shipped.settings
+        keep = decide(article_probabilities(blocks), settings["threshold"], settings["unsure"],
+                      [len(b.text.split()) for b in blocks], settings["outside"])
         if keep is None:
             warning = ("no stretch of this page stands out as the article: its whole text "
                        "is kept (page junk may be mixed in)")

@@ -10,15 +10,14 @@ on hand-marked real pages by ``benchmarks/train_page_model.py``.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from .. import learned
+from ..learned import LogisticModel
 from .article import Block
 from .blocks import is_headline_like
 from .prose import ends_sentence
@@ -127,35 +126,12 @@ def features(blocks: Sequence[Block]) -> list[list[float]]:
     return rows
 
 
-@dataclass(frozen=True)
-class PageModel:
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-    threshold: float
-    unsure: float
-    outside: float  # outside the article's span, a block stays only when this sure
-
-    def probabilities(self, rows: list[list[float]]) -> list[float]:
-        out = []
-        for row in rows:
-            z = self.intercept + sum(c * (v - m) / s for c, v, m, s in
-                                     zip(self.coef, row, self.mean, self.scale))
-            out.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
-        return out
-
-
 @lru_cache(maxsize=1)
-def model() -> PageModel:
-    data: dict[str, Any] = json.loads(
-        resources.files(__package__).joinpath("page_model.json").read_text(encoding="utf-8"))
-    if tuple(data["features"]) != NAMES:
-        raise RuntimeError("page_model.json was trained on other features: "
-                           "run benchmarks/train_page_model.py")
-    return PageModel(tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]),
-                     float(data["intercept"]), float(data["threshold"]), float(data["unsure"]),
-                     float(data["outside"]))
+def model() -> LogisticModel:
+    """The shipped model (``page_model.json``) with its settings: ``threshold``, ``unsure``
+    and ``outside`` (see :func:`decide`)."""
+    return learned.load(__package__, "page_model.json", NAMES,
+                        "benchmarks/train_page_model.py")
 
 
 INSIDE = 0.1  # inside the article's span, a block goes only when below this
@@ -188,4 +164,5 @@ def decide(probabilities: Sequence[float], threshold: float, unsure: float,
 
 def article_probabilities(blocks: Sequence[Block]) -> list[float]:
     """For each block, the probability that a person would mark it as the article."""
-    return model().probabilities(features(blocks)) if blocks else []
+    shipped = model()
+    return [shipped.probability(row) for row in features(blocks)]

@@ -21,15 +21,13 @@ there.
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from .. import learned
 from ..articles.prose import fold_quotes
+from ..learned import LogisticModel
 from .features import NAMES, Side, features, side
 from .sentences import normalize
 
@@ -56,31 +54,10 @@ class Judgement:
     quote_words: int = 0  # with "quote": how many quoted words in a row the two share
 
 
-@dataclass(frozen=True)
-class Model:
-    names: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-    threshold: float
-
-    def probability(self, values: list[float]) -> float:
-        z = self.intercept + sum(c * (v - m) / s for c, v, m, s in
-                                 zip(self.coef, values, self.mean, self.scale))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-
-
 @lru_cache(maxsize=1)
-def model() -> Model:
-    """The shipped model (``judge_model.json``)."""
-    data: dict[str, Any] = json.loads(
-        resources.files(__package__).joinpath("judge_model.json").read_text(encoding="utf-8"))
-    if tuple(data["features"]) != NAMES:
-        raise RuntimeError("judge_model.json was trained on other features: "
-                           "run benchmarks/train_judge.py")
-    return Model(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]),
-                 tuple(data["coef"]), float(data["intercept"]), float(data["threshold"]))
+def model() -> LogisticModel:
+    """The shipped model (``judge_model.json``); its ``threshold`` setting is the decision."""
+    return learned.load(__package__, "judge_model.json", NAMES, "benchmarks/train_judge.py")
 
 
 def quoted_parts(text: str) -> list[str]:
@@ -160,7 +137,7 @@ def judge_sides(a: Side, b: Side, quotes_a: list[list[str]] | None = None,
     by_name = dict(zip(NAMES, values))
     if by_name["info_cosine"] < UNRELATED:  # the model never saw such pairs: it may say 0.5
         return Judgement(None, min(probability, round(by_name["info_cosine"], 3)))
-    if probability < model().threshold:
+    if probability < model().settings["threshold"]:
         return Judgement(None, probability)
     agree = not (by_name["negation_mismatch"] or by_name["direction_mismatch"]
                  or by_name["numbers_only_one"])
