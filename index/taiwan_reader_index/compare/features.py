@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -124,26 +124,63 @@ def information(word: str) -> float:
 
 @dataclass(frozen=True)
 class Side:
-    """One sentence, analysed once (a report's sentences are compared many times)."""
+    """One sentence, analysed once (a report's sentences are compared many times). What
+    only the full judgement needs is worked out when it is first asked for: most
+    sentences of two reports are never judged against each other."""
 
     text: str
     tokens: tuple[str, ...]
-    words: frozenset[str]
-    bigrams: frozenset[tuple[str, ...]]
-    trigrams: frozenset[tuple[str, ...]]
-    joined: str  # the tokens, space separated (for character similarity)
     content: Counter[str]  # stems of the content words
     weights: dict[str, float]  # stem -> information of its rarest surface form
-    numbers: frozenset[str]
-    negated: bool
-    up: bool
-    down: bool
-    names: frozenset[str]  # capitalised words that are names (not sentence-initial)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.tokens)
+
+    @cached_property
+    def bigrams(self) -> frozenset[tuple[str, ...]]:
+        return _ngrams(self.tokens, 2)
+
+    @cached_property
+    def trigrams(self) -> frozenset[tuple[str, ...]]:
+        return _ngrams(self.tokens, 3)
+
+    @cached_property
+    def joined(self) -> str:
+        """The tokens, space separated (for character similarity)."""
+        return " ".join(self.tokens)
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(n.replace(",", "") for n in _NUMBER.findall(self.text))
+
+    @cached_property
+    def negated(self) -> bool:
+        return sum(1 for t in self.tokens if t in NEGATIONS or t.endswith("n't")) % 2 == 1
+
+    @cached_property
+    def up(self) -> bool:
+        return bool(self.words & _UP)
+
+    @cached_property
+    def down(self) -> bool:
+        return bool(self.words & _DOWN)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Capitalised words that are names (not a sentence's first word)."""
+        text = self.text
+        found: set[str] = set()
+        for match in _NAME.finditer(text):
+            parts = [p.strip("'’") for p in match.group().split()]
+            if match.start() == 0 or text[:match.start()].rstrip().endswith((".", '"', "“")):
+                parts = [p for p in parts if p not in _SENTENCE_START_WORDS] if len(parts) > 1 else []
+            found.update(p.lower() for p in parts if len(p) > 1)
+        return frozenset(found)
 
 
 def side(text: str) -> Side:
-    norm = normalize(canonical_names(text))
-    tokens = tuple(_TOKEN.findall(norm))
+    tokens = tuple(_TOKEN.findall(normalize(canonical_names(text))))
     content: Counter[str] = Counter()
     weights: dict[str, float] = {}
     for token in tokens:
@@ -151,29 +188,10 @@ def side(text: str) -> Side:
             continue
         stem = stem_of(token)
         content[stem] += 1
-        weights[stem] = max(weights.get(stem, 0.0), information(token))
-    words = set(tokens)
-    names: set[str] = set()
-    for match in _NAME.finditer(text):
-        parts = [p.strip("'’") for p in match.group().split()]
-        if match.start() == 0 or text[:match.start()].rstrip().endswith((".", '"', "“")):
-            parts = [p for p in parts if p not in _SENTENCE_START_WORDS] if len(parts) > 1 else []
-        names.update(p.lower() for p in parts if len(p) > 1)
-    return Side(
-        text=text,
-        tokens=tokens,
-        words=frozenset(words),
-        bigrams=_ngrams(tokens, 2),
-        trigrams=_ngrams(tokens, 3),
-        joined=" ".join(tokens),
-        content=content,
-        weights=weights,
-        numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
-        negated=sum(1 for t in tokens if t in NEGATIONS or t.endswith("n't")) % 2 == 1,
-        up=bool(words & _UP),
-        down=bool(words & _DOWN),
-        names=frozenset(names),
-    )
+        weight = information(token)
+        if weight > weights.get(stem, 0.0):
+            weights[stem] = weight
+    return Side(text, tokens, content, weights)
 
 
 def in_context(sides: list[Side]) -> list[Side]:

@@ -20,7 +20,10 @@ class IndexingScreen(Screen):
         self.corpus = corpus
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # a plain title bar, not Textual's Header: this screen may be replaced while it is
+        # still mounting (a small corpus builds in a moment), and the Header's title watcher
+        # then fails on children already gone (NoMatches: HeaderTitle)
+        yield Static(Text(f" {self.app.title}", style="bold"), classes="screen-title")
         with Middle():
             with Center():
                 yield Static(Text(f"Building the index of {self.corpus}", style="bold"), id="what")
