@@ -15,9 +15,10 @@ import platformdirs
 
 APP_NAME = "taiwan-reader"
 
-# Bump when the Whoosh schema or what is stored in it changes: a new version
+# Bump when the Whoosh schema, what is stored in it or how files are read into articles
+# changes (the cleaning, the title): a new version
 # means a new folder name, so an old index is never opened with a new schema.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8  # 8: page junk found by a model, titles above the article
 
 
 def seeds_dir() -> Path:
