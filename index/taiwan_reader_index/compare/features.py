@@ -36,13 +36,13 @@ just very 's""".split())
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "without", "none", "neither", "nobody",
                        "nothing", "cannot", "didn't", "doesn't", "don't", "isn't", "wasn't",
                        "won't", "wouldn't", "aren't", "weren't", "hasn't", "haven't", "hadn't"})
-_UP = frozenset({"rise", "rose", "risen", "rising", "up", "gain", "gained", "gains", "higher",
+_UP = frozenset({"rise", "rose", "risen", "rising", "gain", "gained", "gains", "higher",
                  "increase", "increased", "increases", "climb", "climbed", "jump", "jumped",
-                 "grew", "grow", "growth", "advance", "advanced", "surge", "surged", "more"})
-_DOWN = frozenset({"fall", "fell", "fallen", "falling", "down", "lose", "lost", "loss", "lower",
+                 "grew", "grow", "growth", "advance", "advanced", "surge", "surged"})
+_DOWN = frozenset({"fall", "fell", "fallen", "falling", "lose", "lost", "loss", "lower",
                    "decrease", "decreased", "decreases", "drop", "dropped", "decline", "declined",
-                   "shrank", "shrink", "slip", "slipped", "slid", "plunge", "plunged", "less",
-                   "gave"})
+                   "shrank", "shrink", "slip", "slipped", "slid", "plunge", "plunged",
+                   "gave"})  # "gave up 11 points"
 _SENTENCE_START_WORDS = frozenset({"The", "A", "An", "But", "And", "In", "On", "At", "It", "He",
                                    "She", "They", "We", "I", "This", "That", "Mr", "Mrs", "Ms"})
 
@@ -50,7 +50,7 @@ NAMES = (
     "info_cover_min", "info_cover_max", "info_cosine", "word_cover_min", "word_cover_max",
     "bigram_cover_min", "bigram_cover_max", "trigram_cover_min", "lcs_min", "lcs_max",
     "char_ratio", "char_token_set", "char_token_sort", "char_partial",
-    "numbers_both", "numbers_agree", "numbers_only_one", "numbers_jaccard",
+    "numbers_both", "numbers_agree", "numbers_only_one", "numbers_jaccard", "numbers_disjoint",
     "negation_mismatch", "direction_mismatch", "length_log_ratio", "content_length_diff",
     "unmatched_info_max", "unmatched_rarest", "names_cover_min", "names_only_one",
 )
@@ -280,6 +280,7 @@ def features(a: Side, b: Side) -> list[float]:
         float(numbers_both), float(numbers_both and a.numbers == b.numbers),
         float(len(a.numbers ^ b.numbers)),
         len(a.numbers & b.numbers) / len(union) if union else 1.0,
+        float(numbers_both and not a.numbers & b.numbers),
         float(a.negated != b.negated),
         float((a.up and b.down and not b.up) or (a.down and b.up and not a.up)),
         abs(math.log((len(a.tokens) + 1) / (len(b.tokens) + 1))),
