@@ -264,3 +264,50 @@ def test_ctrl_c_during_a_commit_prints_one_line_and_no_traceback(tmp_path):
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     update_index(corpus)
     assert len(ids(corpus, "report")) == 300
+
+
+def test_the_index_is_private_whatever_the_umask(tmp_path):
+    corpus = tmp_path / "corpus"
+    many(corpus, 3)
+    old = os.umask(0o002)  # the default for users on Fedora and many Ubuntu setups
+    try:
+        update_index(corpus)
+    finally:
+        os.umask(old)
+    index = locations.index_dir_for(corpus)
+    assert all(not p.stat().st_mode & 0o022 for p in [index, *index.iterdir()])
+    assert ids(corpus, "report") == ["a000", "a001", "a002"]
+
+
+def test_one_odd_file_is_skipped_by_name_and_the_rest_indexed(tmp_path, monkeypatch):
+    from taiwan_reader_index.articles import loader
+
+    corpus = tmp_path / "corpus"
+    many(corpus, 3)
+    (corpus / "ancient.md").write_text("---\ntitle: Old\ndate: 0001-01-01\n---\nThe ibex report.\n")
+    (corpus / "brackets.md").write_text("# " + "[" * 5000 + "]" * 5000 + "\n\nThe lynx report.\n")
+    real = loader.load_article
+
+    def buggy(path, *args, **kwargs):  # an internal failure on one file only
+        if path.name == "a001.md":
+            raise RuntimeError("a bug met an odd file")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_article", buggy)
+    report = update_index(corpus)
+    assert [(p.path.name, "could not be read" in p.message) for p in report.skipped] == [
+        ("a001.md", True)]
+    assert ids(corpus, "little") == ["a000", "a002"]
+    assert ids(corpus, "ibex") == ["ancient"] and ids(corpus, "lynx") == ["brackets"]
+
+
+def test_special_files_are_reported_and_never_read(tmp_path):
+    corpus = tmp_path / "corpus"
+    many(corpus, 2)
+    os.mkfifo(corpus / "pipe.txt")  # reading it would block for ever
+    (corpus / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    report = update_index(corpus)
+    problems = {p.path.name: p.message for p in report.skipped}
+    assert "not a regular file" in problems["pipe.txt"]
+    assert "not a regular file" in problems["zero.txt"]
+    assert ids(corpus, "little") == ["a000", "a001"]

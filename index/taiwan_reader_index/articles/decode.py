@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,19 +35,25 @@ def looks_binary(data: bytes) -> bool:
 
 def read_text(path: Path, max_bytes: int) -> RawText:
     """Decode ``path`` as UTF-8; invalid bytes are replaced and reported."""
+    too_big = BadFile(f"over the {max_bytes / 1e6:.0f} MB limit (raise max_file_mb in the "
+                      "config to index it)")
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block for ever, /dev/zero never end
+            raise BadFile("not a regular file (a pipe, device or socket): not read")
+        if st.st_size > max_bytes:
+            raise BadFile(f"{st.st_size / 1e6:.1f} MB is {too_big}")
+        # opened without blocking (a file swapped for a FIFO meanwhile), and read no more
+        # than the limit allows, whatever the size said
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise BadFile("not a regular file (a pipe, device or socket): not read")
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise BadFile(f"cannot read ({exc.strerror or exc})") from exc
-    if size > max_bytes:
-        raise BadFile(
-            f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit "
-            "(raise max_file_mb in the config to index it)"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadFile(f"cannot read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise BadFile(f"more than {max_bytes / 1e6:.0f} MB: {too_big}")
     digest = content_hash(data)
     if not data.strip():
         raise BadFile("empty file")

@@ -14,6 +14,7 @@ import os
 import shutil
 import stat
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -97,6 +98,22 @@ def create_index(path: Path):
     ensure_user_dir(path)
     check_private(path)
     return whoosh_index.create_in(str(path), build_schema())
+
+
+@contextmanager
+def private_files() -> Iterator[None]:
+    """New files and folders inside are private to the user whatever the umask.
+
+    Whoosh creates its files with the process umask; with ``umask 002`` (the default
+    on many systems) they were group-writable and the privacy check then refused the
+    user's own index. The umask is the process's: files other threads create
+    meanwhile are private too, which is never less safe.
+    """
+    old = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(old)
 
 
 def move_aside(path: Path) -> Path:

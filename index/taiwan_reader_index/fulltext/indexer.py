@@ -12,12 +12,14 @@ intact.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,12 +27,20 @@ from .. import locations
 from ..articles.article import Article, LoadProblem
 from ..articles.discovery import CorpusFile, discover, display_name
 from ..errors import BadFile, IndexStopped
-from .index_dir import create_index, index_exists, move_aside, open_index, writer_lock
+from .index_dir import (
+    create_index,
+    index_exists,
+    move_aside,
+    open_index,
+    private_files,
+    writer_lock,
+)
 from .manifest import Entry, Manifest, load_manifest, save_manifest
 
 if TYPE_CHECKING:
     from ..entities.mention import Entity
 
+log = logging.getLogger(__name__)
 BATCH_SIZE = 5000
 # Segments as separate files: Whoosh memory-maps them, where a compound segment
 # is copied into memory when opened (158 MB against 30 MB for 2,225 BBC articles).
@@ -112,10 +122,21 @@ def article_fields(article: Article, rel: str, st: os.stat_result, entities=()) 
     from ..compare.quotes import quote_field
 
     fields["quote_shingles"] = quote_field(article)
-    fields["date_sort"] = int(article.date.timestamp()) if article.date else 0
-    if article.date is not None:
+    fields["date_sort"] = _timestamp(article.date)
+    if article.date is not None and fields["date_sort"]:
         fields["date"] = article.date
     return fields
+
+
+def _timestamp(when: datetime | None) -> int:
+    """Seconds since 1970 for sorting; 0 (sorts last) when undated or out of range
+    (a front matter date of 0001-01-01 has no timestamp on every platform)."""
+    if when is None:
+        return 0
+    try:
+        return int(when.timestamp())
+    except (ValueError, OverflowError, OSError):
+        return 0
 
 
 def _open(index_path: Path, rebuild: bool, report: IndexReport):
@@ -175,7 +196,7 @@ def update_index(
     files, problems = discover(corpus)
     report.skipped.extend(problems)
     check_stop()
-    with writer_lock(index_path, wait=wait):
+    with private_files(), writer_lock(index_path, wait=wait):
         ix = _open(index_path, rebuild, report)
         try:
             manifest = load_manifest(index_path, ix)
@@ -327,7 +348,12 @@ def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[
         with closing(stream):  # type: ignore[type-var] # on ctrl+c, stops the entity workers at once
             for (number, item, st, article), entities in stream:
                 run.check_stop()
-                _store(batch.writer, item, st, article, entities, manifest, report)
+                try:
+                    fields = article_fields(article, item.rel, st, entities)
+                except Exception as exc:  # one file's failure never stops the rest
+                    _skip(run, batch.writer, item, st, exc, "could not be indexed")
+                else:
+                    _store(batch.writer, item, st, article, fields, manifest, report)
                 advance(number)
                 batch.maybe_commit()
         batch.writer.commit()
@@ -353,6 +379,12 @@ def _load(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result) -> Artic
             writer.delete_by_term("id", old["id"])
         manifest[item.rel] = {**stat_entry, "problem": str(exc)}
         return None
+    except RecursionError as exc:  # e.g. thousands of nested brackets
+        _skip(run, writer, item, st, exc, "could not be read (nested too deeply)")
+        return None
+    except Exception as exc:  # a bug meeting an odd file: that file is skipped, not the run
+        _skip(run, writer, item, st, exc, "could not be read")
+        return None
     report.warnings.extend(LoadProblem(item.path, w) for w in article.warnings)
     if len(article.body) > MAX_INDEXED_CHARS:
         report.warnings.append(LoadProblem(
@@ -366,11 +398,26 @@ def _load(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result) -> Artic
     return article
 
 
-def _store(writer, item: CorpusFile, st, article: Article, entities, manifest, report) -> None:
+def _skip(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result, exc: Exception,
+          what: str) -> None:
+    """Report one file that failed (by path, with the reason), log the details, go on."""
+    log.warning("%s: %s", item.path, what, exc_info=exc)
+    detail = (str(exc).splitlines() or [""])[0][:200]
+    problem = f"{what} ({type(exc).__name__}: {detail}); details in the log"
+    run.report.skipped.append(LoadProblem(item.path, problem))
+    old = run.manifest.get(item.rel)
+    if old is not None and "problem" not in old:
+        writer.delete_by_term("id", old["id"])
+    run.manifest[item.rel] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id,
+                              "problem": problem}
+
+
+def _store(writer, item: CorpusFile, st, article: Article, fields: dict, manifest,
+           report) -> None:
     old = manifest.get(item.rel)
     if old is not None and "problem" not in old and old.get("id") != item.id:
         writer.delete_by_term("id", old["id"])
-    writer.update_document(**article_fields(article, item.rel, st, entities))
+    writer.update_document(**fields)
     manifest[item.rel] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id,
                           "hash": article.content_hash, "title": article.title,
                           "outlet": article.outlet}
