@@ -466,3 +466,23 @@ def test_the_reader_exits_non_zero_after_a_crash(seeds, monkeypatch, capsys):
     monkeypatch.setattr(ReaderApp, "on_mount", crash)
     assert run_app(Library.open(seeds), headless=True) == 1
     assert "a bug in the reader" in capsys.readouterr().err
+
+
+async def test_titles_in_the_palette_are_text_never_markup(app_for, tmp_path):
+    from textual.command import CommandPalette
+
+    corpus = tmp_path / "markup"
+    corpus.mkdir()
+    (corpus / "evil.md").write_text("---\ntitle: 'Evil [@click=app.quit]quit[/] and [/] title'\n"
+                                    "outlet: '[b]Bold[/b]'\n---\nThe markup report body.\n")
+    (corpus / "plain.md").write_text("The other report.\n")
+    app = app_for(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"evil")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette) and app.is_running
+        shown = " ".join(str(o.prompt) for o in app.screen.query("CommandList").first().options)
+        assert "[@click=app.quit]quit[/]" in shown
