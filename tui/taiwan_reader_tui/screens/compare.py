@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from taiwan_reader_index.compare.align import PAIR_KINDS
@@ -22,6 +22,7 @@ from taiwan_reader_index.compare.sentences import Sentence
 from taiwan_reader_index.terminal_safe import inert
 
 from ..widgets.scrolling import scroll
+from ..widgets.title_bar import TitleBar
 
 NARROW = 100  # columns below which the two sides stack
 
@@ -90,7 +91,7 @@ class CompareScreen(Screen):
         self.current = -1
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(self._summary(), id="compare-summary")
         with Horizontal(id="compare-body"):
             with VerticalScroll(id="rows"):

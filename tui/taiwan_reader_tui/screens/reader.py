@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from taiwan_reader_index.articles.article import Article
 from taiwan_reader_index.entities.mention import Entity
@@ -19,6 +19,7 @@ from ..messages import CompareArticles, SearchFor, TrackQuotes
 from ..widgets.article import ENTITY_KINDS, ArticleView
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.scrolling import scroll
+from ..widgets.title_bar import TitleBar
 
 
 class ReaderScreen(Screen):
@@ -56,7 +57,7 @@ class ReaderScreen(Screen):
         self.location = location
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="reading"):
             yield ArticleView(self.article, matcher_for(self.search_query), self.location,
                               self.entities, id="article")

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
+from textual.widgets import Footer, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -22,6 +22,7 @@ from taiwan_reader_index.fulltext.hits import SORTS, Hit, SearchResult
 from taiwan_reader_index.terminal_safe import inert
 
 from ..messages import CompareArticles, OpenArticle
+from ..widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -76,7 +77,7 @@ class SearchScreen(Screen):
         self._title = title
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Input(placeholder='Search: words, "a phrase", AND/OR/NOT, word~, outlet:name',
                     id="query")
         with Horizontal(id="panes"):

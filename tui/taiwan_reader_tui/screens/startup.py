@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
+
+from ..widgets.title_bar import TitleBar
 
 
 class IndexingScreen(Screen):
@@ -50,7 +52,7 @@ class ProblemScreen(Screen):
         self.advice = advice
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Middle():
             with Center():
                 yield Static(Text(self.headline, style="bold red"), id="headline")
