@@ -124,3 +124,21 @@ def test_related_coverage_ranks_the_other_report_of_the_same_event_first(seeds):
         searcher.close()
     assert related[0].id == "001_e255d4f75bd2254b"
     assert "000_3bf5df8f19705213" not in [h.id for h in related]
+
+
+def test_exports_never_overwrite_and_never_follow_a_link(tmp_path, seeds):
+    from taiwan_reader_index.compare.export import export_markdown
+    from taiwan_reader_index.compare.report import compare
+
+    a = load_text("The envoy met the minister.\n", "news/a one")  # an id with a slash
+    b = load_text("The minister met the envoy.\n", "b")
+    comparison = compare(a, b)
+    first = export_markdown(comparison, tmp_path)
+    second = export_markdown(comparison, tmp_path)
+    assert first != second and first.parent == second.parent == tmp_path
+    assert first.name == "compare-news-a-one-b.md" and second.name == "compare-news-a-one-b-2.md"
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me")
+    (tmp_path / "compare-news-a-one-b-3.md").symlink_to(victim)
+    third = export_markdown(comparison, tmp_path)
+    assert third.name == "compare-news-a-one-b-4.md" and victim.read_text() == "keep me"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
+
 from .evidence import KIND_LABELS, explain
 from .report import Comparison
 
@@ -37,3 +41,27 @@ def to_markdown(comparison: Comparison) -> str:
     lines += ["", "## Only in A", ""] + [f"- {s.text}" for s in alignment.only_a]
     lines += ["", "## Only in B", ""] + [f"- {s.text}" for s in alignment.only_b]
     return "\n".join(lines) + "\n"
+
+
+def _slug(text: str, most: int = 40) -> str:
+    """A file-name-safe piece of ``text``: letters, digits and dashes only."""
+    return re.sub(r"[^\w]+", "-", text, flags=re.ASCII).strip("-")[:most] or "article"
+
+
+def export_markdown(comparison: Comparison, folder: Path) -> Path:
+    """Write the comparison into ``folder`` under a new name (never over an existing file,
+    never through a symbolic link) and return the path; raises OSError with the reason."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"compare-{_slug(comparison.a.id)}-{_slug(comparison.b.id)}"
+    text = to_markdown(comparison).encode("utf-8")
+    for number in range(1, 1000):
+        path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+        try:  # O_EXCL: fails on an existing file, and on a link, whatever it points to
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                         0o644)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as out:
+            out.write(text)
+        return path
+    raise FileExistsError(f"{folder} already holds 999 exports of this comparison")

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from taiwan_reader_index.compare.align import PAIR_KINDS
 from taiwan_reader_index.compare.align import Row as AlignedRow
 from taiwan_reader_index.compare.evidence import KIND_LABELS, explain, marks
-from taiwan_reader_index.compare.export import to_markdown
+from taiwan_reader_index.compare.export import export_markdown
 from taiwan_reader_index.compare.report import Comparison
 from taiwan_reader_index.compare.sentences import Sentence
 from taiwan_reader_index.terminal_safe import inert
@@ -167,9 +167,12 @@ class CompareScreen(Screen):
         self.app.switch_screen(CompareScreen(self.comparison.swapped(), self.export_dir))
 
     def action_export(self) -> None:
-        self.export_dir.mkdir(parents=True, exist_ok=True)
-        path = self.export_dir / f"compare-{self.a.id}-{self.b.id}.md"
-        path.write_text(to_markdown(self.comparison), encoding="utf-8")
+        try:
+            path = export_markdown(self.comparison, self.export_dir)
+        except OSError as exc:  # the folder is a file, read-only, full...
+            self.notify(f"Not exported to {self.export_dir}: {exc.strerror or exc}",
+                        severity="error", markup=False)
+            return
         self.notify(f"Exported to {path}", markup=False)
 
     def action_toggle_entities(self) -> None:
