@@ -5,6 +5,7 @@ two reports, follow quotations. The command line and the reader both use it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from .entities.mention import Entity
     from .fulltext.engine import Filters, SearchEngine
     from .fulltext.hits import SearchResult
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,12 @@ class Library:
                wait: float = 3.0, should_stop: StopCheck | None = None,
                model_in_process: bool = True) -> IndexReport:
         """Bring the index up to date with the folder (new, changed and removed files)."""
-        return update_index(self.corpus, index_path=self.index_path, rebuild=rebuild,
-                            max_bytes=self.max_bytes, progress=progress, wait=wait,
-                            should_stop=should_stop, model_in_process=model_in_process)
+        log.debug("updating the index of %s at %s", self.corpus, self.index_path)
+        report = update_index(self.corpus, index_path=self.index_path, rebuild=rebuild,
+                              max_bytes=self.max_bytes, progress=progress, wait=wait,
+                              should_stop=should_stop, model_in_process=model_in_process)
+        log.info("%s: %s in %.2f s", self.corpus, report.summary(), report.seconds)
+        return report
 
     def ensure_current(self) -> tuple[IndexReport | None, str | None]:
         """Update the index; if another run holds the lock, use the index as it is."""

@@ -36,7 +36,9 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
     args = build_parser().parse_args(argv)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False)
-    terminal = RichHandler(console=err, show_path=False) if args.verbose else None
+    terminal = RichHandler(console=err, show_path=False, show_time=False) if args.verbose else None
+    if terminal is not None:
+        terminal.setFormatter(logging.Formatter("%(name)s: %(message)s"))
     logs.setup(verbose=args.verbose, terminal=terminal)
     try:
         config = load_config()

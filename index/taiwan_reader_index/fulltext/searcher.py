@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from pathlib import Path
 
 from whoosh import query as wq
@@ -131,8 +132,12 @@ class Searcher:
         """Run ``text``; raises QueryError (with a message for the user) when it is broken."""
         text = text.strip()
         q = parse(self._parser, text) if text else wq.Every()
+        started = time.perf_counter()
         try:
-            return self._run(text, q, limit, sort, filters, facets, snippets)
+            result = self._run(text, q, limit, sort, filters, facets, snippets)
+            log.debug("search %r (sort %s, filters %s): %d hits in %.1f ms", text, sort,
+                      filters, result.total, 1000 * (time.perf_counter() - started))
+            return result
         except QueryError:
             raise
         except Exception as exc:  # Whoosh can fail deep inside on odd queries
