@@ -78,3 +78,14 @@ def test_the_checker_catches_a_broken_object():
     problems = conforms(broken, VIEWS["search"])
     assert "$: missing facets" in problems and "$: unexpected extra" in problems
     assert "$.total: '2' is not int" in problems and "$.hits[0]: missing title" in problems
+
+
+def test_json_never_carries_raw_terminal_controls(capsys, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "odd.md").write_text("---\ntitle: \"Odd \\u202e title \\u009b2J\"\n---\n"
+                                   "The quokka report.\n", encoding="utf-8")
+    assert main(["search", "quokka", "--json", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "\u009b" not in out
+    assert json.loads(out)["hits"][0]["title"] == "Odd \u202e title \u009b2J"

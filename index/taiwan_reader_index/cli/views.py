@@ -12,6 +12,7 @@ fields may appear without a bump) and ``"kind"``, naming the view. Offsets
 from __future__ import annotations
 
 import json
+import re
 from typing import Literal, TypedDict
 
 from ..articles.article import Article, Block
@@ -169,9 +170,13 @@ class QuotesView(TypedDict):
     quotes: list[QuoteView]
 
 
+_CONTROLS = re.compile("[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def dumps(view: object) -> str:
-    """One line of JSON (non-ASCII kept as is)."""
-    return json.dumps(view, ensure_ascii=False)
+    """One line of JSON: non-ASCII text kept as is, but C1 controls and bidi overrides
+    written as \\u escapes, so printing the JSON cannot control the terminal."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(view, ensure_ascii=False))
 
 
 def search_view(result: SearchResult) -> SearchView:
