@@ -132,3 +132,8 @@ def test_entities_from_stdin_and_a_bad_input(capsys, monkeypatch, seeds):
     assert code == 1 and "no-such-id" in err
     assert [(e["text"], e["canonical"]) for e in data["entities"] if e["label"] == "PERSON"] == [
         ("Tsai Ing-wen", "Tsai Ing-wen"), ("Tsai", "Tsai Ing-wen")]
+
+
+def test_show_a_missing_file_says_no_such_file(capsys, seeds):
+    code, _, err = run(capsys, "show", "./nowhere/missing.md", "--corpus", str(seeds))
+    assert code == 1 and "./nowhere/missing.md: no such file" in err

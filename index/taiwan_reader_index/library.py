@@ -115,6 +115,9 @@ class Library:
             if own:
                 searcher.close()
         if stored is None:
+            if "/" in ref or path.suffix:  # perhaps meant as a path
+                raise CorpusError(f"{ref}: no such file, and no article with that id in "
+                                  f"{self.corpus}")
             raise CorpusError(f"no article with id {ref!r} in {self.corpus}")
         return load_article(Path(stored["path"]), stored["id"], max_bytes=self.max_bytes)
 
