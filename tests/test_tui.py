@@ -329,6 +329,15 @@ async def test_compare_two_reports_side_by_side(tmp_path, seeds):
         await pilot.resize_terminal(80, 30)
         await pilot.pause()
         assert app.screen.has_class("narrow")
+        await pilot.press("e")  # the entity panel; Esc closes it, not the comparison
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert not app.screen.query_one("#compare-entities").display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
 
 
 async def test_compare_with_most_similar_from_the_reader(app_for, seeds):

@@ -80,7 +80,7 @@ class CompareScreen(Screen):
         Binding("space,pagedown", "scroll('page_down')", "Page down", show=False,
                 id="compare.page_down"),
         Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="compare.page_up"),
-        Binding("q,escape", "app.pop_screen", "Back", id="compare.back"),
+        Binding("q,escape", "back", "Back", id="compare.back"),
     ]
 
     def __init__(self, comparison: Comparison, export_dir: Path) -> None:
@@ -174,6 +174,14 @@ class CompareScreen(Screen):
                         severity="error", markup=False)
             return
         self.notify(f"Exported to {path}", markup=False)
+
+    def action_back(self) -> None:
+        """Close the entity panel when it is open, else the comparison."""
+        panel = self.query_one("#compare-entities")
+        if panel.display:
+            self.action_toggle_entities()
+        else:
+            self.app.pop_screen()
 
     def action_toggle_entities(self) -> None:
         panel = self.query_one("#compare-entities")
