@@ -2,13 +2,15 @@
 the same fact in other words, and what each report alone says.
 
 Every pair of sentences that share enough of their information is judged
-(``judge.py``: ``quote``, ``same``, ``similar`` or not the same fact). Of the
+(``judgement.py``: ``quote``, ``same``, ``similar`` or not the same fact). Of the
 pairs judged the same fact, the set with the greatest total confidence is
 chosen at once (an optimal assignment, so an early weak pair never takes a
 sentence from a later strong one), quotations first. A sentence that merges
 two facts the other report gives apart stands beside both: the second pair
 is kept when the two sentences of the other side together match it better
-than the first alone. The rest is only in A or only in B; the judgement is
+than the first alone. The rest is only in A or only in B; where the likeliest
+counterpart of such a sentence is not judged the same fact but is not far off
+(POSSIBLE), it is named beside it as a possible match. The judgement is
 symmetric, so swapping A and B swaps the pairs.
 """
 

@@ -4,12 +4,14 @@
 
 * ``quote`` - both carry the same quotation (trimmed or extended, curly or
   straight quotes, British or American spelling); a shared quoted title is not
-  a quotation, nor is a stock phrase in two sentences that otherwise differ.
+  a quotation, nor is a stock phrase (the shared run must be at least half of
+  the shorter quotation).
 * ``same`` - the same sentence, near enough word for word (wire copy reused),
   with the same numbers, negation and direction.
 * ``similar`` - the same fact in other words.
 * ``None`` - different facts (often the same event with a fact added, changed,
-  or reversed).
+  or reversed); always when the two share almost none of their information, or
+  one says something rose where the other says it fell.
 
 The score is the probability, from a logistic regression over the evidence
 in ``features.py``, that a person would judge the two sentences to say the
