@@ -142,3 +142,18 @@ def test_exports_never_overwrite_and_never_follow_a_link(tmp_path, seeds):
     (tmp_path / "compare-news-a-one-b-3.md").symlink_to(victim)
     third = export_markdown(comparison, tmp_path)
     assert third.name == "compare-news-a-one-b-4.md" and victim.read_text() == "keep me"
+
+
+def test_a_sentence_that_merges_two_facts_stands_beside_both():
+    a = ("Defense Minister Chiu Kuo-cheng met the American envoy in Taipei on Monday, and the "
+         "ministry later announced a new radar purchase from Lockheed Martin.\n\n"
+         f"{FILLER_A}\n")
+    b = ("Defense Minister Chiu Kuo-cheng met the American envoy in Taipei on Monday.\n\n"
+         f"{FILLER_B}\n\nThe ministry later announced a new radar purchase from Lockheed "
+         "Martin.\n")
+    result = align(load_text(a, "a", title_line=False), load_text(b, "b", title_line=False))
+    assert [(p.a.index, p.b.index, p.merged) for p in result.pairs] == [(0, 0, False),
+                                                                       (0, 2, True)]
+    rows = result.rows()
+    assert rows[1].repeat_a and rows[1].b is not None and rows[1].b.index == 2
+    assert [(p.a.index, p.b.index) for p in result.swapped().pairs] == [(0, 0), (2, 0)]

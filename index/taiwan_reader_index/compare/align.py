@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..articles.article import Article
 from ..entities.mention import Entity
-from .features import Side, in_context, side
+from .features import Side, in_context, joined, side
 from .judgement import UNRELATED, Judgement, judge_sides, quotations
 from .sentences import Sentence, sentences
 
@@ -36,6 +36,7 @@ NEAR = UNRELATED
 # more (about one chance in four that a person would call it the same fact) is shown
 # beside it as a possible match, so "only in A" is never asserted where it may be wrong.
 POSSIBLE = 0.25
+MERGE_MIN_WORDS = 10  # content words a sentence needs to hold two facts
 
 
 @dataclass(frozen=True)
@@ -118,20 +119,21 @@ def _unit(s: Side) -> dict[str, float]:
     return {w: v / norm for w, v in vector.items()}
 
 
-def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> set[tuple[int, int]]:
-    """Pairs whose weighted content words overlap at least NEAR (an inverted index)."""
+def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> dict[tuple[int, int], float]:
+    """Pairs whose weighted content words overlap at least NEAR, with that overlap (an
+    inverted index)."""
     vectors_b = [_unit(s) for s in sides_b]
     postings: dict[str, list[tuple[int, float]]] = {}
     for j, vector in enumerate(vectors_b):
         for word, value in vector.items():
             postings.setdefault(word, []).append((j, value))
-    near: set[tuple[int, int]] = set()
+    near: dict[tuple[int, int], float] = {}
     for i, s in enumerate(sides_a):
         dots: dict[int, float] = {}
         for word, value in _unit(s).items():
             for j, other in postings.get(word, ()):
                 dots[j] = dots.get(j, 0.0) + value * other
-        near.update((i, j) for j, dot in dots.items() if dot >= NEAR)
+        near.update(((i, j), dot) for j, dot in dots.items() if dot >= NEAR)
     return near
 
 
@@ -186,7 +188,7 @@ def _merged(judged: dict[tuple[int, int], Judgement], chosen: list[tuple[int, in
         if j not in partner_of_b and i in partner_of_a:  # b_j would join the pair of a_i
             k = partner_of_a[i]
             first, second = sorted((k, j))
-            together = side(f"{sides_b[first].text} {sides_b[second].text}")
+            together = joined(sides_b[first], sides_b[second])
             whole = judge_sides(sides_a[i], together, quotes_a[i], quotes_b[k] + quotes_b[j])
             if whole.kind and whole.score > judged[(i, k)].score:
                 extra.append((i, j, found))
@@ -194,12 +196,54 @@ def _merged(judged: dict[tuple[int, int], Judgement], chosen: list[tuple[int, in
         elif i not in partner_of_a and j in partner_of_b:  # a_i would join the pair of b_j
             k = partner_of_b[j]
             first, second = sorted((k, i))
-            together = side(f"{sides_a[first].text} {sides_a[second].text}")
+            together = joined(sides_a[first], sides_a[second])
             whole = judge_sides(together, sides_b[j], quotes_a[k] + quotes_a[i], quotes_b[j])
             if whole.kind and whole.score > judged[(k, j)].score:
                 extra.append((i, j, found))
                 partner_of_a[i] = j
     return extra
+
+
+def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
+                 sa: list[Sentence], sb: list[Sentence], sides_a: Sequence[Side],
+                 sides_b: Sequence[Side]) -> list[Pair]:
+    """An unpaired sentence that reports two facts the other report gives in two sentences:
+    judged against those two read together, it stands beside both (the second merged).
+    Only a sentence long enough to hold two facts (MERGE_MIN_WORDS content words)."""
+    found: list[Pair] = []
+
+    def holds_two(one: Side, parts: list[Side]) -> bool:
+        return sum(one.content.values()) >= MERGE_MIN_WORDS
+
+    used_a = {p.a.index for p in pairs}
+    used_b = {p.b.index for p in pairs}
+    for i in range(len(sa)):
+        if i in used_a:
+            continue
+        best = sorted((j for (x, j) in near if x == i and j not in used_b),
+                      key=lambda j: -near[(i, j)])[:2]
+        if len(best) == 2 and holds_two(sides_a[i], [sides_b[j] for j in best]):
+            first, second = sorted(best)
+            whole = judge_sides(sides_a[i], joined(sides_b[first], sides_b[second]))
+            if whole.kind is not None:
+                found += [Pair("similar", whole.score, sa[i], sb[first]),
+                          Pair("similar", whole.score, sa[i], sb[second], merged=True)]
+                used_a.add(i)
+                used_b.update(best)
+    for j in range(len(sb)):
+        if j in used_b:
+            continue
+        best = sorted((i for (i, y) in near if y == j and i not in used_a),
+                      key=lambda i: -near[(i, j)])[:2]
+        if len(best) == 2 and holds_two(sides_b[j], [sides_a[i] for i in best]):
+            first, second = sorted(best)
+            whole = judge_sides(joined(sides_a[first], sides_a[second]), sides_b[j])
+            if whole.kind is not None:
+                found += [Pair("similar", whole.score, sa[first], sb[j]),
+                          Pair("similar", whole.score, sa[second], sb[j], merged=True)]
+                used_b.add(j)
+                used_a.update(best)
+    return found
 
 
 def align(a: Article, b: Article, *, entities_a: Iterable[Entity] | None = None,
@@ -216,7 +260,8 @@ def align(a: Article, b: Article, *, entities_a: Iterable[Entity] | None = None,
     sides_a, sides_b = sides[:len(sa)], sides[len(sa):]
     quotes_a = [quotations(s.text) for s in sa]
     quotes_b = [quotations(s.text) for s in sb]
-    candidates = _near(sides_a, sides_b) | _quoting_alike(quotes_a, quotes_b)
+    near = _near(sides_a, sides_b)
+    candidates = set(near) | _quoting_alike(quotes_a, quotes_b)
     judged: dict[tuple[int, int], Judgement] = {}
     unsure: dict[tuple[int, int], Judgement] = {}
     for i, j in candidates:
@@ -230,6 +275,7 @@ def align(a: Article, b: Article, *, entities_a: Iterable[Entity] | None = None,
                   judged[(i, j)].quote_words) for i, j in chosen]
     pairs += [Pair(found.kind or "", found.score, sa[i], sb[j], found.quote_words, merged=True)
               for i, j, found in _merged(judged, chosen, sides_a, sides_b, quotes_a, quotes_b)]
+    pairs += _split_facts(pairs, near, sa, sb, sides_a, sides_b)
     pairs.sort(key=lambda p: (p.a.index, p.b.index))
     used_a = {p.a.index for p in pairs}
     used_b = {p.b.index for p in pairs}

@@ -194,6 +194,16 @@ def side(text: str) -> Side:
     return Side(text, tokens, content, weights)
 
 
+def joined(first: Side, second: Side) -> Side:
+    """Two sentences read as one (a sentence of the other report may merge their facts);
+    word weights as the two had them."""
+    weights = dict(first.weights)
+    for word, weight in second.weights.items():
+        weights[word] = max(weight, weights.get(word, 0.0))
+    return Side(f"{first.text} {second.text}", first.tokens + second.tokens,
+                first.content + second.content, weights)
+
+
 def in_context(sides: list[Side]) -> list[Side]:
     """The sides with each word's information scaled by its rarity among these sentences
     (two reports on one story): "Taiwan" says little in a story about Taiwan.
