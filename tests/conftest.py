@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 from typing import Any
@@ -7,6 +8,14 @@ from typing import Any
 import pytest
 
 DATA = Path(__file__).parent / "data"
+
+
+async def workers_done(app) -> None:
+    """Wait for the app's workers; a search replaced by a newer one (cancelled) is done too."""
+    from textual.worker import WorkerCancelled
+
+    with contextlib.suppress(WorkerCancelled):
+        await app.workers.wait_for_complete()
 
 
 def search_ids(corpus: Path, query: str, **options: Any) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
+from conftest import workers_done
 from taiwan_reader_index.library import Library
 from taiwan_reader_tui.app import build_app
 
@@ -30,14 +31,14 @@ def seed_app(tmp_path, seeds, monkeypatch):
 async def _ready(pilot, query: str = ""):
     app = pilot.app
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause(0.05)
     for box in app.screen.query(Input):
         box.cursor_blink = False
     if query:
         await pilot.press(*list(query))
         await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause(0.05)
     app.clear_notifications()
     await pilot.pause()
@@ -54,7 +55,7 @@ def test_reading_screen_with_highlights(snap_compare, seed_app):
     async def run_before(pilot):
         await _ready(pilot, "strategic ambiguity")
         await pilot.press("enter")
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause(0.2)
         pilot.app.clear_notifications()
         await pilot.pause()

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
+from conftest import workers_done
 from taiwan_reader_index.library import Library
 from taiwan_reader_tui.app import build_app
 from taiwan_reader_tui.screens.help import HelpScreen
@@ -18,7 +19,7 @@ from taiwan_reader_tui.widgets.article import ArticleView, Paragraph
 
 async def settle(app, pilot):
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause(0.05)
 
 
