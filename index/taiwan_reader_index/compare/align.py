@@ -211,6 +211,11 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
     judged against those two read together, it stands beside both (the second merged).
     Only a sentence long enough to hold two facts (MERGE_MIN_WORDS content words)."""
     found: list[Pair] = []
+    near_a: dict[int, list[int]] = {}  # sentence of A -> its near sentences of B, and back
+    near_b: dict[int, list[int]] = {}
+    for i, j in near:
+        near_a.setdefault(i, []).append(j)
+        near_b.setdefault(j, []).append(i)
 
     def holds_two(one: Side, parts: list[Side]) -> bool:
         return sum(one.content.values()) >= MERGE_MIN_WORDS
@@ -220,7 +225,7 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
     for i in range(len(sa)):
         if i in used_a:
             continue
-        best = sorted((j for (x, j) in near if x == i and j not in used_b),
+        best = sorted((j for j in near_a.get(i, ()) if j not in used_b),
                       key=lambda j: -near[(i, j)])[:2]
         if len(best) == 2 and holds_two(sides_a[i], [sides_b[j] for j in best]):
             first, second = sorted(best)
@@ -233,7 +238,7 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
     for j in range(len(sb)):
         if j in used_b:
             continue
-        best = sorted((i for (i, y) in near if y == j and i not in used_a),
+        best = sorted((i for i in near_b.get(j, ()) if i not in used_a),
                       key=lambda i: -near[(i, j)])[:2]
         if len(best) == 2 and holds_two(sides_b[j], [sides_a[i] for i in best]):
             first, second = sorted(best)

@@ -215,12 +215,9 @@ def in_context(sides: list[Side]) -> list[Side]:
         return sides
     frequency = Counter(w for s in sides for w in s.content)
     total = len(sides) + 1
-
-    def scale(word: str) -> float:
-        return max(0.1, math.log(total / (frequency[word] + 1)) / math.log(total / 2))
-
-    return [replace(s, weights={w: v * min(1.0, scale(w)) for w, v in s.weights.items()})
-            for s in sides]
+    top = math.log(total / 2)
+    scale = {w: min(1.0, max(0.1, math.log(total / (n + 1)) / top)) for w, n in frequency.items()}
+    return [replace(s, weights={w: v * scale[w] for w, v in s.weights.items()}) for s in sides]
 
 
 def _cover(a: Side, b: Side) -> float:
