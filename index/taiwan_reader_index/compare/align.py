@@ -28,7 +28,6 @@ from .judgement import UNRELATED, Judgement, judge_sides, quotations
 from .sentences import Sentence, sentences
 
 PAIR_KINDS = ("quote", "same", "similar")  # strongest first
-KIND_ORDER = {kind: rank for rank, kind in enumerate(PAIR_KINDS)}
 # Pairs whose information overlaps less than this are not judged: the judgement would
 # call them different facts, and judging every pair of two long reports takes seconds.
 NEAR = UNRELATED
@@ -217,7 +216,7 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
         near_a.setdefault(i, []).append(j)
         near_b.setdefault(j, []).append(i)
 
-    def holds_two(one: Side, parts: list[Side]) -> bool:
+    def holds_two(one: Side) -> bool:
         return sum(one.content.values()) >= MERGE_MIN_WORDS
 
     used_a = {p.a.index for p in pairs}
@@ -227,7 +226,7 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
             continue
         best = sorted((j for j in near_a.get(i, ()) if j not in used_b),
                       key=lambda j: -near[(i, j)])[:2]
-        if len(best) == 2 and holds_two(sides_a[i], [sides_b[j] for j in best]):
+        if len(best) == 2 and holds_two(sides_a[i]):
             first, second = sorted(best)
             whole = judge_sides(sides_a[i], joined(sides_b[first], sides_b[second]))
             if whole.kind is not None:
@@ -240,7 +239,7 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
             continue
         best = sorted((i for i in near_b.get(j, ()) if i not in used_a),
                       key=lambda i: -near[(i, j)])[:2]
-        if len(best) == 2 and holds_two(sides_b[j], [sides_a[i] for i in best]):
+        if len(best) == 2 and holds_two(sides_b[j]):
             first, second = sorted(best)
             whole = judge_sides(joined(sides_a[first], sides_a[second]), sides_b[j])
             if whole.kind is not None:
