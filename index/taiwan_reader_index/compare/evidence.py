@@ -23,7 +23,7 @@ KIND_LABELS = {
     "only-b": "only in B",
 }
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-.,'’][A-Za-z0-9]+)*")
-_NUMBER = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def marks(text: str, other: str) -> list[Mark]:
         if lower in STOP or (len(lower) < 2 and not word.isdigit()):
             continue
         shared = bool(_keys(word) & theirs)
-        number = bool(_NUMBER.search(word))
+        number = bool(_DIGIT.search(word))
         name = word[0].isupper() and match.start() > 0
         if shared:
             found.append(Mark(match.start(), match.end(), "shared"))
@@ -84,15 +84,16 @@ def explain(kind: str, a: str, b: str, quote_words: int = 0) -> str:
     label = KIND_LABELS.get(kind, kind)
     if kind == "quote":
         return f"{label}, {quote_words} words in a row"
+    in_a = marks(a, b)
     shared: dict[str, str] = {}
-    for mark in marks(a, b):
+    for mark in in_a:
         if mark.kind == "shared":
             word = re.sub(r"['’]s$", "", a[mark.start:mark.end])
             shared.setdefault(word.lower(), word)
     ranked = sorted(shared.values(), key=lambda w: -information(w.lower()))[:4]
-    differ = [a[m.start:m.end] for m in marks(a, b) if m.kind == "differs"]
+    differ = [a[m.start:m.end] for m in in_a if m.kind == "differs"]
     differ += [b[m.start:m.end] for m in marks(b, a) if m.kind == "differs"]
-    numbers = [w for w in differ if _NUMBER.search(w)]
+    numbers = [w for w in differ if _DIGIT.search(w)]
     line = f"{label}: {', '.join(ranked)}" if ranked else label
     if numbers:
         line += f" · numbers differ: {', '.join(dict.fromkeys(numbers))}"
