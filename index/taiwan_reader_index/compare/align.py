@@ -16,7 +16,6 @@ symmetric, so swapping A and B swaps the pairs.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -112,16 +111,10 @@ class Alignment:
         return Alignment(pairs, self.only_b, self.only_a, possible)
 
 
-def _unit(s: Side) -> dict[str, float]:
-    vector = {w: c * s.weights[w] for w, c in s.content.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {w: v / norm for w, v in vector.items()}
-
-
 def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> dict[tuple[int, int], float]:
     """Pairs whose weighted content words overlap at least NEAR, with that overlap (an
     inverted index)."""
-    vectors_b = [_unit(s) for s in sides_b]
+    vectors_b = [s.unit for s in sides_b]
     postings: dict[str, list[tuple[int, float]]] = {}
     for j, vector in enumerate(vectors_b):
         for word, value in vector.items():
@@ -129,7 +122,7 @@ def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> dict[tuple[int, i
     near: dict[tuple[int, int], float] = {}
     for i, s in enumerate(sides_a):
         dots: dict[int, float] = {}
-        for word, value in _unit(s).items():
+        for word, value in s.unit.items():
             for j, other in postings.get(word, ()):
                 dots[j] = dots.get(j, 0.0) + value * other
         near.update(((i, j), dot) for j, dot in dots.items() if dot >= NEAR)

@@ -134,6 +134,14 @@ class Side:
     weights: dict[str, float]  # stem -> information of its rarest surface form
 
     @cached_property
+    def unit(self) -> dict[str, float]:
+        """The content words weighted by information, scaled to length 1: the dot product
+        of two is the cosine of the sentences."""
+        vector = {w: c * self.weights[w] for w, c in self.content.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return {w: v / norm for w, v in vector.items()}
+
+    @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(self.tokens)
 
@@ -228,12 +236,10 @@ def _cover(a: Side, b: Side) -> float:
     return sum(a.weights[w] * c for w, c in a.content.items() if w in b.content) / total
 
 
-def _cosine(a: Side, b: Side) -> float:
-    va = {w: c * a.weights[w] for w, c in a.content.items()}
-    vb = {w: c * b.weights[w] for w, c in b.content.items()}
-    dot = sum(v * vb[w] for w, v in va.items() if w in vb)
-    norm = math.sqrt(sum(v * v for v in va.values())) * math.sqrt(sum(v * v for v in vb.values()))
-    return dot / norm if norm else 0.0
+def cosine(a: Side, b: Side) -> float:
+    """The cosine of two sentences' information-weighted content words."""
+    ua, ub = (a.unit, b.unit) if len(a.unit) <= len(b.unit) else (b.unit, a.unit)
+    return sum(v * ub[w] for w, v in ua.items() if w in ub)
 
 
 def _ngrams(tokens: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
@@ -278,7 +284,7 @@ def features(a: Side, b: Side) -> list[float]:
     names_a, names_b = _names_cover(a, b), _names_cover(b, a)
     content_a, content_b = sum(a.content.values()), sum(b.content.values())
     return [
-        min(cover_a, cover_b), max(cover_a, cover_b), _cosine(a, b),
+        min(cover_a, cover_b), max(cover_a, cover_b), cosine(a, b),
         min(word_a, word_b), max(word_a, word_b),
         min(bi_a, bi_b), max(bi_a, bi_b), min(tri_a, tri_b),
         min(lcs_a, lcs_b), max(lcs_a, lcs_b),
