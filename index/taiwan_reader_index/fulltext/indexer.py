@@ -374,10 +374,7 @@ def _load(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result) -> Artic
     try:
         article = loader.load_article(item.path, item.id, run.max_bytes)
     except BadFile as exc:
-        report.skipped.append(LoadProblem(item.path, str(exc)))
-        if old is not None and "problem" not in old:
-            writer.delete_by_term("id", old["id"])
-        manifest[item.rel] = {**stat_entry, "problem": str(exc)}
+        _set_aside(run, writer, item, st, str(exc))
         return None
     except RecursionError as exc:  # e.g. thousands of nested brackets
         _skip(run, writer, item, st, exc, "could not be read (nested too deeply)")
@@ -403,7 +400,14 @@ def _skip(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result, exc: Exc
     """Report one file that failed (by path, with the reason), log the details, go on."""
     log.warning("%s: %s", item.path, what, exc_info=exc)
     detail = (str(exc).splitlines() or [""])[0][:200]
-    problem = f"{what} ({type(exc).__name__}: {detail}); details in the log"
+    _set_aside(run, writer, item, st, f"{what} ({type(exc).__name__}: {detail}); details in "
+                                      "the log")
+
+
+def _set_aside(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result,
+               problem: str) -> None:
+    """Record a file that is not indexed: reported, its old version (if any) removed, and
+    remembered with its problem so an unchanged file is not read again."""
     run.report.skipped.append(LoadProblem(item.path, problem))
     old = run.manifest.get(item.rel)
     if old is not None and "problem" not in old:
