@@ -206,3 +206,17 @@ def test_an_index_with_nothing_committed_answers_every_query_with_no_hits(mini_c
     searcher.close()
     update_index(mini_corpus)
     assert index_has_commits(index) and search_ids(mini_corpus, "typhoon")
+
+
+def test_an_article_dated_at_the_epoch_keeps_its_date(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "epoch.md").write_text("---\ntitle: Epoch\ndate: 1970-01-01T00:00:00+00:00\n---\n"
+                                     "The wombat report.\n")
+    update_index(corpus)
+    searcher = Searcher(locations.index_dir_for(corpus))
+    try:
+        [hit] = searcher.search("wombat").hits
+    finally:
+        searcher.close()
+    assert hit.date_text == "1970-01-01"

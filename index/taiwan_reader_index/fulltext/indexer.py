@@ -122,21 +122,23 @@ def article_fields(article: Article, rel: str, st: os.stat_result, entities=()) 
     from ..compare.quotes import quote_field
 
     fields["quote_shingles"] = quote_field(article)
-    fields["date_sort"] = _timestamp(article.date)
-    if article.date is not None and fields["date_sort"]:
+    stamp = _timestamp(article.date)
+    fields["date_sort"] = 0 if stamp is None else stamp
+    if stamp is not None:
         fields["date"] = article.date
     return fields
 
 
-def _timestamp(when: datetime | None) -> int:
-    """Seconds since 1970 for sorting; 0 (sorts last) when undated or out of range
-    (a front matter date of 0001-01-01 has no timestamp on every platform)."""
+def _timestamp(when: datetime | None) -> int | None:
+    """Seconds since 1970 for sorting, or None when undated or out of range (a front
+    matter date of 0001-01-01 has no timestamp on every platform); such an article is
+    indexed as undated and sorts last."""
     if when is None:
-        return 0
+        return None
     try:
         return int(when.timestamp())
     except (ValueError, OverflowError, OSError):
-        return 0
+        return None
 
 
 def _open(index_path: Path, rebuild: bool, report: IndexReport):
