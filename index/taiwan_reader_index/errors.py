@@ -5,6 +5,13 @@ folder or query. Importing this module loads nothing heavy.
 from __future__ import annotations
 
 
+def one_line(exc: BaseException, limit: int | None = None) -> str:
+    """An unexpected error as one line for a message: its type and the first line of what
+    it says (at most ``limit`` characters of that)."""
+    first = (str(exc).splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {first[:limit]}"
+
+
 class CorpusError(Exception):
     """The corpus folder is missing or unusable, or an article is not in it."""
 

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from taiwan_reader_index.errors import IndexProblem, IndexStopped
+from taiwan_reader_index.errors import IndexProblem, IndexStopped, one_line
 from taiwan_reader_index.fulltext.indexer import IndexReport
 from taiwan_reader_index.library import Library
 from taiwan_reader_index.live_index import LiveIndex
@@ -298,8 +298,7 @@ def _reason(exc: Exception) -> str:
     """An error as one line for the user: ours say what happened; others get their type."""
     if isinstance(exc, (IndexProblem, OSError)):
         return str(exc)
-    detail = (str(exc).splitlines() or [""])[0]
-    return f"{type(exc).__name__}: {detail}"
+    return one_line(exc)
 
 
 def build_app(library: Library, state_path: Path | None = None,

@@ -20,7 +20,7 @@ from .. import logs
 from ..articles.loader import load_text
 from ..compare.evidence import explain
 from ..config import load_config
-from ..errors import BadFile, CorpusError, IndexProblem, QueryError
+from ..errors import BadFile, CorpusError, IndexProblem, QueryError, one_line
 from ..fulltext.hits import SearchResult
 from ..fulltext.indexer import IndexReport
 from ..library import Library
@@ -72,8 +72,7 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
         return 130
     except Exception as exc:  # never a traceback: one line saying what failed
         log.exception("taiwan-reader %s failed", args.command or "reader")
-        detail = (str(exc).splitlines() or [""])[0]
-        err.print(Text(f"taiwan-reader: internal error: {type(exc).__name__}: {inert_line(detail)} "
+        err.print(Text(f"taiwan-reader: internal error: {inert_line(one_line(exc))} "
                        f"(details in {logs.log_file()})", style="red"))
         return 1
 

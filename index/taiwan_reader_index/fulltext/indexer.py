@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .. import locations
 from ..articles.article import Article, LoadProblem
 from ..articles.discovery import CorpusFile, discover, display_name
-from ..errors import BadFile, IndexStopped
+from ..errors import BadFile, IndexStopped, one_line
 from .index_dir import (
     create_index,
     index_exists,
@@ -401,9 +401,7 @@ def _skip(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result, exc: Exc
           what: str) -> None:
     """Report one file that failed (by path, with the reason), log the details, go on."""
     log.warning("%s: %s", item.path, what, exc_info=exc)
-    detail = (str(exc).splitlines() or [""])[0][:200]
-    _set_aside(run, writer, item, st, f"{what} ({type(exc).__name__}: {detail}); details in "
-                                      "the log")
+    _set_aside(run, writer, item, st, f"{what} ({one_line(exc, 200)}); details in the log")
 
 
 def _set_aside(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result,

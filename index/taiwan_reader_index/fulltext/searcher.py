@@ -13,6 +13,7 @@ from pathlib import Path
 from whoosh import query as wq
 from whoosh import sorting
 
+from ..errors import one_line
 from . import _whoosh
 from ._whoosh.conjunction import ConjunctionSearcher, clauses
 from .engine import Filters, StoredFields
@@ -142,8 +143,7 @@ class Searcher:
             raise
         except Exception as exc:  # Whoosh can fail deep inside on odd queries
             log.warning("query %r failed inside Whoosh", text, exc_info=True)
-            detail = (str(exc).splitlines() or [""])[0]
-            raise QueryError(f"query {text!r} could not be run ({type(exc).__name__}: {detail})") from exc
+            raise QueryError(f"query {text!r} could not be run ({one_line(exc)})") from exc
 
     def _run(self, text, q, limit, sort, filters, facets, snippets) -> SearchResult:
         with self._lock:
