@@ -17,7 +17,7 @@ symmetric, so swapping A and B swaps the pairs.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..articles.article import Article
@@ -202,44 +202,39 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
     """An unpaired sentence that reports two facts the other report gives in two sentences:
     judged against those two read together, it stands beside both (the second merged).
     Only a sentence long enough to hold two facts (MERGE_MIN_WORDS content words)."""
-    found: list[Pair] = []
-    near_a: dict[int, list[int]] = {}  # sentence of A -> its near sentences of B, and back
-    near_b: dict[int, list[int]] = {}
-    for i, j in near:
-        near_a.setdefault(i, []).append(j)
-        near_b.setdefault(j, []).append(i)
-
-    def holds_two(one: Side) -> bool:
-        return sum(one.content.values()) >= MERGE_MIN_WORDS
-
+    near_a: dict[int, list[tuple[int, float]]] = {}  # A's sentence -> B's near it, and back
+    near_b: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), score in near.items():
+        near_a.setdefault(i, []).append((j, score))
+        near_b.setdefault(j, []).append((i, score))
     used_a = {p.a.index for p in pairs}
     used_b = {p.b.index for p in pairs}
-    for i in range(len(sa)):
-        if i in used_a:
-            continue
-        best = sorted((j for j in near_a.get(i, ()) if j not in used_b),
-                      key=lambda j: -near[(i, j)])[:2]
-        if len(best) == 2 and holds_two(sides_a[i]):
+
+    def spread(sides_one: Sequence[Side], sides_other: Sequence[Side],
+               near_one: dict[int, list[tuple[int, float]]], used_one: set[int],
+               used_other: set[int]) -> Iterator[tuple[int, int, int, Judgement]]:
+        """(sentence, its two counterparts in order, the judgement) on one side."""
+        for i, one in enumerate(sides_one):
+            if i in used_one or sum(one.content.values()) < MERGE_MIN_WORDS:
+                continue
+            best = [j for j, _ in sorted(near_one.get(i, ()), key=lambda js: -js[1])
+                    if j not in used_other][:2]
+            if len(best) < 2:
+                continue
             first, second = sorted(best)
-            whole = judge_sides(sides_a[i], joined(sides_b[first], sides_b[second]))
+            whole = judge_sides(one, joined(sides_other[first], sides_other[second]))
             if whole.kind is not None:
-                found += [Pair("similar", whole.score, sa[i], sb[first]),
-                          Pair("similar", whole.score, sa[i], sb[second], merged=True)]
-                used_a.add(i)
-                used_b.update(best)
-    for j in range(len(sb)):
-        if j in used_b:
-            continue
-        best = sorted((i for i in near_b.get(j, ()) if i not in used_a),
-                      key=lambda i: -near[(i, j)])[:2]
-        if len(best) == 2 and holds_two(sides_b[j]):
-            first, second = sorted(best)
-            whole = judge_sides(joined(sides_a[first], sides_a[second]), sides_b[j])
-            if whole.kind is not None:
-                found += [Pair("similar", whole.score, sa[first], sb[j]),
-                          Pair("similar", whole.score, sa[second], sb[j], merged=True)]
-                used_b.add(j)
-                used_a.update(best)
+                used_one.add(i)
+                used_other.update(best)
+                yield i, first, second, whole
+
+    found: list[Pair] = []
+    for i, first, second, whole in spread(sides_a, sides_b, near_a, used_a, used_b):
+        found += [Pair("similar", whole.score, sa[i], sb[first]),
+                  Pair("similar", whole.score, sa[i], sb[second], merged=True)]
+    for j, first, second, whole in spread(sides_b, sides_a, near_b, used_b, used_a):
+        found += [Pair("similar", whole.score, sa[first], sb[j]),
+                  Pair("similar", whole.score, sa[second], sb[j], merged=True)]
     return found
 
 
