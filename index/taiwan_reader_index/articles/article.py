@@ -17,6 +17,10 @@ JUNK_LABELS = {
     "footer": "Page footer",
 }
 
+# Set apart from the body but the article's own: their names are highlighted and
+# counted for the article, and they stay out of the body the comparison reads.
+ARTICLE_PARTS = frozenset({"byline", "caption"})
+
 
 @dataclass(frozen=True)
 class Block:
@@ -34,6 +38,11 @@ class Block:
     kind: str = "paragraph"  # "paragraph" | "heading" | "list_item"
     junk: str | None = None
     reason: str = ""
+
+    @property
+    def part(self) -> str:
+        """"body", an article part ("byline", "caption"), or the kind of page junk."""
+        return self.junk or "body"
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,17 @@ class Article:
     content_hash: str
     title_derived: bool = False
     warnings: tuple[str, ...] = field(default=())
+    title_span: tuple[int, int] | None = None  # where the title stands in ``source``, if it does
+
+    def part_at(self, start: int, end: int) -> str | None:
+        """Which part of the article the text at [start, end) is in: "title", "body",
+        "byline", "caption", a kind of page junk, or None (front matter, blank lines)."""
+        if self.title_span and self.title_span[0] <= start and end <= self.title_span[1]:
+            return "title"
+        for block in self.blocks:
+            if block.start <= start and end <= block.end:
+                return block.part
+        return None
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:

@@ -50,7 +50,12 @@ def _from_text(path: Path, article_id: str, raw: RawText, title_line: bool = Tru
     body_text = raw.text[front.body_offset :]
     blocks, unsure = classify_page(split_blocks(body_text, base=front.body_offset))
     meta = front.fields
-    title, derived, blocks = _title(str(meta.get("title", "")), blocks, title_line)
+    title, derived, blocks, title_span = _title(str(meta.get("title", "")), blocks, title_line)
+    if title_span is not None and raw.text[title_span[0]:title_span[1]] != title:
+        title_span = None  # a title line wrapped over several lines
+    if title_span is None and not derived and title:
+        found = raw.text.find(title, 0, front.body_offset)
+        title_span = (found, found + len(title)) if found >= 0 else None
     author = str(meta.get("author", "")) or _author_from_byline(blocks)
     outlet = str(meta.get("outlet", "")) or _outlet_from_byline(blocks)
     return Article(
@@ -65,6 +70,7 @@ def _from_text(path: Path, article_id: str, raw: RawText, title_line: bool = Tru
         content_hash=raw.content_hash,
         title_derived=derived,
         warnings=raw.warnings + front.problems + ((unsure,) if unsure else ()),
+        title_span=title_span,
     )
 
 
@@ -86,7 +92,7 @@ def _from_html(path: Path, article_id: str, raw: RawText) -> Article:
     lines = [line for line in text.splitlines() if line.strip()]
     source = "\n\n".join(lines) + "\n"
     blocks = classify_page(split_blocks(source), model=False)[0]  # trafilatura cleaned it
-    title, derived, blocks = _title(data.get("title") or "", blocks)
+    title, derived, blocks, title_span = _title(data.get("title") or "", blocks)
     return Article(
         id=article_id,
         path=path,
@@ -99,11 +105,17 @@ def _from_html(path: Path, article_id: str, raw: RawText) -> Article:
         content_hash=raw.content_hash,
         title_derived=derived,
         warnings=raw.warnings,
+        title_span=title_span,
     )
 
 
-def _title(given: str, blocks: list[Block], title_line: bool = True) -> tuple[str, bool, list[Block]]:
-    """The title, whether it was derived, and the blocks without a title line.
+Span = tuple[int, int]
+
+
+def _title(given: str, blocks: list[Block], title_line: bool = True,
+           ) -> tuple[str, bool, list[Block], Span | None]:
+    """The title, whether it was derived, the blocks without a title line, and where
+    the title stands in the text when it is a line of the body.
 
     With no title given, a leading heading or a short headline-like first line
     (the "title on line 1" convention of many corpora) is the title and leaves
@@ -113,28 +125,35 @@ def _title(given: str, blocks: list[Block], title_line: bool = True) -> tuple[st
     first = blocks[content[0]] if content else None
     if first is not None:
         first_text = _strip_heading(first.text)
+        rest = blocks[: content[0]] + blocks[content[0] + 1 :]
         if given and first_text.strip().casefold() == given.strip().casefold():
-            return given, False, blocks[: content[0]] + blocks[content[0] + 1 :]
+            return given, False, rest, _span_in(first, first_text)
         headline = _headline_above(blocks, content[0]) if title_line else None
         if not given and headline is not None:
-            return headline, False, blocks
+            return headline[0], False, blocks, _span_in(headline[1], headline[0])
         if not given and title_line and _is_title_line(first, first_text):
-            return first_text, False, blocks[: content[0]] + blocks[content[0] + 1 :]
+            return first_text, False, rest, _span_in(first, first_text)
     if given:
-        return given, False, blocks
+        return given, False, blocks, None
     if first is None:
-        return "(untitled)", True, blocks
-    return _shorten(first.text), True, blocks
+        return "(untitled)", True, blocks, None
+    return _shorten(first.text), True, blocks, None
 
 
-def _headline_above(blocks: list[Block], first: int) -> str | None:
+def _span_in(block: Block, text: str) -> Span | None:
+    """Where ``text`` (a block's text, stripped) stands in the file."""
+    found = block.text.find(text)
+    return (block.start + found, block.start + found + len(text)) if found >= 0 else None
+
+
+def _headline_above(blocks: list[Block], first: int) -> tuple[str, Block] | None:
     """On a copied web page whose menus were set aside, the headline is the last
     headline-like line of the page above the article (a menu item is too short)."""
     for block in reversed(blocks[max(0, first - 12):first]):
         text = _strip_heading(block.text)
         if block.junk == "navigation" and 4 <= len(text.split()) <= 20 and (
                 block.kind == "heading" or is_headline_like(text)):
-            return text
+            return text, block
     return None
 
 

@@ -8,6 +8,8 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * LAW - capitalised words ending in Act, Law, Bill, Treaty, Accord(s),
   Agreement, Resolution, Convention, Communiqué ("Strengthen Taiwan's
   Security Act").
+* EVENT - capitalised words ending in Open, Cup, Games, Olympics,
+  Championship(s), Grand Prix, Slam, Trophy ("Davis Cup", "US Open").
 * ORG - "Ministry/Department of X", and capitalised words ending in Ministry,
   Command, Army, Navy, Air Force, Coast Guard, National Guard, Marine Corps,
   Bureau, Agency, Council, Commission, Committee, Forces
@@ -19,18 +21,26 @@ from __future__ import annotations
 import re
 
 from .mention import Mention
+from .refine import split_possessive
 
 _CAP = r"(?:[A-Z][\w’'.-]*|U\.S\.)"
-_JOIN = r"(?:\s+(?:of|and|for|on|the|to|de)\s+|\s+)"
+_JOIN = r"(?:\s+(?:of|and|for|on|to|de)\s+|\s+)"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP}){{0,7}}"
 _LAW_END = r"(?:Act|Law|Bill|Treaty|Accords?|Agreement|Resolution|Convention|Communiqu[ée])"
 _ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s+Guard|"
             r"Marine\s+Corps|Bureau|Agency|Council|Commission|Committee|Forces|Yuan)")
 
+# a law's name may go on with "of/on ..." ("General Agreement on Tariffs and Trade");
+# its last word may not be followed by a capitalised word ("Sen. Bill Hagerty")
+_LAW_TAIL = rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{_NAME})?\b(?![ \t]+[A-Z])"
+# sporting events the small model calls an organisation or a place ("Davis Cup", "US Open")
+_EVENT_END = r"(?:Open|Cup|Games|Olympics|Championships?|Grand\s+Prix|Slam|Trophy)"
 PATTERNS = [
-    ("LAW", re.compile(rf"\b{_NAME}\s+{_LAW_END}\b")),
+    ("LAW", re.compile(rf"\b{_NAME}\s+{_LAW_END}{_LAW_TAIL}")),
+    ("LAW", re.compile(rf"\b(?:Treaty|Convention|Bill|Charter)\s+(?:of|on)\s+(?:the\s+)?{_NAME}\b")),
     ("ORG", re.compile(rf"\b(?:{_CAP}\s+)*(?:Ministry|Department)\s+of\s+{_NAME}")),
     ("ORG", re.compile(rf"\b(?:{_NAME}\s+)?{_ORG_END}\b")),
+    ("EVENT", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+{_EVENT_END}\b(?![ \t]+[A-Z])")),
 ]
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|Under|In|On|At|By|For|With|From|After|Before|Since|Despite|As|Last|"
@@ -46,12 +56,22 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
             if lead:
                 start = lead.end()
             if end - start >= 4 and " " in text[start:end].strip():
-                found.append(Mention(base + start, base + end, label))
+                found.extend(Mention(base + m.start, base + m.end, m.label)
+                             for m in split_possessive(text, Mention(start, end, label)))
     return found
 
 
 def merge(model: list[Mention], domain: list[Mention]) -> list[Mention]:
-    """Domain spans replace the model spans they overlap; longest domain span first."""
+    """Domain spans replace the model spans they overlap; longest domain span first.
+
+    A law whose last word is part of a person's name the model found ("Stuart
+    Law", "Sen. Bill Hagerty") is no law; a person inside a law's name ("the
+    Taylor Force Act") is part of the law.
+    """
+    people = [m for m in model if m.label == "PERSON"]
+    domain = [d for d in domain if d.label != "LAW" or not any(
+        p.start < d.end <= p.end or (p.start < d.end and d.start < p.end and p.end > d.end)
+        for p in people)]
     chosen: list[Mention] = []
     for mention in sorted(domain, key=lambda m: (m.start, -(m.end - m.start))):
         if not any(m.start < mention.end and mention.start < m.end for m in chosen):

@@ -38,21 +38,15 @@ def aliases_path() -> Path:
 
 
 def text_regions(article: Article) -> list[tuple[int, int]]:
-    """Where entities are looked for: runs of the article's own blocks, page junk left out.
+    """Where entities are looked for: the title, then every block on its own.
 
-    Neighbouring paragraphs form one region (the text between them is only
-    line breaks), so the model sees few long texts instead of many short ones.
+    Page junk is analysed too (a reader who opens it, and `taiwan-reader
+    entities`, see its names), but its entities are marked as such and count
+    for nothing. Each block is its own text, so no name runs across a
+    paragraph break.
     """
-    regions: list[tuple[int, int]] = []
-    previous_was_text = False
-    for block in article.blocks:
-        if block.junk is None:
-            if previous_was_text and regions:
-                regions[-1] = (regions[-1][0], block.end)
-            else:
-                regions.append((block.start, block.end))
-        previous_was_text = block.junk is None
-    return regions
+    title = [article.title_span] if article.title_span else []
+    return title + [(b.start, b.end) for b in article.blocks]
 
 
 def cache_key(article: Article) -> str:
@@ -105,7 +99,8 @@ class EntityExtractor:
         return [m or [] for m in found]
 
     def entities(self, articles: Sequence[Article]) -> list[list[Entity]]:
-        return [link(a.source, ms, self.aliases) for a, ms in zip(articles, self.mentions(articles))]
+        return [link(a.source, ms, self.aliases, a.part_at)
+                for a, ms in zip(articles, self.mentions(articles))]
 
     def stream(self, items: Iterable[T], article_of: Callable[[T], Article],
                workers: int = 1) -> Iterator[tuple[T, list[Entity]]]:
@@ -181,7 +176,7 @@ class EntityExtractor:
             new = iter(self._store(missing, recognised))
             found = [m if m is not None else next(new) for m in found]
         for item, article, mentions in zip(chunk, articles, found):
-            yield item, link(article.source, mentions or [], self.aliases)
+            yield item, link(article.source, mentions or [], self.aliases, article.part_at)
 
     def _store(self, articles: Sequence[Article], found: list[list[Mention]]) -> list[list[Mention]]:
         self.model_calls += len(articles)
@@ -212,4 +207,5 @@ def cached_entities(article: Article, cache: MentionCache | None = None,
     mentions = cache.latest(cache_key(article))
     if mentions is None:
         return None
-    return link(article.source, mentions, aliases if aliases is not None else load_aliases(aliases_path()))
+    return link(article.source, mentions, aliases if aliases is not None else load_aliases(aliases_path()),
+                article.part_at)

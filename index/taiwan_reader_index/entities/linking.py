@@ -20,10 +20,12 @@ import hashlib
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..articles.prose import LEADING_THE, fold_quotes
+from .countries import country_of, country_of_adjective
 from .mention import Entity, Mention
 
 BUILTIN_ALIASES = {
@@ -44,8 +46,8 @@ BUILTIN_ALIASES = {
                               "US Department of Defense", "Defense Department"],
     "National Guard": ["National Guard", "U.S. National Guard", "US National Guard"],
     "White House": ["White House"],
-    "Ministry of National Defense": ["Ministry of National Defense", "MND",
-                                     "Taiwan's Ministry of National Defense"],
+    "Ministry of National Defense (Taiwan)": ["Ministry of National Defense", "MND",
+                                              "Taiwan's Ministry of National Defense"],
     "Legislative Yuan": ["Legislative Yuan"],
 }
 _TITLES = re.compile(
@@ -118,8 +120,10 @@ def _person_core(text: str) -> str:
     return _TITLES.sub("", clean(text)).strip()
 
 
-def link(source: str, mentions: list[Mention], aliases: Aliases | None = None) -> list[Entity]:
-    """Entities with canonical names for the mentions of one article."""
+def link(source: str, mentions: list[Mention], aliases: Aliases | None = None,
+         part_at: Callable[[int, int], str | None] | None = None) -> list[Entity]:
+    """Entities with canonical names for the mentions of one article; ``part_at`` says
+    which part of the article each is in (mentions in no part are left out)."""
     aliases = aliases or Aliases()
     full_names: Counter[str] = Counter()
     for m in mentions:
@@ -128,6 +132,7 @@ def link(source: str, mentions: list[Mention], aliases: Aliases | None = None) -
             if len(core.split()) >= 2 and aliases.canonical(core) is None:
                 full_names[core] += 1
     surnames = {part.casefold(): name for name in full_names for part in name.split()}
+    bodies = _government_bodies(source, mentions)
     entities = []
     for m in mentions:
         text = source[m.start : m.end]
@@ -135,8 +140,84 @@ def link(source: str, mentions: list[Mention], aliases: Aliases | None = None) -
         if label in ("ORG", "GPE", "NORP", "MISC") and clean(text).casefold() in surnames \
                 and aliases.canonical(text) is None:
             label = "PERSON"  # "Duckworth" tagged ORG where "Tammy Duckworth" is in the text
-        entities.append(Entity(m.start, m.end, text, label, _canonical(text, label, full_names, aliases)))
+        part = part_at(m.start, m.end) if part_at is not None else "body"
+        if part is None:
+            continue
+        canonical = _body_canonical(source, m, aliases, bodies) if label == "ORG" else None
+        entities.append(Entity(m.start, m.end, text, label,
+                               canonical or _canonical(text, label, full_names, aliases), part))
     return entities
+
+
+_GOVERNMENT = frozenset(
+    "foreign defense defence ministry ministries office department of national army navy air "
+    "force forces coast guard embassy government cabinet parliament military presidential "
+    "central bank supreme court affairs interior commerce trade finance economy economic justice "
+    "security council state education health home culture industry energy environment "
+    "agriculture transport transportation communications and the for external public welfare "
+    "labour labor marine corps armed intelligence service police customs treasury legislature "
+    "senate congress mission consulate".split())
+_POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+$")
+
+
+def _government_body(text: str) -> bool:
+    words = clean(text).split()
+    return bool(words) and all(w.casefold() in _GOVERNMENT for w in words) and any(
+        w.casefold() in ("ministry", "department", "office", "embassy", "government", "cabinet",
+                         "parliament", "military", "army", "navy", "force", "guard", "bank",
+                         "court", "council", "corps", "forces", "police", "service", "consulate",
+                         "legislature", "mission", "treasury") for w in words)
+
+
+def _country_and_body(source: str, m: Mention) -> tuple[str, str] | None:
+    """("China", "Foreign Ministry") for "China's Foreign Ministry" or "Chinese Foreign
+    Ministry"; None when the organisation is not a country's government body."""
+    text = clean(source[m.start:m.end])
+    before = _POSSESSOR.search(source, max(0, m.start - 40), m.start)
+    if before and country_of(before.group(1)) and _government_body(text):
+        return country_of(before.group(1)) or "", text
+    first, _, rest = text.partition(" ")
+    country = country_of_adjective(first) or country_of(first)
+    if country and rest and _government_body(rest):
+        return country, rest
+    return None
+
+
+def _government_bodies(source: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """Each government body the article ties to a country: body (folded) -> countries."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "ORG":
+            pair = _country_and_body(source, m)
+            if pair:
+                found.setdefault(pair[1].casefold(), set()).add(pair[0])
+    return found
+
+
+def _body_canonical(source: str, m: Mention, aliases: Aliases,
+                    bodies: dict[str, set[str]]) -> str | None:
+    """A government body's name with its country: "Foreign Ministry (China)". A bare
+    "Foreign Ministry" takes the one country the article ties it to."""
+    text = source[m.start:m.end]
+    if key_of(text) in aliases.merge or key_of(text) in aliases.split:
+        return None  # the user's alias file decides
+    before = _POSSESSOR.search(source, max(0, m.start - 40), m.start)
+    if aliases.canonical(text) and not (before and country_of(before.group(1))):
+        return None  # a built-in name ("U.S. Department of Defense")
+    pair = _country_and_body(source, m)
+    if pair:
+        return _with_country(pair[1], pair[0], aliases)
+    countries = bodies.get(clean(text).casefold(), set())
+    if len(countries) == 1 and _government_body(text):
+        return _with_country(clean(text), next(iter(countries)), aliases)
+    return None
+
+
+def _with_country(body: str, country: str, aliases: Aliases) -> str:
+    known = aliases.canonical(body)
+    if known and known.endswith(f"({country})"):
+        return known
+    return f"{body} ({country})"
 
 
 def _canonical(text: str, label: str, full_names: Counter[str], aliases: Aliases) -> str:

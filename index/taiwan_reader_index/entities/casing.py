@@ -1,0 +1,114 @@
+"""Reading case: which words are common English words, and ALL-CAPS text in mixed case.
+
+The statistical model leans on capital letters: in a headline or dateline in
+capitals ("JAPAN GET LUCKY WIN", "FORT WORTH, Tex.") it either misses every
+name or takes the whole line as one. ``truecase`` rewrites such runs as a
+writer would have (common words in lower case, names capitalised, acronyms
+kept), character for character, so every offset still points into the text
+the reader shows. The common-word list is learned from news text by
+``benchmarks/train_casing.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+_LIST = Path(__file__).with_name("common_words.txt")
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
+_CAPS_WORD = re.compile(r"^[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)*$")
+# acronyms that are also common words in lower case ("US" is not "us" in a headline)
+_KEEP = frozenset({"US", "UK", "UN", "EU", "IT", "AIDS", "NATO", "OPEC", "WHO", "IS", "ASEAN"})
+_LEADING_CAPS = re.compile(r"^(?:\s*[^\W\d_a-z]{2,}(?:['’.-][^\W\d_a-z]+)*\.?)+(?=\s*(?:[,(-]|\d))",
+                           re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words usually written in lower case inside a sentence (case folded)."""
+    try:
+        lines = _LIST.read_text(encoding="utf-8").splitlines()
+    except OSError:  # a broken install: every word counts as a possible name
+        return frozenset()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_common(word: str) -> bool:
+    return word.casefold() in common_words()
+
+
+def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words written capitalised (not all capitals) in running text: the names a text
+    itself shows how to write ("Dairy Farm" in the body tells how to read "DAIRY FARM")."""
+    found = set()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group().rstrip(".")
+            if word[:1].isupper() and not word.isupper():
+                found.add(word.casefold())
+    return frozenset(found)
+
+
+def _mostly_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return len(letters) >= 4 and upper >= 0.8 * len(letters) and upper > 3
+
+
+_CONNECTORS = frozenset({"de", "del", "da", "do", "di", "la", "le", "of", "the", "and", "upon", "on"})
+
+
+def _word_case(word: str, names: frozenset[str], place: bool = False) -> str:
+    """One word in capitals as a writer would have put it; ``place``: it is part of a
+    dateline, a place name, whose words are all capitalised but the connectors."""
+    core = word.rstrip(".")
+    if not _CAPS_WORD.match(core) or core in _KEEP or "." in core:
+        return word
+    key = core.casefold()
+    if place:
+        new = core.lower() if key in _CONNECTORS else core.title()
+    elif key in names:
+        new = core.title()
+    elif key in common_words():
+        new = core.lower()
+    elif len(core) <= 3:  # a short unknown word in capitals is an acronym: BBC, IBM
+        return word
+    else:
+        new = core.title()
+    new = new.replace("’S", "’s").replace("'S", "'s")
+    return new + word[len(core):] if len(new) == len(core) else word
+
+
+def _recase(text: str, start: int, end: int, names: frozenset[str], out: list[str],
+            place: bool = False) -> None:
+    for match in _WORD.finditer(text, start, end):
+        out[match.start():match.end()] = _word_case(match.group(), names, place)
+
+
+def truecase(text: str, names: frozenset[str] = frozenset()) -> str:
+    """``text`` with its capitals-only lines and leading capital datelines in mixed
+    case; the same length, so offsets stay valid. ``names`` are words (case folded)
+    to capitalise whatever the common-word list says."""
+    if not any(c.isupper() for c in text):
+        return text
+    out = list(text)
+    changed = False
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        lead = _LEADING_CAPS.match(line)
+        dateline = bool(lead and len(lead.group().split()) <= 4
+                        and any(len(w) > 3 for w in lead.group().split()))
+        if dateline and lead:  # "FORT WORTH, Tex., March 31 -", "RIO DE JANEIRO 1996-12-06"
+            _recase(text, offset, offset + lead.end(), names, out, place=True)
+            changed = True
+        if _mostly_capitals(line):
+            _recase(text, offset + (lead.end() if dateline and lead else 0), offset + len(line),
+                    names, out)
+            changed = True
+        offset += len(line)
+    if not changed:
+        return text
+    result = "".join(out)
+    return result if len(result) == len(text) else text

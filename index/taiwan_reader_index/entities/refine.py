@@ -1,0 +1,268 @@
+"""Corrections to the model's spans, by class of error, following the OntoNotes
+conventions the model was trained on (and the gold in ``tests/data``).
+
+In one piece of text (one paragraph, title or caption):
+
+* a name has a capital letter ("cts", "defense ministry" are not names), no
+  stray brackets or quotes at its edges, and a photo credit "Name/Agency" is
+  a person and an organisation;
+* a leading "the" is dropped unless it is part of the name: a capital "The"
+  inside a sentence is ("told The Atlantic", "in The Hague"), and so is the
+  "The" of a few publications that always carry it; a capital-"The" name the
+  model typed as a sea or region is a publication (ORG);
+* a possessive country before an organisation is two entities ("China's
+  Foreign Ministry" -> GPE "China", ORG "Foreign Ministry"), and a trailing
+  possessive is not part of a name;
+* a law's last word alone ("Act", "Bill") is not a law.
+
+Across one article:
+
+* a single common word that only starts a sentence is not a name ("State
+  media said", "One China"), unless the article writes it capitalised
+  inside a sentence too;
+* a surname of a person the article names in full is that person wherever it
+  stands alone: relabelled when the model typed it otherwise, added when the
+  model missed it ("Straw" after "Jack Straw");
+* likewise the short form of a company the article names in full ("Kwik Save"
+  after "Kwik Save Discount Group Plc", "Dairy Farm" after "Dairy Farm
+  International Holdings Ltd") is that company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .casing import is_common
+from .countries import country_of
+from .kinds import QUANTITY_LABELS
+from .mention import Mention
+
+_OPENING = "\"'“‘(["
+_ENDINGS = ".!?:;…"
+_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE_TAIL = re.compile(r"[’']s?$")
+# a capitalised name (one to three words) in the possessive, before another capital
+_POSSESSIVE = re.compile(r"(?:^|(?<=\s))((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
+_CONNECTOR_EDGES = re.compile(r"^(?:\s|,|and\b|of\b|the\b)+|(?:\s|,|\band|\bof|\bthe)+$")
+# publications and places whose name carries "The" even at the start of a sentence
+THE_NAMES = frozenset({
+    "atlantic", "economist", "guardian", "new york times", "wall street journal",
+    "washington post", "new yorker", "hague", "diplomat", "hill", "epoch times",
+    "washington times", "globe and mail", "straits times", "times of india",
+})
+_LAW_WORDS = frozenset({"act", "law", "bill", "treaty", "accord", "accords", "agreement",
+                        "resolution", "convention", "communique", "communiqué"})
+_NAME_TITLES = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gen|Col|Lt|Adm|Capt|Maj|Sgt|Gov|Lord|Lady|Sir|Dame|"
+    r"President|Senator|Minister|Secretary|General|Premier|Chancellor|Judge|Justice|Coach|"
+    r"Ambassador|Governor|Mayor|Speaker|Chairman|King|Queen|Prince|Princess|Pope)\.?\s+$")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def sentence_start(text: str, position: int) -> bool:
+    """Whether ``position`` begins a sentence (or a line, or the text)."""
+    i = position - 1
+    while i >= 0 and text[i] in _OPENING + " \t":
+        i -= 1
+    return i < 0 or text[i] in _ENDINGS or text[i] == "\n"
+
+
+def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The piece-level corrections; offsets are into ``text``."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.label in QUANTITY_LABELS:
+            out.append(mention)
+            continue
+        for part in _credit(text, _edges(text, mention)):
+            for piece in split_possessive(text, _the(text, part)):
+                piece = _trim_possessive(text, piece)
+                if piece.start < piece.end and not _bare_law_word(text, piece) \
+                        and any(c.isupper() for c in text[piece.start:piece.end]):
+                    out.append(piece)
+    return sorted(set(out), key=lambda m: (m.start, m.end))
+
+
+_EDGE_START = "<[{\"“‘'(*_-,;: "
+_EDGE_END = ">]}\"”’*_-,;: "
+
+
+def _edges(text: str, mention: Mention) -> Mention:
+    """Without stray brackets and quotes at either end ("Ltd>", "“Patriots")."""
+    start, end = mention.start, mention.end
+    while start < end and text[start] in _EDGE_START:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_END and not (
+            text[end - 1] in "’'" and end - 2 >= start and text[end - 2] == "s"):
+        end -= 1
+    if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
+        end -= 1
+    return Mention(start, end, mention.label) if start < end else mention
+
+
+_CREDIT = re.compile(r"^([^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*)*)/([A-Z][\w-]*)$")
+
+
+def _credit(text: str, mention: Mention) -> list[Mention]:
+    """A photo credit "Annabelle Chih/Reuters": the person, then the agency."""
+    match = _CREDIT.match(text[mention.start:mention.end])
+    if match is None:
+        return [mention]
+    slash = mention.start + match.end(1)
+    return [Mention(mention.start, slash, mention.label), Mention(slash + 1, mention.end, "ORG")]
+
+
+def _the(text: str, mention: Mention) -> Mention:
+    span = text[mention.start:mention.end]
+    lead = _THE.match(span)
+    if lead is None:
+        before = text[max(0, mention.start - 4):mention.start]
+        if before == "The " and mention.label in ("ORG", "LOC", "GPE", "WORK_OF_ART", "FAC") \
+                and not sentence_start(text, mention.start - 4):
+            return Mention(mention.start - 4, mention.end, _publication(mention.label))
+        return mention
+    if lead.end() >= len(span):
+        return mention
+    rest = span[lead.end():]
+    if span.startswith("The") and (not sentence_start(text, mention.start)
+                                   or rest.casefold() in THE_NAMES):
+        return Mention(mention.start, mention.end, _publication(mention.label))
+    return Mention(mention.start + lead.end(), mention.end, mention.label)
+
+
+def _publication(label: str) -> str:
+    """A capital-"The" name typed as a sea or region ("The Atlantic") is a publication."""
+    return "ORG" if label == "LOC" else label
+
+
+def split_possessive(text: str, mention: Mention) -> list[Mention]:
+    """"China's Foreign Ministry" -> GPE + ORG; "China's X and Taiwan's Y" -> four."""
+    span = text[mention.start:mention.end]
+    cuts = [m for m in _POSSESSIVE.finditer(span) if country_of(m.group(1)) is not None]
+    if not cuts:
+        return [mention]
+    label = "ORG" if mention.label in ("GPE", "LOC", "NORP") else mention.label
+    out: list[Mention] = []
+    edges = [(m.start(), m.start(1), m.end(1), m.end()) for m in cuts]
+    previous = 0
+    for before, place_start, place_end, after in edges:
+        out.extend(_named_part(span, mention.start, previous, before, label))
+        out.append(Mention(mention.start + place_start, mention.start + place_end, "GPE"))
+        previous = after
+    out.extend(_named_part(span, mention.start, previous, len(span), label))
+    return out
+
+
+def _named_part(span: str, base: int, start: int, end: int, label: str) -> list[Mention]:
+    """The name between two possessives, without a joining "and", "of" or comma."""
+    part = _CONNECTOR_EDGES.sub("", span[start:end])
+    if len(part) < 2 or not part[0].isupper():
+        return []
+    offset = span.index(part, start)
+    return [Mention(base + offset, base + offset + len(part), label)]
+
+
+def _trim_possessive(text: str, mention: Mention) -> Mention:
+    tail = _POSSESSIVE_TAIL.search(text[mention.start:mention.end])
+    if tail and tail.start() > 0:
+        return Mention(mention.start, mention.end - len(tail.group()), mention.label)
+    return mention
+
+
+def _bare_law_word(text: str, mention: Mention) -> bool:
+    return mention.label == "LAW" and text[mention.start:mention.end].casefold() in _LAW_WORDS
+
+
+def _mid_sentence_capitals(source: str, regions: Sequence[tuple[int, int]]) -> set[str]:
+    found = set()
+    for start, end in regions:
+        for match in _WORD.finditer(source, start, end):
+            word = match.group()
+            if word[0].isupper() and not word.isupper() and not sentence_start(source, match.start()):
+                found.add(word.casefold())
+    return found
+
+
+def refine_article(source: str, regions: Sequence[tuple[int, int]],
+                   mentions: Sequence[Mention]) -> list[Mention]:
+    """The article-level corrections; offsets are into ``source``."""
+    capitals = _mid_sentence_capitals(source, regions)
+    kept = [m for m in mentions if not _lone_sentence_word(source, m, capitals)]
+    return _short_forms(source, regions, kept)
+
+
+_OFFICE = re.compile(r"\b(?:Secretary|Minister|Ministers|Secretaries)\s+of\s+(?:the\s+)?$")
+
+
+def _lone_sentence_word(source: str, mention: Mention, capitals: set[str]) -> bool:
+    """A common word the model took for a name: it only starts a sentence ("State
+    media said"), or it ends an office's title ("Secretary of State")."""
+    word = source[mention.start:mention.end]
+    if not (word.isalpha() and word[:1].isupper() and not word.isupper() and is_common(word)):
+        return False
+    if _OFFICE.search(source, max(0, mention.start - 40), mention.start):
+        return True
+    return (sentence_start(source, mention.start) and word.casefold() not in capitals
+            and country_of(word) is None)
+
+
+_COMPANY_SUFFIX = re.compile(
+    r"(?:\s+(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|LLC|AG|SA|NV|Holdings|Group|International|"
+    r"Company|Limited|Bhd|Pty)\.?,?)+$")
+
+
+def _short_forms(source: str, regions: Sequence[tuple[int, int]],
+                 mentions: list[Mention]) -> list[Mention]:
+    """People's surnames and companies' short names, wherever they stand alone."""
+    forms: dict[str, str] = {}  # short form (case folded) -> label
+    for m in mentions:
+        text = " ".join(source[m.start:m.end].split())
+        words = text.split()
+        if m.label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            last = words[-1].strip(".,")
+            if len(last) >= 3 and last[0].isupper() and country_of(last) is None:
+                forms.setdefault(last.casefold(), "PERSON")
+        elif m.label == "ORG" and _COMPANY_SUFFIX.search(text):
+            words = _COMPANY_SUFFIX.sub("", text).split()
+            for n in range(len(words), 0, -1):
+                short = " ".join(words[:n])
+                if n > 1 or (len(short) >= 4 and not is_common(short)):
+                    forms.setdefault(short.casefold(), "ORG")
+    if not forms:
+        return mentions
+    out = []
+    for m in mentions:
+        form = forms.get(" ".join(source[m.start:m.end].split()).casefold())
+        if form and m.label != form and m.label not in QUANTITY_LABELS:
+            m = Mention(m.start, m.end, form)
+        out.append(m)
+    taken = sorted((m.start, m.end) for m in out)
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split()))
+                                                      for f in alternatives)
+                         + r")(?=[’']s\b|[^\w’'-]|$)", re.IGNORECASE)
+    added = []
+    for start, end in regions:
+        for match in pattern.finditer(source, start, end):
+            s, e = match.span()
+            word = match.group()
+            if not word[0].isupper() or any(a < e and s < b for a, b in taken) \
+                    or _joined_to_name(source, s, e):
+                continue
+            if sentence_start(source, s) and " " not in word and is_common(word):
+                continue
+            added.append(Mention(s, e, forms[" ".join(word.split()).casefold()]))
+    return sorted(out + added, key=lambda m: (m.start, m.end))
+
+
+def _joined_to_name(source: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands right before or after (part of another name),
+    a title aside ("Mr Straw" is the person; "Straw Hat" is not)."""
+    before = source[max(0, start - 30):start]
+    after = re.match(r"[ \t]+([^\W\d_][\w’'-]*)", source[end:end + 30])
+    if after and after.group(1)[0].isupper():
+        return True
+    previous = re.search(r"([^\W\d_][\w’'.-]*)[ \t]+$", before)
+    return bool(previous and previous.group(1)[0].isupper() and not _NAME_TITLES.search(before)
+                and not sentence_start(source, start - len(previous.group(0))))
