@@ -12,7 +12,8 @@ from .align import Alignment, align
 
 @dataclass(frozen=True)
 class EntityOverlap:
-    """Canonical names (of the kinds that have a search field) in both reports or one."""
+    """Canonical names (of the kinds that have a search field) in both reports or one:
+    the bodies only, as the comparison reads them (not titles, bylines or captions)."""
 
     shared: tuple[str, ...]
     only_a: tuple[str, ...]
@@ -21,8 +22,8 @@ class EntityOverlap:
     @classmethod
     def of(cls, entities_a: Iterable[Entity] | None,
            entities_b: Iterable[Entity] | None) -> EntityOverlap:
-        names_a = {e.canonical for e in entities_a or () if e.field}
-        names_b = {e.canonical for e in entities_b or () if e.field}
+        names_a = {e.canonical for e in entities_a or () if e.field and e.part == "body"}
+        names_b = {e.canonical for e in entities_b or () if e.field and e.part == "body"}
         return cls(tuple(sorted(names_a & names_b)), tuple(sorted(names_a - names_b)),
                    tuple(sorted(names_b - names_a)))
 

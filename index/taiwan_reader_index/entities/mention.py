@@ -37,6 +37,12 @@ class Entity:
         return self.part in OWN_PARTS
 
     @property
-    def field(self) -> str | None:
-        """The entity kind (index field and facet), or None for dates and numbers."""
+    def kind(self) -> str | None:
+        """The entity kind ("person", "org", ...), or None for dates and numbers."""
         return LABEL_KIND.get(self.label)
+
+    @property
+    def field(self) -> str | None:
+        """The index field and facet the entity counts in: its kind, or None for dates,
+        numbers and names in page junk (a related headline is another story)."""
+        return LABEL_KIND.get(self.label) if self.own else None

@@ -213,8 +213,8 @@ def update_index(
             check_stop()
             gone = sorted(set(manifest) - {f.rel for f in files})
             if relink and todo:
-                report.notices.append("entity links changed (aliases.toml, or a new version): "
-                                      "re-linking every article from the cached entities")
+                report.notices.append("entity recognition or links changed (aliases.toml, or a "
+                                      "new version): finding every article's entities again")
             elif relink and not gone:  # nothing indexed to re-link: just record the links
                 manifest.linking = linking
                 save_manifest(index_path, ix, manifest)
@@ -238,12 +238,15 @@ def update_index(
 
 
 def _linking(extractor) -> str:
+    """What the entity fields were made with: the links (aliases, linking version) and the
+    recogniser (model and layer version); when it changes every article is done again."""
     if extractor is not None:
-        return extractor.aliases.fingerprint()
+        return f"{extractor.aliases.fingerprint()}:{extractor.recognizer_name}"
     from ..entities.extract import aliases_path
     from ..entities.linking import load_aliases
+    from ..entities.recognizer import recognizer_identity
 
-    return load_aliases(aliases_path()).fingerprint()
+    return f"{load_aliases(aliases_path()).fingerprint()}:{recognizer_identity()[0]}"
 
 
 def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexReport,

@@ -16,7 +16,7 @@ from taiwan_reader_index.fulltext.highlight import matcher_for
 from taiwan_reader_index.terminal_safe import inert
 
 from ..messages import CompareArticles, SearchFor, TrackQuotes
-from ..widgets.article import ENTITY_KINDS, ArticleView
+from ..widgets.article import ENTITY_KINDS, ArticleView, entity_style
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.scrolling import scroll
 from ..widgets.title_bar import TitleBar
@@ -75,6 +75,7 @@ class ReaderScreen(Screen):
         self.query_one("#find", Input).display = False
         self.query_one(EntityPanel).display = False
         self._legend()
+        self.watch(self.app, "theme", lambda _: self._legend(), init=False)
         self.call_after_refresh(self._scroll_to_first_hit)
 
     def on_show(self) -> None:
@@ -109,8 +110,9 @@ class ReaderScreen(Screen):
         if self.entities is None:
             text.append("entities: not analysed yet (taiwan-reader index --rebuild analyses them)", style="dim")
         else:
+            palette = view.palette
             for number, kind in enumerate(ENTITY_KINDS, 1):
-                style = view.get_component_rich_style(f"article--entity-{kind}", partial=True)
+                style = entity_style(palette, kind)
                 on = kind in view.shown_kinds
                 text.append(f"{number}", style="bold" if on else "dim")
                 text.append(f" {kind}", style=style if on else "dim strike")

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Static
 
-from taiwan_reader_index.articles.article import Article, Block
+from taiwan_reader_index.articles.article import ARTICLE_PARTS, Article, Block
 from taiwan_reader_index.entities.kinds import KIND_NAMES
 from taiwan_reader_index.entities.mention import Entity
 from taiwan_reader_index.fulltext.highlight import TermMatcher, find_spans, term_spans
 from taiwan_reader_index.terminal_safe import inert
 
+from ..palette import Palette, theme_palette
 from ..rendering import inline, locate, styled
 
 ENTITY_KINDS = KIND_NAMES
+
+
+# a second cue besides colour, for kinds that share a lightness
+_KIND_FLAGS = {"group": Style(italic=True), "law": Style(underline=True), "other": Style(underline=True)}
+
+
+def entity_style(palette: Palette, kind: str) -> Style:
+    """How an entity of ``kind`` is drawn: its colour, bold, and for some a second cue."""
+    return palette.entities[kind] + _KIND_FLAGS.get(kind, Style())
 
 
 class Paragraph(Static):
@@ -33,13 +44,6 @@ class Paragraph(Static):
 class ArticleView(VerticalScroll, can_focus=True):
     """Scrollable article. Query hits and find matches are styled by component classes."""
 
-    COMPONENT_CLASSES = {
-        "article--query-hit",
-        "article--find-hit",
-        "article--find-current",
-        *(f"article--entity-{kind}" for kind in ENTITY_KINDS),
-    }
-
     DEFAULT_CSS = """
     ArticleView { padding: 0 2; }
     ArticleView > Paragraph { margin-bottom: 1; }
@@ -50,16 +54,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         background: transparent;
     }
     ArticleView > Collapsible > Contents { padding: 0 0 0 3; }
-    ArticleView .article--query-hit { background: $warning 40%; text-style: bold; }
-    ArticleView .article--find-hit { background: $accent 40%; text-style: underline; }
-    ArticleView .article--find-current { background: $accent; color: $text; text-style: bold; }
-    ArticleView .article--entity-person { color: $warning; text-style: bold; }
-    ArticleView .article--entity-org { color: $accent; text-style: bold; }
-    ArticleView .article--entity-place { color: $success; text-style: bold; }
-    ArticleView .article--entity-group { color: $secondary; text-style: italic; }
-    ArticleView .article--entity-law { color: $error; text-style: bold underline; }
-    ArticleView .article--entity-event { color: $primary; text-style: bold; }
-    ArticleView .article--entity-other { color: $text-muted; text-style: underline; }
+    ArticleView > Collapsible.part { color: $text; }
+    ArticleView > Collapsible.part Paragraph { text-style: italic; margin-bottom: 0; }
     """
 
     def __init__(self, article: Article, matcher: TermMatcher, location: str = "",
@@ -84,14 +80,31 @@ class ArticleView(VerticalScroll, can_focus=True):
             elif block.start in groups:
                 group = groups[block.start]
                 count = len(group.blocks)
+                if group.kind in ARTICLE_PARTS:  # the article's own, set apart from the body
+                    with Collapsible(title=f"{group.label} ({count})", collapsed=False,
+                                     classes=f"part part-{group.kind}"):
+                        for item in group.blocks:
+                            yield Paragraph(item, classes=f"part-{group.kind}")
+                    continue
                 title = f"{group.label} ({count}) · page junk, not part of the article"
                 with Collapsible(title=title, collapsed=True, classes=f"junk junk-{group.kind}"):
                     for item in group.blocks:
                         yield Static(Text(inline(item.text).plain), classes="junk-block")
 
-    def _meta(self) -> Text:
+    @property
+    def palette(self) -> Palette:
+        """Entity and highlight colours for the app's current theme."""
+        theme = self.app.current_theme
+        return theme_palette(self.app.theme_variables, theme.dark if theme else True)
+
+    def _meta(self, kind_styles: dict[str, Style] | None = None) -> Text:
         a = self.article
         text = Text(inert(a.title), style="bold")
+        if kind_styles and a.title_span and text.plain == a.title:
+            base = a.title_span[0]
+            for e in self.entities:
+                if e.part == "title" and e.field in kind_styles:
+                    text.stylize(kind_styles[e.field], e.start - base, e.end - base)
         line = " · ".join(x for x in (a.outlet, a.author, a.date_text) if x)
         if line:
             text.append("\n" + inert(line), style="italic")
@@ -101,6 +114,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self.refresh_highlights()
+        self.watch(self.app, "theme", lambda _: self.refresh_highlights(), init=False)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -108,13 +122,12 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def refresh_highlights(self) -> None:
         """Re-style every paragraph; n/N walk find matches, or query hits without a find."""
-        hit = self.get_component_rich_style("article--query-hit", partial=True)
-        find = self.get_component_rich_style("article--find-hit", partial=True)
-        current = self.get_component_rich_style("article--find-current", partial=True)
+        palette = self.palette
+        hit, find, current = palette.hit, palette.find, palette.current
         self.matches = []
         current_paragraph = None
-        kind_styles = {k: self.get_component_rich_style(f"article--entity-{k}", partial=True)
-                       for k in self.shown_kinds}
+        kind_styles = {k: entity_style(palette, k) for k in self.shown_kinds}
+        self.query_one("#meta", Static).update(self._meta(kind_styles))
         for paragraph in self.paragraphs:
             plain = paragraph.plain
             entity_spans = [(s, e, kind_styles[k]) for s, e, k in self._entity_spans(paragraph)
