@@ -239,3 +239,44 @@ def test_the_recognizer_is_named_without_loading_the_model():
     loaded = load_recognizer()
     assert recognizer_identity() == (loaded.name, loaded.notice)
     assert loaded.notice is None  # the model package is installed: the real model runs
+
+
+def _corpus(tmp_path, files: dict[str, str]):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    update_index(corpus, index_path=tmp_path / "ix", extractor=EntityExtractor())
+    return Searcher(tmp_path / "ix")
+
+
+def test_a_surname_alone_is_the_one_person_the_corpus_names_in_full(tmp_path):
+    searcher = _corpus(tmp_path, {
+        "a.md": "# Premier visits Ottawa\n\nPrime Minister Gordon Hale flew to Ottawa on Monday. "
+                "Hale met officials there.\n",
+        "b.md": "# Trade talks resume\n\nMr Hale said on Tuesday that talks on trade would resume "
+                "in Toronto next month, officials said.\n",
+    })
+    with searcher:
+        found = searcher.search("talks OR ottawa", facets=True, limit=None)
+        people = dict(found.facets["person"])
+        assert people == {"Gordon Hale": 2}  # one person, counted once per article
+        by_name = searcher.search('person:"Gordon Hale"', limit=None)
+        assert sorted(h.id for h in by_name.hits) == ["a", "b"]
+        chosen = searcher.search("", filters={"person": ["Gordon Hale"]}, limit=None)
+        assert sorted(h.id for h in chosen.hits) == ["a", "b"]
+        only_surname = next(h for h in by_name.hits if h.id == "b")
+        snippet = "".join(text for text, is_hit in only_surname.snippet if is_hit)
+        assert "Hale" in snippet  # the snippet shows the mention that matched
+
+
+def test_an_ambiguous_surname_is_left_alone(tmp_path):
+    searcher = _corpus(tmp_path, {
+        "a.md": "# Premier visits Ottawa\n\nPrime Minister Gordon Hale flew to Ottawa on Monday.\n",
+        "b.md": "# Charity gala\n\nRuth Hale opened a charity gala in Ottawa on Friday evening.\n",
+        "c.md": "# Trade talks resume\n\nMr Hale said on Tuesday that talks on trade would resume "
+                "in Toronto next month, officials said.\n",
+    })
+    with searcher:
+        people = dict(searcher.search("ottawa OR talks", facets=True, limit=None).facets["person"])
+        assert people == {"Gordon Hale": 1, "Ruth Hale": 1, "Hale": 1}

@@ -498,3 +498,69 @@ async def test_titles_in_the_palette_are_text_never_markup(app_for, tmp_path):
         assert isinstance(app.screen, CommandPalette) and app.is_running
         shown = " ".join(str(o.prompt) for o in app.screen.query("CommandList").first().options)
         assert "[@click=app.quit]quit[/]" in shown
+
+
+async def test_entity_colours_are_distinct_and_readable_in_every_theme(app_for, seeds):
+    """Each entity kind its own hue, text at WCAG AA (4.5:1) on the theme's background
+    and surface, a query hit on an entity still readable; a theme change repaints the
+    open article at once."""
+    import colorsys
+
+    from textual.color import Color
+
+    from taiwan_reader_tui.palette import contrast
+
+    app = app_for(seeds)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "duckworth")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        previous = None
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause(0.05)
+            variables = app.theme_variables
+            grounds = []
+            for name in ("background", "surface"):
+                try:
+                    ground = Color.parse(variables[name])
+                except Exception:  # ANSI themes: the terminal's own black or white
+                    ground = Color(0, 0, 0) if app.current_theme.dark else Color(255, 255, 255)
+                grounds.append(ground if ground.a and not ground.ansi else
+                               (Color(0, 0, 0) if app.current_theme.dark else Color(255, 255, 255)))
+            by_kind: dict[str, Color] = {}
+            hits = []
+            for paragraph in view.query(Paragraph):
+                rendered = paragraph.content  # the rich Text the reader drew
+                assert isinstance(rendered, Text)
+                kinds = {(s, e): k for s, e, k in view.entity_spans(paragraph)}
+                for span in rendered.spans:
+                    style = span.style
+                    if isinstance(style, str):
+                        continue
+                    if style.bgcolor is not None and style.color is not None:
+                        hits.append(style)
+                    elif (span.start, span.end) in kinds and style.color is not None:
+                        r, g, b = style.color.get_truecolor()
+                        by_kind[kinds[(span.start, span.end)]] = Color(r, g, b)
+            assert {"person", "org", "place"} <= set(by_kind), theme
+            for kind, color in by_kind.items():
+                for ground in grounds:
+                    assert contrast(color, ground) >= 4.5, (theme, kind, color.hex, ground.hex)
+            hues = {k: colorsys.rgb_to_hls(c.r / 255, c.g / 255, c.b / 255)[0] * 360
+                    for k, c in by_kind.items()}
+            kinds_seen = sorted(hues)
+            for i, a in enumerate(kinds_seen):
+                for b in kinds_seen[i + 1:]:
+                    gap = abs(hues[a] - hues[b]) % 360
+                    assert min(gap, 360 - gap) >= 20, (theme, a, b)
+            assert hits, theme
+            for style in hits:
+                fg, bg = (Color(*c.get_truecolor()) for c in (style.color, style.bgcolor))
+                assert contrast(fg, bg) >= 4.5, theme
+            colours = tuple(sorted(c.hex for c in by_kind.values()))
+            if previous is not None and app.current_theme.dark != previous[0]:
+                assert colours != previous[1], theme  # repainted for the new background
+            previous = (app.current_theme.dark, colours)

@@ -219,7 +219,9 @@ def _entities(library: Library, args: argparse.Namespace, out: Console, err: Con
         out.print(Text(f"{inert_line(ref)}: {inert_line(article.title)}", style="bold"))
         for e in entities:
             same = "" if e.canonical == e.text else f"  → {e.canonical}"
-            out.print(Text(f"  {e.start:>6}-{e.end:<6} {e.label:<8} {inert_line(e.text)}{inert_line(same)}"))
+            part = "" if e.part == "body" else f"  [{e.part}{'' if e.own else ', not counted'}]"
+            out.print(Text(f"  {e.start:>6}-{e.end:<6} {e.label:<8} {inert_line(e.text)}{inert_line(same)}",
+                           style="" if e.own else "dim").append(part, style="dim"))
     if extractor.model_calls and extractor.notice:
         err.print(Text(f"notice: {extractor.notice}", style="yellow"))
     return 1 if failed else 0

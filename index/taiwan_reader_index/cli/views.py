@@ -85,6 +85,8 @@ class EntityView(TypedDict):
     text: str
     label: str  # OntoNotes label: PERSON, ORG, GPE, ...
     canonical: str
+    part: str  # title, body, byline, caption, or a kind of page junk (navigation, related, ...)
+    counted: bool  # counts for the article (facets, search fields): not in page junk
 
 
 class EntitiesView(TypedDict):
@@ -210,7 +212,8 @@ def article_view(article: Article) -> ArticleView:
 def entities_view(ref: str, entities: list[Entity]) -> EntitiesView:
     return {"version": VERSION, "kind": "entities", "input": ref,
             "entities": [{"start": e.start, "end": e.end, "text": e.text, "label": e.label,
-                          "canonical": e.canonical} for e in entities]}
+                          "canonical": e.canonical, "part": e.part, "counted": e.own}
+                         for e in entities]}
 
 
 def _meta(article: Article) -> MetaView:

@@ -55,7 +55,7 @@ _TITLES = re.compile(
     r"Sen\.|Senator|Rep\.|Representative|Gen\.|General|Col\.|Lt\.|Lieutenant|Maj\.|Adm\.|"
     r"Admiral|Minister|Deputy Minister|Defense Minister|Foreign Minister|Secretary|"
     r"Secretary of State|Prime Minister|Premier|Chancellor|Spokesman|Spokeswoman|"
-    r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Governor|Mayor|Ambassador)\s+)+")
+    r"Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Lord|Lady|Sir|Dame|Governor|Mayor|Ambassador)\s+)+")
 
 
 def key_of(text: str) -> str:

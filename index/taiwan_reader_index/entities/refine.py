@@ -75,7 +75,8 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if mention.label in QUANTITY_LABELS:
             out.append(mention)
             continue
-        for part in _credit(text, _edges(text, mention)):
+        for part in (p for cut in _sentences(text, mention) for p in _credit(text, _edges(text, cut))):
+            part = _honorific(text, part)
             for piece in split_possessive(text, _the(text, part)):
                 piece = _trim_possessive(text, piece)
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
@@ -99,6 +100,35 @@ def _edges(text: str, mention: Mention) -> Mention:
     if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
         end -= 1
     return Mention(start, end, mention.label) if start < end else mention
+
+
+_SENTENCE_CUT = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Lord|Lady|Sir|Dame|Rev)\.?(?:\s+|$)")
+
+
+def _sentences(text: str, mention: Mention) -> list[Mention]:
+    """A span that runs over a full stop into the next sentence is two names
+    ("Kestrel Mining Corp. Harbour Foods")."""
+    span = text[mention.start:mention.end]
+    cuts = list(_SENTENCE_CUT.finditer(span))
+    if not cuts:
+        return [mention]
+    out, start = [], 0
+    for cut in cuts:
+        out.append(Mention(mention.start + start, mention.start + cut.start(), mention.label))
+        start = cut.end()
+    out.append(Mention(mention.start + start, mention.end, mention.label))
+    return [m for m in out if m.end - m.start >= 2]
+
+
+def _honorific(text: str, mention: Mention) -> Mention:
+    """A person's name without "Mr", "Ms", "Lord", "Dr" before it (not part of the name)."""
+    if mention.label != "PERSON":
+        return mention
+    lead = _HONORIFIC.match(text, mention.start, mention.end)
+    if lead and lead.end() < mention.end:
+        return Mention(lead.end(), mention.end, mention.label)
+    return Mention(mention.start, mention.start, mention.label) if lead else mention
 
 
 _CREDIT = re.compile(r"^([^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*)*)/([A-Z][\w-]*)$")

@@ -10,9 +10,28 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 
+from .people import PeopleLinks
 from .schema import FACET_FIELDS
 
 FACET_LIMIT = 30
+
+
+def _merge_lone(counts: Counter[str], lone: Counter[str], searcher) -> None:
+    """Add articles that name a person only by surname under the full name, written as
+    the index has it (from this result, else from one article that names them)."""
+    written = {name.casefold(): name for name in counts}
+    for key, n in lone.items():
+        name = written.get(key) or _written(searcher, key)
+        counts[name] += n
+
+
+def _written(searcher, key: str) -> str:
+    docnum = searcher.document_number(person=key)
+    if docnum is not None:
+        for value in str(searcher.stored_fields(docnum).get("person", "")).split(","):
+            if value.strip().casefold() == key:
+                return value.strip()
+    return key
 
 
 def _text(value) -> str:
@@ -34,16 +53,27 @@ class FacetCounter:
             self._entities[docnum] = found
         return found
 
-    def count(self, searcher, docnums: Iterable[int]) -> dict[str, tuple[tuple[str, int], ...]]:
+    def count(self, searcher, docnums: Iterable[int],
+              people: PeopleLinks | None = None) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Articles per value; a lone surname the corpus gives one full name counts as that
+        person (an article naming both counts once)."""
         reader = searcher.reader()
         outlets = reader.column_reader("outlet_facet")
         entities = reader.column_reader("entity_column") if reader.has_column("entity_column") else None
         counts: dict[str, Counter[str]] = {name: Counter() for name in FACET_FIELDS}
+        lone: Counter[str] = Counter()  # person keys counted under a full name, shown later
         for docnum in docnums:
             counts["outlet"][_text(outlets[docnum])] += 1
             for name, values in self.entity_lists(entities, docnum).items():
-                if name in counts:
+                if name == "person" and people is not None and people.full:
+                    keys = {people.canonical(v) for v in values}
+                    shown = {v.casefold(): v for v in values}
+                    counts[name].update(shown.get(k, k) for k in keys if k in shown)
+                    lone.update(k for k in keys if k not in shown)
+                elif name in counts:
                     counts[name].update(values)
+        if lone:
+            _merge_lone(counts["person"], lone, searcher)
         return {
             name: tuple(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT])
             for name, c in counts.items() if c

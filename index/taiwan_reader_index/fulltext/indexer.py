@@ -213,8 +213,12 @@ def update_index(
             check_stop()
             gone = sorted(set(manifest) - {f.rel for f in files})
             if relink and todo:
-                report.notices.append("entity recognition or links changed (aliases.toml, or a "
-                                      "new version): finding every article's entities again")
+                same_model = manifest.linking.rpartition(":")[2] == linking.rpartition(":")[2]
+                report.notices.append(
+                    "entity links changed (aliases.toml, or a new version): re-linking every "
+                    "article from the cached entities" if same_model else
+                    "entity recognition changed (a new version): finding every article's "
+                    "entities again")
             elif relink and not gone:  # nothing indexed to re-link: just record the links
                 manifest.linking = linking
                 save_manifest(index_path, ix, manifest)

@@ -8,6 +8,7 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from whoosh import query as wq
@@ -20,8 +21,9 @@ from .engine import Filters, StoredFields
 from .facets import FacetCounter
 from .hits import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
 from .index_dir import open_index
+from .people import PeopleLinks
 from .query import QueryError, make_parser, parse, positive_leaves
-from .snippets import hit_spans, lead, snippet
+from .snippets import entity_names, hit_spans, lead, name_spans, snippet
 
 log = logging.getLogger(__name__)
 SPELL_FIELD = "spell_body"
@@ -41,6 +43,7 @@ class Searcher:
         self._facets = FacetCounter()
         self._searcher = self._ix.searcher()
         self._fast_problem = _whoosh.NOTICE
+        self._people: PeopleLinks | None = None
 
     @property
     def notice(self) -> str | None:
@@ -62,6 +65,7 @@ class Searcher:
         with self._lock:
             self._searcher = self._searcher.refresh()
             self._conjunction = ConjunctionSearcher()
+            self._people = None
         self._facets = FacetCounter()
 
     def titles(self) -> list[tuple[str, str, str]]:
@@ -145,24 +149,33 @@ class Searcher:
             log.warning("query %r failed inside Whoosh", text, exc_info=True)
             raise QueryError(f"query {text!r} could not be run ({one_line(exc)})") from exc
 
+    def people(self, searcher) -> PeopleLinks:
+        """Lone surnames and the one full name each stands for, across the corpus."""
+        if self._people is None:
+            self._people = PeopleLinks.of_reader(searcher.reader())
+        return self._people
+
     def _run(self, text, q, limit, sort, filters, facets, snippets) -> SearchResult:
         with self._lock:
             searcher = self._searcher
             if not searcher.doc_count():  # an index with nothing committed yet: Whoosh's
                 return SearchResult(text, 0, ())  # scoring and empty reader fail on it
-            kwargs = self._search_args(sort, filters, bool(text))
+            people = self.people(searcher)
+            q = people.expand(q)
+            kwargs = self._search_args(sort, filters, bool(text), people)
             fast = self._fast_search(searcher, q, text, limit, facets, sort, kwargs)
             if fast is not None:
                 total, ranked = fast.total, fast.ranked
-                facet_counts = self._facets.count(searcher, fast.matched) if facets else {}
+                facet_counts = self._facets.count(searcher, fast.matched, people) if facets else {}
             else:
                 results = searcher.search(q, limit=limit, optimize=False, **kwargs)
                 total = len(results)
                 ranked = [(h.score if sort == "score" and text else 0.0, h.docnum) for h in results]
-                facet_counts = self._facets.count(searcher, results.docs()) if facets else {}
+                facet_counts = self._facets.count(searcher, results.docs(), people) if facets else {}
             terms = self._highlight_terms(q, searcher) if snippets and text else []
             spans = hit_spans(searcher, [d for _, d in ranked], terms) if terms else {}
-            hits = tuple(self._hit(searcher.stored_fields(d), spans.get(d, []), score)
+            names = entity_names(q) if snippets and text else []
+            hits = tuple(self._hit(searcher.stored_fields(d), spans.get(d, []), score, names)
                          for score, d in ranked)
             suggestion = self._suggest(text, searcher) if text and not total else None
         return SearchResult(text, total, hits, suggestion, facet_counts)
@@ -187,7 +200,7 @@ class Searcher:
                                   f"path failed ({type(exc).__name__})")
             return None
 
-    def _search_args(self, sort, filters, scored) -> dict:
+    def _search_args(self, sort, filters, scored, people: PeopleLinks | None = None) -> dict:
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         kwargs: dict = {}
@@ -198,7 +211,7 @@ class Searcher:
         elif not scored:
             kwargs["sortedby"] = sorting.FieldFacet("date_sort", reverse=True)
         if filters:
-            kwargs["filter"] = filter_query(filters)
+            kwargs["filter"] = filter_query(filters, people)
         return kwargs
 
     @staticmethod
@@ -212,9 +225,12 @@ class Searcher:
         return sorted(terms)
 
     @staticmethod
-    def _hit(fields: dict, spans: list[tuple[int, int]], score: float) -> Hit:
+    def _hit(fields: dict, spans: list[tuple[int, int]], score: float,
+             names: Sequence[str] = ()) -> Hit:
         body = fields.get("body", "")
         body_at = fields.get("body_at", 0)
+        if names:  # person:/org:/place: ... terms: mark the mentions that matched
+            spans = sorted(set(spans) | set(name_spans(body, names)))
         marked = snippet(body, spans, body_at=body_at) if spans else ()
         return Hit(
             id=fields["id"],
@@ -247,14 +263,18 @@ class Searcher:
         return corrected if searcher.search(fixed, limit=1).scored_length() else None
 
 
-def filter_query(filters: Filters) -> wq.Query:
-    """Facet choices: any of the chosen values within a field, every field."""
+def filter_query(filters: Filters, people: PeopleLinks | None = None) -> wq.Query:
+    """Facet choices: any of the chosen values within a field, every field (a person
+    also by the lone surname the corpus gives them)."""
     per_field = []
     for name, values in filters.items():
         values = [values] if isinstance(values, str) else list(values)
         if name == "outlet":
             terms = [wq.Term("outlet_facet", v) for v in values]
         else:
-            terms = [wq.Term(name, v.replace(",", " ").lower()) for v in values]
+            keys = [v.replace(",", " ").lower() for v in values]
+            if name == "person" and people is not None:
+                keys = [n for k in keys for n in people.names(k)]
+            terms = [wq.Term(name, k) for k in dict.fromkeys(keys)]
         per_field.append(wq.Or(terms) if len(terms) > 1 else terms[0])
     return wq.And(per_field) if len(per_field) > 1 else per_field[0]

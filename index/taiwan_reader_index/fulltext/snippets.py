@@ -8,6 +8,7 @@ documents on screen are looked at.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from whoosh.reading import TermNotFound
 
@@ -109,3 +110,42 @@ def lead(body: str, chars: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
     if len(text) > chars:
         text = text[:chars].rsplit(" ", 1)[0] + " …"
     return ((text, False),) if text else ()
+
+
+_COUNTRY_SUFFIX = re.compile(r"\s*\([^)]*\)$")
+
+
+def entity_names(q) -> list[str]:
+    """The names a query asks for in entity fields (person:, org:, place: ...)."""
+    from .query import positive_leaves
+    from .schema import ENTITY_FIELDS
+
+    names = []
+    for leaf in positive_leaves(q):
+        if getattr(leaf, "fieldname", None) in ENTITY_FIELDS and isinstance(getattr(leaf, "text", None), str):
+            names.append(leaf.text)
+        for child in getattr(leaf, "subqueries", ()) or ():
+            if getattr(child, "fieldname", None) in ENTITY_FIELDS and isinstance(child.text, str):
+                names.append(child.text)
+    return list(dict.fromkeys(names))
+
+
+def name_spans(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each canonical name is mentioned in ``text``: the full name, or, where the
+    text never writes it out, the parts of it ("Chiu" for "Chiu Kuo-cheng"; a body's
+    country in brackets is not written: "Foreign Ministry (China)")."""
+    found: list[tuple[int, int]] = []
+    for name in names:
+        plain = _COUNTRY_SUFFIX.sub("", name).strip()
+        words = plain.split()
+        if not words:
+            continue
+        full = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+        spans = [m.span() for m in full.finditer(text)]
+        if not spans and len(words) > 1:
+            parts = [w for w in words if len(w) >= 3]
+            if parts:
+                either = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)")
+                spans = [m.span() for m in either.finditer(text)]
+        found.extend(spans)
+    return found

@@ -75,7 +75,7 @@ class ReaderScreen(Screen):
         self.query_one("#find", Input).display = False
         self.query_one(EntityPanel).display = False
         self._legend()
-        self.watch(self.app, "theme", lambda _: self._legend(), init=False)
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._legend())
         self.call_after_refresh(self._scroll_to_first_hit)
 
     def on_show(self) -> None:

@@ -114,7 +114,8 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self.refresh_highlights()
-        self.watch(self.app, "theme", lambda _: self.refresh_highlights(), init=False)
+        # after the new theme's CSS variables are in place
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.refresh_highlights())
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -130,8 +131,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.query_one("#meta", Static).update(self._meta(kind_styles))
         for paragraph in self.paragraphs:
             plain = paragraph.plain
-            entity_spans = [(s, e, kind_styles[k]) for s, e, k in self._entity_spans(paragraph)
-                            if k in kind_styles]
+            names = [(s, e, kind_styles[k]) for s, e, k in self.entity_spans(paragraph)
+                     if k in kind_styles]
             query_spans = term_spans(plain, self.matcher)
             found = find_spans(plain, self.needle) if self.needle else []
             steps = found if self.needle else query_spans
@@ -144,11 +145,12 @@ class ArticleView(VerticalScroll, can_focus=True):
             paragraph.update(styled(paragraph.block.text, query_spans=query_spans,
                                     find_spans=found, current=here, hit_style=hit,
                                     find_style=find, current_style=current,
-                                    entity_spans=entity_spans))
+                                    entity_spans=names))
         if current_paragraph is not None:
             self.scroll_to_widget(current_paragraph, animate=False, center=True)
 
-    def _entity_spans(self, paragraph: Paragraph) -> list[tuple[int, int, str]]:
+    def entity_spans(self, paragraph: Paragraph) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of each counted entity in the paragraph's shown text."""
         block = paragraph.block
         inside = [(e.start, e.end, e.text, e.field) for e in self.entities
                   if e.field and block.start <= e.start and e.end <= block.end]
@@ -156,7 +158,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def highlighted_entities(self) -> set[tuple[str, str]]:
         """(visible text, type) of every entity mention currently highlighted."""
-        return {(p.plain[s:e], k) for p in self.paragraphs for s, e, k in self._entity_spans(p)
+        return {(p.plain[s:e], k) for p in self.paragraphs for s, e, k in self.entity_spans(p)
                 if k in self.shown_kinds}
 
     def toggle_kind(self, kind: str | None) -> None:
