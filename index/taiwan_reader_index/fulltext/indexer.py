@@ -213,7 +213,7 @@ def update_index(
             check_stop()
             gone = sorted(set(manifest) - {f.rel for f in files})
             if relink and todo:
-                same_model = (manifest.linking or "").rpartition(":")[2] == linking.rpartition(":")[2]
+                same_model = (manifest.linking or "").rpartition(":")[2] == (linking or "").rpartition(":")[2]
                 report.notices.append(
                     "entity links changed (aliases.toml, or a new version): re-linking every "
                     "article from the cached entities" if same_model else
