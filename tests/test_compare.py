@@ -136,12 +136,13 @@ def test_exports_never_overwrite_and_never_follow_a_link(tmp_path, seeds):
     first = export_markdown(comparison, tmp_path)
     second = export_markdown(comparison, tmp_path)
     assert first != second and first.parent == second.parent == tmp_path
-    assert first.name == "compare-news-a-one-b.md" and second.name == "compare-news-a-one-b-2.md"
+    stem = "compare-the-envoy-met-the-minister-vs-the-minister-met-the-envoy"
+    assert first.name == f"{stem}.md" and second.name == f"{stem}-2.md"
     victim = tmp_path / "precious.txt"
     victim.write_text("keep me")
-    (tmp_path / "compare-news-a-one-b-3.md").symlink_to(victim)
+    (tmp_path / f"{stem}-3.md").symlink_to(victim)
     third = export_markdown(comparison, tmp_path)
-    assert third.name == "compare-news-a-one-b-4.md" and victim.read_text() == "keep me"
+    assert third.name == f"{stem}-4.md" and victim.read_text() == "keep me"
 
 
 def test_a_sentence_that_merges_two_facts_stands_beside_both():

@@ -285,7 +285,7 @@ async def test_entity_facet_narrows_the_results(app_for, seeds):
         await settle(app, pilot)
         people = app.screen.query_one("#person-facet", SelectionList)
         labels = [str(people.get_option_at_index(i).prompt) for i in range(people.option_count)]
-        assert "Tsai Ing-wen (3)" in labels
+        assert "  Tsai Ing-wen (3)" in labels
         people.select("Chiu Kuo-cheng")
         await pilot.pause(0.2)
         await settle(app, pilot)
@@ -564,3 +564,161 @@ async def test_entity_colours_are_distinct_and_readable_in_every_theme(app_for, 
             if previous is not None and app.current_theme.dark != previous[0]:
                 assert colours != previous[1], theme  # repainted for the new background
             previous = (app.current_theme.dark, colours)
+
+
+
+def footer_keys(app) -> dict[str, bool]:
+    """Description -> enabled, for every key the footer shows."""
+    from textual.widgets._footer import FooterKey
+
+    return {key.description: not key.disabled for key in app.screen.query(FooterKey)}
+
+
+def status_of(app) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+async def test_the_search_screen_shows_its_keys_while_typing_and_in_help(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "taiwan")
+        keys = footer_keys(app)
+        for description in ("Sort", "Facets", "Mark", "Compare", "Next pane"):
+            assert keys.get(description), description
+        await pilot.press("s")  # a letter still types into the box
+        assert app.screen.query_one("#query").value == "taiwans"
+        await pilot.press("backspace", "f2")  # its function key sorts from the box
+        await settle(app, pilot)
+        assert "sorted by date" in status_of(app)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {description for _, description, _ in app.screen.bindings_list}
+        for needle in ("Sort", "Mark", "Compare", "Facets", "Next pane"):
+            assert needle in rows
+        markdown = app.screen.query_one("Markdown").source
+        for field in ("person:", "org:", "place:", "author:"):
+            assert field in markdown
+
+
+async def test_did_you_mean_is_taken_with_enter_or_ctrl_y(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "duckwort")
+        assert "Did you mean: duckworth" in status_of(app)
+        assert footer_keys(app).get("Use suggestion")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.query_one("#query").value == "duckworth"
+        assert app.screen.query_one("#results", OptionList).option_count == 2
+        await pilot.press(*"x")
+        await settle(app, pilot)  # "duckworthx": a suggestion again, taken with ctrl+y
+        await pilot.press("ctrl+y")
+        await settle(app, pilot)
+        assert app.screen.query_one("#query").value == "duckworth"
+
+
+async def test_a_rejected_query_greys_the_old_results_and_says_why(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "guard")
+        results = app.screen.query_one("#results", OptionList)
+        assert not results.has_class("rejected")
+        await type_query(app, pilot, ' "open')
+        assert results.has_class("rejected")
+        assert "unbalanced quote" in status_of(app) and "last query that ran" in status_of(app)
+        await pilot.press("ctrl+u")  # clear the box
+        await type_query(app, pilot, "AND OR")
+        assert "AND needs a word on each side" in status_of(app) and "lower case" in status_of(app)
+        await pilot.press("ctrl+u")
+        await type_query(app, pilot, "guard")
+        assert not results.has_class("rejected")
+
+
+async def test_the_first_sort_press_on_an_empty_query_changes_the_order(app_for, seeds):
+    app = app_for(seeds)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert "sorted by date" in status_of(app)
+        await pilot.press("tab", "s")
+        await settle(app, pilot)
+        assert "sorted by date" not in status_of(app) and "sorted by" in status_of(app)
+
+
+async def test_facets_work_with_arrows_space_and_tab_several_values_and_one_key_clears(app_for, seeds):
+    from textual.widgets import SelectionList
+
+    app = app_for(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "counts among these results" in str(app.screen.query_one(".facet-note").render())
+        await pilot.press("tab", "f")  # out of the box, to the first facet
+        outlets = app.screen.query_one("#outlet-facet", SelectionList)
+        assert outlets.has_focus
+        await pilot.press("space")  # no Down needed first
+        await settle(app, pilot)
+        first = list(outlets.selected)
+        assert len(first) == 1
+        labels = [str(outlets.get_option_at_index(i).prompt) for i in range(outlets.option_count)]
+        assert outlets.option_count > 1  # the other outlets are still offered
+        assert any(label.startswith("✓ ") for label in labels)  # chosen, without colour
+        assert all(label.startswith(("✓ ", "  ")) for label in labels)
+        one = app.screen.query_one("#results", OptionList).option_count
+        await pilot.press("down", "space")  # a second outlet: either one
+        await settle(app, pilot)
+        assert len(outlets.selected) == 2
+        assert app.screen.query_one("#results", OptionList).option_count > one
+        assert "matching the filters" in status_of(app)
+        await pilot.press("tab")
+        assert app.screen.focused is not outlets  # tab moves on to the next facet
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert not outlets.selected and "in the corpus" in status_of(app)
+        assert app.screen.query_one("#results", OptionList).option_count == 5
+
+
+async def test_the_marked_article_shows_and_c_compares_it(app_for, seeds):
+    from taiwan_reader_tui.screens.compare import CompareScreen
+
+    app = app_for(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "taiwan")
+        await pilot.press("tab", "tab", "tab", "tab", "tab")
+        results = app.screen.query_one("#results", OptionList)
+        results.focus()
+        await pilot.press("m")
+        first = results.get_option_at_index(0)
+        assert str(first.prompt).startswith("★ marked for comparison")
+        assert "★ marked:" in status_of(app)
+        await pilot.press("down", "c")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CompareScreen)
+
+
+async def test_most_similar_says_why_it_was_chosen(app_for, seeds, monkeypatch):
+    app = app_for(seeds)
+    messages = told(app, monkeypatch)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "blinken")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("C")
+        await settle(app, pilot)
+        why = [m for m in messages if m.startswith("Most similar:")]
+        assert why and "score" in why[0] and "shared names" in why[0]
+
+
+async def test_notifications_sit_at_the_top_not_over_the_reading_columns(app_for, seeds):
+    from textual.widgets._toast import ToastRack
+
+    app = app_for(seeds)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        app.notify("hello")
+        await pilot.pause(0.1)
+        rack = app.screen.query_one(ToastRack)
+        assert rack.styles.dock == "top" and rack.region.y <= 2

@@ -17,6 +17,7 @@ from taiwan_reader_index.errors import IndexProblem, IndexStopped, one_line
 from taiwan_reader_index.fulltext.indexer import IndexReport
 from taiwan_reader_index.library import Library
 from taiwan_reader_index.live_index import LiveIndex
+from taiwan_reader_index.terminal_safe import inert
 
 from .commands import ArticleCommands
 from .messages import CompareArticles, IndexUpdated, OpenArticle, SearchFor, TrackQuotes
@@ -224,6 +225,7 @@ class ReaderApp(App):
 
         from .screens.compare import CompareScreen
 
+        why = ""
         try:
             if not b_id:
                 similar = self.searcher.more_like(a_id, top=1) if self.searcher else []
@@ -231,9 +233,16 @@ class ReaderApp(App):
                     self.call_from_thread(self.notify, "No similar article found", markup=False)
                     return
                 b_id = similar[0].id
+                why = f"score {similar[0].score:.2f}"
             a = self.library.article(a_id, self.searcher)
             b = self.library.article(b_id, self.searcher)
             comparison = self.library.compare(a, b, model=False)
+            if why:  # "C": say why this article was chosen
+                shared = comparison.entities.shared
+                names = ", ".join(shared[:5]) + (f" and {len(shared) - 5} more" if len(shared) > 5 else "")
+                why = (f"Most similar: {inert(b.title)} ({why}; "
+                       + (f"{len(shared)} shared names: {inert(names)})" if shared else
+                          "no names in common, similar wording)"))
         except Exception as exc:  # a file may have changed or vanished
             log.warning("cannot compare %s and %s", a_id, b_id, exc_info=True)
             self.call_from_thread(self.notify, f"Cannot compare: {exc}", severity="error",
@@ -241,6 +250,8 @@ class ReaderApp(App):
             return
         screen = CompareScreen(comparison, self.export_dir or locations.export_dir())
         self.call_from_thread(self.push_screen, screen)
+        if why:
+            self.call_from_thread(self.notify, why, markup=False, timeout=8)
 
     @on(TrackQuotes)
     def _track_quotes(self, message: TrackQuotes) -> None:

@@ -49,10 +49,11 @@ def _slug(text: str, most: int = 40) -> str:
 
 
 def export_markdown(comparison: Comparison, folder: Path) -> Path:
-    """Write the comparison into ``folder`` under a new name (never over an existing file,
-    never through a symbolic link) and return the path; raises OSError with the reason."""
+    """Write the comparison into ``folder`` under a new name made from the two titles
+    (never over an existing file, never through a symbolic link) and return the path;
+    raises OSError with the reason."""
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"compare-{_slug(comparison.a.id)}-{_slug(comparison.b.id)}"
+    stem = f"compare-{_slug(comparison.a.title)}-vs-{_slug(comparison.b.title)}".lower()
     text = to_markdown(comparison).encode("utf-8")
     for number in range(1, 1000):
         path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")

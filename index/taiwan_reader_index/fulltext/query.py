@@ -51,6 +51,30 @@ def check_syntax(text: str) -> None:
             raise QueryError(
                 f"query {text!r}: unknown field '{name}:' (fields: {', '.join(USER_FIELDS)})"
             )
+    _check_operators(text)
+
+
+_BINARY = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
+_TOKENS = re.compile(r"[()]|[^\s()]+")
+
+
+def _check_operators(text: str) -> None:
+    """An operator word needs something to work on ("AND OR" would otherwise run as the
+    words "and" and "or", "taiwan AND" as "taiwan")."""
+    tokens = _TOKENS.findall(re.sub(r'"[^"]*"', " PHRASE ", text))  # a phrase is an operand
+    operators = _BINARY | {"NOT"}
+    for i, token in enumerate(tokens):
+        if token not in operators:
+            continue
+        before = tokens[i - 1] if i else "("
+        after = tokens[i + 1] if i + 1 < len(tokens) else ")"
+        missing_after = after in _BINARY or after == ")"
+        missing_before = token in _BINARY and (before in operators or before == "(")
+        if missing_after or missing_before:
+            side = "on each side" if token in _BINARY else "after it"
+            raise QueryError(
+                f"query {text!r}: {token} needs a word {side} (to search for the word itself, "
+                f"write it in lower case: {token.lower()})")
 
 
 def _outside_quotes(text: str) -> str:

@@ -127,9 +127,9 @@ class CompareScreen(Screen):
         ents = self.comparison.entities
         possible = len(self.alignment.possible)
         text = Text()
-        text.append(f"{counts['quote']} same quotation · {counts['same']} same wording · "
-                    f"{counts['similar']} same fact · {possible} possible", style="bold")
-        text.append(f"\nonly in A {len(self.alignment.only_a)} · only in B "
+        text.append(" · ".join(f"{counts[k]} {KIND_LABELS[k]}" for k in ("quote", "same", "similar"))
+                    + f" · {possible} {KIND_LABELS['possible']}", style="bold")
+        text.append(f"\n{KIND_LABELS['only-a']} {len(self.alignment.only_a)} · {KIND_LABELS['only-b']} "
                     f"{len(self.alignment.only_b)} · entities: {len(ents.shared)} in both, "
                     f"{len(ents.only_a)} only A, {len(ents.only_b)} only B (e)", style="dim")
         return text

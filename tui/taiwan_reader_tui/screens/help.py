@@ -14,8 +14,19 @@ from taiwan_reader_index import locations
 
 QUERY_HELP = """\
 **Query syntax** (Whoosh): `taiwan strait` (all words) · `"national guard"` (phrase) ·
-`guard OR reserve` · `taiwan NOT china` · `taiwn~` (fuzzy) · `defen*` (prefix) ·
-`outlet:reuters` · `title:troops` · `date:2022` · `date:[2022-01-01 to 2022-06-30]`
+`guard OR reserve` · `taiwan NOT china` · `(guard OR reserve) AND taiwan` · `taiwn~` (fuzzy) ·
+`defen*` (prefix). AND, OR and NOT in capitals are operators (lower case: plain words).
+
+**Fields:** `title:troops` · `body:drills` · `outlet:reuters` · `author:roberts` · `id:003_…` ·
+`date:2022` · `date:[2022-01-01 to 2022-06-30]` · `date:>2023` ·
+`person:"tsai ing-wen"` · `org:pentagon` · `place:taiwan` · `group:chinese` ·
+`law:"taiwan relations act"` · `event:olympics`
+
+**Search screen:** type to search · enter opens the highlighted result (with no result:
+takes the suggested spelling) · tab moves between the box, the facets and the results ·
+in a facet, arrows move, space chooses (several values in one facet: any of them; values in
+different facets: all of them) · r clears every filter · s sorts · m marks a result, c on
+another compares the two · ctrl+y takes "did you mean".
 
 **Remap keys** by binding id in `{config}`, for example:
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -35,9 +35,11 @@ FACET_ROWS = 12
 RESULT_LIMIT = 200
 
 
-def hit_prompt(hit: Hit, width_hint: int = 0) -> Text:
-    """Three parts per result: title, outlet · date, snippet with hits highlighted."""
-    prompt = Text(inert(hit.title), style="bold")
+def hit_prompt(hit: Hit, width_hint: int = 0, marked: bool = False) -> Text:
+    """Three parts per result: title, outlet · date, snippet with hits highlighted;
+    the article marked for comparison says so."""
+    prompt = Text("★ marked for comparison · " if marked else "", style="bold")
+    prompt.append(inert(hit.title), style="bold")
     meta = " · ".join(x for x in (hit.outlet or "unknown outlet", hit.date_text) if x)
     prompt.append(f"\n{inert(meta)}", style="dim")
     if hit.snippet:
@@ -49,17 +51,25 @@ def hit_prompt(hit: Hit, width_hint: int = 0) -> Text:
 
 
 class SearchScreen(Screen):
+    # Letters type into the search box; each action also has a function key that works
+    # there too (the footer shows the function key while you type, the letter elsewhere).
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="search.focus"),
-        Binding("s", "cycle_sort", "Sort", id="search.sort"),
-        Binding("f", "focus_facets", "Facets", id="search.facets"),
+        Binding("tab", "app.focus_next", "Next pane", id="search.next_pane"),
+        Binding("ctrl+y", "accept_suggestion", "Use suggestion", id="search.suggestion"),
+        Binding("s,f2", "cycle_sort", "Sort", id="search.sort"),
+        Binding("f,f3", "focus_facets", "Facets", id="search.facets"),
+        Binding("r,f4", "clear_filters", "Clear filters", id="search.clear_filters"),
+        Binding("m,f5", "mark", "Mark", id="search.mark"),
+        Binding("c,f6", "compare", "Compare", id="search.compare"),
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
         Binding("j", "cursor_down", "Down", show=False, id="search.down"),
         Binding("k", "cursor_up", "Up", show=False, id="search.up"),
-        Binding("m", "mark", "Mark", id="search.mark"),
-        Binding("c", "compare", "Compare", id="search.compare"),
         Binding("q", "app.quit", "Quit", id="search.quit"),
     ]
+    DEFAULT_CSS = """
+    SearchScreen #results.rejected { opacity: 40%; }
+    """
 
     @dataclass
     class SearchFinished(Message):
@@ -74,6 +84,9 @@ class SearchScreen(Screen):
         self.chosen: dict[str, list[str]] = {name: [] for name in FACETS}
         self._timer: Timer | None = None
         self.marked: str | None = None
+        self.marked_title = ""
+        self.suggestion: str | None = None
+        self.last: SearchResult | None = None
         self._title = title
 
     def compose(self) -> ComposeResult:
@@ -100,8 +113,12 @@ class SearchScreen(Screen):
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self) -> None:
-        """Enter in the search box opens the highlighted (by default the first) result."""
+        """Enter in the search box opens the highlighted (by default the first) result;
+        with no result, it takes the suggested spelling."""
         results = self.query_one("#results", OptionList)
+        if not results.option_count and self.suggestion:
+            self.action_accept_suggestion()
+            return
         if results.option_count:
             option = results.get_option_at_index(results.highlighted or 0)
             if option.id:
@@ -133,11 +150,23 @@ class SearchScreen(Screen):
             result = self.searcher.search(
                 query, limit=RESULT_LIMIT, sort=sort if query.strip() or sort != "score" else "date",
                 filters=filters or None, facets=True)
+            # a facet's own counts ignore its own choice, so its other values stay
+            # offered (choosing two outlets finds either: OR within a facet)
+            own: dict[str, tuple[tuple[str, int], ...]] = {}
+            for name in filters:
+                if worker.is_cancelled:
+                    return
+                others = {k: v for k, v in filters.items() if k != name}
+                wider = self.searcher.search(query, limit=1, filters=others or None, facets=True,
+                                             snippets=False)
+                own[name] = wider.facets.get(name, ())
         except QueryError as exc:
             if not worker.is_cancelled:
                 self.post_message(self.SearchFinished(query, None, str(exc)))
             return
         if not worker.is_cancelled:
+            if own:
+                result = replace(result, facets={**result.facets, **own})
             self.post_message(self.SearchFinished(query, result))
 
     @on(SearchFinished)
@@ -146,21 +175,40 @@ class SearchScreen(Screen):
             return  # a newer query is on its way
         status = self.query_one("#status", Static)
         results = self.query_one("#results", OptionList)
-        if message.error:
-            status.update(Text(inert(message.error), style="bold red"))
+        if message.error:  # the list below answers an earlier query: grey it out
+            results.add_class("rejected")
+            self.suggestion = None
+            status.update(Text(inert(message.error) + " · the results shown are for the last "
+                               "query that ran", style="bold red"))
+            self.refresh_bindings()
             return
         result = message.result
         assert result is not None
-        results.clear_options()
-        results.add_options(Option(hit_prompt(hit), id=hit.id) for hit in result.hits)
-        if result.hits:
-            results.highlighted = 0
+        results.remove_class("rejected")
+        self.last = result
+        self.suggestion = result.suggestion
+        self._show_hits(result, keep=False)
         self._update_facets(result)
         status.update(self._status_text(result))
+        self.refresh_bindings()
+
+    def _show_hits(self, result: SearchResult, keep: bool = True) -> None:
+        """List the hits (the marked one says so); ``keep`` the highlighted row."""
+        results = self.query_one("#results", OptionList)
+        highlighted = results.highlighted if keep else None
+        results.clear_options()
+        results.add_options(Option(hit_prompt(hit, marked=hit.id == self.marked), id=hit.id)
+                            for hit in result.hits)
+        if result.hits:
+            results.highlighted = min(highlighted or 0, len(result.hits) - 1)
 
     def _status_text(self, result: SearchResult) -> Text:
         noun = "article" if result.total == 1 else "articles"
-        what = "matching" if result.query else "in the corpus"
+        filtered = any(self.chosen.values())
+        if result.query:
+            what = "matching" + (" (filtered)" if filtered else "")
+        else:
+            what = "matching the filters" if filtered else "in the corpus"
         text = Text(f"{result.total} {noun} {what}")
         sort = self.sort if result.query or self.sort != "score" else "date"
         text.append(f" · sorted by {sort} (s)", style="dim")
@@ -170,13 +218,17 @@ class SearchScreen(Screen):
         if result.suggestion:
             text.append("  Did you mean: ", style="bold")
             text.append(inert(result.suggestion), style="bold cyan")
+            text.append(" (enter or ctrl+y)", style="dim")
+        if self.marked:
+            text.append(f"  ★ marked: {inert(self.marked_title)} (c on another compares)", style="dim")
         return text
 
     def _ensure_facet_lists(self) -> None:
         panel = self.query_one("#facets", VerticalScroll)
         if panel.children:
             return
-        widgets = []
+        widgets: list[Static | SelectionList[str]] = [
+            Static("counts among these results", classes="facet-note")]
         for name, title in FACETS.items():
             widgets += [Static(title, classes="facet-title"),
                         SelectionList[str](id=f"{name}-facet", classes="facet")]
@@ -189,12 +241,16 @@ class SearchScreen(Screen):
             counts = dict(result.facets.get(name, ()))
             chosen = self.chosen[name]
             names = sorted(set(counts) | set(chosen), key=lambda n: (-counts.get(n, 0), n))
+            highlighted = facet.highlighted
             with self.prevent(SelectionList.SelectedChanged):
                 facet.clear_options()
-                facet.add_options(
-                    (Text(f"{inert(value)} ({counts.get(value, 0)})"), value, value in chosen)
+                facet.add_options(  # "✓" says chosen without colour
+                    (Text(f"{'✓' if value in chosen else ' '} {inert(value)} ({counts.get(value, 0)})"),
+                     value, value in chosen)
                     for value in names[:FACET_ROWS]
                 )
+                if facet.option_count:
+                    facet.highlighted = min(highlighted or 0, facet.option_count - 1)
             facet.display = bool(names)
 
     @on(SelectionList.SelectedChanged, ".facet")
@@ -214,10 +270,26 @@ class SearchScreen(Screen):
         self.query_one("#query", Input).focus()
 
     def action_focus_facets(self) -> None:
-        self.query_one("#outlet-facet", SelectionList).focus()  # tab moves to the next facet
+        """The first facet with values, its first value highlighted (space chooses it)."""
+        facets = [f for f in self.query(".facet").results(SelectionList) if f.display]
+        if facets:
+            facets[0].focus()  # tab moves to the next facet
+
+    def action_clear_filters(self) -> None:
+        if any(self.chosen.values()):
+            self.chosen = {name: [] for name in FACETS}
+            self.run_search()
+
+    def action_accept_suggestion(self) -> None:
+        if self.suggestion:
+            self.set_query(self.suggestion)
 
     def action_cycle_sort(self) -> None:
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        """Next sort order; with no query there is no relevance, so "score" is skipped."""
+        query = self.query_one("#query", Input).value.strip()
+        shown = self.sort if query or self.sort != "score" else "date"
+        order = [s for s in SORTS if query or s != "score"]
+        self.sort = order[(order.index(shown) + 1) % len(order)] if shown in order else order[0]
         self.run_search()
 
     def _highlighted_id(self) -> str | None:
@@ -227,11 +299,14 @@ class SearchScreen(Screen):
         return results.get_option_at_index(results.highlighted).id
 
     def action_mark(self) -> None:
-        """Mark the highlighted article; `c` on another compares the two."""
-        self.marked = self._highlighted_id()
-        if self.marked:
-            self.notify(f"Marked {self.marked}: highlight another article and press c",
-                        markup=False)
+        """Mark the highlighted article (m again on it unmarks); `c` on another compares."""
+        chosen = self._highlighted_id()
+        self.marked = None if chosen == self.marked else chosen
+        hit = next((h for h in self.last.hits if h.id == self.marked), None) if self.last else None
+        self.marked_title = hit.title if hit else (self.marked or "")
+        if self.last is not None:
+            self._show_hits(self.last)
+            self.query_one("#status", Static).update(self._status_text(self.last))
 
     def action_compare(self) -> None:
         other = self._highlighted_id()
@@ -250,8 +325,10 @@ class SearchScreen(Screen):
         self.query_one("#results", OptionList).action_cursor_up()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Letter keys type into the search box; they act only elsewhere."""
-        if action in ("cycle_sort", "focus_facets", "cursor_down", "cursor_up", "app.quit", "quit",
-                      "mark", "compare"):
-            return not isinstance(self.focused, Input)
+        """Keys that would do nothing now are hidden (the search box takes the letters
+        itself while it has the focus)."""
+        if action == "accept_suggestion":
+            return bool(self.suggestion)
+        if action == "clear_filters":
+            return any(self.chosen.values())
         return True
