@@ -722,3 +722,20 @@ async def test_notifications_sit_at_the_top_not_over_the_reading_columns(app_for
         await pilot.pause(0.1)
         rack = app.screen.query_one(ToastRack)
         assert rack.styles.dock == "top" and rack.region.y <= 2
+
+
+async def test_an_article_opened_at_a_hit_keeps_its_title_in_view(app_for, seeds):
+    from taiwan_reader_tui.widgets.title_bar import TitleBar
+
+    app = app_for(seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "blinken")  # late in a long article: it opens scrolled
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(ArticleView)
+        assert view.scroll_y > 0  # scrolled to the first hit...
+        bar = app.screen.query_one(TitleBar)
+        assert bar.region.y == 0 and bar.region.height >= 1  # ...and the title line stays
+        assert app.screen.title == view.article.title

@@ -21,8 +21,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 _CAPS_WORD = re.compile(r"^[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)*$")
 # acronyms that are also common words in lower case ("US" is not "us" in a headline)
 _KEEP = frozenset({"US", "UK", "UN", "EU", "IT", "AIDS", "NATO", "OPEC", "WHO", "IS", "ASEAN"})
-_LEADING_CAPS = re.compile(r"^(?:\s*[^\W\d_a-z]{2,}(?:['’.-][^\W\d_a-z]+)*\.?)+(?=\s*(?:[,(-]|\d))",
-                           re.MULTILINE)
+# up to four words in capitals at the start of a line, then a comma, bracket, dash or
+# digit: a dateline ("FORT WORTH, Tex.", "RIO DE JANEIRO 1996-12-06"); linear, no nesting
+_CAPS = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’.-])+"
+_LEADING_CAPS = re.compile(rf"[ \t]*{_CAPS}(?:[ \t]+{_CAPS}){{0,3}}(?=[ \t]*(?:[,(-]|\d))")
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +100,7 @@ def truecase(text: str, names: frozenset[str] = frozenset()) -> str:
     offset = 0
     for line in text.splitlines(keepends=True):
         lead = _LEADING_CAPS.match(line)
-        dateline = bool(lead and len(lead.group().split()) <= 4
-                        and any(len(w) > 3 for w in lead.group().split()))
+        dateline = bool(lead and any(len(w) > 3 for w in lead.group().split()))
         if dateline and lead:  # "FORT WORTH, Tex., March 31 -", "RIO DE JANEIRO 1996-12-06"
             _recase(text, offset, offset + lead.end(), names, out, place=True)
             changed = True
