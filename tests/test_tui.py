@@ -29,6 +29,13 @@ async def type_query(app, pilot, text):
     await settle(app, pilot)
 
 
+async def open_result(app, pilot, query):
+    """Search, then open the first result in the reader (as enter does)."""
+    await type_query(app, pilot, query)
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
 def told(app, monkeypatch) -> list[str]:
     """Every notification the app shows from now on (their text, in order)."""
     messages: list[str] = []
@@ -188,7 +195,7 @@ async def test_keys_can_be_remapped_from_config(tmp_path, seeds, private_dirs):
         await settle(app, pilot)
         await pilot.press("down", "o")
         await settle(app, pilot)
-        assert app.screen.sort == "date"
+        assert app.screen.sort == "title"  # with no query, "date" is shown first: o moves on
 
 
 async def test_damaged_index_is_rebuilt_on_start(app_for, mini_corpus):
@@ -513,9 +520,7 @@ async def test_entity_colours_are_distinct_and_readable_in_every_theme(app_for, 
     app = app_for(seeds)
     async with app.run_test(size=(120, 34)) as pilot:
         await settle(app, pilot)
-        await type_query(app, pilot, "duckworth")
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_result(app, pilot, "duckworth")
         view = app.screen.query_one(ArticleView)
         previous = None
         for theme in sorted(app.available_themes):
@@ -703,9 +708,7 @@ async def test_most_similar_says_why_it_was_chosen(app_for, seeds, monkeypatch):
     messages = told(app, monkeypatch)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(app, pilot)
-        await type_query(app, pilot, "blinken")
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_result(app, pilot, "blinken")
         await pilot.press("C")
         await settle(app, pilot)
         why = [m for m in messages if m.startswith("Most similar:")]
@@ -730,9 +733,7 @@ async def test_an_article_opened_at_a_hit_keeps_its_title_in_view(app_for, seeds
     app = app_for(seeds)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await type_query(app, pilot, "blinken")  # late in a long article: it opens scrolled
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_result(app, pilot, "blinken")  # late in a long article: it opens scrolled
         assert isinstance(app.screen, ReaderScreen)
         view = app.screen.query_one(ArticleView)
         assert view.scroll_y > 0  # scrolled to the first hit...
