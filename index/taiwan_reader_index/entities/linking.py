@@ -73,7 +73,7 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
-LINKING_VERSION = 2  # bump when linking changes: indexes re-link (no re-analysis)
+LINKING_VERSION = 3  # bump when linking changes: indexes re-link (no re-analysis)
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,16 @@ def _with_country(body: str, country: str, aliases: Aliases) -> str:
     return f"{body} ({country})"
 
 
+def _official(text: str) -> str:
+    """The name as written, cleaned, keeping a capital "The" that the recogniser kept as
+    part of it ("The Atlantic", "The Hague"); a lower-case "the" is never part of a name."""
+    cleaned = clean(text)
+    stripped = fold_quotes(text).strip(" \"'.,;:()[]")
+    if stripped.startswith("The ") and stripped[4:].startswith(cleaned):
+        return f"The {cleaned}"
+    return cleaned
+
+
 def _canonical(text: str, label: str, full_names: Counter[str], aliases: Aliases) -> str:
     if key_of(text) in aliases.split:
         return clean(text)
@@ -227,7 +237,7 @@ def _canonical(text: str, label: str, full_names: Counter[str], aliases: Aliases
     if found:
         return found
     if label != "PERSON":
-        return clean(text)
+        return _official(text)
     core = _person_core(text)
     found = aliases.canonical(core)
     if found:

@@ -127,6 +127,7 @@ class SearchScreen(Screen):
     def set_query(self, query: str) -> None:
         box = self.query_one("#query", Input)
         box.value = query
+        box.cursor_position = len(query)  # go on typing after it
         box.focus()
         self.run_search()
 
@@ -211,7 +212,7 @@ class SearchScreen(Screen):
             what = "matching the filters" if filtered else "in the corpus"
         text = Text(f"{result.total} {noun} {what}")
         sort = self.sort if result.query or self.sort != "score" else "date"
-        text.append(f" · sorted by {sort} (s)", style="dim")
+        text.append(f" · sorted by {sort} (s or f2)", style="dim")
         for name, values in self.chosen.items():
             if values:
                 text.append(f" · {name}: {inert(', '.join(values))}", style="dim")
