@@ -327,6 +327,10 @@ async def test_compare_two_reports_side_by_side(tmp_path, seeds):
         await pilot.press("x")
         exported = list((tmp_path / "exports").glob("compare-*.md"))
         assert exported and "| same quotation, 24 words in a row |" in exported[0].read_text()
+        assert "-vs-" in exported[0].name and "tsai-says" in exported[0].name  # from the titles
+        export_text = exported[0].read_text()
+        for label in ("same quotation", "same wording", "same fact"):  # one vocabulary
+            assert label in summary and label in export_text
         await pilot.press("x")  # a second export is a new file, not the first one replaced
         assert len(list((tmp_path / "exports").glob("compare-*.md"))) == 2
         a_id = screen.a.id

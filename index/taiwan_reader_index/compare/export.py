@@ -45,7 +45,10 @@ def to_markdown(comparison: Comparison) -> str:
 
 def _slug(text: str, most: int = 40) -> str:
     """A file-name-safe piece of ``text``: letters, digits and dashes only."""
-    return re.sub(r"[^\w]+", "-", text, flags=re.ASCII).strip("-")[:most] or "article"
+    slug = re.sub(r"[^\w]+", "-", text, flags=re.ASCII).strip("-")
+    if len(slug) > most:  # cut between words
+        slug = slug[:most + 1].rsplit("-", 1)[0] if "-" in slug[:most + 1] else slug[:most]
+    return slug or "article"
 
 
 def export_markdown(comparison: Comparison, folder: Path) -> Path:
