@@ -220,3 +220,21 @@ def test_an_article_dated_at_the_epoch_keeps_its_date(tmp_path):
     finally:
         searcher.close()
     assert hit.date_text == "1970-01-01"
+
+
+def test_a_refreshed_searcher_lists_each_article_once_and_never_a_deleted_one(tmp_path):
+    """Edits and deletions while a searcher is open (the reader keeps one for its life)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(4):
+        (corpus / f"a{n}.md").write_text(f"# Report {n}\n\nTyphoon warning number {n} for Taiwan.\n")
+    update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    with Searcher(tmp_path / "ix") as searcher:
+        for n in range(4):
+            (corpus / f"a{n}.md").write_text(f"# Report {n}\n\nTyphoon warning {n} for Taiwan, updated.\n")
+        (corpus / "a3.md").unlink()
+        update_index(corpus, index_path=tmp_path / "ix", entities=False)
+        searcher.refresh()
+        for query in ("", "typhoon", "updated"):
+            ids = [h.id for h in searcher.search(query, limit=None).hits]
+            assert sorted(ids) == ["a0", "a1", "a2"], query

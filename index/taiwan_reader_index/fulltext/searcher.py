@@ -61,9 +61,17 @@ class Searcher:
         self.close()
 
     def refresh(self) -> None:
-        """Pick up commits made since the index was opened."""
+        """Pick up commits made since the index was opened.
+
+        A new searcher is opened from scratch: Whoosh's own ``refresh()`` reuses the
+        readers of unchanged segments with the deletions they had, so an updated
+        article was found twice (old and new copy) and a deleted one still listed.
+        """
         with self._lock:
-            self._searcher = self._searcher.refresh()
+            if self._searcher.up_to_date():
+                return
+            old, self._searcher = self._searcher, self._ix.searcher()
+            old.close()
             self._conjunction = ConjunctionSearcher()
             self._people = None
         self._facets = FacetCounter()
