@@ -158,3 +158,12 @@ def test_a_sentence_that_merges_two_facts_stands_beside_both():
     rows = result.rows()
     assert rows[1].repeat_a and rows[1].b is not None and rows[1].b.index == 2
     assert [(p.a.index, p.b.index) for p in result.swapped().pairs] == [(0, 0), (2, 0)]
+
+
+def test_quotations_with_quotes_inside_are_read_not_a_crash():
+    from taiwan_reader_index.compare.quotes import article_quotes
+
+    text = ("The mayor spoke on Monday. \"It would be quite wrong for a council to say, 'We are "
+            "very sorry'. \"There is no way I want to say we cannot manage it. We can.\"\n")
+    quotes = article_quotes(load_text(text, "q"))
+    assert any(q.words[:4] == ("it", "would", "be", "quite") for q in quotes)

@@ -238,3 +238,20 @@ def test_a_refreshed_searcher_lists_each_article_once_and_never_a_deleted_one(tm
         for query in ("", "typhoon", "updated"):
             ids = [h.id for h in searcher.search(query, limit=None).hits]
             assert sorted(ids) == ["a0", "a1", "a2"], query
+
+
+def test_or_query_totals_and_facets_do_not_depend_on_the_limit(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(300):
+        words = " ".join(w for w, every in (("film", 2), ("music", 3), ("review", 5)) if n % every == 0)
+        (corpus / f"a{n:03}.md").write_text(f"---\noutlet: Desk {n % 4}\n---\n# Item {n}\n\n"
+                                            f"Notes {n}: {words or 'nothing'} today.\n")
+    update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    with Searcher(tmp_path / "ix") as searcher:
+        everything = searcher.search("film OR music", limit=None, facets=True)
+        assert everything.total == 200  # multiples of 2 or 3 below 300
+        for limit in (1, 5, 10, 50):
+            limited = searcher.search("film OR music", limit=limit, facets=True)
+            assert limited.total == 200 and len(limited.hits) == limit
+            assert limited.facets["outlet"] == everything.facets["outlet"]

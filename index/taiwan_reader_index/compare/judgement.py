@@ -79,7 +79,12 @@ def quoted_parts(text: str) -> list[str]:
 
 def quotations(text: str) -> list[list[str]]:
     """The word lists (normal form) of the quotations in a sentence (:func:`quoted_parts`)."""
-    return [_WORD.findall(normalize(part)) for part in quoted_parts(text)]
+    return [quote_words(part) for part in quoted_parts(text)]
+
+
+def quote_words(part: str) -> list[str]:
+    """The words (normal form) of one quoted part, as :func:`quotations` compares them."""
+    return _WORD.findall(normalize(part))
 
 
 def _is_title(original: str) -> bool:

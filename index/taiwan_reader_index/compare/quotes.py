@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..articles.article import Article
-from .judgement import quotations, quote_score, quoted_parts
+from .judgement import quote_score, quote_words, quoted_parts
 from .sentences import sentences
 
 SHINGLE = 5
@@ -72,7 +72,7 @@ def article_quotes(article: Article) -> list[Quote]:
     out, seen = [], set()
     for sentence in sentences(article):
         for part in quoted_parts(sentence.text):
-            words = tuple(quotations(f'"{part}"')[0]) if part else ()
+            words = tuple(quote_words(part))
             if len(words) >= 3 and words not in seen:
                 seen.add(words)
                 out.append(Quote(sentence.text, words, sentence.start, sentence.end,

@@ -177,9 +177,15 @@ class Searcher:
                 facet_counts = self._facets.count(searcher, fast.matched, people) if facets else {}
             else:
                 results = searcher.search(q, limit=limit, optimize=False, **kwargs)
-                total = len(results)
                 ranked = [(h.score if sort == "score" and text else 0.0, h.docnum) for h in results]
-                facet_counts = self._facets.count(searcher, results.docs(), people) if facets else {}
+                matched = results
+                if limit is not None and not (results.has_exact_length() and len(results) < limit):
+                    # a top-N collector's length and docs can be short of every match
+                    # (an OR query of common words: 92 "hits" at limit 1, 474 in all)
+                    matched = searcher.search(q, limit=None, scored=False,
+                                              filter=kwargs.get("filter"))
+                total = len(matched)
+                facet_counts = self._facets.count(searcher, matched.docs(), people) if facets else {}
             terms = self._highlight_terms(q, searcher) if snippets and text else []
             spans = hit_spans(searcher, [d for _, d in ranked], terms) if terms else {}
             names = entity_names(q) if snippets and text else []
