@@ -255,3 +255,16 @@ def test_or_query_totals_and_facets_do_not_depend_on_the_limit(tmp_path):
             limited = searcher.search("film OR music", limit=limit, facets=True)
             assert limited.total == 200 and len(limited.hits) == limit
             assert limited.facets["outlet"] == everything.facets["outlet"]
+
+
+def test_costly_queries_are_refused_with_what_to_change(mini):
+    with Searcher(locations.index_dir_for(mini)) as searcher:
+        with pytest.raises(QueryError, match="at most ~10"):
+            searcher.search('"the the the the the"~100')
+        with pytest.raises(QueryError, match="at most 6 words"):
+            searcher.search('"one two three four five six seven"~3')
+        with pytest.raises(QueryError, match="at most 3 fuzzy terms"):
+            searcher.search("drils~ OR rian~ OR harbur~ OR expots~")
+        with pytest.raises(QueryError, match="AND needs a word on each side"):
+            searcher.search("drills AND")
+        assert searcher.search('"coast guard"~3').total >= 0  # within bounds: runs

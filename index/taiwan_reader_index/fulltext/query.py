@@ -22,6 +22,11 @@ DEFAULT_FIELD = "body"  # holds the title too
 USER_FIELDS = ("title", "body", "outlet", "author", "date", "id", *ENTITY_FIELDS)
 MAX_QUERY_CHARS = 1000
 MAX_FUZZY_DISTANCE = 2
+# cost bounds: a proximity search ("a b"~N) over common words, and many fuzzy terms,
+# took minutes of CPU (42 s for "the the the the the"~100 on 2,225 BBC articles)
+MAX_SLOP = 10
+MAX_SLOPPY_PHRASE_WORDS = 6
+MAX_FUZZY_TERMS = 3
 _FIELD_PREFIX = re.compile(r"(?<![\w\"'])([A-Za-z_][\w]*):(?=\S)")
 
 
@@ -87,11 +92,28 @@ def parse(parser: QueryParser, text: str) -> wq.Query:
         q = parser.parse(text)
     except Exception as exc:  # Whoosh raises assorted errors on odd input
         raise QueryError(f"query {text!r}: cannot be parsed ({exc})") from exc
+    fuzzy = 0
     for sub in _walk(q):
         if getattr(sub, "error", None):
             raise QueryError(f"query {text!r}: {sub.error}")
         _check_expansion(sub, text)
+        _check_cost(sub, text)
+        fuzzy += isinstance(sub, wq.FuzzyTerm)
+    if fuzzy > MAX_FUZZY_TERMS:
+        raise QueryError(f"query {text!r}: at most {MAX_FUZZY_TERMS} fuzzy terms (word~) in one "
+                         f"query; this one has {fuzzy}")
     return q
+
+
+def _check_cost(sub: wq.Query, text: str) -> None:
+    """Refuse what would hold a CPU for seconds to minutes, saying what to change."""
+    if isinstance(sub, wq.Phrase) and sub.slop > 1:
+        if sub.slop > MAX_SLOP:
+            raise QueryError(f"query {text!r}: a proximity search allows at most ~{MAX_SLOP} "
+                             f"(words within {MAX_SLOP} of each other); it asks ~{sub.slop}")
+        if len(sub.words) > MAX_SLOPPY_PHRASE_WORDS:
+            raise QueryError(f"query {text!r}: a proximity search (\"...\"~N) takes at most "
+                             f"{MAX_SLOPPY_PHRASE_WORDS} words; it has {len(sub.words)}")
 
 
 def _check_expansion(sub: wq.Query, text: str) -> None:
