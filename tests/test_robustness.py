@@ -311,3 +311,52 @@ def test_special_files_are_reported_and_never_read(tmp_path):
     assert "not a regular file" in problems["pipe.txt"]
     assert "not a regular file" in problems["zero.txt"]
     assert ids(corpus, "little") == ["a000", "a001"]
+
+
+def test_a_garbage_entity_cache_is_moved_aside_by_name_and_rebuilt(tmp_path):
+    from taiwan_reader_index.entities.cache import MentionCache
+    from taiwan_reader_index.entities.mention import Mention
+
+    path = tmp_path / "entities-v1.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    cache = MentionCache(path)
+    assert cache.problem and str(path) in cache.problem and "moved aside" in cache.problem
+    assert list(tmp_path.glob("entities-v1.damaged-*.sqlite"))  # nothing the user had is lost
+    cache.put("h", "r", [Mention(0, 3, "GPE")])
+    assert cache.get("h", "r") == [Mention(0, 3, "GPE")]
+    cache.close()
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+                    reason="root writes anywhere: a read-only folder cannot be made")
+def test_a_read_only_entity_cache_still_serves_what_it_holds(tmp_path):
+    from taiwan_reader_index.entities.cache import MentionCache
+    from taiwan_reader_index.entities.mention import Mention
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    first = MentionCache(folder / "entities-v1.sqlite")
+    first.put("h", "r", [Mention(0, 3, "GPE")])
+    first.close()
+    folder.chmod(0o500)
+    (folder / "entities-v1.sqlite").chmod(0o400)
+    try:
+        cache = MentionCache(folder / "entities-v1.sqlite")
+        assert cache.get("h", "r") == [Mention(0, 3, "GPE")]
+        cache.put("g", "r", [])  # not kept, and no error
+        assert cache.problem and "read-only" in cache.problem
+    finally:
+        folder.chmod(0o700)
+
+
+def test_an_entity_cache_that_cannot_be_made_keeps_entities_in_memory(tmp_path):
+    from taiwan_reader_index.entities.cache import MentionCache
+    from taiwan_reader_index.entities.mention import Mention
+
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    cache = MentionCache(blocker / "entities-v1.sqlite")
+    assert cache.problem and "in memory" in cache.problem
+    cache.put("h", "r", [Mention(0, 3, "GPE")])
+    assert cache.get("h", "r") == [Mention(0, 3, "GPE")]
+    assert blocker.read_text().startswith("a file")  # untouched

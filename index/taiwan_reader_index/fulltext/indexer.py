@@ -235,6 +235,9 @@ def update_index(
                     report.notices.append(extractor.notice)
                 if getattr(extractor, "worker_problem", None):
                     report.notices.append(extractor.worker_problem)
+                cache_problem = getattr(getattr(extractor, "cache", None), "problem", None)
+                if cache_problem:
+                    report.notices.append(cache_problem)
         finally:
             ix.close()
     report.seconds = time.perf_counter() - started
