@@ -178,6 +178,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         index %= len(mentions)
         self.entity_cursor[canonical] = index
         target = mentions[index]
+        if target.part == "title":  # the title heads the article
+            self.scroll_home(animate=False)
+            return index + 1
         for paragraph in self.paragraphs:
             if paragraph.block.start <= target.start < paragraph.block.end:
                 self.scroll_to_widget(paragraph, animate=False, center=True)
