@@ -11,6 +11,7 @@ stays legible and the current match cannot be mistaken for another.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.style import Style
 from textual.color import Color
@@ -56,34 +57,33 @@ def _text_on(background: Color) -> Color:
     return _BLACK if contrast(_BLACK, background) >= contrast(_WHITE, background) else _WHITE
 
 
+# a second cue besides colour, for kinds that share a lightness
+_KIND_FLAGS = {"group": Style(italic=True), "law": Style(underline=True), "other": Style(underline=True)}
+
+
 @dataclass(frozen=True)
 class Palette:
-    entities: dict[str, Style]
-    colors: dict[str, Color]
+    entities: dict[str, Style]  # kind -> how its names are drawn
     hit: Style
     find: Style
     current: Style
-    bars: dict[str, tuple[Color, Color]]  # hit/find/current -> (text, background)
 
 
+@lru_cache(maxsize=16)  # asked on every redraw of an article (each n/N press): once per theme
 def palette_for(background: Color, surface: Color, dark: bool) -> Palette:
     grounds = [background, surface]
-    colors = {kind: _readable(KIND_HUES[kind], grounds, dark, 0.68 if dark else 0.38)
-              for kind in KIND_NAMES}
-    entities = {kind: Style(color=c.rich_color, bold=True) for kind, c in colors.items()}
-    bars: dict[str, tuple[Color, Color]] = {}
-    for name, hue, lightness in (("hit", 48, 0.62), ("find", 190, 0.55), ("current", 320, 0.45)):
-        ground = Color.from_hsl(hue / 360, 0.95, lightness)
-        bars[name] = (_text_on(ground), ground)
-    hit = _bar(bars["hit"]) + Style(bold=True)
-    find = _bar(bars["find"]) + Style(underline=True)
-    current = _bar(bars["current"]) + Style(bold=True, underline=True)
-    return Palette(entities, colors, hit, find, current, bars)
+    entities = {}
+    for kind in KIND_NAMES:
+        color = _readable(KIND_HUES[kind], grounds, dark, 0.68 if dark else 0.38)
+        entities[kind] = Style(color=color.rich_color, bold=True) + _KIND_FLAGS.get(kind, Style())
+    return Palette(entities, _bar(48, 0.62) + Style(bold=True), _bar(190, 0.55) + Style(underline=True),
+                   _bar(320, 0.45) + Style(bold=True, underline=True))
 
 
-def _bar(colors: tuple[Color, Color]) -> Style:
-    text, ground = colors
-    return Style(color=text.rich_color, bgcolor=ground.rich_color)
+def _bar(hue: int, lightness: float) -> Style:
+    """A highlight bar of ``hue`` with black or white text, whichever reads better."""
+    ground = Color.from_hsl(hue / 360, 0.95, lightness)
+    return Style(color=_text_on(ground).rich_color, bgcolor=ground.rich_color)
 
 
 def theme_palette(theme_variables: dict[str, str], dark: bool) -> Palette:

@@ -100,14 +100,14 @@ def truecase(text: str, names: frozenset[str] = frozenset()) -> str:
     offset = 0
     for line in text.splitlines(keepends=True):
         lead = _LEADING_CAPS.match(line)
-        dateline = bool(lead and any(len(w) > 3 for w in lead.group().split()))
-        if dateline and lead:  # "FORT WORTH, Tex., March 31 -", "RIO DE JANEIRO 1996-12-06"
-            _recase(text, offset, offset + lead.end(), names, out, place=True)
-            changed = True
-        if _mostly_capitals(line):
-            _recase(text, offset + (lead.end() if dateline and lead else 0), offset + len(line),
-                    names, out)
-            changed = True
+        # the dateline's length: "FORT WORTH, Tex., March 31 -", "RIO DE JANEIRO 1996-12-06"
+        cut = lead.end() if lead and any(len(w) > 3 for w in lead.group().split()) else 0
+        if cut:
+            _recase(text, offset, offset + cut, names, out, place=True)
+        capitals = _mostly_capitals(line)
+        if capitals:
+            _recase(text, offset + cut, offset + len(line), names, out)
+        changed = changed or bool(cut) or capitals
         offset += len(line)
     if not changed:
         return text

@@ -69,9 +69,7 @@ def merge(model: list[Mention], domain: list[Mention]) -> list[Mention]:
     Taylor Force Act") is part of the law.
     """
     people = [m for m in model if m.label == "PERSON"]
-    domain = [d for d in domain if d.label != "LAW" or not any(
-        p.start < d.end <= p.end or (p.start < d.end and d.start < p.end and p.end > d.end)
-        for p in people)]
+    domain = [d for d in domain if d.label != "LAW" or not any(p.start < d.end <= p.end for p in people)]
     chosen: list[Mention] = []
     for mention in sorted(domain, key=lambda m: (m.start, -(m.end - m.start))):
         if not any(m.start < mention.end and mention.start < m.end for m in chosen):

@@ -132,7 +132,11 @@ def link(source: str, mentions: list[Mention], aliases: Aliases | None = None,
             if len(core.split()) >= 2 and aliases.canonical(core) is None:
                 full_names[core] += 1
     surnames = {part.casefold(): name for name in full_names for part in name.split()}
-    bodies = _government_bodies(source, mentions)
+    owners = {m: _possessor_country(source, m) for m in mentions if m.label == "ORG"}
+    pairs = {m: _country_and_body(source, m, owner) for m, owner in owners.items()}
+    bodies: dict[str, set[str]] = {}  # government body (folded) -> the countries it is tied to
+    for pair in filter(None, pairs.values()):
+        bodies.setdefault(pair[1].casefold(), set()).add(pair[0])
     entities = []
     for m in mentions:
         text = source[m.start : m.end]
@@ -143,7 +147,8 @@ def link(source: str, mentions: list[Mention], aliases: Aliases | None = None,
         part = part_at(m.start, m.end) if part_at is not None else "body"
         if part is None:
             continue
-        canonical = _body_canonical(source, m, aliases, bodies) if label == "ORG" else None
+        canonical = (_body_canonical(source, m, aliases, bodies, owners[m], pairs[m])
+                     if label == "ORG" else None)
         entities.append(Entity(m.start, m.end, text, label,
                                canonical or _canonical(text, label, full_names, aliases), part))
     return entities
@@ -160,22 +165,31 @@ _GOVERNMENT = frozenset(
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+$")
 
 
+_BODY_HEADS = frozenset(
+    "ministry department office embassy government cabinet parliament military army navy force "
+    "guard bank court council corps forces police service consulate legislature mission "
+    "treasury".split())
+
+
 def _government_body(text: str) -> bool:
     words = clean(text).split()
     return bool(words) and all(w.casefold() in _GOVERNMENT for w in words) and any(
-        w.casefold() in ("ministry", "department", "office", "embassy", "government", "cabinet",
-                         "parliament", "military", "army", "navy", "force", "guard", "bank",
-                         "court", "council", "corps", "forces", "police", "service", "consulate",
-                         "legislature", "mission", "treasury") for w in words)
+        w.casefold() in _BODY_HEADS for w in words)
 
 
-def _country_and_body(source: str, m: Mention) -> tuple[str, str] | None:
-    """("China", "Foreign Ministry") for "China's Foreign Ministry" or "Chinese Foreign
-    Ministry"; None when the organisation is not a country's government body."""
-    text = clean(source[m.start:m.end])
+def _possessor_country(source: str, m: Mention) -> str | None:
+    """The country named in the possessive right before a mention ("China's ...")."""
     before = _POSSESSOR.search(source, max(0, m.start - 40), m.start)
-    if before and country_of(before.group(1)) and _government_body(text):
-        return country_of(before.group(1)) or "", text
+    return country_of(before.group(1)) if before else None
+
+
+def _country_and_body(source: str, m: Mention, owner: str | None) -> tuple[str, str] | None:
+    """("China", "Foreign Ministry") for "China's Foreign Ministry" (``owner``: the
+    possessive country) or "Chinese Foreign Ministry"; None when the organisation is not
+    a country's government body."""
+    text = clean(source[m.start:m.end])
+    if owner and _government_body(text):
+        return owner, text
     first, _, rest = text.partition(" ")
     country = country_of_adjective(first) or country_of(first)
     if country and rest and _government_body(rest):
@@ -183,28 +197,15 @@ def _country_and_body(source: str, m: Mention) -> tuple[str, str] | None:
     return None
 
 
-def _government_bodies(source: str, mentions: list[Mention]) -> dict[str, set[str]]:
-    """Each government body the article ties to a country: body (folded) -> countries."""
-    found: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.label == "ORG":
-            pair = _country_and_body(source, m)
-            if pair:
-                found.setdefault(pair[1].casefold(), set()).add(pair[0])
-    return found
-
-
-def _body_canonical(source: str, m: Mention, aliases: Aliases,
-                    bodies: dict[str, set[str]]) -> str | None:
+def _body_canonical(source: str, m: Mention, aliases: Aliases, bodies: dict[str, set[str]],
+                    owner: str | None, pair: tuple[str, str] | None) -> str | None:
     """A government body's name with its country: "Foreign Ministry (China)". A bare
     "Foreign Ministry" takes the one country the article ties it to."""
     text = source[m.start:m.end]
     if key_of(text) in aliases.merge or key_of(text) in aliases.split:
         return None  # the user's alias file decides
-    before = _POSSESSOR.search(source, max(0, m.start - 40), m.start)
-    if aliases.canonical(text) and not (before and country_of(before.group(1))):
+    if aliases.canonical(text) and not owner:
         return None  # a built-in name ("U.S. Department of Defense")
-    pair = _country_and_body(source, m)
     if pair:
         return _with_country(pair[1], pair[0], aliases)
     countries = bodies.get(clean(text).casefold(), set())

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..articles.prose import LEADING_THE
 from .casing import is_common
 from .countries import country_of
 from .kinds import QUANTITY_LABELS
@@ -40,7 +41,6 @@ from .mention import Mention
 
 _OPENING = "\"'“‘(["
 _ENDINGS = ".!?:;…"
-_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE_TAIL = re.compile(r"[’']s?$")
 # a capitalised name (one to three words) in the possessive, before another capital
 _POSSESSIVE = re.compile(r"(?:^|(?<=\s))((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
@@ -145,7 +145,7 @@ def _credit(text: str, mention: Mention) -> list[Mention]:
 
 def _the(text: str, mention: Mention) -> Mention:
     span = text[mention.start:mention.end]
-    lead = _THE.match(span)
+    lead = LEADING_THE.match(span)
     if lead is None:
         before = text[max(0, mention.start - 4):mention.start]
         if before == "The " and mention.label in ("ORG", "LOC", "GPE", "WORK_OF_ART", "FAC") \

@@ -68,7 +68,7 @@ class FacetCounter:
                 if name == "person" and people is not None and people.full:
                     keys = {people.canonical(v) for v in values}
                     shown = {v.casefold(): v for v in values}
-                    counts[name].update(shown.get(k, k) for k in keys if k in shown)
+                    counts[name].update(shown[k] for k in keys if k in shown)
                     lone.update(k for k in keys if k not in shown)
                 elif name in counts:
                     counts[name].update(values)

@@ -11,13 +11,11 @@ user's ``aliases.toml`` still decides first: it shapes the names indexed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from whoosh import query as wq
 
 FIELD = "person"
-_PARTS = re.compile(r"[\s]+")
 
 
 class PeopleLinks:
@@ -27,7 +25,7 @@ class PeopleLinks:
         full_by_part: dict[str, set[str]] = {}
         lone: set[str] = set()
         for name in names:
-            parts = [p for p in _PARTS.split(name.strip()) if p]
+            parts = name.split()
             if len(parts) >= 2:
                 for part in parts:
                     full_by_part.setdefault(part, set()).add(name)

@@ -59,7 +59,8 @@ def check_syntax(text: str) -> None:
     _check_operators(text)
 
 
-_BINARY = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
+_BINARY = frozenset({"AND", "OR", "ANDNOT", "ANDMAYBE"})
+_OPERATORS = _BINARY | {"NOT"}
 _TOKENS = re.compile(r"[()]|[^\s()]+")
 
 
@@ -67,14 +68,13 @@ def _check_operators(text: str) -> None:
     """An operator word needs something to work on ("AND OR" would otherwise run as the
     words "and" and "or", "taiwan AND" as "taiwan")."""
     tokens = _TOKENS.findall(re.sub(r'"[^"]*"', " PHRASE ", text))  # a phrase is an operand
-    operators = _BINARY | {"NOT"}
     for i, token in enumerate(tokens):
-        if token not in operators:
+        if token not in _OPERATORS:
             continue
         before = tokens[i - 1] if i else "("
         after = tokens[i + 1] if i + 1 < len(tokens) else ")"
         missing_after = after in _BINARY or after == ")"
-        missing_before = token in _BINARY and (before in operators or before == "(")
+        missing_before = token in _BINARY and (before in _OPERATORS or before == "(")
         if missing_after or missing_before:
             side = "on each side" if token in _BINARY else "after it"
             raise QueryError(

@@ -120,13 +120,9 @@ def entity_names(q) -> list[str]:
     from .query import positive_leaves
     from .schema import ENTITY_FIELDS
 
-    names = []
-    for leaf in positive_leaves(q):
-        if getattr(leaf, "fieldname", None) in ENTITY_FIELDS and isinstance(getattr(leaf, "text", None), str):
-            names.append(leaf.text)
-        for child in getattr(leaf, "subqueries", ()) or ():
-            if getattr(child, "fieldname", None) in ENTITY_FIELDS and isinstance(child.text, str):
-                names.append(child.text)
+    names = [node.text for node in positive_leaves(q)  # every node outside a NOT
+             if getattr(node, "fieldname", None) in ENTITY_FIELDS
+             and isinstance(getattr(node, "text", None), str)]
     return list(dict.fromkeys(names))
 
 

@@ -16,7 +16,7 @@ from taiwan_reader_index.fulltext.highlight import matcher_for
 from taiwan_reader_index.terminal_safe import inert
 
 from ..messages import CompareArticles, SearchFor, TrackQuotes
-from ..widgets.article import ENTITY_KINDS, ArticleView, entity_style
+from ..widgets.article import ENTITY_KINDS, ArticleView
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.scrolling import scroll
 from ..widgets.title_bar import TitleBar
@@ -112,7 +112,7 @@ class ReaderScreen(Screen):
         else:
             palette = view.palette
             for number, kind in enumerate(ENTITY_KINDS, 1):
-                style = entity_style(palette, kind)
+                style = palette.entities[kind]
                 on = kind in view.shown_kinds
                 text.append(f"{number}", style="bold" if on else "dim")
                 text.append(f" {kind}", style=style if on else "dim strike")

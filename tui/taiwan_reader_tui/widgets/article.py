@@ -20,15 +20,6 @@ from ..rendering import inline, locate, styled
 ENTITY_KINDS = KIND_NAMES
 
 
-# a second cue besides colour, for kinds that share a lightness
-_KIND_FLAGS = {"group": Style(italic=True), "law": Style(underline=True), "other": Style(underline=True)}
-
-
-def entity_style(palette: Palette, kind: str) -> Style:
-    """How an entity of ``kind`` is drawn: its colour, bold, and for some a second cue."""
-    return palette.entities[kind] + _KIND_FLAGS.get(kind, Style())
-
-
 class Paragraph(Static):
     """One block of the article; knows its Block so highlights can be re-applied."""
 
@@ -127,7 +118,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         hit, find, current = palette.hit, palette.find, palette.current
         self.matches = []
         current_paragraph = None
-        kind_styles = {k: entity_style(palette, k) for k in self.shown_kinds}
+        kind_styles = {k: palette.entities[k] for k in self.shown_kinds}
         self.query_one("#meta", Static).update(self._meta(kind_styles))
         for paragraph in self.paragraphs:
             plain = paragraph.plain
