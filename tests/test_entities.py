@@ -110,6 +110,21 @@ def test_entity_field_queries(seed_searcher):
     assert ids('person:"Chiu Kuo-cheng"') == ["003", "004"]
     assert ids('law:"Taiwan Relations Act"') == ["000"]
     assert ids('person:"Tammy Duckworth" AND place:"United States"') == ["000", "001"]
+    # one name finds the people the corpus names in full with it, as a user expects
+    assert ids("person:Tsai") == ids("person:tsai") == ["000", "001", "004"]
+    assert ids("person:Duckworth") == ["000", "001"]
+    # a space after the colon still means the field
+    assert ids("person: Tsai") == ids("person:Tsai")
+    hit = seed_searcher.search("person:Chiu").hits[0]
+    assert any(marked and "Chiu" in text for text, marked in hit.snippet)
+
+
+def test_a_word_written_like_a_field_is_text_and_named_when_nothing_matches(seed_searcher):
+    from taiwan_reader_index.errors import QueryError
+
+    assert seed_searcher.search("Taiwan: drills").total >= 1  # a pasted headline
+    with pytest.raises(QueryError, match="'colour' is not a field"):
+        seed_searcher.search("colour: taiwan")
 
 
 def test_entity_facets_with_counts(seed_searcher):

@@ -360,3 +360,28 @@ def test_an_entity_cache_that_cannot_be_made_keeps_entities_in_memory(tmp_path):
     cache.put("h", "r", [Mention(0, 3, "GPE")])
     assert cache.get("h", "r") == [Mention(0, 3, "GPE")]
     assert blocker.read_text().startswith("a file")  # untouched
+
+
+@pytest.mark.parametrize("setting", ["max_file_mb = inf", "max_file_mb = nan",
+                                     "max_file_mb = 1e308", "max_file_mb = -1",
+                                     "a = " + "[" * 3000 + "]" * 3000, "corpus = 5"])
+def test_a_bad_config_value_is_named_and_the_reader_still_searches(mini_corpus, setting, capsys):
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "taiwan-reader" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(setting + "\n")
+    assert main(["search", "Taiwan", "--corpus", str(mini_corpus)]) == 0
+    out, err = capsys.readouterr()
+    assert str(config) in err and "internal error" not in err
+    assert "hit" in out
+
+
+@pytest.mark.parametrize("aliases", ["merge = 3", "[split]\nnames = 'Georgia'", "[merge\n",
+                                     "[merge]\nTsai = [1, 2]", "[merger]\nTsai = ['Tsai']"])
+def test_a_broken_alias_file_is_reported_not_silently_ignored(mini_corpus, aliases, capsys):
+    path = Path(os.environ["XDG_CONFIG_HOME"]) / "taiwan-reader" / "aliases.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(aliases + "\n")
+    assert main(["search", "Taiwan", "--corpus", str(mini_corpus)]) == 0
+    out, err = capsys.readouterr()
+    assert f"warning: {path}" in err.replace("\n", "") and "internal error" not in err
+    assert "hit" in out

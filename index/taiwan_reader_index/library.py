@@ -50,6 +50,15 @@ class Library:
         return cls(folder, locations.index_dir_for(folder), config)
 
     @property
+    def problems(self) -> tuple[str, ...]:
+        """What is wrong in the user's config and alias files, each message naming its
+        file; what is wrong is ignored and the rest applies."""
+        from .entities.extract import aliases_path
+        from .entities.linking import load_aliases
+
+        return self.config.problems + load_aliases(aliases_path()).problems
+
+    @property
     def max_bytes(self) -> int:
         return int(self.config.max_file_mb * 1_000_000)
 

@@ -57,7 +57,7 @@ class ReaderApp(App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.library.config.keys:
             self.set_keymap(self.library.config.keys)
-        for problem in self.library.config.problems:
+        for problem in self.library.problems:
             self.notify(problem, severity="warning", markup=False)
         existed = self.library.has_built_index()
         if existed:

@@ -41,10 +41,9 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
         terminal.setFormatter(logging.Formatter("%(name)s: %(message)s"))
     logs.setup(verbose=args.verbose, terminal=terminal)
     try:
-        config = load_config()
-        for problem in config.problems:
-            err.print(Text(f"warning: {problem}", style="yellow"))
-        library = Library.open(args.corpus, config)
+        library = Library.open(args.corpus, load_config())
+        for problem in library.problems:
+            err.print(Text(f"warning: {inert_line(problem)}", style="yellow"))
         if args.command is None:
             if launch_app is None:
                 build_parser().print_help()

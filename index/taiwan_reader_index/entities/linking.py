@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..articles.prose import LEADING_THE, fold_quotes
+from ..config import read_toml
 from .countries import country_of, country_of_adjective
 from .mention import Entity, Mention
 
@@ -95,25 +95,35 @@ class Aliases:
 
 
 def load_aliases(path: Path | None) -> Aliases:
+    """The user's alias file; whatever is wrong in it is a message in ``problems``
+    (naming the file and the entry), and the rest still applies."""
     if path is None or not path.exists():
         return Aliases()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Aliases(problems=(f"{path}: ignored, not valid TOML ({exc})",))
+    data, problem = read_toml(path)
+    if data is None:
+        return Aliases(problems=(problem or f"{path}: ignored",))
     merged: dict[str, str] = {}
     problems: list[str] = []
-    for canonical, variants in (data.get("merge") or {}).items():
+    merge = data.get("merge", {})
+    if not isinstance(merge, dict):
+        problems.append(f"{path}: [merge] must be a table of name = [variants]; ignored")
+        merge = {}
+    for canonical, variants in merge.items():
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
             problems.append(f"{path}: [merge] {canonical!r} must list names; ignored")
             continue
         for variant in [canonical, *variants]:
             merged[key_of(variant)] = canonical
-    names = (data.get("split") or {}).get("names", [])
-    if not isinstance(names, list):
-        problems.append(f"{path}: [split] names must be a list; ignored")
+    split = data.get("split", {})
+    names = split.get("names", []) if isinstance(split, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        problems.append(f"{path}: [split] must hold names = [list of names]; ignored")
         names = []
-    return Aliases(merged, frozenset(key_of(n) for n in names if isinstance(n, str)), tuple(problems))
+    unknown = sorted(set(data) - {"merge", "split"})
+    if unknown:
+        problems.append(f"{path}: unknown table(s) {', '.join(map(repr, unknown))}; "
+                        "only [merge] and [split] are read")
+    return Aliases(merged, frozenset(key_of(n) for n in names), tuple(problems))
 
 
 def _person_core(text: str) -> str:

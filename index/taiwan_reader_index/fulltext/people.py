@@ -24,7 +24,9 @@ class PeopleLinks:
     def __init__(self, names: Iterable[str]) -> None:
         full_by_part: dict[str, set[str]] = {}
         lone: set[str] = set()
+        self.indexed: set[str] = set()
         for name in names:
+            self.indexed.add(name)
             parts = name.split()
             if len(parts) >= 2:
                 for part in parts:
@@ -36,6 +38,7 @@ class PeopleLinks:
             candidates = full_by_part.get(name, set())
             if len(candidates) == 1:
                 self.full[name] = next(iter(candidates))
+        self.by_part = {part: sorted(full) for part, full in full_by_part.items()}
         self.variants: dict[str, list[str]] = {}
         for short, full in sorted(self.full.items()):
             self.variants.setdefault(full, []).append(short)
@@ -56,15 +59,23 @@ class PeopleLinks:
         full = self.canonical(name)
         return [full, *self.variants.get(full, [])]
 
+    def searched(self, name: str) -> list[str]:
+        """The indexed values a search for ``person:name`` should find: the person's
+        other names, and, for one name the index holds only as part of full names
+        (``person:Tsai``), every full name with that part."""
+        names = self.names(name)
+        key = name.casefold()
+        if key not in self.indexed:
+            names += [full for full in self.by_part.get(key, []) if full not in names]
+        return names
+
     def expand(self, q: wq.Query) -> wq.Query:
         """``q`` with each person term also matching the other names of that person."""
-        if not self.full:
-            return q
 
         def widen(node: wq.Query) -> wq.Query:
             if isinstance(node, wq.Term) and node.fieldname == FIELD and isinstance(node.text, str):
-                names = self.names(node.text)
-                if len(names) > 1:
+                names = self.searched(node.text)
+                if len(names) > 1 or names[0] != node.text:
                     return wq.Or([wq.Term(FIELD, n, boost=node.boost) for n in names])
             return node
 

@@ -28,6 +28,7 @@ MAX_SLOP = 10
 MAX_SLOPPY_PHRASE_WORDS = 6
 MAX_FUZZY_TERMS = 3
 _FIELD_PREFIX = re.compile(r"(?<![\w\"'])([A-Za-z_][\w]*):(?=\S)")
+_SPACED_FIELD = re.compile(r"(?<![\w\"'])([A-Za-z_][\w]*):[ \t]+(?=\S)")
 
 
 def make_parser(schema) -> QueryParser:
@@ -86,7 +87,38 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
 
 
+def join_spaced_fields(text: str) -> str:
+    """``person: Tsai`` means ``person:Tsai`` (Whoosh would search the words "person" and
+    "tsai"); a word that is no field keeps its colon as punctuation ("Taiwan: drills")."""
+    for match in reversed(list(_SPACED_FIELD.finditer(_quotes_masked(text)))):
+        if match.group(1) in USER_FIELDS:
+            text = text[: match.start(1) + len(match.group(1)) + 1] + text[match.end():]
+    return text
+
+
+def unknown_spaced_fields(text: str) -> list[str]:
+    """Words written like a field (``foo: bar``) that are no field: searched as words, but
+    worth naming when they find nothing."""
+    return [name for name in _SPACED_FIELD.findall(_quotes_masked(text))
+            if name not in USER_FIELDS and name.islower()]
+
+
+def no_hits_problem(text: str) -> str | None:
+    """Why a query that found nothing may not mean what its writer meant, if it can tell."""
+    unknown = unknown_spaced_fields(text)
+    if not unknown:
+        return None
+    return (f"query {text!r}: no hits; {', '.join(f'{n!r}' for n in unknown)} is not a field, so "
+            f"it was searched as a word (fields: {', '.join(USER_FIELDS)})")
+
+
+def _quotes_masked(text: str) -> str:
+    """``text`` with each quoted phrase's letters masked (same length, no spaces)."""
+    return re.sub(r'"[^"]*"', lambda m: "#" * len(m.group()), text)
+
+
 def parse(parser: QueryParser, text: str) -> wq.Query:
+    text = join_spaced_fields(text)
     check_syntax(text)
     try:
         q = parser.parse(text)

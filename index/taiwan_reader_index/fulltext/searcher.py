@@ -22,7 +22,7 @@ from .facets import FacetCounter
 from .hits import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
 from .index_dir import open_index
 from .people import PeopleLinks
-from .query import QueryError, make_parser, parse, positive_leaves
+from .query import QueryError, make_parser, no_hits_problem, parse, positive_leaves
 from .snippets import entity_names, hit_spans, lead, name_spans, snippet
 
 log = logging.getLogger(__name__)
@@ -192,6 +192,8 @@ class Searcher:
             hits = tuple(self._hit(searcher.stored_fields(d), spans.get(d, []), score, names)
                          for score, d in ranked)
             suggestion = self._suggest(text, searcher) if text and not total else None
+            if not total and suggestion is None and (problem := no_hits_problem(text)):
+                raise QueryError(problem)
         return SearchResult(text, total, hits, suggestion, facet_counts)
 
     def _fast_search(self, searcher, q, text, limit, facets, sort, kwargs):
