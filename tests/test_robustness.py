@@ -62,7 +62,7 @@ def test_hostile_corpus_reports_every_bad_file_and_indexes_the_rest(hostile, cap
     assert code == 0 and "Traceback" not in err
     for name, reason in [("image.md", "binary"), ("nul.txt", "binary"), ("empty.txt", "empty"),
                          ("huge.txt", "over the 20 MB limit"), ("self.md", "cannot read"),
-                         ("latin1.txt", "not valid UTF-8"), ("bomb.md", "aliases"),
+                         ("latin1.txt", "read as cp1252"), ("bomb.md", "aliases"),
                          ("types.md", "should be text"), ("oneline.txt", "searchable")]:
         line = next((ln for ln in err.splitlines() if name in ln), "")
         assert reason in line, (name, err)
@@ -385,3 +385,26 @@ def test_a_broken_alias_file_is_reported_not_silently_ignored(mini_corpus, alias
     out, err = capsys.readouterr()
     assert f"warning: {path}" in err.replace("\n", "") and "internal error" not in err
     assert "hit" in out
+
+
+def test_files_in_utf16_utf32_and_legacy_encodings_are_read_and_named(tmp_path, capsys):
+    corpus = tmp_path / "encodings"
+    corpus.mkdir()
+    text = "Taipei café owners protest the naïve plan\n"
+    for name, data in [("utf16le.txt", b"\xff\xfe" + text.encode("utf-16-le")),
+                       ("utf16be.txt", b"\xfe\xff" + text.encode("utf-16-be")),
+                       ("utf32le.txt", b"\xff\xfe\x00\x00" + text.encode("utf-32-le")),
+                       ("utf32be.txt", b"\x00\x00\xfe\xff" + text.encode("utf-32-be")),
+                       ("cp1252.txt", "The café’s “naïve” plan, Taipei\n".encode("cp1252"))]:
+        (corpus / name).write_bytes(data)
+    (corpus / "big5.txt").write_bytes("台灣總統蔡英文週二表示，美國正計劃國民警衛隊與台灣軍隊之間的合作。\n"
+                                      .encode("big5"))
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    _, err = capsys.readouterr()
+    assert "binary" not in err
+    assert "cp1252.txt" in err and "read as cp1252" in err
+    assert "big5.txt" in err and "read as big5" in err
+    assert ids(corpus, "café") == ["cp1252", "utf16be", "utf16le", "utf32be", "utf32le"]
+    assert ids(corpus, "naïve") == ["cp1252", "utf16be", "utf16le", "utf32be", "utf32le"]
+    assert main(["show", "big5", "--corpus", str(corpus)]) == 0
+    assert "蔡英文" in capsys.readouterr().out
