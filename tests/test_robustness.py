@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import search_ids
-from taiwan_reader_index import locations
+from taiwan_reader_index import Library, locations
 from taiwan_reader_index.cli.commands import main
 from taiwan_reader_index.fulltext.indexer import update_index
 
@@ -408,3 +408,29 @@ def test_files_in_utf16_utf32_and_legacy_encodings_are_read_and_named(tmp_path, 
     assert ids(corpus, "naïve") == ["cp1252", "utf16be", "utf16le", "utf32be", "utf32le"]
     assert main(["show", "big5", "--corpus", str(corpus)]) == 0
     assert "蔡英文" in capsys.readouterr().out
+
+
+def test_links_out_of_the_corpus_are_not_followed_unless_asked(tmp_path, capsys):
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    (outside / "sub").mkdir(parents=True)
+    good(corpus, "own.md", "aardvark")
+    good(outside, "secret.md", "walrus")
+    good(outside / "sub", "deep.md", "narwhal")
+    (corpus / "secret.md").symlink_to(outside / "secret.md")
+    (corpus / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (corpus / "twin.md").symlink_to(corpus / "own.md")  # inside: kept
+    (outside / "sub" / "back").symlink_to(corpus, target_is_directory=True)  # a loop
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    _, err = capsys.readouterr()
+    assert "secret.md: a link to" in err and "outside the corpus folder" in err
+    assert "--follow-links" in err
+    assert ids(corpus, "walrus OR narwhal") == []
+    assert ids(corpus, "aardvark") == ["own", "twin"]
+    assert main(["--follow-links", "index", "--corpus", str(corpus)]) == 0
+    capsys.readouterr()
+    found = Library.open(corpus, follow_links=True).search("walrus OR narwhal OR aardvark",
+                                                            limit=None)
+    # each path to a file counts, as in ripgrep -L; the loop back into the corpus is not walked
+    assert sorted(hit.id for hit in found.hits) == ["deep", "elsewhere/secret", "own", "secret",
+                                                   "twin"]

@@ -21,6 +21,7 @@ EXAMPLE = """\
 # taiwan-reader configuration
 # corpus = "~/news/taiwan"        # the folder opened when --corpus is not given
 # max_file_mb = 20                # files larger than this are skipped with a warning
+# follow_links = false            # true: follow links that lead out of the corpus folder
 #
 # [keys]                          # remap bindings by id: id = "key[,key...]"
 # "search.focus" = "slash"
@@ -35,6 +36,7 @@ class Config:
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     keys: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
+    follow_links: bool = False
     problems: tuple[str, ...] = ()
 
 
@@ -84,7 +86,11 @@ def load_config(path: Path | None = None) -> Config:
     if theme is not None and not isinstance(theme, str):
         problems.append(f"{path}: 'theme' must be a theme name; ignored")
         theme = None
-    unknown = sorted(set(data) - {"corpus", "max_file_mb", "keys", "theme"})
+    follow_links = data.get("follow_links", False)
+    if not isinstance(follow_links, bool):
+        problems.append(f"{path}: 'follow_links' must be true or false; using false")
+        follow_links = False
+    unknown = sorted(set(data) - {"corpus", "max_file_mb", "keys", "theme", "follow_links"})
     if unknown:
         problems.append(f"{path}: unknown setting(s) {', '.join(map(repr, unknown))}; ignored")
     return Config(
@@ -93,5 +99,6 @@ def load_config(path: Path | None = None) -> Config:
         max_file_mb=float(max_mb),
         keys=dict(keys),
         theme=theme,
+        follow_links=follow_links,
         problems=tuple(problems),
     )

@@ -36,10 +36,13 @@ class Library:
     corpus: Path
     index_path: Path
     config: Config
+    follow_links: bool = False  # symbolic links that lead out of the folder too
 
     @classmethod
-    def open(cls, corpus: Path | str | None = None, config: Config | None = None) -> Library:
-        """The corpus at ``corpus`` (default: the config's, else the bundled seeds)."""
+    def open(cls, corpus: Path | str | None = None, config: Config | None = None, *,
+             follow_links: bool | None = None) -> Library:
+        """The corpus at ``corpus`` (default: the config's, else the bundled seeds);
+        ``follow_links`` (default: the config's) follows links out of the folder."""
         config = config or load_config()
         folder = Path(corpus or config.corpus or locations.seeds_dir()).expanduser()
         if not folder.exists():
@@ -47,7 +50,8 @@ class Library:
         if not folder.is_dir():
             raise CorpusError(f"corpus {folder} is not a folder")
         folder = folder.resolve()
-        return cls(folder, locations.index_dir_for(folder), config)
+        follow = config.follow_links if follow_links is None else follow_links
+        return cls(folder, locations.index_dir_for(folder), config, follow)
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -77,7 +81,8 @@ class Library:
         log.debug("updating the index of %s at %s", self.corpus, self.index_path)
         report = update_index(self.corpus, index_path=self.index_path, rebuild=rebuild,
                               max_bytes=self.max_bytes, progress=progress, wait=wait,
-                              should_stop=should_stop, model_in_process=model_in_process)
+                              should_stop=should_stop, model_in_process=model_in_process,
+                              follow_links=self.follow_links)
         log.info("%s: %s in %.2f s", self.corpus, report.summary(), report.seconds)
         return report
 

@@ -43,7 +43,7 @@ class LiveIndex:
 
     def no_articles(self) -> NoArticles | None:
         """A reason to stop when the corpus folder holds no article, else None."""
-        files, problems = discover(self.library.corpus)
+        files, problems = discover(self.library.corpus, self.library.follow_links)
         if files:
             return None
         detail = f" ({problems[0].message})" if problems else ""

@@ -25,15 +25,24 @@ def display_name(path: Path | str) -> str:
     return escaped(os.fsdecode(path))
 
 
-def discover(root: Path) -> tuple[list[CorpusFile], list[LoadProblem]]:
+def discover(root: Path, follow_links: bool = False,
+             ) -> tuple[list[CorpusFile], list[LoadProblem]]:
     """Article files under ``root`` (recursive, hidden folders skipped), sorted by path.
 
     The id is the file stem; when two files share a stem, both use their
-    relative path without the suffix instead, so ids stay unique. Symbolic
-    links to folders are not followed (no loops); links to files are kept.
+    relative path without the suffix instead, so ids stay unique.
+
+    A symbolic link is followed when it leads to somewhere inside ``root``
+    (to a file; links to folders inside are not followed, so nothing is read
+    twice). A link leading out of the folder (to ``/etc/passwd``, say) is
+    reported and not followed, unless ``follow_links`` (``--follow-links``,
+    as ripgrep): then links to files and folders anywhere are followed, each
+    folder once (no loops).
     """
     problems: list[LoadProblem] = []
     found: list[str] = []  # relative paths with "/" separators
+    real_root = os.path.realpath(root)
+    seen_folders = {real_root}
     pending = [""]
     while pending:
         prefix = pending.pop()
@@ -49,11 +58,23 @@ def discover(root: Path) -> tuple[list[CorpusFile], list[LoadProblem]]:
                 continue
             rel = f"{prefix}/{name}" if prefix else name
             try:
-                is_dir = entry.is_dir(follow_symlinks=False)
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=is_link and follow_links)
             except OSError:
-                is_dir = False
+                is_link, is_dir = False, False
+            if is_link and not follow_links:
+                target = os.path.realpath(entry.path)
+                if os.path.commonpath([real_root, target]) != real_root:
+                    if os.path.splitext(name)[1].lower() in SUFFIXES or os.path.isdir(target):
+                        problems.append(LoadProblem(Path(entry.path), (
+                            f"a link to {display_name(target)}, outside the corpus folder: not "
+                            "followed (taiwan-reader --follow-links follows such links)")))
+                    continue
             if is_dir:
-                pending.append(rel)
+                real = os.path.realpath(entry.path)
+                if real not in seen_folders:  # a link loop, or a folder reached twice
+                    seen_folders.add(real)
+                    pending.append(rel)
             elif os.path.splitext(name)[1].lower() in SUFFIXES:
                 found.append(rel)
     found.sort()

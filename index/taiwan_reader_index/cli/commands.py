@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
         terminal.setFormatter(logging.Formatter("%(name)s: %(message)s"))
     logs.setup(verbose=args.verbose, terminal=terminal)
     try:
-        library = Library.open(args.corpus, load_config())
+        library = Library.open(args.corpus, load_config(), follow_links=args.follow_links)
         for problem in library.problems:
             err.print(Text(f"warning: {inert_line(problem)}", style="yellow"))
         if args.command is None:

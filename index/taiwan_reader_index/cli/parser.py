@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Config file: {locations.config_file()}",
     )
     parser.add_argument("--version", action="version", version=f"taiwan-reader {__version__}")
+    parser.add_argument("--follow-links", action="store_true", default=None,
+                        help="follow symbolic links that lead out of the corpus folder (by "
+                             "default they are reported and skipped)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help=f"log what happens to standard error too (always: {logs.log_file()})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -177,6 +177,7 @@ def update_index(
     extractor=None,
     should_stop: StopCheck | None = None,
     model_in_process: bool = True,
+    follow_links: bool = False,
 ) -> IndexReport:
     """Bring the index of ``corpus`` up to date; returns what changed.
 
@@ -195,7 +196,7 @@ def update_index(
         if should_stop is not None and should_stop():
             raise IndexStopped(f"indexing of {corpus} stopped; the next run resumes")
 
-    files, problems = discover(corpus)
+    files, problems = discover(corpus, follow_links)
     report.skipped.extend(problems)
     check_stop()
     with private_files(), writer_lock(index_path, wait=wait):
