@@ -137,3 +137,27 @@ def test_entities_from_stdin_and_a_bad_input(capsys, monkeypatch, seeds):
 def test_show_a_missing_file_says_no_such_file(capsys, seeds):
     code, _, err = run(capsys, "show", "./nowhere/missing.md", "--corpus", str(seeds))
     assert code == 1 and "./nowhere/missing.md: no such file" in err
+
+
+def test_piped_output_keeps_long_lines_whole_and_a_closed_pipe_ends_quietly(mini_corpus):
+    import os
+    import subprocess
+    import sys
+
+    title = "A very long headline " + "about harbour drills and typhoon preparations " * 3
+    (mini_corpus / "long.md").write_text(f"---\ntitle: {title.strip()}\n---\n"
+                                         + "Typhoon harbour drills continued.\n" * 200)
+    run = [sys.executable, "-m", "taiwan_reader_tui"]
+    listed = subprocess.run([*run, "search", "typhoon", "--corpus", str(mini_corpus)],
+                            capture_output=True, text=True, env=os.environ, timeout=300)
+    assert listed.returncode == 0, listed.stderr
+    assert any(title.strip() in line for line in listed.stdout.splitlines())  # not cut at 80
+    assert "\x1b[" not in listed.stdout  # no colour codes in a pipe
+    reader = subprocess.Popen([*run, "show", "long", "--corpus", str(mini_corpus)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ)
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()  # as `| head -1` does
+    error = reader.stderr.read().decode()
+    assert reader.wait(timeout=300) in (0, 141)
+    assert error == ""

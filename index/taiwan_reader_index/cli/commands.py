@@ -35,7 +35,8 @@ log = logging.getLogger(__name__)
 def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None) -> int:
     args = build_parser().parse_args(argv)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    out = Console(highlight=False)
+    # into a pipe or a file: one line per line written, no wrapping at 80 columns, no colour
+    out = _Output(highlight=False, soft_wrap=not sys.stdout.isatty())
     terminal = RichHandler(console=err, show_path=False, show_time=False) if args.verbose else None
     if terminal is not None:
         terminal.setFormatter(logging.Formatter("%(name)s: %(message)s"))
@@ -63,6 +64,9 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
     except QueryError as exc:
         err.print(Text(f"taiwan-reader: {inert_line(str(exc))}", style="red"))
         return 2
+    except BrokenPipeError:  # `| head` read what it wanted: stop quietly, as Unix tools do
+        _silence_stdout()
+        return 141
     except (CorpusError, IndexProblem, BadFile, OSError) as exc:
         err.print(Text(f"taiwan-reader: {inert_line(str(exc))}", style="red"))
         return 1
@@ -74,6 +78,25 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
         err.print(Text(f"taiwan-reader: internal error: {inert_line(one_line(exc))} "
                        f"(details in {logs.log_file()})", style="red"))
         return 1
+
+
+class _Output(Console):
+    """Standard output; a reader that closed the pipe ends the command quietly."""
+
+    def on_broken_pipe(self) -> None:  # rich's own exits with status 1, as if it failed
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's last flush cannot fail."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test's capture)
+        pass
 
 
 def _index(library: Library, rebuild: bool, out: Console, err: Console) -> int:
