@@ -92,7 +92,7 @@ def test_compare_json_on_the_seed_pairs(capsys, seeds):
                  "--corpus", str(seeds)])
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and set(data) == {"version", "kind", "a", "b", "counts", "pairs", "possible",
-                                       "only_a", "only_b", "entities"}
+                                       "only_a", "only_b", "entities", "compared_until"}
     quotes = [p for p in data["pairs"] if p["kind"] == "quote"]
     assert len(quotes) == 2 and all("cooperation" in p["a_text"] for p in quotes)
     source_a = (seeds / "000_3bf5df8f19705213.md").read_text(encoding="utf-8")

@@ -434,3 +434,23 @@ def test_links_out_of_the_corpus_are_not_followed_unless_asked(tmp_path, capsys)
     # each path to a file counts, as in ripgrep -L; the loop back into the corpus is not walked
     assert sorted(hit.id for hit in found.hits) == ["deep", "elsewhere/secret", "own", "secret",
                                                    "twin"]
+
+
+def test_a_long_one_line_file_of_sentences_and_quotations_is_handled_in_bounded_work(
+        tmp_path, capsys):
+    """Sentence splitting and quotation finding used to re-read the line before every
+    sentence end (a 1 MB line took three minutes); the model reads a bounded part."""
+    corpus = tmp_path / "long"
+    corpus.mkdir()
+    sentence = 'President Tsai said "we are ready for the drills" in Taipei on Monday. '
+    (corpus / "line.txt").write_text(sentence * 14_000 + "zebra finale.")  # 1 MB, one line
+    good(corpus, "other.md", "aardvark")
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    _, err = capsys.readouterr()
+    assert "line.txt: names are highlighted and counted up to character" in err
+    assert ids(corpus, "zebra") == ["line"]  # the end of the line is searchable
+    assert main(["quotes", "line", "--corpus", str(corpus)]) == 0
+    assert "we are ready for the drills" in capsys.readouterr().out
+    assert main(["compare", "line", "other", "--corpus", str(corpus)]) == 0
+    out, err = capsys.readouterr()
+    assert "only the first 100,000 characters of A were compared" in err and "only in A" in out

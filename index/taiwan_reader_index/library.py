@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger(__name__)
+MAX_TRACKED_QUOTES = 200
 
 
 @dataclass(frozen=True)
@@ -160,13 +161,15 @@ class Library:
                    ) -> list[tuple[Quote, list[Carrier]]]:
         """Each quotation of ``article`` with the other articles that carry it."""
         from .articles.loader import load_article
-        from .compare.quotes import article_quotes, carriers, shingles
+        from .compare.quotes import QUOTE_INDEX_CHARS, article_quotes, carriers, shingles
 
         own = searcher is None
         searcher = searcher or self.searcher()
         tracks = []
         try:
-            for quote in article_quotes(article):
+            # the quotations the index can find elsewhere: those in its searchable part,
+            # and no more than a report ever holds (a dump of 10 MB has thousands)
+            for quote in article_quotes(article, QUOTE_INDEX_CHARS)[:MAX_TRACKED_QUOTES]:
                 candidates = []
                 for fields in searcher.quote_candidates(shingles(quote.words), article.id):
                     try:

@@ -148,7 +148,7 @@ def classify_page(blocks: list[Block], model: bool = True) -> tuple[list[Block],
     """
     kinds = _rule_kinds(blocks)
     warning = None
-    if model and len(blocks) >= MODEL_MIN_BLOCKS:
+    if model and MODEL_MIN_BLOCKS <= len(blocks) <= MODEL_MAX_BLOCKS:
         from .page_model import article_probabilities, decide
         from .page_model import model as page_model
 
@@ -172,6 +172,10 @@ def classify_page(blocks: list[Block], model: bool = True) -> tuple[list[Block],
 
 
 MODEL_MIN_BLOCKS = 8
+# A page copied from the web has tens to a few hundred blocks (the 91 dev pages: at most
+# 600); a file with thousands is a document or a dump, not a page around one article,
+# and reading every block's shape would take most of a minute on a 20 MB file.
+MODEL_MAX_BLOCKS = 3000
 _NOTICE = re.compile(r"\b(?:cookies?|subscribe|subscription|newsletter|sign (?:in|up)|log ?in|"
                      r"privacy|advertisement|sponsored|terms of (?:use|service)|all rights "
                      r"reserved|copyright|©)", re.IGNORECASE)

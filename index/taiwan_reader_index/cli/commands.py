@@ -168,6 +168,8 @@ def _compare(library: Library, args: argparse.Namespace, out: Console, err: Cons
     if args.json:
         out.out(views.dumps(views.comparison_view(comparison)), highlight=False)
         return 0
+    if note := result.cut_note():
+        err.print(Text(f"notice: {note}", style="yellow"))
     counts = result.counts()
     out.print(Text(f"A: {inert_line(a.title)}  ({inert_line(a.outlet or a.id)})", style="bold"))
     out.print(Text(f"B: {inert_line(b.title)}  ({inert_line(b.outlet or b.id)})", style="bold"))

@@ -143,6 +143,8 @@ class ComparisonView(TypedDict):
     only_a: list[PassageView]
     only_b: list[PassageView]
     entities: EntityOverlapView
+    compared_until: dict[str, int | None]  # where the compared text of a, b stops short of the
+    # end of a file far longer than a report; null: compared whole
 
 
 class CarrierView(TypedDict):
@@ -241,6 +243,7 @@ def comparison_view(comparison: Comparison) -> ComparisonView:
         "only_b": [{"start": s.start, "end": s.end, "text": s.text} for s in alignment.only_b],
         "entities": {"shared": list(ents.shared), "only_a": list(ents.only_a),
                      "only_b": list(ents.only_b)},
+        "compared_until": {"a": alignment.cut[0], "b": alignment.cut[1]},
     }
 
 

@@ -16,6 +16,7 @@ symmetric, so swapping A and B swaps the pairs.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,16 @@ class Alignment:
     only_b: list[Sentence]
     possible: list[Pair] = field(default_factory=list)  # kind "possible": not judged the same
     # fact, but the likeliest counterpart of an unpaired sentence; each sentence in one at most
+    cut: tuple[int | None, int | None] = (None, None)  # where the compared text of A, B stops
+    # short of its end (a file far longer than any report), else None
+
+    def cut_note(self) -> str | None:
+        """A line saying which report was compared only in part, if one was."""
+        sides = [name for name, at in zip("AB", self.cut) if at is not None]
+        if not sides:
+            return None
+        return (f"only the first {MAX_COMPARED_CHARS:,} characters of {' and '.join(sides)} "
+                "were compared (far longer than a news report)")
 
     def counts(self) -> dict[str, int]:
         """Pairs of each kind (every kind in PAIR_KINDS, zero where none)."""
@@ -108,7 +119,10 @@ class Alignment:
         pairs = sorted((p.swapped() for p in self.pairs), key=lambda p: (p.a.index, p.b.index))
         possible = sorted((p.swapped() for p in self.possible),
                           key=lambda p: (p.a.index, p.b.index))
-        return Alignment(pairs, self.only_b, self.only_a, possible)
+        return Alignment(pairs, self.only_b, self.only_a, possible, (self.cut[1], self.cut[0]))
+
+
+MAX_NEAR_EACH = 12  # candidate counterparts per sentence, when there are very many
 
 
 def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> dict[tuple[int, int], float]:
@@ -126,7 +140,18 @@ def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> dict[tuple[int, i
             for j, other in postings.get(word, ()):
                 dots[j] = dots.get(j, 0.0) + value * other
         near.update(((i, j), dot) for j, dot in dots.items() if dot >= NEAR)
-    return near
+    if len(near) <= MAX_NEAR_EACH * (len(sides_a) + len(sides_b)):
+        return near
+    # Text that repeats a few words (a dump, a table) is near everything: keep each
+    # sentence's closest few on either side, so judging stays linear in the length.
+    kept: set[tuple[int, int]] = set()
+    for column in (0, 1):
+        by_sentence: dict[int, list[tuple[float, tuple[int, int]]]] = {}
+        for pair, dot in near.items():
+            by_sentence.setdefault(pair[column], []).append((dot, pair))
+        for ranked in by_sentence.values():
+            kept.update(pair for _, pair in heapq.nlargest(MAX_NEAR_EACH, ranked))
+    return {pair: near[pair] for pair in kept}
 
 
 def _runs(quotes: list[list[str]]) -> set[tuple[str, ...]]:
@@ -140,8 +165,9 @@ def _quoting_alike(quotes_a: list[list[list[str]]], quotes_b: list[list[list[str
     for j, quotes in enumerate(quotes_b):
         for run in _runs(quotes):
             holders.setdefault(run, []).append(j)
+    # a run held by very many sentences is a refrain, not a shared quotation's evidence
     return {(i, j) for i, quotes in enumerate(quotes_a) for run in _runs(quotes)
-            for j in holders.get(run, ())}
+            for j in holders.get(run, ())[:MAX_NEAR_EACH]}
 
 
 def _weight(j: Judgement) -> float:
@@ -245,9 +271,10 @@ def align(a: Article, b: Article, *, entities_a: Iterable[Entity] | None = None,
     (The entities are accepted for callers that have them; names are compared
     through the sentences' own words, a surname matching the full name.)
     """
-    sa, sb = sentences(a), sentences(b)
+    ends = _compared_until(a), _compared_until(b)
+    sa, sb = sentences(a, ends[0]), sentences(b, ends[1])
     if not sa or not sb:
-        return Alignment([], sa, sb)
+        return Alignment([], sa, sb, cut=ends)
     sides = in_context([side(s.text) for s in [*sa, *sb]])
     sides_a, sides_b = sides[:len(sa)], sides[len(sa):]
     quotes_a = [quotations(s.text) for s in sa]
@@ -275,4 +302,17 @@ def align(a: Article, b: Article, *, entities_a: Iterable[Entity] | None = None,
               if i not in used_a and j not in used_b}
     possible = [Pair("possible", unsure[(i, j)].score, sa[i], sb[j]) for i, j in _assign(unsure)]
     return Alignment(pairs, [s for s in sa if s.index not in used_a],
-                     [s for s in sb if s.index not in used_b], possible)
+                     [s for s in sb if s.index not in used_b], possible, ends)
+
+
+MAX_COMPARED_CHARS = 100_000  # four times the longest report in BBC, Reuters or the seeds
+
+
+def _compared_until(article: Article) -> int | None:
+    """Where the compared text of ``article`` ends, when it is longer than any report (the
+    work grows with the product of the two lengths), else None."""
+    paragraphs = article.paragraphs
+    if not paragraphs:
+        return None
+    until = paragraphs[0].start + MAX_COMPARED_CHARS
+    return until if paragraphs[-1].end > until else None

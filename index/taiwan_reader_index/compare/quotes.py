@@ -68,9 +68,10 @@ def speaker(sentence: str, wording: str = "") -> str:
     return ""
 
 
-def article_quotes(article: Article) -> list[Quote]:
+def article_quotes(article: Article, until: int | None = None) -> list[Quote]:
+    """The quotations of ``article`` (with ``until``: of its text before that offset)."""
     out, seen = [], set()
-    for sentence in sentences(article):
+    for sentence in sentences(article, until):
         for part in quoted_parts(sentence.text):
             words = tuple(quote_words(part))
             if len(words) >= 3 and words not in seen:
@@ -78,6 +79,9 @@ def article_quotes(article: Article) -> list[Quote]:
                 out.append(Quote(sentence.text, words, sentence.start, sentence.end,
                                  part.strip(" ,.;"), speaker(sentence.text, part)))
     return out
+
+
+QUOTE_INDEX_CHARS = 300_000  # a report is a few thousand; a book is not quoted from here
 
 
 def _runs(words, size: int) -> list[str]:
@@ -92,8 +96,9 @@ def shingles(words: tuple[str, ...] | list[str]) -> list[str]:
 
 
 def quote_field(article: Article) -> str:
-    """The keyword field value: every quotation's 5-word and 3-word runs."""
-    found = {s for q in article_quotes(article) for size in (SHINGLE, SHORT)
+    """The keyword field value: every quotation's 5-word and 3-word runs (of the text
+    that is searchable: the first QUOTE_INDEX_CHARS characters)."""
+    found = {s for q in article_quotes(article, QUOTE_INDEX_CHARS) for size in (SHINGLE, SHORT)
              for s in _runs(q.words, size)}
     return ",".join(sorted(found))
 

@@ -69,15 +69,25 @@ class Sentence:
     paragraph: int
 
 
-def sentences(article: Article) -> list[Sentence]:
-    """The article's sentences (page junk excluded), in order, with file offsets."""
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+
+
+def sentences(article: Article, until: int | None = None) -> list[Sentence]:
+    """The article's sentences (page junk excluded), in order, with file offsets; with
+    ``until``, those of the paragraphs that begin before that offset only."""
     out: list[Sentence] = []
     for p_index, block in enumerate(article.paragraphs):
-        raw = article.source[block.start : block.end].replace("\n", " ").replace("\r", " ")
+        if until is not None and block.start >= until:
+            break
+        end_at = block.end if until is None else min(block.end, until)
+        raw = article.source[block.start : end_at].replace("\n", " ").replace("\r", " ")
         start = 0
         for match in _BOUNDARY.finditer(raw):
             end = match.start() + len(match.group().rstrip())
-            word = raw[:match.start()].rsplit(None, 1)[-1] if raw[:match.start()].split() else ""
+            # the word before the boundary, looked for near it (not in all that came
+            # before: that made a long paragraph quadratic)
+            before = _LAST_WORD.search(raw, max(start, match.start() - 80), match.start())
+            word = before.group(1) if before else ""
             token = word.lower().strip("\"'“”‘’(").rstrip(".")
             if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
                 continue

@@ -21,7 +21,8 @@ from .workers import MAX_WORKERS, start_pool, stop_now, worker_count
 from .workers import recognise as recognise_in_worker
 
 log = logging.getLogger(__name__)
-__all__ = ["EntityExtractor", "cached_entities", "text_regions", "worker_count"]
+__all__ = ["EntityExtractor", "cached_entities", "entities_cut_at", "text_regions",
+           "worker_count"]
 
 T = TypeVar("T")
 CHUNK = 64  # articles per model run (and per task sent to a worker process)
@@ -37,16 +38,38 @@ def aliases_path() -> Path:
     return locations.config_dir() / "aliases.toml"
 
 
+MAX_ENTITY_CHARS = 100_000  # four times the longest report in BBC, Reuters or the seeds
+
+
 def text_regions(article: Article) -> list[tuple[int, int]]:
     """Where entities are looked for: the title, then every block on its own.
 
     Page junk is analysed too (a reader who opens it, and `taiwan-reader
     entities`, see its names), but its entities are marked as such and count
     for nothing. Each block is its own text, so no name runs across a
-    paragraph break.
+    paragraph break. Only the first MAX_ENTITY_CHARS characters are analysed:
+    a file of many megabytes is no news report, and the model would take
+    minutes on it (the index run says so, see :func:`entities_cut_at`).
     """
     title = [article.title_span] if article.title_span else []
-    return title + [(b.start, b.end) for b in article.blocks]
+    regions = []
+    left = MAX_ENTITY_CHARS
+    for start, end in title + [(b.start, b.end) for b in article.blocks]:
+        if left <= 0:
+            break
+        end = min(end, start + left)
+        regions.append((start, end))
+        left -= end - start
+    return regions
+
+
+def entities_cut_at(article: Article) -> int | None:
+    """Where entity analysis of ``article`` stops short of its end, or None if it does not."""
+    regions = text_regions(article)
+    last = article.blocks[-1].end if article.blocks else None
+    if regions and last is not None and regions[-1][1] < last:
+        return regions[-1][1]
+    return None
 
 
 def cache_key(article: Article) -> str:

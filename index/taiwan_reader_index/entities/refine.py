@@ -30,6 +30,8 @@ Across one article:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -268,6 +270,13 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
             m = Mention(m.start, m.end, form)
         out.append(m)
     taken = sorted((m.start, m.end) for m in out)
+    starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))  # furthest end so far
+
+    def overlaps(s: int, e: int) -> bool:  # any taken span with a < e and b > s
+        i = bisect.bisect_left(starts, e)
+        return i > 0 and reach[i - 1] > s
+
     alternatives = sorted(forms, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split()))
                                                       for f in alternatives)
@@ -277,7 +286,7 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
         for match in pattern.finditer(source, start, end):
             s, e = match.span()
             word = match.group()
-            if not word[0].isupper() or any(a < e and s < b for a, b in taken) \
+            if not word[0].isupper() or overlaps(s, e) \
                     or _joined_to_name(source, s, e):
                 continue
             if sentence_start(source, s) and " " not in word and is_common(word):

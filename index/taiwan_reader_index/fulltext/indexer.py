@@ -319,6 +319,12 @@ class _Run:
     model_in_process: bool
 
 
+def _entities_cut_at(article: Article) -> int | None:
+    from ..entities.extract import entities_cut_at
+
+    return entities_cut_at(article)
+
+
 def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[str]) -> None:
     batch = _Batch(run.ix, run.index_path, run.manifest)
     progress, manifest, report = run.progress, run.manifest, run.report
@@ -400,6 +406,10 @@ def _load(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result) -> Artic
         report.warnings.append(LoadProblem(
             item.path, f"{len(article.body):,} characters; only the first "
             f"{MAX_INDEXED_CHARS:,} are searchable"))
+    if run.extractor is not None and (cut := _entities_cut_at(article)) is not None:
+        report.warnings.append(LoadProblem(
+            item.path, f"names are highlighted and counted up to character {cut:,} only "
+            "(the first part of the file; longer files are no news reports)"))
     if (not run.relink and old is not None and old.get("hash") == article.content_hash
             and old.get("id") == item.id):
         manifest[item.rel] = {**old, **stat_entry}  # touched, not changed

@@ -106,6 +106,8 @@ class CompareScreen(Screen):
         self.query_one("#compare-entities").display = False
         self.query_one("#rows").focus()
         self._layout(self.size.width)
+        if note := self.comparison.alignment.cut_note():
+            self.notify(note[:1].upper() + note[1:], severity="warning", markup=False, timeout=10)
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
