@@ -268,3 +268,29 @@ def test_costly_queries_are_refused_with_what_to_change(mini):
         with pytest.raises(QueryError, match="AND needs a word on each side"):
             searcher.search("drills AND")
         assert searcher.search('"coast guard"~3').total >= 0  # within bounds: runs
+
+
+def test_a_replaced_search_stops_inside_the_collection_not_after_it(mini):
+    from taiwan_reader_index.errors import SearchCancelled
+
+    looks = []
+
+    def stop_on_third_look() -> bool:  # before the lock, after it, then in the collector
+        looks.append(1)
+        return len(looks) >= 3
+
+    with Searcher(locations.index_dir_for(mini)) as searcher:
+        with pytest.raises(SearchCancelled):
+            searcher.search("typhoon OR harbour OR drills", should_stop=stop_on_third_look)
+        assert len(looks) == 3
+        # a search nobody cancels answers as before
+        assert searcher.search("typhoon OR harbour", should_stop=lambda: False).total > 0
+
+
+def test_a_search_past_the_time_limit_ends_with_a_message_naming_it(mini, monkeypatch):
+    from taiwan_reader_index.fulltext import bounds
+
+    monkeypatch.setattr(bounds, "TIME_LIMIT", 0.0)
+    with (Searcher(locations.index_dir_for(mini)) as searcher,
+          pytest.raises(QueryError, match=r"query 'typhoon OR harbour': stopped after 0 s")):
+        searcher.search("typhoon OR harbour")

@@ -24,6 +24,10 @@ class QueryError(ValueError):
     """A query the user must fix; str() is the message to show."""
 
 
+class SearchCancelled(Exception):
+    """A search stopped because its caller no longer wants it (a newer query replaced it)."""
+
+
 class IndexProblem(Exception):
     """A problem with the index folder; the message is meant for the user."""
 

@@ -8,6 +8,7 @@ it for an archive that outgrows one machine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from .hits import Hit, SearchResult
@@ -29,9 +30,12 @@ class SearchEngine(Protocol):
 
     def search(self, text: str, *, limit: int | None = 10, sort: str = "score",
                filters: Filters | None = None, facets: bool = False,
-               snippets: bool = True) -> SearchResult:
+               snippets: bool = True,
+               should_stop: Callable[[], bool] | None = None) -> SearchResult:
         """Ranked hits with snippets, facet counts and a "did you mean" suggestion;
-        raises QueryError with a message for the user when the query is broken."""
+        raises QueryError with a message for the user when the query is broken or runs
+        past the time limit, and SearchCancelled once ``should_stop`` says so (a newer
+        query replaced this one)."""
         ...
 
     def stored(self, article_id: str) -> StoredFields | None:

@@ -8,15 +8,16 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from whoosh import query as wq
 from whoosh import sorting
 
-from ..errors import one_line
+from ..errors import SearchCancelled, one_line
 from . import _whoosh
 from ._whoosh.conjunction import ConjunctionSearcher, clauses
+from .bounds import Bounds, bounded
 from .engine import Filters, StoredFields
 from .facets import FacetCounter
 from .hits import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
@@ -141,17 +142,20 @@ class Searcher:
         filters: Filters | None = None,
         facets: bool = False,
         snippets: bool = True,
+        should_stop: Callable[[], bool] | None = None,
     ) -> SearchResult:
-        """Run ``text``; raises QueryError (with a message for the user) when it is broken."""
+        """Run ``text``; raises QueryError (with a message for the user) when it is broken
+        or runs past the time limit, SearchCancelled once ``should_stop`` says so."""
         text = text.strip()
         q = parse(self._parser, text) if text else wq.Every()
         started = time.perf_counter()
         try:
-            result = self._run(text, q, limit, sort, filters, facets, snippets)
+            result = self._run(text, q, limit, sort, filters, facets, snippets,
+                               Bounds(text, should_stop))
             log.debug("search %r (sort %s, filters %s): %d hits in %.1f ms", text, sort,
                       filters, result.total, 1000 * (time.perf_counter() - started))
             return result
-        except QueryError:
+        except (QueryError, SearchCancelled):
             raise
         except Exception as exc:  # Whoosh can fail deep inside on odd queries
             log.warning("query %r failed inside Whoosh", text, exc_info=True)
@@ -163,8 +167,11 @@ class Searcher:
             self._people = PeopleLinks.of_reader(searcher.reader())
         return self._people
 
-    def _run(self, text, q, limit, sort, filters, facets, snippets) -> SearchResult:
+    def _run(self, text, q, limit, sort, filters, facets, snippets, bounds: Bounds,
+             ) -> SearchResult:
+        bounds.check()  # a query replaced while it waited for the lock goes no further
         with self._lock:
+            bounds.check()
             searcher = self._searcher
             if not searcher.doc_count():  # an index with nothing committed yet: Whoosh's
                 return SearchResult(text, 0, ())  # scoring and empty reader fail on it
@@ -176,21 +183,23 @@ class Searcher:
                 total, ranked = fast.total, fast.ranked
                 facet_counts = self._facets.count(searcher, fast.matched, people) if facets else {}
             else:
-                results = searcher.search(q, limit=limit, optimize=False, **kwargs)
+                results = bounded(searcher, q, bounds, limit=limit, optimize=False, **kwargs)
                 ranked = [(h.score if sort == "score" and text else 0.0, h.docnum) for h in results]
                 matched = results
                 if limit is not None and not (results.has_exact_length() and len(results) < limit):
                     # a top-N collector's length and docs can be short of every match
                     # (an OR query of common words: 92 "hits" at limit 1, 474 in all)
-                    matched = searcher.search(q, limit=None, scored=False,
-                                              filter=kwargs.get("filter"))
+                    matched = bounded(searcher, q, bounds, limit=None, scored=False,
+                                      filter=kwargs.get("filter"))
                 total = len(matched)
                 facet_counts = self._facets.count(searcher, matched.docs(), people) if facets else {}
+            bounds.check()
             terms = self._highlight_terms(q, searcher) if snippets and text else []
             spans = hit_spans(searcher, [d for _, d in ranked], terms) if terms else {}
             names = entity_names(q) if snippets and text else []
             hits = tuple(self._hit(searcher.stored_fields(d), spans.get(d, []), score, names)
                          for score, d in ranked)
+            bounds.check()
             suggestion = self._suggest(text, searcher) if text and not total else None
             if not total and suggestion is None and (problem := no_hits_problem(text)):
                 raise QueryError(problem)

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from taiwan_reader_index.entities.kinds import KIND_TITLES
-from taiwan_reader_index.errors import QueryError
+from taiwan_reader_index.errors import QueryError, SearchCancelled
 from taiwan_reader_index.fulltext.hits import SORTS, Hit, SearchResult
 from taiwan_reader_index.terminal_safe import inert
 
@@ -147,10 +147,14 @@ class SearchScreen(Screen):
     def _search(self, query: str, sort: str, filters: Filters) -> None:
         worker = get_current_worker()
         assert self.searcher is not None
+
+        def replaced() -> bool:  # a newer query cancelled this worker: stop, do not queue
+            return worker.is_cancelled
+
         try:
             result = self.searcher.search(
                 query, limit=RESULT_LIMIT, sort=sort if query.strip() or sort != "score" else "date",
-                filters=filters or None, facets=True)
+                filters=filters or None, facets=True, should_stop=replaced)
             # a facet's own counts ignore its own choice, so its other values stay
             # offered (choosing two outlets finds either: OR within a facet)
             own: dict[str, tuple[tuple[str, int], ...]] = {}
@@ -159,8 +163,10 @@ class SearchScreen(Screen):
                     return
                 others = {k: v for k, v in filters.items() if k != name}
                 wider = self.searcher.search(query, limit=1, filters=others or None, facets=True,
-                                             snippets=False)
+                                             snippets=False, should_stop=replaced)
                 own[name] = wider.facets.get(name, ())
+        except SearchCancelled:
+            return
         except QueryError as exc:
             if not worker.is_cancelled:
                 self.post_message(self.SearchFinished(query, None, str(exc)))
