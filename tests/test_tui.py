@@ -214,6 +214,32 @@ async def test_damaged_index_is_rebuilt_on_start(app_for, mini_corpus):
     assert list(index.parent.glob(index.name + ".broken-*"))
 
 
+async def test_a_search_that_finds_the_index_garbled_rebuilds_it_and_answers(
+        app_for, mini_corpus):
+    from taiwan_reader_index import locations
+    from taiwan_reader_index.fulltext.indexer import update_index
+
+    update_index(mini_corpus)
+    index = locations.index_dir_for(mini_corpus)
+    for segment in index.glob("*.pst"):  # same size and end, other bytes: opens, then fails
+        data = bytearray(segment.read_bytes())
+        for i in range(40, len(data) // 2, 7):
+            data[i] ^= 0x5A
+        segment.write_bytes(bytes(data))
+    app = app_for(mini_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "typhoon")
+        for _ in range(50):
+            await settle(app, pilot)
+            if list(index.parent.glob(index.name + ".broken-*")) and \
+                    app.screen.query_one("#results", OptionList).option_count:
+                break
+        assert list(index.parent.glob(index.name + ".broken-*"))
+        assert "matching" in str(app.screen.query_one("#status").render())
+        assert app.screen.query_one("#results", OptionList).option_count >= 1
+
+
 async def test_quitting_during_the_first_build_stops_it_and_the_next_run_resumes(
         app_for, tmp_path, monkeypatch):
     import time

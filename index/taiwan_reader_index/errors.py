@@ -40,6 +40,10 @@ class IndexBusy(IndexProblem):
     pass
 
 
+class IndexDamaged(IndexProblem):
+    """Index files whose bytes changed after they were written; the index must be rebuilt."""
+
+
 class IndexStopped(Exception):
     """An index run stopped because its caller asked it to (the reader is closing).
 

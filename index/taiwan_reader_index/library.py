@@ -87,6 +87,19 @@ class Library:
         log.info("%s: %s in %.2f s", self.corpus, report.summary(), report.seconds)
         return report
 
+    def repair(self, progress: ProgressCallback | None = None,
+               should_stop: StopCheck | None = None,
+               model_in_process: bool = True) -> IndexReport:
+        """Move a damaged index aside (nothing deleted) and build it again (the entity
+        cache is kept: only the search index is made anew)."""
+        from .fulltext.indexer import set_aside_damaged
+
+        aside = set_aside_damaged(self.index_path)
+        report = self.update(progress=progress, wait=30, should_stop=should_stop,
+                             model_in_process=model_in_process)
+        report.notices.insert(0, f"the damaged index was moved to {aside} and rebuilt")
+        return report
+
     def ensure_current(self) -> tuple[IndexReport | None, str | None]:
         """Update the index; if another run holds the lock, use the index as it is."""
         try:

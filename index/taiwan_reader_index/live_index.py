@@ -76,6 +76,14 @@ class LiveIndex:
         self.searcher = searcher
         return searcher, report
 
+    def repair(self, should_stop: StopCheck | None = None) -> tuple[SearchEngine, IndexReport]:
+        """Move a damaged index aside, build it again and open the new one."""
+        self.close()
+        report = self.library.repair(should_stop=should_stop, model_in_process=False)
+        self.searcher = self.library.searcher()
+        self.load_titles()
+        return self.searcher, report
+
     def load_titles(self) -> list[tuple[str, str, str]]:
         if self.searcher is not None:
             self.titles = self.searcher.titles()

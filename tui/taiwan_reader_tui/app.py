@@ -20,7 +20,14 @@ from taiwan_reader_index.live_index import LiveIndex
 from taiwan_reader_index.terminal_safe import inert
 
 from .commands import ArticleCommands
-from .messages import CompareArticles, IndexUpdated, OpenArticle, SearchFor, TrackQuotes
+from .messages import (
+    CompareArticles,
+    IndexDamageFound,
+    IndexUpdated,
+    OpenArticle,
+    SearchFor,
+    TrackQuotes,
+)
 from .screens.search import SearchScreen
 from .screens.startup import IndexingScreen, ProblemScreen
 from .state import load_state, save_state
@@ -179,6 +186,28 @@ class ReaderApp(App):
                 if isinstance(screen, SearchScreen):
                     screen.run_search()
         self._tell(report)
+
+    @on(IndexDamageFound)
+    def _index_damaged(self, message: IndexDamageFound) -> None:
+        self.notify(f"{message.reason[:1].upper()}{message.reason[1:]}: rebuilding it",
+                    severity="warning", markup=False, timeout=10)
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):
+                screen.detach()
+        self._repair()
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _repair(self) -> None:
+        """Set the damaged index aside, build it again, and search the new one."""
+        try:
+            searcher, report = self.index.repair(should_stop=self._stop_check())
+        except IndexStopped:
+            return
+        except (IndexProblem, OSError) as exc:
+            self.call_from_thread(self._problem, "The damaged index could not be rebuilt",
+                                  str(exc))
+            return
+        self.call_from_thread(self._searcher_ready, searcher, report)
 
     def action_reindex(self) -> None:
         self._reindex()

@@ -44,3 +44,10 @@ class TrackQuotes(Message):
     """Show which other articles carry this article's quotations."""
 
     article: object
+
+
+@dataclass
+class IndexDamageFound(Message):
+    """A search found the index damaged: it must be set aside and rebuilt."""
+
+    reason: str

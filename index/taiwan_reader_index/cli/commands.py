@@ -20,9 +20,9 @@ from .. import logs
 from ..articles.loader import load_text
 from ..compare.evidence import explain
 from ..config import load_config
-from ..errors import BadFile, CorpusError, IndexProblem, QueryError, one_line
+from ..errors import BadFile, CorpusError, IndexDamaged, IndexProblem, QueryError, one_line
 from ..fulltext.hits import SearchResult
-from ..fulltext.indexer import IndexReport
+from ..fulltext.indexer import IndexReport, ProgressCallback
 from ..library import Library
 from ..terminal_safe import inert, inert_line
 from . import views
@@ -100,6 +100,14 @@ def _silence_stdout() -> None:
 
 
 def _index(library: Library, rebuild: bool, out: Console, err: Console) -> int:
+    report = _with_progress(err, lambda advance: library.update(rebuild=rebuild,
+                                                                progress=advance))
+    print_report(report, out, err)
+    return 0
+
+
+def _with_progress(err: Console, work: Callable[[ProgressCallback], IndexReport]) -> IndexReport:
+    """Run an index ``work`` with a progress bar on standard error."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -116,9 +124,7 @@ def _index(library: Library, rebuild: bool, out: Console, err: Console) -> int:
         def advance(done: int, total: int, name: str) -> None:
             progress.update(task, completed=done, total=total, description=inert_line(name)[-40:])
 
-        report = library.update(rebuild=rebuild, progress=advance)
-    print_report(report, out, err)
-    return 0
+        return work(advance)
 
 
 def print_report(report: IndexReport, out: Console, err: Console) -> None:
@@ -136,6 +142,8 @@ def _quiet_update(library: Library, err: Console) -> None:
     if busy:
         err.print(Text(f"warning: {inert_line(busy)}", style="yellow"))
     if report is not None:
+        for notice in report.notices:  # what was repaired or redone, said every time
+            err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
         for problem in report.skipped + report.warnings:
             if report.changed:
                 err.print(Text(f"warning: {inert_line(str(problem))}", style="yellow"))
@@ -145,10 +153,14 @@ def _search(library: Library, args: argparse.Namespace, out: Console, err: Conso
     if args.limit < 1:
         raise QueryError(f"--limit must be at least 1, got {args.limit}")
     _quiet_update(library, err)
-    with library.searcher() as searcher:
-        result = searcher.search(args.query, limit=args.limit, facets=args.facets)
-        if searcher.notice:
-            err.print(Text(f"notice: {inert_line(searcher.notice)}", style="yellow"))
+    try:
+        result = _search_once(library, args, err)
+    except IndexDamaged as exc:  # found by the search itself: rebuild, then search again
+        err.print(Text(f"notice: {inert_line(str(exc))}; rebuilding it now", style="yellow"))
+        report = _with_progress(err, lambda advance: library.repair(progress=advance))
+        for notice in report.notices:
+            err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
+        result = _search_once(library, args, err)
     if args.json:
         out.out(views.dumps(views.search_view(result)), highlight=False)
     else:
@@ -157,6 +169,14 @@ def _search(library: Library, args: argparse.Namespace, out: Console, err: Conso
             shown = ", ".join(f"{v} ({c})" for v, c in values[:10])
             out.print(Text(f"{name}: ", style="bold") + Text(inert_line(shown)))
     return 0
+
+
+def _search_once(library: Library, args: argparse.Namespace, err: Console) -> SearchResult:
+    with library.searcher() as searcher:
+        result = searcher.search(args.query, limit=args.limit, facets=args.facets)
+        if searcher.notice:
+            err.print(Text(f"notice: {inert_line(searcher.notice)}", style="yellow"))
+    return result
 
 
 def _compare(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:

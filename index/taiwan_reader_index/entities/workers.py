@@ -68,22 +68,34 @@ def stop_now(pool: ProcessPoolExecutor) -> None:
 
 
 def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with a real standard error.
+    """Start multiprocessing's resource tracker with its standard error on /dev/null.
 
-    The tracker is handed ``sys.stderr``'s file descriptor; inside a Textual
-    app ``sys.stderr`` captures prints and its ``fileno()`` is -1, which
-    spawning refuses ("bad value(s) in fds_to_keep"). Its stderr is then
-    /dev/null: its warnings must not draw over the reader's screen.
+    The tracker outlives an indexer killed with SIGKILL and then prints "There
+    appear to be 5 leaked semaphore objects" into the user's terminal: noise
+    about a cleanup it does itself. It inherits file descriptor 2, so that is
+    pointed at /dev/null for the moment it starts. Inside a Textual app (which
+    draws on descriptor 2) ``sys.stderr`` captures prints and its ``fileno()``
+    is -1, which spawning refuses ("bad value(s) in fds_to_keep"); there it
+    is started with a stand-in ``sys.stderr`` and descriptor 2 left alone.
     """
     from multiprocessing import resource_tracker
 
     try:
-        if sys.stderr is not None and sys.stderr.fileno() >= 0:
-            return  # it can start as it is, when the pool first needs it
+        terminal = sys.stderr is not None and sys.stderr.fileno() == 2
     except (AttributeError, OSError, ValueError):
-        pass
-    captured = sys.stderr
+        terminal = False
     with open(os.devnull, "w") as quiet:
+        if terminal:
+            sys.stderr.flush()
+            saved = os.dup(2)
+            os.dup2(quiet.fileno(), 2)
+            try:
+                resource_tracker.ensure_running()
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+            return
+        captured = sys.stderr
         sys.stderr = quiet
         try:
             resource_tracker.ensure_running()

@@ -41,22 +41,38 @@ class Bounds:
 
 
 class _BoundedCollector(WrappingCollector):
-    """A collector that looks at the bounds every CHECK_EVERY documents."""
+    """Looks at the bounds every CHECK_EVERY matching documents. It sits at the bottom of
+    the collector chain, just above the collector that keeps the hits: a wrapper higher
+    up would bypass the filtering of the wrappers below it (Whoosh's FilterCollector
+    filters in its own collect_matches)."""
 
     def __init__(self, child, bounds: Bounds) -> None:
         super().__init__(child)
         self.bounds = bounds
 
-    def collect_matches(self) -> None:
-        child, check = self.child, self.bounds.check
-        for n, sub_docnum in enumerate(child.matches()):
+    def matches(self):
+        check = self.bounds.check
+        for n, sub_docnum in enumerate(self.child.matches()):
             if not n % CHECK_EVERY:
                 check()
-            child.collect(sub_docnum)
+            yield sub_docnum
+
+    def collect_matches(self) -> None:
+        collect = self.child.collect
+        for sub_docnum in self.matches():
+            collect(sub_docnum)
 
 
 def bounded(searcher, q, bounds: Bounds, **options):
     """``searcher.search(q, **options)`` within ``bounds``."""
-    collector = _BoundedCollector(searcher.collector(**options), bounds)
-    searcher.search_with_collector(q, collector)
-    return collector.results()
+    top = searcher.collector(**options)
+    parent, node = None, top
+    while isinstance(node, WrappingCollector):
+        parent, node = node, node.child
+    guard = _BoundedCollector(node, bounds)
+    if parent is None:
+        top = guard
+    else:
+        parent.child = guard
+    searcher.search_with_collector(q, top)
+    return top.results()

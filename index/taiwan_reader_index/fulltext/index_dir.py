@@ -155,6 +155,35 @@ def writer_lock(index_path: Path, wait: float = 3.0):
         os.close(fd)
 
 
+@contextmanager
+def folder_lock(index_path: Path) -> Iterator[None]:
+    """Hold a lock on the index folder itself while a run writes, moves or deletes it.
+
+    The lock file beside the folder can be deleted while a run holds it, and a
+    second run would then lock a new file and go on (a --rebuild deleting the
+    running index). The folder cannot be swapped under the run that holds
+    this lock without that run noticing: a second run finds it held and
+    stops. A missing folder needs no lock.
+    """
+    try:
+        fd = os.open(index_path, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            raise IndexBusy(f"another index run is writing {index_path} (its lock file "
+                            f"{index_path.name}.lock was removed meanwhile); try again when it "
+                            "has finished") from None
+        yield
+    finally:
+        os.close(fd)
+
+
 def _read_pid(lock_path: Path) -> str:
     try:
         pid = lock_path.read_text().strip()

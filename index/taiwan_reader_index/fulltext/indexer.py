@@ -17,7 +17,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from ..articles.discovery import CorpusFile, discover, display_name
 from ..errors import BadFile, IndexStopped, one_line
 from .index_dir import (
     create_index,
+    folder_lock,
     index_exists,
     move_aside,
     open_index,
@@ -159,6 +160,19 @@ def _open(index_path: Path, rebuild: bool, report: IndexReport):
         return create_index(index_path)
 
 
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
+
+
+def set_aside_damaged(index_path: Path) -> Path:
+    """Move the index folder aside (under the lock, so no run is writing it meanwhile)."""
+    with private_files(), writer_lock(index_path, wait=30), folder_lock(index_path):
+        return move_aside(index_path)
+
+
 def _remove(path: Path) -> None:
     import shutil
 
@@ -199,10 +213,16 @@ def update_index(
     files, problems = discover(corpus, follow_links)
     report.skipped.extend(problems)
     check_stop()
-    with private_files(), writer_lock(index_path, wait=wait):
+    with private_files(), writer_lock(index_path, wait=wait), ExitStack() as held:
+        before = _inode(index_path)
+        held.enter_context(folder_lock(index_path))  # no other run is inside the folder
         ix = _open(index_path, rebuild, report)
+        if _inode(index_path) != before:  # a new folder (a first build, a rebuild): hold it
+            held.enter_context(folder_lock(index_path))
         try:
             manifest = load_manifest(index_path, ix)
+            if manifest.problem:
+                report.notices.append(manifest.problem)
             check_stop()
             linking, relink = manifest.linking, False
             if entities:
@@ -222,6 +242,8 @@ def update_index(
                     "entities again")
             elif relink and not gone:  # nothing indexed to re-link: just record the links
                 manifest.linking = linking
+                save_manifest(index_path, ix, manifest)
+            elif manifest.rebuilt and not (todo or gone):  # keep the repaired record
                 save_manifest(index_path, ix, manifest)
             if todo or gone:
                 if entities and extractor is None and todo:

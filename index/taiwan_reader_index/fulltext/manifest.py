@@ -8,7 +8,9 @@ stored fields, so the two never silently disagree.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,38 @@ class Manifest(dict[str, Entry]):
     """Entries by relative path, and the entity links (aliases) the index was built with."""
 
     linking: str | None = None
+    problem: str | None = None  # why the saved manifest was not used (it was damaged)
+    rebuilt: bool = False  # made from the index's stored fields, not read from its file
+    sums: dict[str, list] | None = None  # index file name -> [size, mtime_ns, digest]
+
+
+# What each entry holds: a field and the types its value may have. An entry either
+# describes an indexed article or a file set aside (with "problem" and no "hash").
+_ENTRY_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (str,), "hash": (str,), "mtime_ns": (int,), "size": (int,), "title": (str,),
+    "outlet": (str,), "problem": (str,)}
+
+
+def _entry_fault(rel: object, entry: object) -> str | None:
+    if not isinstance(rel, str) or not isinstance(entry, dict):
+        return f"entry {rel!r} is not a path and a record"
+    for name, value in entry.items():
+        types = _ENTRY_TYPES.get(name)
+        if types is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            return f"entry {rel!r}: {name} is {type(value).__name__}, not {types[0].__name__}"
+    if "id" not in entry or not ("hash" in entry or "problem" in entry):
+        return f"entry {rel!r} lacks its id, or its hash"
+    return None
+
+
+def _files_fault(files: object) -> str | None:
+    """What is wrong with a saved manifest's files, or None when it is sound."""
+    if not isinstance(files, dict):
+        return "its files are not a table"
+    for rel, entry in files.items():
+        if (fault := _entry_fault(rel, entry)) is not None:
+            return fault
+    return None
 
 
 def manifest_path(index_path: Path) -> Path:
@@ -36,18 +70,31 @@ def load_manifest(index_path: Path, ix) -> Manifest:
     whether every article carries the current links.
     """
     path = manifest_path(index_path)
-    linking = None
+    linking, problem = None, None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
         linking = data.get("linking")
         if data.get("generation") == ix.latest_generation():
-            manifest = Manifest(data["files"])
-            manifest.linking = linking
-            return manifest
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            fault = _files_fault(data.get("files"))
+            if fault is None:
+                manifest = Manifest(data["files"])
+                manifest.linking = linking if isinstance(linking, str) else None
+                sums = data.get("sums")
+                manifest.sums = sums if isinstance(sums, dict) else None
+                return manifest
+            problem = f"the record of indexed files {path} was damaged ({fault}); " \
+                      "rebuilt it from the index"
+    except FileNotFoundError:
         pass
+    except (OSError, ValueError, RecursionError) as exc:
+        problem = (f"the record of indexed files {path} could not be read ({exc}); rebuilt it "
+                   "from the index")
     manifest = _from_index(ix)
     manifest.linking = linking if isinstance(linking, str) else None
+    manifest.problem = problem
+    manifest.rebuilt = True
     return manifest
 
 
@@ -79,7 +126,58 @@ def titles(files: Manifest) -> list[tuple[str, str, str]] | None:
     return sorted(found, key=lambda row: (row[1].casefold(), row[0]))
 
 
+def _index_files(index_path: Path) -> list[os.DirEntry]:
+    """The files Whoosh wrote and will not change again (its lock file aside)."""
+    return [e for e in os.scandir(index_path) if e.is_file() and not e.name.endswith("LOCK")]
+
+
+def _digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
+
+
+def segment_sums(index_path: Path, known: dict[str, list] | None = None) -> dict[str, list]:
+    """[size, mtime_ns, digest] of every index file; a file already summed with the same
+    size and time keeps its sum (Whoosh never rewrites a file, so each is read once)."""
+    known = known or {}
+    sums = {}
+    for entry in _index_files(index_path):
+        st = entry.stat()
+        old = known.get(entry.name)
+        if isinstance(old, list) and old[:2] == [st.st_size, st.st_mtime_ns]:
+            sums[entry.name] = old
+        else:
+            sums[entry.name] = [st.st_size, st.st_mtime_ns, _digest(entry.path)]
+    return sums
+
+
+def damaged_files(index_path: Path) -> list[str]:
+    """The index files whose bytes are no longer those written (a disk fault, a stray
+    write); [] when all match, or when no sums were kept."""
+    try:
+        data = json.loads(manifest_path(index_path).read_text(encoding="utf-8"))
+        sums = data.get("sums") if isinstance(data, dict) else None
+    except (OSError, ValueError):
+        return []
+    if not isinstance(sums, dict):
+        return []
+    damaged = []
+    for name, summed in sorted(sums.items()):
+        path = index_path / name
+        try:
+            size, _, digest = summed
+            if not path.exists():
+                continue  # merged away since: not part of the index now
+            if path.stat().st_size != size or _digest(str(path)) != digest:
+                damaged.append(name)
+        except (OSError, TypeError, ValueError):
+            damaged.append(name)
+    return damaged
+
+
 def save_manifest(index_path: Path, ix, files: Manifest) -> None:
-    payload = {"generation": ix.latest_generation(), "linking": files.linking, "files": files}
+    files.sums = segment_sums(index_path, files.sums)
+    payload = {"generation": ix.latest_generation(), "linking": files.linking, "files": files,
+               "sums": files.sums}
     text = json.dumps(payload, ensure_ascii=True)  # the C encoder: 10x json.dump to a file
     write_atomic(manifest_path(index_path), text)

@@ -14,7 +14,7 @@ from pathlib import Path
 from whoosh import query as wq
 from whoosh import sorting
 
-from ..errors import SearchCancelled, one_line
+from ..errors import IndexDamaged, SearchCancelled, one_line
 from . import _whoosh
 from ._whoosh.conjunction import ConjunctionSearcher, clauses
 from .bounds import Bounds, bounded
@@ -157,9 +157,20 @@ class Searcher:
             return result
         except (QueryError, SearchCancelled):
             raise
-        except Exception as exc:  # Whoosh can fail deep inside on odd queries
+        except Exception as exc:  # Whoosh can fail deep inside on odd queries, or on damage
             log.warning("query %r failed inside Whoosh", text, exc_info=True)
+            self.check_damage()
             raise QueryError(f"query {text!r} could not be run ({one_line(exc)})") from exc
+
+    def check_damage(self) -> None:
+        """Raise IndexDamaged when index files no longer hold what was written to them."""
+        from .manifest import damaged_files
+
+        damaged = damaged_files(self.index_path)
+        if damaged:
+            raise IndexDamaged(
+                f"the index at {self.index_path} is damaged: {', '.join(damaged[:3])} no longer "
+                "holds what was written")
 
     def people(self, searcher) -> PeopleLinks:
         """Lone surnames and the one full name each stands for, across the corpus."""

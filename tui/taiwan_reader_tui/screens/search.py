@@ -17,11 +17,11 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from taiwan_reader_index.entities.kinds import KIND_TITLES
-from taiwan_reader_index.errors import QueryError, SearchCancelled
+from taiwan_reader_index.errors import IndexDamaged, QueryError, SearchCancelled
 from taiwan_reader_index.fulltext.hits import SORTS, Hit, SearchResult
 from taiwan_reader_index.terminal_safe import inert
 
-from ..messages import CompareArticles, OpenArticle
+from ..messages import CompareArticles, IndexDamageFound, OpenArticle
 from ..widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -136,6 +136,11 @@ class SearchScreen(Screen):
         self.searcher = searcher
         self.run_search()
 
+    def detach(self) -> None:
+        """The index is being rebuilt: wait for the new one (attach) before searching."""
+        self.searcher = None
+        self.query_one("#status", Static).update(Text("Rebuilding the index…", style="dim"))
+
     def run_search(self) -> None:
         if self.searcher is None:
             self.query_one("#status", Static).update(Text("Opening the index…", style="dim"))
@@ -166,6 +171,9 @@ class SearchScreen(Screen):
                                              snippets=False, should_stop=replaced)
                 own[name] = wider.facets.get(name, ())
         except SearchCancelled:
+            return
+        except IndexDamaged as exc:  # the app rebuilds it, then searches again
+            self.post_message(IndexDamageFound(str(exc)))
             return
         except QueryError as exc:
             if not worker.is_cancelled:
