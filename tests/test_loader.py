@@ -59,10 +59,17 @@ def test_file_over_the_size_limit_is_refused(tmp_path):
         load_article(write(tmp_path, "g.txt", "word " * 1000), max_bytes=1000)
 
 
-def test_invalid_utf8_is_decoded_with_replacement_and_reported(tmp_path):
+def test_a_legacy_encoding_is_detected_and_reported(tmp_path):
     article = load_article(write(tmp_path, "h.txt", b"Caf\xe9 owners protest new rules.\n"))
-    assert "Caf\ufffd owners" in article.body
-    assert any("not valid UTF-8" in w for w in article.warnings)
+    assert "Café owners" in article.body
+    assert any("not UTF-8: read as cp1252" in w for w in article.warnings)
+
+
+def test_undecodable_bytes_are_replaced_and_reported(tmp_path):
+    data = b"Harbour drills resumed " + bytes(range(0x80, 0x100)) * 4 + b" on Monday.\n"
+    article = load_article(write(tmp_path, "u.txt", data))
+    assert "Harbour drills resumed" in article.body and "on Monday" in article.body
+    assert any("UTF-8" in w for w in article.warnings)
 
 
 def test_malformed_front_matter_is_reported_and_skipped(tmp_path):

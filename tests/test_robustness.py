@@ -381,6 +381,10 @@ def test_special_files_are_reported_and_never_read(tmp_path):
     report = update_index(corpus)
     problems = {p.path.name: p.message for p in report.skipped}
     assert "not a regular file" in problems["pipe.txt"]
+    assert "outside the corpus folder: not followed" in problems["zero.txt"]
+    # asked to follow links, the device is still never read
+    report = update_index(corpus, follow_links=True)
+    problems = {p.path.name: p.message for p in report.skipped}
     assert "not a regular file" in problems["zero.txt"]
     assert ids(corpus, "little") == ["a000", "a001"]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +20,7 @@ from taiwan_reader_index.fulltext.indexer import IndexReport
 from taiwan_reader_index.library import Library
 from taiwan_reader_index.live_index import LiveIndex
 from taiwan_reader_index.terminal_safe import inert
+from taiwan_reader_index.watch import Changes, FolderWatch
 
 from .commands import ArticleCommands
 from .messages import (
@@ -55,6 +58,9 @@ class ReaderApp(App):
         self.state_path = state_path
         self.export_dir = export_dir
         self.index = LiveIndex(library)
+        self._folder_watch: FolderWatch | None = None
+        self._refreshing = False
+        self._refresh_again = False
 
     # start-up --------------------------------------------------------------
     def on_mount(self) -> None:
@@ -112,6 +118,7 @@ class ReaderApp(App):
         index.load_titles()  # for the palette: after the first results
         if existed and self._has_articles():  # the folder is looked at after the first results
             self._refresh_index()
+        self.call_from_thread(self._start_watching)
 
     @property
     def searcher(self) -> SearchEngine | None:
@@ -180,11 +187,15 @@ class ReaderApp(App):
 
     @on(IndexUpdated)
     def _index_updated(self, message: IndexUpdated) -> None:
+        from .screens.reader import ReaderScreen  # loaded with the first article anyway
+
         report = message.report
         if report.changed:
             for screen in self.screen_stack:
                 if isinstance(screen, SearchScreen):
                     screen.run_search()
+                elif isinstance(screen, ReaderScreen) and not screen.article.path.exists():
+                    screen.mark_deleted()
         self._tell(report)
 
     @on(IndexDamageFound)
@@ -209,12 +220,58 @@ class ReaderApp(App):
             return
         self.call_from_thread(self._searcher_ready, searcher, report)
 
+    # the live corpus: one refresh path for ctrl+r and for changes seen in the folder ------
     def action_reindex(self) -> None:
-        self._reindex()
+        self.refresh_index()
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def _reindex(self) -> None:
-        self._refresh_index()
+    def refresh_index(self) -> None:
+        """Bring the index up to date now, or, while a refresh runs, once more after it
+        (a burst of changes during a refresh costs one more run, never a queue)."""
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        self._refresh_until_current()
+
+    @work(thread=True, group="index", exit_on_error=False)
+    def _refresh_until_current(self) -> None:
+        settled = False
+        try:
+            while not get_current_worker().is_cancelled:
+                self._refresh_index()
+                if not self.call_from_thread(self._again):
+                    settled = True  # _again ended the refreshing, in the app's thread
+                    return
+        finally:
+            if not settled:  # cancelled (the app is closing) or failed: never stuck "busy"
+                self._refreshing = False
+
+    def _again(self) -> bool:
+        """Whether changes came during the refresh that just ended (then it runs again);
+        if not, refreshing ends here, so no change can fall between the two."""
+        if self._refresh_again:
+            self._refresh_again = False
+            return True
+        self._refreshing = False
+        return False
+
+    def _start_watching(self) -> None:
+        """Watch the corpus folder in a thread of its own (not a worker: it never ends
+        by itself, and the app stops it when it closes)."""
+        if self._folder_watch is None:
+            self._folder_watch = FolderWatch(self.library.corpus, self._folder_changed_from_thread)
+            threading.Thread(target=self._run_watch, args=(self._folder_watch,),
+                             name="folder-watch", daemon=True).start()
+
+    def _run_watch(self, watch: FolderWatch) -> None:
+        watch.run()  # until the app stops it
+        if watch.problem and not watch.stop_event.is_set():
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self._warn_from_thread(watch.problem)
+
+    def _folder_changed_from_thread(self, changes: Changes) -> None:
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.call_from_thread(self.refresh_index)
 
     # reading -----------------------------------------------------------------
     @on(OpenArticle)
@@ -331,6 +388,8 @@ class ReaderApp(App):
                             self.action_reindex)
 
     def on_unmount(self) -> None:
+        if self._folder_watch is not None:
+            self._folder_watch.stop()
         self.index.close()
 
 

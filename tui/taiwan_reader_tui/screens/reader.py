@@ -56,6 +56,14 @@ class ReaderScreen(Screen):
         self.search_query = query
         self.location = location
 
+    def mark_deleted(self) -> None:
+        """The article's file left the folder while it was open: say so, keep the text."""
+        if (self.sub_title or "").startswith("Deleted"):
+            return
+        self.sub_title = "Deleted from the folder: this is the text as it was read"
+        self.notify(f"{self.article.path.name} was deleted from the folder; the text stays "
+                    "here until you leave it", severity="warning", markup=False)
+
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="reading"):
