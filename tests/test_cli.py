@@ -161,3 +161,15 @@ def test_piped_output_keeps_long_lines_whole_and_a_closed_pipe_ends_quietly(mini
     error = reader.stderr.read().decode()
     assert reader.wait(timeout=300) in (0, 141)
     assert error == ""
+
+
+def test_a_search_that_must_build_the_index_first_shows_its_progress(
+        capsys, mini_corpus, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal
+    assert main(["search", "typhoon", "--corpus", str(mini_corpus)]) == 0
+    out, err = capsys.readouterr()
+    assert "indexing" in err and "hit" in out
+    monkeypatch.delenv("FORCE_COLOR")  # into a pipe or a file: no bar, no stray line
+    (mini_corpus / "new.md").write_text("A new typhoon report.\n")
+    assert main(["search", "typhoon", "--corpus", str(mini_corpus)]) == 0
+    assert capsys.readouterr().err == ""

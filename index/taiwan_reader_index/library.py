@@ -100,10 +100,11 @@ class Library:
         report.notices.insert(0, f"the damaged index was moved to {aside} and rebuilt")
         return report
 
-    def ensure_current(self) -> tuple[IndexReport | None, str | None]:
+    def ensure_current(self, progress: ProgressCallback | None = None,
+                       ) -> tuple[IndexReport | None, str | None]:
         """Update the index; if another run holds the lock, use the index as it is."""
         try:
-            return self.update(wait=1.0), None
+            return self.update(wait=1.0, progress=progress), None
         except IndexBusy as exc:
             if not self.has_index():
                 raise

@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 from rich.logging import RichHandler
@@ -29,6 +30,7 @@ from . import views
 from .parser import build_parser
 
 LaunchApp = Callable[[Library], int]
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -106,8 +108,10 @@ def _index(library: Library, rebuild: bool, out: Console, err: Console) -> int:
     return 0
 
 
-def _with_progress(err: Console, work: Callable[[ProgressCallback], IndexReport]) -> IndexReport:
-    """Run an index ``work`` with a progress bar on standard error."""
+def _with_progress(err: Console, work: Callable[[ProgressCallback], T]) -> T:
+    """Run an index ``work`` with a progress bar on standard error (on a terminal)."""
+    if not err.is_terminal:  # a log file or a pipe: no bar, not even its blank line
+        return work(lambda done, total, name: None)
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -138,7 +142,9 @@ def print_report(report: IndexReport, out: Console, err: Console) -> None:
 
 
 def _quiet_update(library: Library, err: Console) -> None:
-    report, busy = library.ensure_current()
+    """Bring the index up to date before answering; a long run (a first build, an
+    interrupted one finished, a damaged one rebuilt) shows its progress bar."""
+    report, busy = _with_progress(err, library.ensure_current)
     if busy:
         err.print(Text(f"warning: {inert_line(busy)}", style="yellow"))
     if report is not None:
