@@ -124,6 +124,11 @@ def test_killed_indexer_leaves_a_usable_index_and_the_next_run_completes(tmp_pat
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert len(ids(corpus, "report")) >= 9  # the previous index still opens and answers
+    index = locations.index_dir_for(corpus)
+    (index / "MAIN.tmp").mkdir(exist_ok=True)  # what a writer killed mid-run can leave
+    (index / "MAIN.tmp" / "pool.ctmp").write_bytes(b"x" * 1000)
+    update_index(corpus, max_bytes=0)  # a run with nothing it can add still tidies up
+    assert not list(index.glob("*.tmp"))
     report = update_index(corpus)
     assert report.added + report.unchanged + report.updated == 49
     assert ids(corpus, "report") == sorted(f"a{i:03}" for i in range(1, 50))
@@ -530,3 +535,17 @@ def test_a_long_one_line_file_of_sentences_and_quotations_is_handled_in_bounded_
     assert main(["compare", "line", "other", "--corpus", str(corpus)]) == 0
     out, err = capsys.readouterr()
     assert "only the first 100,000 characters of A were compared" in err and "only in A" in out
+
+
+def test_a_file_skipped_for_its_size_is_read_once_the_limit_is_raised(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    many(corpus, 2)
+    (corpus / "long.md").write_text("The okapi report. " + "More words here. " * 80_000)  # 1.4 MB
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "taiwan-reader" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("max_file_mb = 1\n")
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    assert "long.md" in capsys.readouterr().err and ids(corpus, "okapi") == []
+    config.write_text("max_file_mb = 2\n")
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    assert "1 added" in capsys.readouterr().out and ids(corpus, "okapi") == ["long"]

@@ -160,6 +160,21 @@ def _open(index_path: Path, rebuild: bool, report: IndexReport):
         return create_index(index_path)
 
 
+def _clear_stale_temp(index_path: Path) -> None:
+    """Remove what a writer killed mid-run left (its MAIN.tmp pool): under both locks no
+    writer is running, so any temporary file or folder is stale."""
+    import shutil
+
+    for leftover in [*index_path.glob("*.tmp"), *index_path.glob("*.ctmp")]:
+        try:
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover)
+            else:
+                leftover.unlink()
+        except OSError:
+            log.warning("could not remove %s", leftover, exc_info=True)
+
+
 def _inode(path: Path) -> int | None:
     try:
         return path.stat().st_ino
@@ -219,6 +234,7 @@ def update_index(
         ix = _open(index_path, rebuild, report)
         if _inode(index_path) != before:  # a new folder (a first build, a rebuild): hold it
             held.enter_context(folder_lock(index_path))
+        _clear_stale_temp(index_path)
         try:
             manifest = load_manifest(index_path, ix)
             if manifest.problem:
@@ -230,7 +246,7 @@ def update_index(
                 relink = bool(manifest) and manifest.linking != linking
                 if not relink:
                     manifest.linking = linking
-            todo = _plan(files, manifest, report, relink)
+            todo = _plan(files, manifest, report, relink, max_bytes)
             check_stop()
             gone = sorted(set(manifest) - {f.rel for f in files})
             if relink and todo:
@@ -280,8 +296,9 @@ def _linking(extractor) -> str:
 
 
 def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexReport,
-          relink: bool = False):
-    """Files to read: new and changed ones; with ``relink``, every file that indexed."""
+          relink: bool = False, max_bytes: int | None = None):
+    """Files to read: new and changed ones, and those set aside under another size limit;
+    with ``relink``, every file that indexed."""
     todo: list[tuple[CorpusFile, os.stat_result]] = []
     for item in files:
         try:
@@ -298,6 +315,7 @@ def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexRepo
             and entry.get("mtime_ns") == st.st_mtime_ns
             and entry.get("size") == st.st_size
             and entry.get("id", item.id) == item.id
+            and not ("problem" in entry and entry.get("max_bytes", max_bytes) != max_bytes)
         ):
             report.unchanged += "problem" not in entry
             if "problem" in entry:
@@ -456,7 +474,7 @@ def _set_aside(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result,
     if old is not None and "problem" not in old:
         writer.delete_by_term("id", old["id"])
     run.manifest[item.rel] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id,
-                              "problem": problem}
+                              "problem": problem, "max_bytes": run.max_bytes}
 
 
 def _store(writer, item: CorpusFile, st, article: Article, fields: dict, manifest,

@@ -32,7 +32,7 @@ class Manifest(dict[str, Entry]):
 # describes an indexed article or a file set aside (with "problem" and no "hash").
 _ENTRY_TYPES: dict[str, tuple[type, ...]] = {
     "id": (str,), "hash": (str,), "mtime_ns": (int,), "size": (int,), "title": (str,),
-    "outlet": (str,), "problem": (str,)}
+    "outlet": (str,), "problem": (str,), "max_bytes": (int,)}
 
 
 def _entry_fault(rel: object, entry: object) -> str | None:
