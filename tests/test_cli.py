@@ -15,7 +15,8 @@ def test_search_json_shape_and_hits(capsys, seeds):
     code, out, _ = run(capsys, "search", '"National Guard"', "--json", "--corpus", str(seeds))
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"version", "kind", "query", "total", "suggestion", "hits", "facets"}
+    assert set(data) == {"version", "kind", "query", "total", "suggestion", "hits", "facets",
+                         "took_ms"}
     assert data["total"] == 2
     assert set(data["hits"][0]) == {"id", "title", "outlet", "date", "path", "score", "snippet"}
     assert all("**National Guard**" in hit["snippet"] for hit in data["hits"])
@@ -173,3 +174,17 @@ def test_a_search_that_must_build_the_index_first_shows_its_progress(
     (mini_corpus / "new.md").write_text("A new typhoon report.\n")
     assert main(["search", "typhoon", "--corpus", str(mini_corpus)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_search_reads_one_query_per_line_and_answers_each_with_its_time(
+        capsys, mini_corpus, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO('typhoon\n\n"unclosed\nharbour drills\n'))
+    code = main(["search", "--json", "-", "--corpus", str(mini_corpus)])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 2  # one line could not run
+    assert [(d["kind"], d["query"]) for d in lines] == [
+        ("search", "typhoon"), ("error", '"unclosed'), ("search", "harbour drills")]
+    assert lines[0]["total"] >= 1 and lines[0]["took_ms"] > 0
+    assert "unbalanced quote" in lines[1]["error"]

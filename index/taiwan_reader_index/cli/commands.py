@@ -159,27 +159,63 @@ def _search(library: Library, args: argparse.Namespace, out: Console, err: Conso
     if args.limit < 1:
         raise QueryError(f"--limit must be at least 1, got {args.limit}")
     _quiet_update(library, err)
+    if args.query == "-":  # one query per line, one answer each, on one open index
+        return _search_lines(library, args, out, err)
     try:
-        result = _search_once(library, args, err)
+        result = _search_once(library, args.query, args, err)
     except IndexDamaged as exc:  # found by the search itself: rebuild, then search again
-        err.print(Text(f"notice: {inert_line(str(exc))}; rebuilding it now", style="yellow"))
-        report = _with_progress(err, lambda advance: library.repair(progress=advance))
-        for notice in report.notices:
-            err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
-        result = _search_once(library, args, err)
-    if args.json:
-        out.out(views.dumps(views.search_view(result)), highlight=False)
-    else:
-        _print_hits(result, out)
-        for name, values in result.facets.items():
-            shown = ", ".join(f"{v} ({c})" for v, c in values[:10])
-            out.print(Text(f"{name}: ", style="bold") + Text(inert_line(shown)))
+        _repair(library, exc, err)
+        result = _search_once(library, args.query, args, err)
+    _print_result(result, args, out)
     return 0
 
 
-def _search_once(library: Library, args: argparse.Namespace, err: Console) -> SearchResult:
+def _repair(library: Library, exc: IndexDamaged, err: Console) -> None:
+    err.print(Text(f"notice: {inert_line(str(exc))}; rebuilding it now", style="yellow"))
+    report = _with_progress(err, lambda advance: library.repair(progress=advance))
+    for notice in report.notices:
+        err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
+
+
+def _print_result(result: SearchResult, args: argparse.Namespace, out: Console) -> None:
+    if args.json:
+        out.out(views.dumps(views.search_view(result)), highlight=False)
+        return
+    _print_hits(result, out)
+    for name, values in result.facets.items():
+        shown = ", ".join(f"{v} ({c})" for v, c in values[:10])
+        out.print(Text(f"{name}: ", style="bold") + Text(inert_line(shown)))
+
+
+def _search_lines(library: Library, args: argparse.Namespace, out: Console,
+                  err: Console) -> int:
+    """Answer each line of standard input as a query; a broken query is answered with
+    its error (a JSON object of kind "error") and the rest go on; exit 2 if any was."""
+    failed = False
     with library.searcher() as searcher:
-        result = searcher.search(args.query, limit=args.limit, facets=args.facets)
+        for line in sys.stdin:
+            query = line.rstrip("\r\n")
+            if not query.strip():
+                continue
+            try:
+                result = searcher.search(query, limit=args.limit, facets=args.facets)
+            except QueryError as exc:
+                failed = True
+                if args.json:
+                    out.out(views.dumps(views.query_error_view(query, str(exc))),
+                            highlight=False)
+                else:
+                    err.print(Text(f"taiwan-reader: {inert_line(str(exc))}", style="red"))
+                continue
+            _print_result(result, args, out)
+            out.file.flush()  # a script reading answer by answer gets each at once
+    return 2 if failed else 0
+
+
+def _search_once(library: Library, query: str, args: argparse.Namespace,
+                 err: Console) -> SearchResult:
+    with library.searcher() as searcher:
+        result = searcher.search(query, limit=args.limit, facets=args.facets)
         if searcher.notice:
             err.print(Text(f"notice: {inert_line(searcher.notice)}", style="yellow"))
     return result

@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", parents=[corpus], help="build or update the index")
     p.add_argument("--rebuild", action="store_true", help="build the index from scratch")
     p = sub.add_parser("search", parents=[corpus], help="search the corpus")
-    p.add_argument("query", help="Whoosh query: words, \"phrases\", AND/OR/NOT, term~, field:value")
+    p.add_argument("query", help="Whoosh query: words, \"phrases\", AND/OR/NOT, term~, field:value; "
+                                 "- reads one query per line from standard input")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to show (default 10)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.add_argument("--facets", action="store_true", help="also count outlets and entities")

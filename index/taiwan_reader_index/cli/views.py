@@ -49,6 +49,7 @@ class SearchView(TypedDict):
     suggestion: str | None
     hits: list[HitView]
     facets: dict[str, list[FacetValueView]]  # empty unless --facets
+    took_ms: float  # the time the search itself took (not the index update before it)
 
 
 class BlockView(TypedDict):
@@ -183,6 +184,17 @@ def dumps(view: object) -> str:
     return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(view, ensure_ascii=False))
 
 
+class QueryErrorView(TypedDict):
+    version: int
+    kind: Literal["error"]
+    query: str
+    error: str  # what is wrong with the query, as the command line says it
+
+
+def query_error_view(query: str, message: str) -> QueryErrorView:
+    return {"version": VERSION, "kind": "error", "query": query, "error": message}
+
+
 def search_view(result: SearchResult) -> SearchView:
     return {
         "version": VERSION, "kind": "search",
@@ -192,6 +204,7 @@ def search_view(result: SearchResult) -> SearchView:
                  for h in result.hits],
         "facets": {name: [{"value": v, "count": c} for v, c in values]
                    for name, values in result.facets.items()},
+        "took_ms": result.took_ms,
     }
 
 
@@ -261,4 +274,5 @@ def quotes_view(article: Article, tracks: list[tuple[Quote, list[Carrier]]]) -> 
 
 
 VIEWS: dict[str, type] = {"search": SearchView, "article": ArticleView, "entities": EntitiesView,
-                          "comparison": ComparisonView, "quotes": QuotesView}
+                          "comparison": ComparisonView, "quotes": QuotesView,
+                          "error": QueryErrorView}

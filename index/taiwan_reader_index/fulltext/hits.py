@@ -40,3 +40,4 @@ class SearchResult:
     hits: tuple[Hit, ...]
     suggestion: str | None = None
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    took_ms: float = 0.0  # the search itself: matching, snippets, facets, suggestion

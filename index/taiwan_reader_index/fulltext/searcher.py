@@ -9,6 +9,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from whoosh import query as wq
@@ -146,12 +147,13 @@ class Searcher:
     ) -> SearchResult:
         """Run ``text``; raises QueryError (with a message for the user) when it is broken
         or runs past the time limit, SearchCancelled once ``should_stop`` says so."""
+        started = time.perf_counter()
         text = text.strip()
         q = parse(self._parser, text) if text else wq.Every()
-        started = time.perf_counter()
         try:
             result = self._run(text, q, limit, sort, filters, facets, snippets,
                                Bounds(text, should_stop))
+            result = replace(result, took_ms=round(1000 * (time.perf_counter() - started), 2))
             log.debug("search %r (sort %s, filters %s): %d hits in %.1f ms", text, sort,
                       filters, result.total, 1000 * (time.perf_counter() - started))
             return result
