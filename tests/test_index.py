@@ -294,3 +294,62 @@ def test_a_search_past_the_time_limit_ends_with_a_message_naming_it(mini, monkey
     with (Searcher(locations.index_dir_for(mini)) as searcher,
           pytest.raises(QueryError, match=r"query 'typhoon OR harbour': stopped after 0 s")):
         searcher.search("typhoon OR harbour")
+
+
+def test_fuzzy_terms_match_words_as_written_and_are_marked_in_snippets_and_reader(tmp_path):
+    """A fuzzy term finds the words within its distance as written (not stems: the stem
+    of "transportation" is "transport", far from "transprtation"), and, as any word
+    does, their other forms."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from taiwan_reader_index.fulltext.highlight import matcher_for, term_spans
+    from taiwan_reader_index.fulltext.schema import body_analyzer
+
+    corpus = tmp_path / "fuzzy"
+    corpus.mkdir()
+    texts = {
+        "a": "Public transportation strikes closed the city.",
+        "b": "The transport minister resigned on Tuesday.",
+        "c": "Governments agreed on trade; the government fell.",
+        "d": "Elections were held; the electorate voted early.",
+        "e": "A quiet day with nothing to report.",
+        "f": "Transportaton is misspelt here.",
+    }
+    for name, text in texts.items():
+        (corpus / f"{name}.txt").write_text(f"Report {name}\n\n{text}\n")
+    update_index(corpus)
+    (corpus / "e.txt").unlink()  # a deletion, and a second segment
+    (corpus / "g.txt").write_text("Report g\n\nGovernmant is misspelt too.\n")
+    update_index(corpus)
+    texts.pop("e")
+    texts["g"] = "Governmant is misspelt too."
+    stem = body_analyzer()
+    words = {name: [w.strip(".;,").lower() for w in text.split()] for name, text in texts.items()}
+
+    def stems_of(ws):
+        return {t.text for w in ws for t in stem(w)}
+
+    with Searcher(locations.index_dir_for(corpus)) as searcher:
+        for query, word, dist in [("transprtation~", "transprtation", 1),
+                                  ("governmnt~", "governmnt", 1),
+                                  ("elektions~2", "elektions", 2)]:
+            near = {w for ws in words.values() for w in ws
+                    if w[:1] == word[:1] and DamerauLevenshtein.distance(w, word) <= dist}
+            wanted = stems_of(near)
+            expected = sorted(name for name, ws in words.items() if stems_of(ws) & wanted)
+            result = searcher.search(query, limit=None)
+            assert sorted(h.id for h in result.hits) == expected, query
+            assert result.total == len(expected)
+            for hit in result.hits:  # the near words are marked in every snippet
+                marked = [t.lower() for t, is_hit in hit.snippet if is_hit]
+                assert marked and stems_of(marked) <= wanted, (query, marked)
+        assert sorted(h.id for h in searcher.search("transprtation~").hits) == ["a", "b"]
+        assert sorted(h.id for h in searcher.search("governmnt~").hits) == ["c", "g"]
+        # the reader marks what the search found: the near word, and with the engine's
+        # help its other forms
+        text = texts["a"]
+        spans = term_spans(text, matcher_for("transprtation~"))
+        assert [text[s:e] for s, e in spans] == ["transportation"]
+        text = texts["b"]
+        spans = term_spans(text, matcher_for("transprtation~", searcher.fuzzy_stems))
+        assert [text[s:e] for s, e in spans] == ["transport"]

@@ -280,6 +280,8 @@ class ReaderApp(App):
 
     @work(thread=True, group="open", exit_on_error=False)
     def _load_article(self, article_id: str, query: str) -> None:
+        from taiwan_reader_index.fulltext.highlight import matcher_for
+
         from .screens.reader import ReaderScreen
 
         try:
@@ -290,8 +292,11 @@ class ReaderApp(App):
                                   severity="error", markup=False)
             return
         [entities] = self.library.entities([article], model=False)  # the reader never loads it
+        searcher = self.searcher
+        matcher = matcher_for(query, searcher.fuzzy_stems if searcher is not None else None)
         self.call_from_thread(self.push_screen,
-                              ReaderScreen(article, query, self._location(article), entities))
+                              ReaderScreen(article, query, self._location(article), entities,
+                                           matcher))
 
     def _location(self, article) -> str:
         """The file as shown to the reader: relative to the corpus folder when inside it."""

@@ -38,6 +38,10 @@ class SearchEngine(Protocol):
         query replaced this one)."""
         ...
 
+    def fuzzy_stems(self, word: str, maxdist: int, prefix: int = 1) -> list[str]:
+        """The index terms a fuzzy term ``word~maxdist`` stands for (to mark them)."""
+        ...
+
     def stored(self, article_id: str) -> StoredFields | None:
         """The stored fields of one article, or None."""
         ...

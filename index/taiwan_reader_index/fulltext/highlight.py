@@ -7,14 +7,16 @@ query its completions; terms under NOT are never highlighted.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import DamerauLevenshtein
 from whoosh import query as wq
 
 from .query import QueryError, make_parser, parse, positive_leaves
 from .schema import body_analyzer, build_schema
+from .vocabulary import written_fuzzy_words
 
 TEXT_FIELDS = ("body", "title")
 
@@ -23,15 +25,20 @@ TEXT_FIELDS = ("body", "title")
 class TermMatcher:
     stems: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
-    fuzzy: tuple[tuple[str, int], ...] = ()
+    fuzzy: tuple[tuple[str, int, int], ...] = ()  # (word as written, distance, prefix)
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.prefixes or self.fuzzy)
 
-    def matches(self, stem: str) -> bool:
+    def matches(self, stem: str, word: str = "") -> bool:
+        """Whether a word of the text (its stem, and itself as written) is a hit; fuzzy
+        terms compare words as written, as the search does (vocabulary.py)."""
         if stem in self.stems or any(stem.startswith(p) for p in self.prefixes):
             return True
-        return any(Levenshtein.distance(stem, word, score_cutoff=d) <= d for word, d in self.fuzzy)
+        word = (word or stem).casefold()
+        return any(word[:prefix] == fuzzy[:prefix]
+                   and DamerauLevenshtein.distance(word, fuzzy, score_cutoff=d) <= d
+                   for fuzzy, d, prefix in self.fuzzy)
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +51,14 @@ def _analyzer():
     return body_analyzer()
 
 
-def matcher_for(query_text: str) -> TermMatcher:
-    """A matcher for the positive text terms of ``query_text`` (empty if it is broken)."""
+def matcher_for(query_text: str,
+                fuzzy_stems: Callable[[str, int, int], Iterable[str]] | None = None,
+                ) -> TermMatcher:
+    """A matcher for the positive text terms of ``query_text`` (empty if it is broken).
+
+    ``fuzzy_stems`` (the search engine's) gives the stems a fuzzy term stands for
+    in the index, so the other forms of the near words a search found ("transport"
+    for "transprtation~", by way of "transportation") are marked too."""
     if not query_text.strip():
         return TermMatcher()
     try:
@@ -54,12 +67,16 @@ def matcher_for(query_text: str) -> TermMatcher:
         return TermMatcher()
     stems: set[str] = set()
     prefixes: list[str] = []
-    fuzzy: list[tuple[str, int]] = []
+    fuzzy: list[tuple[str, int, int]] = []
+    written = written_fuzzy_words(query_text)
     for sub in positive_leaves(q):
         if getattr(sub, "fieldname", None) not in TEXT_FIELDS:
             continue
         if isinstance(sub, wq.FuzzyTerm):
-            fuzzy.append((sub.text, sub.maxdist))
+            word = written.get(sub.text, sub.text)
+            fuzzy.append((word, sub.maxdist, sub.prefixlength))
+            if fuzzy_stems is not None:
+                stems.update(fuzzy_stems(word, sub.maxdist, sub.prefixlength))
         elif isinstance(sub, wq.Prefix):
             prefixes.append(sub.text)
         elif isinstance(sub, wq.Wildcard):
@@ -78,7 +95,7 @@ def term_spans(text: str, matcher: TermMatcher) -> list[tuple[int, int]]:
     return [
         (token.startchar, token.endchar)
         for token in _analyzer()(text, chars=True, mode="index")
-        if matcher.matches(token.text)
+        if matcher.matches(token.text, text[token.startchar:token.endchar])
     ]
 
 

@@ -37,6 +37,7 @@ from .index_dir import (
     writer_lock,
 )
 from .manifest import Entry, Manifest, load_manifest, save_manifest
+from .vocabulary import save_words
 
 if TYPE_CHECKING:
     from ..entities.mention import Entity
@@ -270,6 +271,7 @@ def update_index(
                            extractor if entities else None, relink, linking, check_stop,
                            model_in_process)
                 _write(run, todo, gone)
+                save_words(index_path, ix)  # for fuzzy terms and "did you mean"
                 if extractor is not None and extractor.model_calls and extractor.notice:
                     report.notices.append(extractor.notice)
                 if getattr(extractor, "worker_problem", None):

@@ -26,9 +26,9 @@ from .index_dir import open_index
 from .people import PeopleLinks
 from .query import QueryError, make_parser, no_hits_problem, parse, positive_leaves
 from .snippets import entity_names, hit_spans, lead, name_spans, snippet
+from .vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
-SPELL_FIELD = "spell_body"
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO", "to"}
 _WORDS = re.compile(r"(?<![\w:~*?])[^\W\d_][\w'’-]{2,}\b(?![:~*?])")
 
@@ -46,6 +46,7 @@ class Searcher:
         self._searcher = self._ix.searcher()
         self._fast_problem = _whoosh.NOTICE
         self._people: PeopleLinks | None = None
+        self._vocabulary: Vocabulary | None = None
 
     @property
     def notice(self) -> str | None:
@@ -76,6 +77,7 @@ class Searcher:
             old.close()
             self._conjunction = ConjunctionSearcher()
             self._people = None
+            self._vocabulary = None
         self._facets = FacetCounter()
 
     def titles(self) -> list[tuple[str, str, str]]:
@@ -174,6 +176,18 @@ class Searcher:
                 f"the index at {self.index_path} is damaged: {', '.join(damaged[:3])} no longer "
                 "holds what was written")
 
+    def vocabulary(self, searcher) -> Vocabulary:
+        """The corpus's words as written (read once per open index)."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(searcher.reader(), self.index_path,
+                                          self._ix.latest_generation())
+        return self._vocabulary
+
+    def fuzzy_stems(self, word: str, maxdist: int, prefix: int = 1) -> list[str]:
+        """The index terms a fuzzy ``word~maxdist`` stands for (to mark them in a text)."""
+        with self._lock:
+            return self.vocabulary(self._searcher).fuzzy_stems(word, maxdist, prefix)
+
     def people(self, searcher) -> PeopleLinks:
         """Lone surnames and the one full name each stands for, across the corpus."""
         if self._people is None:
@@ -189,6 +203,8 @@ class Searcher:
             if not searcher.doc_count():  # an index with nothing committed yet: Whoosh's
                 return SearchResult(text, 0, ())  # scoring and empty reader fail on it
             people = self.people(searcher)
+            if any(isinstance(node, wq.FuzzyTerm) for node in q.leaves()):
+                q = self.vocabulary(searcher).expand_fuzzy(q, text)
             q = people.expand(q)
             kwargs = self._search_args(sort, filters, bool(text), people)
             fast = self._fast_search(searcher, q, text, limit, facets, sort, kwargs)
@@ -283,15 +299,14 @@ class Searcher:
 
     def _suggest(self, text: str, searcher) -> str | None:
         """A corrected query that has hits, from the unstemmed spelling field."""
-        reader = searcher.reader()
-        corrector = reader.corrector(SPELL_FIELD)
+        vocabulary = self.vocabulary(searcher)
         corrected = text
         for word in sorted(set(_WORDS.findall(text)) - OPERATORS):
-            if reader.doc_frequency(SPELL_FIELD, word.casefold()):
+            if word.casefold() in vocabulary:
                 continue
-            options = corrector.suggest(word.casefold(), limit=1, maxdist=2, prefix=1)
-            if options:
-                corrected = re.sub(rf"(?<![\w:]){re.escape(word)}\b(?!:)", options[0], corrected)
+            option = vocabulary.suggest(word.casefold())
+            if option:
+                corrected = re.sub(rf"(?<![\w:]){re.escape(word)}\b(?!:)", option, corrected)
         if corrected == text:
             return None
         try:

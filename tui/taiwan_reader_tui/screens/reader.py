@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Static
 
 from taiwan_reader_index.articles.article import Article
 from taiwan_reader_index.entities.mention import Entity
-from taiwan_reader_index.fulltext.highlight import matcher_for
+from taiwan_reader_index.fulltext.highlight import TermMatcher, matcher_for
 from taiwan_reader_index.terminal_safe import inert
 
 from ..messages import CompareArticles, SearchFor, TrackQuotes
@@ -49,9 +49,11 @@ class ReaderScreen(Screen):
     ]
 
     def __init__(self, article: Article, query: str = "", location: str = "",
-                 entities: list[Entity] | None = None) -> None:
+                 entities: list[Entity] | None = None,
+                 matcher: TermMatcher | None = None) -> None:
         super().__init__()
         self.article = article
+        self.matcher = matcher if matcher is not None else matcher_for(query)
         self.entities = entities
         self.search_query = query
         self.location = location
@@ -67,7 +69,7 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="reading"):
-            yield ArticleView(self.article, matcher_for(self.search_query), self.location,
+            yield ArticleView(self.article, self.matcher, self.location,
                               self.entities, id="article")
             yield EntityPanel(self.entities or [], id="entity-panel")
         yield Static("", id="legend")
