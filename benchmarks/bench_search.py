@@ -38,8 +38,9 @@ def kinds(texts: list[str], n: int, seed: int = 11) -> dict[str, list[tuple[str,
     tokens = [re.findall(r"[a-z]{4,}", t.lower()) for t in texts]
     plain = [re.findall(r"[a-z]+", t.lower()) for t in texts]
     df = Counter(w for ws in tokens for w in set(ws))
-    common = [w for w, d in df.most_common(400)]
-    medium = [w for w, d in df.items() if 0.002 * len(texts) <= d < 0.05 * len(texts)]
+    # sorted, so the same queries come out in every process (set order follows the hash seed)
+    common = sorted(df, key=lambda w: (-df[w], w))[:400]
+    medium = sorted(w for w, d in df.items() if 0.002 * len(texts) <= d < 0.05 * len(texts))
     long_words = [w for w in medium if len(w) >= 7]
     out: dict[str, list[tuple[str, str]]] = {k: [] for k in
                                              ("single", "and", "phrase", "or", "prefix",
