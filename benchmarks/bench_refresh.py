@@ -53,11 +53,12 @@ def main() -> None:
         articles = searcher.doc_count
         try:
             for run in range(args.runs):
-                word = f"zqxbench{run}word"
+                word = f"zqxbench{run}word{int(time.time())}"  # new text: not in the entity cache
                 path = Path(library.corpus) / f"zz-bench-{run}.txt"
                 changed.clear()
                 written = time.perf_counter()
-                path.write_text(f"Bench report {run}\n\nThe {word} appears here only.\n")
+                path.write_text(f"Bench report {run}\n\nThe {word} appears here only, said "
+                                f"Minister Lin Wen-{run} in Taipei on {time.ctime()}.\n")
                 while True:  # as the reader: refresh after each burst, until it is found
                     changed.wait(timeout=10)
                     changed.clear()

@@ -170,3 +170,29 @@ async def test_a_file_deleted_while_the_reader_was_closed_is_not_listed_after_a_
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(again, pilot)
         assert await results_for(again, pilot, "typhoon") == []
+
+
+def test_refreshes_share_one_entity_worker_that_ends_with_the_reader(mini_corpus):
+    import multiprocessing
+
+    from taiwan_reader_index.live_index import LiveIndex
+
+    before = {p.pid for p in multiprocessing.active_children()}
+    live = LiveIndex(Library.open(mini_corpus))
+    live.update(wait=5)  # the first build
+    live.open()
+    workers = {p.pid for p in multiprocessing.active_children()} - before
+    assert len(workers) == 1  # the model runs outside the reader's own memory
+    article(mini_corpus, "one.md", "gannet")  # new text: the model must read it
+    assert live.refresh().added == 1
+    assert {p.pid for p in multiprocessing.active_children()} - before == workers  # reused
+    article(mini_corpus, "two.md", "heron")
+    assert live.refresh().added == 1
+    assert {p.pid for p in multiprocessing.active_children()} - before == workers  # reused
+    assert live.searcher is not None and live.searcher.search("heron").total == 1
+    live.close()
+    deadline = time.monotonic() + 10
+    while {p.pid for p in multiprocessing.active_children()} & workers and \
+            time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not {p.pid for p in multiprocessing.active_children()} & workers

@@ -77,13 +77,14 @@ class Library:
 
     def update(self, *, rebuild: bool = False, progress: ProgressCallback | None = None,
                wait: float = 3.0, should_stop: StopCheck | None = None,
-               model_in_process: bool = True) -> IndexReport:
-        """Bring the index up to date with the folder (new, changed and removed files)."""
+               model_in_process: bool = True, extractor=None) -> IndexReport:
+        """Bring the index up to date with the folder (new, changed and removed files);
+        ``extractor`` (an EntityExtractor) to reuse one across runs."""
         log.debug("updating the index of %s at %s", self.corpus, self.index_path)
         report = update_index(self.corpus, index_path=self.index_path, rebuild=rebuild,
                               max_bytes=self.max_bytes, progress=progress, wait=wait,
                               should_stop=should_stop, model_in_process=model_in_process,
-                              follow_links=self.follow_links)
+                              follow_links=self.follow_links, extractor=extractor)
         log.info("%s: %s in %.2f s", self.corpus, report.summary(), report.seconds)
         return report
 

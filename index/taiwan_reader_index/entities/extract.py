@@ -82,8 +82,12 @@ class EntityExtractor:
     """Mentions for many articles: from the cache, else one batched model run."""
 
     def __init__(self, recognizer: Recognizer | None = None, cache: MentionCache | None = None,
-                 aliases: Aliases | None = None) -> None:
+                 aliases: Aliases | None = None, keep_worker: bool = False) -> None:
         self._recognizer = recognizer
+        # keep_worker: one worker process stays up between runs (the reader's refreshes:
+        # loading the model costs more than a second each time); close() ends it
+        self.keep_worker = keep_worker
+        self._kept: ProcessPoolExecutor | None = None
         self.cache = cache or MentionCache()
         self.aliases = aliases if aliases is not None else load_aliases(aliases_path())
         self.model_calls = 0  # articles the model analysed (not found in the cache)
@@ -153,19 +157,33 @@ class EntityExtractor:
         except BaseException:  # ctrl+c, or the caller stopped: do not wait for queued work
             if pool is not None:
                 stop_now(pool)
+                if pool is self._kept:
+                    self._kept = None
             raise
         finally:
-            if pool is not None:
+            if pool is not None and pool is not self._kept:
                 pool.shutdown(wait=False, cancel_futures=True)
 
     def _pool(self, workers: int) -> ProcessPoolExecutor | None:
         if workers < 1 or self.notice is not None:  # rules are fast enough in-process
             return None
+        keep = self.keep_worker and workers == 1  # a big run starts (and ends) its own
+        if keep and self._kept is not None:
+            return self._kept
         try:
-            return start_pool(workers)
+            pool = start_pool(workers)
         except (OSError, ValueError) as exc:
             self._worker_failed(exc)
             return None
+        if keep:
+            self._kept = pool
+        return pool
+
+    def close(self) -> None:
+        """End the kept worker process, if there is one."""
+        if self._kept is not None:
+            stop_now(self._kept)
+            self._kept = None
 
     def _submit(self, pool, chunk: list[T], article_of):
         articles = [article_of(item) for item in chunk]
@@ -194,6 +212,7 @@ class EntityExtractor:
             try:
                 recognised = future.result()
             except BrokenProcessPool as exc:  # a worker was killed (out of memory?): do it here
+                self._kept = None  # the next run starts a new one
                 self._worker_failed(exc)
                 recognised = recognise_many(self.recognizer, _jobs(missing))
             new = iter(self._store(missing, recognised))

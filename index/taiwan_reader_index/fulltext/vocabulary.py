@@ -46,24 +46,62 @@ def words_path(index_path: Path) -> Path:
     return index_path.with_name(index_path.name + ".words")
 
 
+def _segment_words(leaf) -> set[str]:
+    return {t.decode("utf-8") if isinstance(t, bytes) else t for t in leaf.lexicon(SPELL_FIELD)}
+
+
+def _segment_id(leaf) -> str:
+    segment = leaf.segment()
+    return segment.segment_id() if segment is not None else ""
+
+
 def _read_words(reader) -> list[str]:
     """The spelling field's words, read segment by segment (Whoosh's merged lexicon
     costs as much again, and its term infos ten times more)."""
     words: set[str] = set()
     if SPELL_FIELD in reader.schema:
         for leaf, _ in reader.leaf_readers():
-            words.update(t.decode("utf-8") if isinstance(t, bytes) else t
-                         for t in leaf.lexicon(SPELL_FIELD))
+            words |= _segment_words(leaf)
     return sorted(words)
 
 
 def save_words(index_path: Path, ix) -> None:
-    """Keep the index's words beside it, read in a few milliseconds by the next searcher
-    (an index run calls this after its last commit; a quarter of a second on BBC)."""
+    """Keep the index's words beside it, read in a few milliseconds by the next searcher.
+
+    An index run calls this after its last commit. Only segments the file does not
+    already cover are read (a new segment, or one a merge made), so adding one
+    article costs milliseconds, not the second a full read takes on Reuters. Words
+    of deleted articles may stay until a merge: a fuzzy term then also asks for a
+    word no article holds, which finds nothing more.
+    """
+    stamp = _stamp(index_path, ix.latest_generation())
+    known, covered = _saved(index_path)
     with ix.reader() as reader:
-        words = _read_words(reader)
-    write_atomic(words_path(index_path), f"{_stamp(index_path, ix.latest_generation())}\n"
-                 + "\n".join(words))
+        if SPELL_FIELD not in reader.schema:
+            return
+        leaves = [leaf for leaf, _ in reader.leaf_readers()]
+        ids = [_segment_id(leaf) for leaf in leaves]
+        if not covered or "" in ids:  # nothing to build on: read them all
+            known, covered = set(), set()
+        words = set(known)
+        for leaf, segment in zip(leaves, ids):
+            if segment not in covered:
+                words |= _segment_words(leaf)
+    write_atomic(words_path(index_path),
+                 f"{stamp}\t{','.join(ids)}\n" + "\n".join(sorted(words)))
+
+
+def _saved(index_path: Path) -> tuple[set[str], set[str]]:
+    """The words a words file holds and the segments they came from (empty if none)."""
+    try:
+        head, _, body = words_path(index_path).read_text(encoding="utf-8").partition("\n")
+        stamp, _, segments = head.partition("\t")
+        folder = f"{index_path.stat().st_ino}:"
+    except (OSError, UnicodeDecodeError):
+        return set(), set()
+    if not stamp.startswith(folder) or not segments:
+        return set(), set()
+    return set(body.split("\n")) - {""}, set(segments.split(","))
 
 
 def _stamp(index_path: Path, generation: int) -> str:
@@ -78,7 +116,7 @@ def _load_words(index_path: Path, generation: int) -> list[str] | None:
         stamp = _stamp(index_path, generation)
     except (OSError, UnicodeDecodeError):
         return None
-    return body.split("\n") if head.strip() == stamp and body else None
+    return body.split("\n") if head.partition("\t")[0] == stamp and body else None
 
 
 class Vocabulary:
