@@ -443,13 +443,19 @@ def test_an_entity_cache_that_cannot_be_made_keeps_entities_in_memory(tmp_path):
     assert blocker.read_text().startswith("a file")  # untouched
 
 
+def settings_file(name: str, text: str) -> Path:
+    """Write the user's config folder file ``name`` (config.toml, aliases.toml)."""
+    path = Path(os.environ["XDG_CONFIG_HOME"]) / "taiwan-reader" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + "\n")
+    return path
+
+
 @pytest.mark.parametrize("setting", ["max_file_mb = inf", "max_file_mb = nan",
                                      "max_file_mb = 1e308", "max_file_mb = -1",
                                      "a = " + "[" * 3000 + "]" * 3000, "corpus = 5"])
 def test_a_bad_config_value_is_named_and_the_reader_still_searches(mini_corpus, setting, capsys):
-    config = Path(os.environ["XDG_CONFIG_HOME"]) / "taiwan-reader" / "config.toml"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(setting + "\n")
+    config = settings_file("config.toml", setting)
     assert main(["search", "Taiwan", "--corpus", str(mini_corpus)]) == 0
     out, err = capsys.readouterr()
     assert str(config) in err and "internal error" not in err
@@ -459,9 +465,7 @@ def test_a_bad_config_value_is_named_and_the_reader_still_searches(mini_corpus, 
 @pytest.mark.parametrize("aliases", ["merge = 3", "[split]\nnames = 'Georgia'", "[merge\n",
                                      "[merge]\nTsai = [1, 2]", "[merger]\nTsai = ['Tsai']"])
 def test_a_broken_alias_file_is_reported_not_silently_ignored(mini_corpus, aliases, capsys):
-    path = Path(os.environ["XDG_CONFIG_HOME"]) / "taiwan-reader" / "aliases.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(aliases + "\n")
+    path = settings_file("aliases.toml", aliases)
     assert main(["search", "Taiwan", "--corpus", str(mini_corpus)]) == 0
     out, err = capsys.readouterr()
     assert f"warning: {path}" in err.replace("\n", "") and "internal error" not in err
@@ -541,11 +545,9 @@ def test_a_file_skipped_for_its_size_is_read_once_the_limit_is_raised(tmp_path, 
     corpus = tmp_path / "corpus"
     many(corpus, 2)
     (corpus / "long.md").write_text("The okapi report. " + "More words here. " * 80_000)  # 1.4 MB
-    config = Path(os.environ["XDG_CONFIG_HOME"]) / "taiwan-reader" / "config.toml"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text("max_file_mb = 1\n")
+    settings_file("config.toml", "max_file_mb = 1")
     assert main(["index", "--corpus", str(corpus)]) == 0
     assert "long.md" in capsys.readouterr().err and ids(corpus, "okapi") == []
-    config.write_text("max_file_mb = 2\n")
+    settings_file("config.toml", "max_file_mb = 2")
     assert main(["index", "--corpus", str(corpus)]) == 0
     assert "1 added" in capsys.readouterr().out and ids(corpus, "okapi") == ["long"]
