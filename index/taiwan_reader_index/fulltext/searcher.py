@@ -212,16 +212,16 @@ class Searcher:
                 total, ranked = fast.total, fast.ranked
                 facet_counts = self._facets.count(searcher, fast.matched, people) if facets else {}
             else:
-                results = bounded(searcher, q, bounds, limit=limit, optimize=False, **kwargs)
-                ranked = [(h.score if sort == "score" and text else 0.0, h.docnum) for h in results]
-                matched = results
-                if limit is not None and not (results.has_exact_length() and len(results) < limit):
-                    # a top-N collector's length and docs can be short of every match
-                    # (an OR query of common words: 92 "hits" at limit 1, 474 in all)
-                    matched = bounded(searcher, q, bounds, limit=None, scored=False,
-                                      filter=kwargs.get("filter"))
-                total = len(matched)
-                facet_counts = self._facets.count(searcher, matched.docs(), people) if facets else {}
+                # Every match in one pass, then the first ``limit``: a top-N collector's
+                # length and docs can be short of every match (an OR query of common
+                # words: 92 "hits" at limit 1, 474 in all), and a second, unscored pass
+                # for the total built every term's matchers again (prefix queries of
+                # hundreds of terms took twice as long)
+                results = bounded(searcher, q, bounds, limit=None, optimize=False, **kwargs)
+                top = results[:limit] if limit is not None else list(results)
+                ranked = [(h.score if sort == "score" and text else 0.0, h.docnum) for h in top]
+                total = len(results)
+                facet_counts = self._facets.count(searcher, results.docs(), people) if facets else {}
             bounds.check()
             terms = self._highlight_terms(q, searcher) if snippets and text else []
             spans = hit_spans(searcher, [d for _, d in ranked], terms) if terms else {}
