@@ -90,14 +90,14 @@ class Library:
 
     def repair(self, progress: ProgressCallback | None = None,
                should_stop: StopCheck | None = None,
-               model_in_process: bool = True) -> IndexReport:
+               model_in_process: bool = True, extractor=None) -> IndexReport:
         """Move a damaged index aside (nothing deleted) and build it again (the entity
         cache is kept: only the search index is made anew)."""
         from .fulltext.indexer import set_aside_damaged
 
         aside = set_aside_damaged(self.index_path)
         report = self.update(progress=progress, wait=30, should_stop=should_stop,
-                             model_in_process=model_in_process)
+                             model_in_process=model_in_process, extractor=extractor)
         report.notices.insert(0, f"the damaged index was moved to {aside} and rebuilt")
         return report
 

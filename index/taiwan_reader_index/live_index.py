@@ -90,9 +90,11 @@ class LiveIndex:
         return searcher, report
 
     def repair(self, should_stop: StopCheck | None = None) -> tuple[SearchEngine, IndexReport]:
-        """Move a damaged index aside, build it again and open the new one."""
-        self.close()
-        report = self.library.repair(should_stop=should_stop, model_in_process=False)
+        """Move a damaged index aside, build it again (with the kept entity worker) and
+        open the new one."""
+        self._close_searcher()
+        report = self.library.repair(should_stop=should_stop, model_in_process=False,
+                                     extractor=self._entity_extractor())
         self.searcher = self.library.searcher()
         self.load_titles()
         return self.searcher, report
@@ -110,10 +112,13 @@ class LiveIndex:
             self.load_titles()
         return report
 
-    def close(self) -> None:
+    def _close_searcher(self) -> None:
         if self.searcher is not None:
             self.searcher.close()
             self.searcher = None
+
+    def close(self) -> None:
+        self._close_searcher()
         if self._extractor is not None:
             self._extractor.close()
             self._extractor = None

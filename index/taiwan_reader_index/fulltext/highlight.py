@@ -15,7 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from whoosh import query as wq
 
 from .query import QueryError, make_parser, parse, positive_leaves
-from .schema import body_analyzer, build_schema
+from .schema import body_stemmer, build_schema
 from .vocabulary import written_fuzzy_words
 
 TEXT_FIELDS = ("body", "title")
@@ -44,11 +44,6 @@ class TermMatcher:
 @lru_cache(maxsize=1)
 def _parser():
     return make_parser(build_schema())
-
-
-@lru_cache(maxsize=1)
-def _analyzer():
-    return body_analyzer()
 
 
 def matcher_for(query_text: str,
@@ -94,7 +89,7 @@ def term_spans(text: str, matcher: TermMatcher) -> list[tuple[int, int]]:
         return []
     return [
         (token.startchar, token.endchar)
-        for token in _analyzer()(text, chars=True, mode="index")
+        for token in body_stemmer()(text, chars=True, mode="index")
         if matcher.matches(token.text, text[token.startchar:token.endchar])
     ]
 

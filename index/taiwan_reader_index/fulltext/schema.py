@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
@@ -15,6 +17,13 @@ FACET_FIELDS = ("outlet", *ENTITY_FIELDS)
 def body_analyzer():
     """Stemmed English that keeps stop words, so a phrase matches only its exact words."""
     return StemmingAnalyzer(stoplist=None, minsize=1)
+
+
+@lru_cache(maxsize=1)
+def body_stemmer():
+    """One body analyzer, shared, for turning text into the body field's terms outside
+    the index (highlighting, fuzzy terms)."""
+    return body_analyzer()
 
 
 def build_schema() -> Schema:

@@ -23,7 +23,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from whoosh import query as wq
 
 from ..locations import write_atomic
-from .schema import body_analyzer
+from .schema import body_stemmer
 
 SPELL_FIELD = "spell_body"
 BODY = "body"
@@ -34,10 +34,9 @@ _FUZZY = re.compile(r"(?<![\w:])([^\W\d_][\w'’-]*)~(\d*)")
 def written_fuzzy_words(text: str) -> dict[str, str]:
     """The fuzzy terms of a query as the user wrote them, by the stem the parser made of
     each (a parsed fuzzy term holds only the stem)."""
-    analyzer = body_analyzer()
     written: dict[str, str] = {}
     for word, _ in _FUZZY.findall(text):
-        for token in analyzer(word):
+        for token in body_stemmer()(word):
             written.setdefault(token.text, word.casefold())
     return written
 
@@ -92,16 +91,25 @@ def save_words(index_path: Path, ix) -> None:
 
 
 def _saved(index_path: Path) -> tuple[set[str], set[str]]:
-    """The words a words file holds and the segments they came from (empty if none)."""
+    """The words a words file of this index folder holds and the segments they came from
+    (empty if none)."""
+    found = _read_words_file(index_path)
+    if found is None:
+        return set(), set()
+    stamp, segments, words = found
+    if not stamp.startswith(f"{index_path.stat().st_ino}:") or not segments:
+        return set(), set()
+    return set(words) - {""}, segments
+
+
+def _read_words_file(index_path: Path) -> tuple[str, set[str], list[str]] | None:
+    """A words file's stamp, the segments it covers, and its words; None if unreadable."""
     try:
         head, _, body = words_path(index_path).read_text(encoding="utf-8").partition("\n")
-        stamp, _, segments = head.partition("\t")
-        folder = f"{index_path.stat().st_ino}:"
     except (OSError, UnicodeDecodeError):
-        return set(), set()
-    if not stamp.startswith(folder) or not segments:
-        return set(), set()
-    return set(body.split("\n")) - {""}, set(segments.split(","))
+        return None
+    stamp, _, segments = head.partition("\t")
+    return stamp, set(segments.split(",")) - {""}, body.split("\n")
 
 
 def _stamp(index_path: Path, generation: int) -> str:
@@ -111,12 +119,16 @@ def _stamp(index_path: Path, generation: int) -> str:
 
 
 def _load_words(index_path: Path, generation: int) -> list[str] | None:
-    try:
-        head, _, body = words_path(index_path).read_text(encoding="utf-8").partition("\n")
-        stamp = _stamp(index_path, generation)
-    except (OSError, UnicodeDecodeError):
+    found = _read_words_file(index_path)
+    if found is None:
         return None
-    return body.split("\n") if head.partition("\t")[0] == stamp and body else None
+    stamp, _, words = found
+    try:
+        if stamp != _stamp(index_path, generation):
+            return None
+    except OSError:  # the index folder went away meanwhile
+        return None
+    return words if words != [""] else None
 
 
 class Vocabulary:
@@ -134,7 +146,6 @@ class Vocabulary:
             by_letter[word[:1]].append(word)
         self.by_letter = dict(by_letter)
         self._freq: dict[str, int] = {}
-        self._stem = body_analyzer()
 
     def frequency(self, word: str) -> int:
         """In how many articles ``word`` is written."""
@@ -162,7 +173,7 @@ class Vocabulary:
         """The body field's terms for these words (the stems the index holds)."""
         out: dict[str, None] = {}
         for word in words:
-            for token in self._stem(word):
+            for token in body_stemmer()(word):
                 out[token.text] = None
         return list(out)
 
