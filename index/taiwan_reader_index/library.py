@@ -42,10 +42,13 @@ class Library:
     @classmethod
     def open(cls, corpus: Path | str | None = None, config: Config | None = None, *,
              follow_links: bool | None = None) -> Library:
-        """The corpus at ``corpus`` (default: the config's, else the bundled seeds);
-        ``follow_links`` (default: the config's) follows links out of the folder."""
+        """The corpus at ``corpus`` (default: the config's, else the user's own corpus once
+        `add` or `feeds add` has made it, else the bundled seeds); ``follow_links``
+        (default: the config's) follows links out of the folder."""
         config = config or load_config()
-        folder = Path(corpus or config.corpus or locations.seeds_dir()).expanduser()
+        own = locations.user_corpus_dir()
+        folder = Path(corpus or config.corpus
+                      or (own if own.is_dir() else locations.seeds_dir())).expanduser()
         if not folder.exists():
             raise CorpusError(f"corpus folder {folder} does not exist")
         if not folder.is_dir():

@@ -37,6 +37,16 @@ def config_file() -> Path:
     return config_dir() / "config.toml"
 
 
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_corpus_dir() -> Path:
+    """The user's own corpus, made by the first `add` or `feeds add` that has no corpus
+    folder to write to (the bundled seeds are never written); the default from then on."""
+    return data_dir() / "corpus"
+
+
 def state_dir() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 import yaml
 
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-TEXT_FIELDS = ("title", "outlet", "author", "source_file")
+TEXT_FIELDS = ("title", "outlet", "author", "source_file", "url")  # url: where `add` fetched it
 
 
 class _NoAliasLoader(yaml.SafeLoader):

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.text import Text
 
-from .. import logs
+from .. import locations, logs
 from ..articles.loader import load_text
 from ..compare.evidence import explain
 from ..config import load_config
@@ -44,6 +44,14 @@ def main(argv: Sequence[str] | None = None, launch_app: LaunchApp | None = None)
         terminal.setFormatter(logging.Formatter("%(name)s: %(message)s"))
     logs.setup(verbose=args.verbose, terminal=terminal)
     try:
+        if args.seeds:
+            if args.corpus is not None:
+                raise QueryError("--seeds and --corpus name two corpora; give one")
+            args.corpus = locations.seeds_dir()
+        if args.command in ("add", "fetch", "feeds"):
+            from .ingest_commands import run_ingest
+
+            return run_ingest(args, load_config(), out, err)
         library = Library.open(args.corpus, load_config(), follow_links=args.follow_links)
         for problem in library.problems:
             err.print(Text(f"warning: {inert_line(problem)}", style="yellow"))
@@ -102,14 +110,15 @@ def _silence_stdout() -> None:
 
 
 def _index(library: Library, rebuild: bool, out: Console, err: Console) -> int:
-    report = _with_progress(err, lambda advance: library.update(rebuild=rebuild,
+    report = with_progress(err, lambda advance: library.update(rebuild=rebuild,
                                                                 progress=advance))
     print_report(report, out, err)
     return 0
 
 
-def _with_progress(err: Console, work: Callable[[ProgressCallback], T]) -> T:
-    """Run an index ``work`` with a progress bar on standard error (on a terminal)."""
+def with_progress(err: Console, work: Callable[[ProgressCallback], T],
+                   label: str = "indexing") -> T:
+    """Run ``work`` with a progress bar on standard error (on a terminal)."""
     if not err.is_terminal:  # a log file or a pipe: no bar, not even its blank line
         return work(lambda done, total, name: None)
     from rich.progress import (
@@ -120,7 +129,7 @@ def _with_progress(err: Console, work: Callable[[ProgressCallback], T]) -> T:
         TimeRemainingColumn,
     )
 
-    columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(),
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(),
                TimeRemainingColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("", total=None)
@@ -141,10 +150,10 @@ def print_report(report: IndexReport, out: Console, err: Console) -> None:
     out.print(Text(f"{report.corpus}: {report.summary()} in {report.seconds:.2f} s"))
 
 
-def _quiet_update(library: Library, err: Console) -> None:
+def quiet_update(library: Library, err: Console) -> None:
     """Bring the index up to date before answering; a long run (a first build, an
     interrupted one finished, a damaged one rebuilt) shows its progress bar."""
-    report, busy = _with_progress(err, library.ensure_current)
+    report, busy = with_progress(err, library.ensure_current)
     if busy:
         err.print(Text(f"warning: {inert_line(busy)}", style="yellow"))
     if report is not None:
@@ -158,7 +167,7 @@ def _quiet_update(library: Library, err: Console) -> None:
 def _search(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.limit < 1:
         raise QueryError(f"--limit must be at least 1, got {args.limit}")
-    _quiet_update(library, err)
+    quiet_update(library, err)
     if args.query == "-":  # one query per line, one answer each, on one open index
         return _search_lines(library, args, out, err)
     try:
@@ -172,7 +181,7 @@ def _search(library: Library, args: argparse.Namespace, out: Console, err: Conso
 
 def _repair(library: Library, exc: IndexDamaged, err: Console) -> None:
     err.print(Text(f"notice: {inert_line(str(exc))}; rebuilding it now", style="yellow"))
-    report = _with_progress(err, lambda advance: library.repair(progress=advance))
+    report = with_progress(err, lambda advance: library.repair(progress=advance))
     for notice in report.notices:
         err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
 
@@ -223,7 +232,7 @@ def _search_once(library: Library, query: str, args: argparse.Namespace,
 
 def _compare(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     if any(not Path(ref).expanduser().is_file() for ref in (args.a, args.b)):
-        _quiet_update(library, err)
+        quiet_update(library, err)
     a, b = library.article(args.a), library.article(args.b)
     comparison = library.compare(a, b)
     result = comparison.alignment
@@ -264,7 +273,7 @@ def _compare(library: Library, args: argparse.Namespace, out: Console, err: Cons
 
 
 def _quotes(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
-    _quiet_update(library, err)
+    quiet_update(library, err)
     with library.searcher() as searcher:
         article = library.article(args.ref, searcher)
         tracks = library.quotations(article, searcher)
@@ -287,7 +296,7 @@ def _entities(library: Library, args: argparse.Namespace, out: Console, err: Con
     from ..entities.extract import EntityExtractor
 
     if any(ref != "-" and not Path(ref).expanduser().is_file() for ref in args.refs):
-        _quiet_update(library, err)
+        quiet_update(library, err)
     extractor = EntityExtractor()
     failed = 0
     for ref in args.refs:
@@ -334,7 +343,7 @@ def _print_hits(result: SearchResult, out: Console) -> None:
 
 def _show(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     if not Path(args.ref).expanduser().is_file():
-        _quiet_update(library, err)
+        quiet_update(library, err)
     article = library.article(args.ref)
     for warning in article.warnings:
         err.print(Text(f"warning: {inert_line(str(article.path))}: {inert_line(warning)}", style="yellow"))

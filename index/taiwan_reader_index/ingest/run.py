@@ -1,0 +1,242 @@
+"""Adding articles: pages by address, saved pages, and every new entry of the feeds.
+
+Each source ends as one :class:`Outcome` (new, updated, already had, failed with
+a reason); one failing source never stops the others. Pages are fetched side
+by side, one request at a time per host (see :mod:`.web`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from ..errors import CorpusError
+from .extract import NotAnArticle, extract_article
+from .feeds import MAX_SEEN, Entry, Feed, FeedList, parse_feed
+from .store import CorpusStore
+from .urls import canonical_url
+from .web import FetchFailed, WebClient
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], None]
+WORKERS = 4
+UNCHANGED: list[Entry] = []  # what an unchanged feed (HTTP 304) lists: nothing new
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str  # the address or file it came from
+    status: Literal["new", "updated", "had", "failed"]
+    path: Path | None = None
+    reason: str = ""
+    title: str = ""
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    feed_problems: list[str] = field(default_factory=list)  # "address: why", one per feed
+    feeds_read: int = 0
+    feeds_unchanged: int = 0
+    notices: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def written(self) -> list[Path]:
+        return [o.path for o in self.outcomes if o.status in ("new", "updated") and o.path]
+
+    def line(self) -> str:
+        parts = [f"{self.count('new')} new"]
+        if self.count("updated"):
+            parts.append(f"{self.count('updated')} updated")
+        parts.append(f"{self.count('had')} already had")
+        parts.append(f"{self.count('failed')} failed")
+        text = ", ".join(parts)
+        if self.feeds_read or self.feed_problems:
+            feeds = self.feeds_read + len(self.feed_problems)
+            text += f" (from {feeds} feed{'s' if feeds != 1 else ''}"
+            if self.feeds_unchanged:
+                text += f", {self.feeds_unchanged} unchanged"
+            if self.feed_problems:
+                text += f", {len(self.feed_problems)} unreadable"
+            text += ")"
+        return text
+
+
+def add_html(corpus: Path, html: bytes | str, source: str, url: str | None = None) -> Summary:
+    """Add the article of a saved page (a file, or standard input)."""
+    summary = Summary()
+    with CorpusStore(corpus).open() as store:
+        summary.notices.extend(store.notices)
+        try:
+            article = extract_article(html, url)
+        except NotAnArticle as exc:
+            summary.outcomes.append(Outcome(source, "failed", reason=str(exc)))
+            return summary
+        saved = store.save(article, also=[url] if url else ())
+        summary.outcomes.append(Outcome(source, saved.status, saved.path, saved.note,
+                                        article.title))
+    return summary
+
+
+def add_urls(corpus: Path, urls: Iterable[str], client: WebClient,
+             progress: Progress | None = None) -> Summary:
+    """Fetch each page and add its article; a page seen before is updated if it changed."""
+    summary = Summary()
+    wanted = list(dict.fromkeys(u.strip() for u in urls if u.strip()))
+    with CorpusStore(corpus).open() as store:
+        summary.notices.extend(store.notices)
+        jobs: list[tuple[str, tuple[Feed, Entry] | None]] = [(url, None) for url in wanted]
+        summary.outcomes.extend(_fetch_all(store, client, jobs, progress, 0, len(wanted)))
+    return summary
+
+
+def fetch_feeds(corpus: Path, client: WebClient, progress: Progress | None = None) -> Summary:
+    """Read every feed of the corpus and add each entry not taken before."""
+    summary = Summary()
+    with CorpusStore(corpus).open() as store:
+        summary.notices.extend(store.notices)
+        feeds = FeedList(store.state)
+        if feeds.problem:
+            summary.notices.append(feeds.problem)
+        if not feeds.feeds:
+            raise CorpusError(f"{corpus} has no feeds yet: add one with taiwan-reader feeds add URL")
+        try:
+            _fetch_feeds(store, feeds, client, summary, progress)
+        finally:
+            feeds.save()
+    return summary
+
+
+def _fetch_feeds(store: CorpusStore, feeds: FeedList, client: WebClient, summary: Summary,
+                 progress: Progress | None) -> None:
+    total = len(feeds.feeds)
+    read: list[tuple[Feed, list[Entry]]] = []
+    with ThreadPoolExecutor(WORKERS) as pool:
+        futures = {pool.submit(_read_feed, client, feed): feed for feed in feeds.feeds}
+        try:
+            for done, future in enumerate(as_completed(futures), 1):
+                feed = futures[future]
+                if progress:
+                    progress(done, total, feed.title or feed.url)
+                entries = future.result()
+                if entries is None:
+                    summary.feed_problems.append(f"{feed.url}: {feed.error}")
+                    continue
+                summary.feeds_read += 1
+                if entries is UNCHANGED:
+                    summary.feeds_unchanged += 1
+                read.append((feed, entries))
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    jobs: list[tuple[str, tuple[Feed, Entry] | None]] = []
+    taking: set[str] = set()
+    for feed, entries in read:
+        for entry in entries:
+            link = canonical_url(entry.link)
+            seen = feed.seen.get(entry.key)
+            if seen is not None and (seen == entry.stamp or link in taking):
+                summary.outcomes.append(Outcome(entry.link, "had", store.known(entry.link),
+                                                title=entry.title))
+                continue
+            if seen is None and (store.known(entry.link) or link in taking):
+                feed.seen[entry.key] = entry.stamp  # added by hand or from another feed
+                summary.outcomes.append(Outcome(entry.link, "had", store.known(entry.link),
+                                                title=entry.title))
+                continue
+            taking.add(link)
+            jobs.append((entry.link, (feed, entry)))
+    summary.outcomes.extend(_fetch_all(store, client, jobs, progress, total, total + len(jobs)))
+    for feed in feeds.feeds:
+        if len(feed.seen) > MAX_SEEN:
+            feed.seen = dict(list(feed.seen.items())[-MAX_SEEN:])
+
+
+def _read_feed(client: WebClient, feed: Feed) -> list[Entry] | None:
+    """The feed's entries (UNCHANGED since the last read), or None (see feed.error)."""
+    feed.checked = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        fetched = client.feed(feed.url, feed.etag, feed.last_modified)
+        if fetched.not_modified:
+            feed.error = None
+            return UNCHANGED
+        title, entries, problem = parse_feed(fetched.body, fetched.final_url)
+    except FetchFailed as exc:
+        feed.error = exc.reason
+        return None
+    except CorpusError as exc:
+        feed.error = f"not a feed: {exc}"
+        return None
+    except Exception as exc:  # a parser fault is ours, not the feed's: logged, then reported
+        log.exception("reading the feed %s failed", feed.url)
+        feed.error = f"internal error while reading it ({type(exc).__name__}; see the log)"
+        return None
+    feed.etag, feed.last_modified = fetched.etag, fetched.last_modified
+    feed.title = feed.title or title
+    feed.error = problem  # entries were read, but the feed is not well-formed: said
+    return entries
+
+
+def _fetch_all(store: CorpusStore, client: WebClient,
+               jobs: list[tuple[str, tuple[Feed, Entry] | None]], progress: Progress | None,
+               done: int, total: int) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    with ThreadPoolExecutor(WORKERS) as pool:
+        futures: dict[Future[Outcome], tuple[str, tuple[Feed, Entry] | None]] = {
+            pool.submit(_fetch_one, store, client, url, origin): (url, origin)
+            for url, origin in jobs}
+        try:
+            for future in as_completed(futures):
+                outcome = future.result()
+                outcomes.append(outcome)
+                done += 1
+                if progress:
+                    progress(done, total, outcome.title or outcome.source)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    return outcomes
+
+
+def _fetch_one(store: CorpusStore, client: WebClient, url: str,
+               origin: tuple[Feed, Entry] | None) -> Outcome:
+    title = origin[1].title if origin else ""
+    retry = False
+    try:
+        fetched = client.page(url)
+        article = extract_article(fetched.body, fetched.final_url)
+        if origin is not None:
+            feed, entry = origin
+            article = article.with_defaults(title=entry.title, outlet=feed.title,
+                                            author=entry.author, day=entry.day)
+        saved = store.save(article, also=(url, fetched.final_url))
+        outcome = Outcome(url, saved.status, saved.path, saved.note, article.title)
+    except FetchFailed as exc:
+        retry = exc.transient
+        outcome = Outcome(url, "failed", reason=exc.reason, title=title)
+    except NotAnArticle as exc:
+        outcome = Outcome(url, "failed", reason=str(exc), title=title)
+    except OSError as exc:  # the corpus folder: full, read-only …
+        retry = True
+        outcome = Outcome(url, "failed", reason=f"could not write the article ({exc})", title=title)
+    except Exception as exc:
+        log.exception("adding %s failed", url)
+        retry = True
+        outcome = Outcome(url, "failed", reason=f"internal error ({type(exc).__name__}; see the "
+                                                "log)", title=title)
+    if origin is not None and not retry:
+        feed, entry = origin
+        feed.seen[entry.key] = entry.stamp
+    return outcome
