@@ -312,3 +312,56 @@ def test_a_lost_or_damaged_record_is_rebuilt_from_the_files(site, corpus, client
     record.unlink()
     summary = add_urls(corpus, [site.url("/s")], client)
     assert summary.count("had") == 1 and any("rebuilt it" in n for n in summary.notices)
+
+
+async def palette(pilot, command: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.2)
+    for key in command:
+        await pilot.press("space" if key == " " else key)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+
+
+async def test_reader_adds_an_article_from_a_url_and_lists_it(site, mini_corpus, tmp_path):
+    from taiwan_reader_index.library import Library
+    from taiwan_reader_tui.app import build_app
+    from taiwan_reader_tui.screens.add_url import AddUrlScreen
+    from test_live_corpus import settle, until
+
+    site.routes["/story"] = Reply(body=article_page("Kestrel nests return to the harbour",
+                                                    story("The kestrel nesting count")))
+    rss_site(site)
+    app = build_app(Library.open(mini_corpus), state_path=tmp_path / "state.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await palette(pilot, "Add article")
+        assert isinstance(app.screen, AddUrlScreen)
+        await pilot.press(*"nonsense", "enter")
+        assert isinstance(app.screen, AddUrlScreen)  # refused, said why, still open
+        app.screen.query_one("#add-urls").value = site.url("/story")
+        await pilot.press("enter")
+        found = await until(app, pilot, "kestrel", lambda ids: len(ids) == 1)
+        assert found == ["2024-05-01-harbour-times-kestrel-nests-return-to-the-harbour"]
+        feeds = FeedList(mini_corpus / ".taiwan-reader")
+        feeds.add(site.url("/feed.xml"))
+        feeds.save()
+        await palette(pilot, "Fetch feeds")
+        added = {f"2024-05-01-harbour-times-{topic}-report"
+                 for topic in ("typhoon-season", "chip-exports", "election-debate")}
+        found = await until(app, pilot, "report", lambda ids: added <= set(ids))
+        assert added <= set(found)
+
+
+def test_articles_in_unspaced_scripts_are_articles_and_link_lists_are_not():
+    from taiwan_reader_index.ingest import NotAnArticle, extract_article
+
+    chinese = ["國防部今天表示，美國同意出售一批防空飛彈給台灣，以加強本島的防衛能力。" * 2,
+               "官員指出，這批裝備預計在明年年底以前交付，並將部署在北部與東部地區。" * 2]
+    found = extract_article(article_page("美國同意對台軍售", chinese, outlet="中央社"))
+    assert found.title == "美國同意對台軍售" and found.outlet == "中央社"
+    links = b"".join(b"<p><a href='/s%d'>A headline about the day, number %d.</a></p>" % (i, i)
+                     for i in range(30))
+    with pytest.raises(NotAnArticle, match="no article on the page"):
+        extract_article(b"<html><body><main>" + links + b"</main></body></html>")

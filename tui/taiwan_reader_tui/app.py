@@ -391,6 +391,76 @@ class ReaderApp(App):
         yield SystemCommand("Help", "Keys of the current area and the query syntax", self.action_help)
         yield SystemCommand("Re-index", "Look for new, changed and deleted files now",
                             self.action_reindex)
+        yield SystemCommand("Add article from URL…", "Fetch web pages and add their articles "
+                            "to the corpus", self.action_add_url)
+        yield SystemCommand("Fetch feeds", "Add every new article of the corpus's feeds",
+                            self.action_fetch_feeds)
+
+    # bringing articles in --------------------------------------------------------------
+    def _adding_corpus(self) -> tuple[Path, str | None]:
+        """Where added articles go: the open corpus, unless it is the bundled seeds."""
+        from taiwan_reader_index import locations
+        from taiwan_reader_index.ingest import corpus_for_adding
+
+        corpus = self.library.corpus
+        if corpus == locations.seeds_dir().resolve():
+            return corpus_for_adding(None, self.library.config)
+        return corpus, None
+
+    def action_add_url(self) -> None:
+        from .screens.add_url import AddUrlScreen
+
+        def chosen(urls: list[str] | None) -> None:
+            if urls:
+                self._ingest(urls)
+
+        from taiwan_reader_index import locations
+
+        on_seeds = self.library.corpus == locations.seeds_dir().resolve()
+        self.push_screen(AddUrlScreen("your own corpus" if on_seeds else str(self.library.corpus)),
+                         chosen)
+
+    def action_fetch_feeds(self) -> None:
+        self._ingest(None)
+
+    @work(thread=True, group="ingest", exclusive=True, exit_on_error=False)
+    def _ingest(self, urls: list[str] | None) -> None:
+        """Add ``urls`` (None: every feed's new entries), then say what arrived."""
+        from taiwan_reader_index.errors import CorpusError
+        from taiwan_reader_index.ingest import WebClient, add_urls, fetch_feeds
+
+        what = "Fetching feeds" if urls is None else f"Adding {len(urls)} page(s)"
+        self.call_from_thread(self.notify, f"{what}…", markup=False, timeout=3)
+        try:
+            corpus, created = self._adding_corpus()
+            with WebClient() as client:
+                summary = (fetch_feeds(corpus, client) if urls is None
+                           else add_urls(corpus, urls, client))
+        except CorpusError as exc:  # no feeds yet, another run writing …
+            self.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
+            return
+        except Exception as exc:
+            log.exception("adding articles failed")
+            self.call_from_thread(self.notify, f"Adding articles failed: {_reason(exc)}",
+                                  severity="error", markup=False)
+            return
+        for notice in [*([created] if created else []), *summary.notices]:
+            self.call_from_thread(self.notify, notice, severity="warning", markup=False,
+                                  timeout=10)
+        self.call_from_thread(self.notify, f"{what.split()[0]}: {summary.line()}", markup=False)
+        problems = [f"{o.source}: {o.reason}" for o in summary.failed] + summary.feed_problems
+        if problems:
+            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+            self.call_from_thread(self.notify, "; ".join(problems[:3]) + more,
+                                  severity="warning", markup=False, timeout=10)
+        if summary.written:
+            if corpus == self.library.corpus:
+                self.call_from_thread(self.refresh_index)
+            else:
+                self.call_from_thread(
+                    self.notify, f"They went to your own corpus, {corpus}; the reader shows the "
+                    "bundled seeds now and opens your corpus from the next start",
+                    markup=False, timeout=10)
 
     def on_unmount(self) -> None:
         if self._folder_watch is not None:

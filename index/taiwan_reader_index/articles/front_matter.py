@@ -13,7 +13,8 @@ from datetime import date, datetime
 import yaml
 
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-TEXT_FIELDS = ("title", "outlet", "author", "source_file", "url")  # url: where `add` fetched it
+# url and fetched: where and when `taiwan-reader add` or `fetch` took the article from the web
+TEXT_FIELDS = ("title", "outlet", "author", "source_file", "url", "fetched")
 
 
 class _NoAliasLoader(yaml.SafeLoader):

@@ -48,8 +48,11 @@ def load_text(text: str, article_id: str = "-", path: Path = Path("-"),
 def _from_text(path: Path, article_id: str, raw: RawText, title_line: bool = True) -> Article:
     front = parse_front_matter(raw.text)
     body_text = raw.text[front.body_offset :]
-    blocks, unsure = classify_page(split_blocks(body_text, base=front.body_offset))
     meta = front.fields
+    # an article `add` or `fetch` took from the web was cleaned by trafilatura already,
+    # as a saved .html page is: the rules still find bylines and captions
+    blocks, unsure = classify_page(split_blocks(body_text, base=front.body_offset),
+                                   model=not meta.get("fetched"))
     title, derived, blocks, title_span = _title(str(meta.get("title", "")), blocks, title_line)
     if title_span is not None and raw.text[title_span[0]:title_span[1]] != title:
         title_span = None  # a title line wrapped over several lines

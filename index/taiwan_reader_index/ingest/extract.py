@@ -55,10 +55,10 @@ def extract_article(html: bytes | str, url: str | None = None) -> Extracted:
     text = data.get("text") or ""
     paragraphs = tuple(p for p in (" ".join(line.split()) for line in text.splitlines()) if p)
     links = _link_texts(html)
-    words = sum(len(p.split()) for p in paragraphs
-                if len(p.split()) >= 8 and ends_sentence(p) and p.casefold() not in links)
+    words = sum(_size(p) for p in paragraphs
+                if _size(p) >= 8 and _ends(p) and p.casefold() not in links)
     if words < MIN_WORDS:
-        found = "no running text" if not words else f"only {words} words of running text"
+        found = "no running text" if not words else f"only {words:.0f} words of running text"
         raise NotAnArticle(f"no article on the page ({found}; a list of links or a front page?)")
     page_url = data.get("url") or ""
     own = page_url if is_web_url(page_url) else None
@@ -75,6 +75,20 @@ def extract_article(html: bytes | str, url: str | None = None) -> Extracted:
         url=address,
         paragraphs=paragraphs,
     )
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+
+
+def _size(paragraph: str) -> float:
+    """Its length in words; in scripts written without spaces (Chinese, Japanese, Thai),
+    two characters count as a word."""
+    unspaced = len(_UNSPACED.findall(paragraph))
+    return len(_UNSPACED.sub(" ", paragraph).split()) + unspaced / 2
+
+
+def _ends(paragraph: str) -> bool:
+    return ends_sentence(paragraph) or paragraph.rstrip()[-1:] in "。！？」』）"
 
 
 def _link_texts(html: bytes | str) -> set[str]:

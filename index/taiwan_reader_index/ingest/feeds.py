@@ -150,6 +150,7 @@ def parse_feed(body: bytes, url: str) -> tuple[str, list[Entry], str | None]:
     import feedparser  # imported here: the reader only needs it to fetch
 
     parsed = feedparser.parse(body, response_headers={"content-location": url})
+    entries = _entries(parsed)
     problem = None
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
@@ -159,18 +160,24 @@ def parse_feed(body: bytes, url: str) -> tuple[str, list[Entry], str | None]:
         raise CorpusError(problem or "not an RSS or Atom feed")
     if problem and not parsed.entries:
         raise CorpusError(problem)
+    return (feed_info.get("title") or "").strip(), entries, problem
+
+
+def _entries(parsed) -> list[Entry]:
     entries = []
     for item in parsed.entries:
         link = item.get("link") or ""
         if not is_web_url(link):
             continue
-        stamp = item.get("updated") or item.get("published") or ""
-        when = item.get("published_parsed") or item.get("updated_parsed")
+        # dict.get: the raw keys (feedparser's own get maps a missing `updated` to
+        # `published` with a deprecation warning)
+        stamp = dict.get(item, "updated") or dict.get(item, "published") or ""
+        when = dict.get(item, "published_parsed") or dict.get(item, "updated_parsed")
         entries.append(Entry(key=item.get("id") or canonical_url(link), link=link,
                              title=" ".join((item.get("title") or "").split()),
                              author=item.get("author") or "", stamp=stamp,
                              day=datetime(*when[:6]) if when else None))
-    return (feed_info.get("title") or "").strip(), entries, problem
+    return entries
 
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
