@@ -188,6 +188,7 @@ def test_fetch_adds_new_entries_and_an_unchanged_feed_costs_one_request(site, co
     code, out, err = run(capsys, "feeds", "add", site.url("/feed.xml"), "--corpus", str(corpus))
     assert code == 0, err
     assert "subscribed: Harbour Times" in out and "3 entries" in out
+    assert "warning" not in err
     first = fetch_feeds(corpus, client)
     assert first.line() == "3 new, 0 already had, 0 failed (from 1 feed)"
     assert {front(p)[0]["outlet"] for p in articles(corpus)} == {"Harbour Times"}
@@ -260,6 +261,9 @@ def test_a_page_that_names_its_feed_subscribes_to_the_feed(site, corpus, capsys)
     code, _out, _ = run(capsys, "feeds", "add", site.url("/"), "--corpus", str(corpus))
     assert code == 0
     assert [f.url for f in FeedList(corpus / ".taiwan-reader").feeds] == [site.url("/feed.xml")]
+    site.routes["/as-text"] = Reply(body=rss("Served as text", []), content_type="text/plain")
+    code, out, err = run(capsys, "feeds", "add", site.url("/as-text"), "--corpus", str(corpus))
+    assert code == 0 and "subscribed: Served as text" in out and "warning" not in err
     site.routes["/plain"] = Reply(body=article_page("Not a feed", story("Plain")))
     code, _, err = run(capsys, "feeds", "add", site.url("/plain"), "--corpus", str(corpus))
     assert code == 1 and "not a feed" in err

@@ -170,7 +170,7 @@ def _subscribe(feeds: FeedList, client: WebClient, url: str, out: Console, err: 
     try:
         fetched = client.feed(url)
         try:
-            title, entries, problem = parse_feed(fetched.body, fetched.final_url)
+            title, entries, problem = parse_feed(fetched.body, fetched.final_url, fetched.content_type)
         except CorpusError:
             named = feed_named_by(fetched.body, fetched.final_url)
             if named is None:
@@ -180,7 +180,7 @@ def _subscribe(feeds: FeedList, client: WebClient, url: str, out: Console, err: 
                 out.print(Text(f"already subscribed: {inert_line(url)}"))
                 return True
             fetched = client.feed(url)
-            title, entries, problem = parse_feed(fetched.body, fetched.final_url)
+            title, entries, problem = parse_feed(fetched.body, fetched.final_url, fetched.content_type)
     except FetchFailed as exc:
         if not exc.transient:
             err.print(Text(f"not added: {inert_line(str(exc))}", style="red"))

@@ -142,18 +142,23 @@ class FeedList:
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
 
-def parse_feed(body: bytes, url: str) -> tuple[str, list[Entry], str | None]:
+def parse_feed(body: bytes, url: str, content_type: str = "",
+               ) -> tuple[str, list[Entry], str | None]:
     """(the feed's title, its entries, a warning) from a feed document.
 
     Raises CorpusError when nothing of a feed can be read from it.
     """
     import feedparser  # imported here: the reader only needs it to fetch
 
-    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    headers = {"content-location": url}
+    if content_type:
+        headers["content-type"] = content_type
+    parsed = feedparser.parse(body, response_headers=headers)
     entries = _entries(parsed)
     problem = None
-    if parsed.get("bozo"):
-        exc = parsed.get("bozo_exception")
+    exc = parsed.get("bozo_exception")
+    # an odd content type or a declared encoding that was wrong is no fault of the XML
+    if parsed.get("bozo") and not isinstance(exc, feedparser.ThingsNobodyCaresAboutButMe):
         problem = f"not well-formed ({str(exc).splitlines()[0] if exc else 'unknown fault'})"
     feed_info = parsed.get("feed") or {}
     if not parsed.get("version") and not parsed.entries:

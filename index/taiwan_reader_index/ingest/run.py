@@ -172,7 +172,7 @@ def _read_feed(client: WebClient, feed: Feed) -> list[Entry] | None:
         if fetched.not_modified:
             feed.error = None
             return UNCHANGED
-        title, entries, problem = parse_feed(fetched.body, fetched.final_url)
+        title, entries, problem = parse_feed(fetched.body, fetched.final_url, fetched.content_type)
     except FetchFailed as exc:
         feed.error = exc.reason
         return None
