@@ -369,3 +369,27 @@ def test_articles_in_unspaced_scripts_are_articles_and_link_lists_are_not():
                      for i in range(30))
     with pytest.raises(NotAnArticle, match="no article on the page"):
         extract_article(b"<html><body><main>" + links + b"</main></body></html>")
+
+
+def test_add_and_fetch_json_follow_the_contract(site, corpus, capsys):
+    from test_json_contract import conforms
+
+    from taiwan_reader_index.cli.views import VIEWS
+
+    rss_site(site)
+    site.routes["/gone.xml"] = Reply(404, b"gone")
+    code, out, _ = run(capsys, "add", site.url("/story/0"), site.url("/nothing"), "--json",
+                       "--corpus", str(corpus), "--per-host-delay", "0")
+    objects = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and [o["status"] for o in objects] == ["new", "failed"]
+    feeds = FeedList(corpus / ".taiwan-reader")
+    feeds.add(site.url("/feed.xml"))
+    feeds.add(site.url("/gone.xml"))
+    feeds.save()
+    code, out, _ = run(capsys, "fetch", "--json", "--corpus", str(corpus), "--per-host-delay", "0")
+    objects += [json.loads(line) for line in out.splitlines()]
+    kinds = [(o["kind"], o["status"]) for o in objects[2:]]
+    assert sorted(kinds) == sorted([("feed", "read"), ("feed", "failed"), ("added", "had"),
+                                    ("added", "new"), ("added", "new")])
+    for data in objects:
+        assert data["version"] == 1 and conforms(data, VIEWS[data["kind"]]) == []

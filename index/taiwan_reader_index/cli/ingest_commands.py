@@ -28,6 +28,7 @@ from ..ingest.store import STATE_DIR
 from ..ingest.web import PAGE_BYTES
 from ..library import Library
 from ..terminal_safe import inert_line
+from . import views
 from .commands import quiet_update, with_progress
 
 LABELS = {"new": "added", "updated": "updated", "had": "already had", "failed": "failed"}
@@ -47,10 +48,19 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Console, err: Cons
                                     label="fetching")
         else:
             summary = _add(args.sources, corpus, client, err)
-    _report(summary, out, err, each_had=args.command == "add")
+    if args.json:
+        for feed in summary.feeds:
+            out.out(views.dumps(views.feed_view(feed)), highlight=False)
+        for outcome in summary.outcomes:
+            out.out(views.dumps(views.added_view(outcome)), highlight=False)
+        for notice in summary.notices:
+            err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
+    else:
+        _report(summary, out, err, each_had=args.command == "add")
     if summary.written:
         quiet_update(Library.open(corpus, config, follow_links=args.follow_links), err)
-        out.print(Text(f"{corpus}: the index holds them now", style="dim"))
+        if not args.json:
+            out.print(Text(f"{corpus}: the index holds them now", style="dim"))
     return 1 if summary.failed or summary.feed_problems else 0
 
 

@@ -72,10 +72,13 @@ def _ingest_commands(sub, corpus: argparse.ArgumentParser) -> None:
                     "An article already there is not added again; one that changed is updated.")
     p.add_argument("sources", nargs="+", metavar="URL|FILE.html|-",
                    help="http(s) addresses, saved HTML files, or - for HTML on standard input")
+    p.add_argument("--json", action="store_true", help=JSON_HELP + "; one per source")
     p = sub.add_parser(
         "fetch", parents=[corpus, delay], help="add every new article of the corpus's feeds",
         description="Read every feed (an unchanged one costs one small request), fetch each "
                     "new entry's article and add it as `add` does.")
+    p.add_argument("--json", action="store_true",
+                   help=JSON_HELP + "; one per feed, then one per entry")
     feeds = sub.add_parser("feeds", parents=[corpus], help="the corpus's feed subscriptions",
                            description="RSS and Atom feeds that `fetch` reads.")
     fsub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)

@@ -22,6 +22,7 @@ from ..compare.quotes import Carrier, Quote
 from ..compare.report import Comparison
 from ..entities.mention import Entity
 from ..fulltext.hits import SearchResult
+from ..ingest.run import FeedOutcome, Outcome
 
 VERSION = 1
 
@@ -273,6 +274,36 @@ def quotes_view(article: Article, tracks: list[tuple[Quote, list[Carrier]]]) -> 
                        for q, found in tracks]}
 
 
+class AddedView(TypedDict):
+    version: int
+    kind: Literal["added"]
+    source: str  # the address, file or "standard input" it came from
+    status: Literal["new", "updated", "had", "failed"]  # had: already in the corpus
+    path: str | None  # the article's file in the corpus
+    title: str
+    reason: str  # why it failed, or why it was not added again ("same text as …"); else ""
+
+
+class FeedView(TypedDict):
+    version: int
+    kind: Literal["feed"]
+    url: str
+    title: str
+    status: Literal["read", "unchanged", "failed"]  # unchanged: answered 304
+    reason: str  # why it could not be read, or what is wrong with one that was; else ""
+
+
+def added_view(outcome: Outcome) -> AddedView:
+    return {"version": VERSION, "kind": "added", "source": outcome.source,
+            "status": outcome.status, "path": str(outcome.path) if outcome.path else None,
+            "title": outcome.title, "reason": outcome.reason}
+
+
+def feed_view(feed: FeedOutcome) -> FeedView:
+    return {"version": VERSION, "kind": "feed", "url": feed.url, "title": feed.title,
+            "status": feed.status, "reason": feed.reason}
+
+
 VIEWS: dict[str, type] = {"search": SearchView, "article": ArticleView, "entities": EntitiesView,
                           "comparison": ComparisonView, "quotes": QuotesView,
-                          "error": QueryErrorView}
+                          "error": QueryErrorView, "added": AddedView, "feed": FeedView}

@@ -37,13 +37,35 @@ class Outcome:
     title: str = ""
 
 
+FeedStatus = Literal["read", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    url: str
+    title: str
+    status: FeedStatus
+    reason: str = ""  # why it failed, or what is wrong with a feed that was read
+
+
 @dataclass
 class Summary:
     outcomes: list[Outcome] = field(default_factory=list)
-    feed_problems: list[str] = field(default_factory=list)  # "address: why", one per feed
-    feeds_read: int = 0
-    feeds_unchanged: int = 0
+    feeds: list[FeedOutcome] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+
+    @property
+    def feed_problems(self) -> list[str]:
+        """"address: why" for each feed that could not be read."""
+        return [f"{f.url}: {f.reason}" for f in self.feeds if f.status == "failed"]
+
+    @property
+    def feeds_read(self) -> int:
+        return sum(1 for f in self.feeds if f.status != "failed")
+
+    @property
+    def feeds_unchanged(self) -> int:
+        return sum(1 for f in self.feeds if f.status == "unchanged")
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -131,13 +153,11 @@ def _fetch_feeds(store: CorpusStore, feeds: FeedList, client: WebClient, summary
                 if progress:
                     progress(done, total, feed.title or feed.url)
                 entries = future.result()
-                if entries is None:
-                    summary.feed_problems.append(f"{feed.url}: {feed.error}")
-                    continue
-                summary.feeds_read += 1
-                if entries is UNCHANGED:
-                    summary.feeds_unchanged += 1
-                read.append((feed, entries))
+                status: FeedStatus = ("failed" if entries is None else
+                                      "unchanged" if entries is UNCHANGED else "read")
+                summary.feeds.append(FeedOutcome(feed.url, feed.title, status, feed.error or ""))
+                if entries is not None:
+                    read.append((feed, entries))
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
