@@ -372,9 +372,8 @@ def test_articles_in_unspaced_scripts_are_articles_and_link_lists_are_not():
 
 
 def test_add_and_fetch_json_follow_the_contract(site, corpus, capsys):
-    from test_json_contract import conforms
-
     from taiwan_reader_index.cli.views import VIEWS
+    from test_json_contract import conforms
 
     rss_site(site)
     site.routes["/gone.xml"] = Reply(404, b"gone")
