@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
@@ -187,16 +187,24 @@ class Side:
         return frozenset(found)
 
 
+@lru_cache(maxsize=200_000)
+def _content_word(token: str) -> tuple[str, float] | None:
+    """A token's stem and information, or None for a stop word or a number."""
+    if token in STOP or not token[0].isalpha():
+        return None
+    return stem_of(token), information(token)
+
+
 def side(text: str) -> Side:
     tokens = tuple(_TOKEN.findall(normalize(canonical_names(text))))
     content: Counter[str] = Counter()
     weights: dict[str, float] = {}
     for token in tokens:
-        if token in STOP or not token[0].isalpha():
+        found = _content_word(token)
+        if found is None:
             continue
-        stem = stem_of(token)
+        stem, weight = found
         content[stem] += 1
-        weight = information(token)
         if weight > weights.get(stem, 0.0):
             weights[stem] = weight
     return Side(text, tokens, content, weights)
@@ -225,7 +233,8 @@ def in_context(sides: list[Side]) -> list[Side]:
     total = len(sides) + 1
     top = math.log(total / 2)
     scale = {w: min(1.0, max(0.1, math.log(total / (n + 1)) / top)) for w, n in frequency.items()}
-    return [replace(s, weights={w: v * scale[w] for w, v in s.weights.items()}) for s in sides]
+    return [Side(s.text, s.tokens, s.content, {w: v * scale[w] for w, v in s.weights.items()})
+            for s in sides]
 
 
 def _cover(a: Side, b: Side) -> float:
