@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..config import Config
-from ..errors import CorpusError
+from ..errors import CorpusError, IndexBusy
 from ..ingest import (
     FeedList,
     FetchFailed,
@@ -29,7 +29,7 @@ from ..ingest.web import PAGE_BYTES
 from ..library import Library
 from ..terminal_safe import inert_line
 from . import views
-from .commands import quiet_update, with_progress
+from .commands import with_progress
 
 LABELS = {"new": "added", "updated": "updated", "had": "already had", "failed": "failed"}
 
@@ -58,10 +58,25 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Console, err: Cons
     else:
         _report(summary, out, err, each_had=args.command == "add")
     if summary.written:
-        quiet_update(Library.open(corpus, config, follow_links=args.follow_links), err)
-        if not args.json:
-            out.print(Text(f"{corpus}: the index holds them now", style="dim"))
+        _index_now(Library.open(corpus, config, follow_links=args.follow_links), out, err,
+                   quiet=args.json)
     return 1 if summary.failed or summary.feed_problems else 0
+
+
+def _index_now(library: Library, out: Console, err: Console, quiet: bool) -> None:
+    """Take the new files into the index at once (a first build shows its progress)."""
+    try:
+        report, busy = with_progress(err, library.ensure_current)
+    except IndexBusy:  # a first build is running
+        report, busy = None, "busy"
+    if busy:  # the reader, most likely: it follows the folder and takes them in itself
+        err.print(Text(f"notice: another run is updating the index of {inert_line(str(library.corpus))}"
+                       "; it takes the new articles in", style="yellow"))
+        return
+    for notice in report.notices if report else ():
+        err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
+    if not quiet:
+        out.print(Text(f"{library.corpus}: the index holds them now", style="dim"))
 
 
 def _add(sources: list[str], corpus: Path, client: WebClient, err: Console) -> Summary:
