@@ -131,7 +131,7 @@ def story(topic: str, n: int = 3) -> list[str]:
     return [f"{topic} was the subject of paragraph {i + 1}. {WORDS}" for i in range(n)]
 
 
-def rss(title: str, items: list[tuple[str, str, str]], *, etag: str | None = None) -> bytes:
+def rss(title: str, items: list[tuple[str, str, str]]) -> bytes:
     """An RSS 2.0 feed; ``items`` are (title, link, pubDate as YYYY-MM-DD)."""
     entries = "".join(
         f"<item><title>{escape(t)}</title><link>{escape(link)}</link><guid>{escape(link)}</guid>"

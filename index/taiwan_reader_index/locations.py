@@ -6,6 +6,8 @@ folder, so nothing here may be computed at import time.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import os
 import re
@@ -92,3 +94,15 @@ def ensure_user_dir(path: Path) -> Path:
     if os.name == "posix":
         os.chmod(path, 0o700)
     return path
+
+
+def try_lock(fd: int) -> bool:
+    """Take the exclusive OS lock (flock) on an open file or folder; False when another
+    process holds it. flock: a process killed with SIGKILL releases it."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno not in (errno.EAGAIN, errno.EACCES):
+            raise
+        return False
+    return True

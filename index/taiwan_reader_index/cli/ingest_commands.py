@@ -14,6 +14,7 @@ from ..errors import CorpusError, IndexBusy
 from ..ingest import (
     FeedList,
     FetchFailed,
+    Outcome,
     Summary,
     WebClient,
     add_html,
@@ -80,31 +81,29 @@ def _index_now(library: Library, out: Console, err: Console, quiet: bool) -> Non
 
 
 def _add(sources: list[str], corpus: Path, client: WebClient, err: Console) -> Summary:
+    """Add each source; the outcomes in the order the sources were given."""
     summary = Summary()
+    by_source: dict[str, Outcome] = {}
     urls = [s for s in sources if is_web_url(s)]
     for source in sources:
-        if source in urls:
+        if source in urls or source in by_source:
             continue
         try:
             data = _read_page(source)
         except (OSError, CorpusError) as exc:
-            summary.outcomes.append(_failed(source, str(exc)))
+            by_source[source] = Outcome(source, "failed", reason=str(exc))
             continue
         part = add_html(corpus, data, "standard input" if source == "-" else source)
-        summary.outcomes.extend(part.outcomes)
+        by_source[source] = part.outcomes[0]
         summary.notices.extend(part.notices)
     if urls:
         part = with_progress(err, lambda advance: add_urls(corpus, urls, client, advance),
                              label="fetching")
-        summary.outcomes.extend(part.outcomes)
+        by_source.update((o.source, o) for o in part.outcomes)
         summary.notices.extend(part.notices)
+    summary.outcomes = [by_source[s.strip()] for s in dict.fromkeys(sources)
+                        if s.strip() in by_source]
     return summary
-
-
-def _failed(source: str, reason: str):
-    from ..ingest import Outcome
-
-    return Outcome(source, "failed", reason=reason)
 
 
 def _read_page(source: str) -> bytes:

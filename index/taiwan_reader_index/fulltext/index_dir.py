@@ -8,8 +8,6 @@ can write to it.
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import os
 import shutil
 import stat
@@ -20,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import IndexBusy, UnsafeIndex
-from ..locations import ensure_user_dir
+from ..locations import ensure_user_dir, try_lock
 
 
 def check_private(path: Path) -> None:
@@ -135,19 +133,13 @@ def writer_lock(index_path: Path, wait: float = 3.0):
     deadline = time.monotonic() + wait
     try:
         while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if try_lock(fd):
                 break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-                if time.monotonic() >= deadline:
-                    holder = _read_pid(lock_path)
-                    raise IndexBusy(
-                        f"another index run{holder} holds the lock on {index_path}; "
-                        "try again when it has finished"
-                    ) from None
-                time.sleep(0.1)
+            if time.monotonic() >= deadline:
+                holder = _read_pid(lock_path)
+                raise IndexBusy(f"another index run{holder} holds the lock on {index_path}; "
+                                "try again when it has finished")
+            time.sleep(0.1)
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         yield
@@ -171,14 +163,10 @@ def folder_lock(index_path: Path) -> Iterator[None]:
         yield
         return
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                raise
+        if not try_lock(fd):
             raise IndexBusy(f"another index run is writing {index_path} (its lock file "
                             f"{index_path.name}.lock was removed meanwhile); try again when it "
-                            "has finished") from None
+                            "has finished")
         yield
     finally:
         os.close(fd)

@@ -212,22 +212,22 @@ def _read_feed(client: WebClient, feed: Feed) -> list[Entry] | None:
 def _fetch_all(store: CorpusStore, client: WebClient,
                jobs: list[tuple[str, tuple[Feed, Entry] | None]], progress: Progress | None,
                done: int, total: int) -> list[Outcome]:
-    outcomes: list[Outcome] = []
+    """Each job's outcome, in the order of the jobs (fetched side by side)."""
+    outcomes: dict[int, Outcome] = {}
     with ThreadPoolExecutor(WORKERS) as pool:
-        futures: dict[Future[Outcome], tuple[str, tuple[Feed, Entry] | None]] = {
-            pool.submit(_fetch_one, store, client, url, origin): (url, origin)
-            for url, origin in jobs}
+        futures: dict[Future[Outcome], int] = {
+            pool.submit(_fetch_one, store, client, url, origin): n
+            for n, (url, origin) in enumerate(jobs)}
         try:
             for future in as_completed(futures):
-                outcome = future.result()
-                outcomes.append(outcome)
+                outcome = outcomes[futures[future]] = future.result()
                 done += 1
                 if progress:
                     progress(done, total, outcome.title or outcome.source)
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
-    return outcomes
+    return [outcomes[n] for n in range(len(jobs))]
 
 
 def _fetch_one(store: CorpusStore, client: WebClient, url: str,

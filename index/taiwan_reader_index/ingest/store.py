@@ -12,8 +12,6 @@ article can ever be indexed; a run holds a lock on the folder.
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import hashlib
 import json
 import logging
@@ -32,7 +30,7 @@ import yaml
 from ..articles.discovery import discover
 from ..articles.front_matter import parse_front_matter
 from ..errors import CorpusError
-from ..locations import write_atomic
+from ..locations import try_lock, write_atomic
 from .extract import Extracted
 from .urls import canonical_url
 
@@ -119,13 +117,9 @@ class CorpusStore:
         self.state.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.state / "lock", os.O_WRONLY | os.O_CREAT, 0o600)
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
+            if not try_lock(fd):
                 raise IngestBusy(f"another add or fetch is writing to {self.corpus}; try again "
-                                 "when it has finished") from None
+                                 "when it has finished")
             self._load()
             yield self
         finally:
