@@ -16,9 +16,11 @@ symmetric, so swapping A and B swaps the pairs.
 
 from __future__ import annotations
 
+import gc
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..articles.article import Article
@@ -128,18 +130,29 @@ MAX_NEAR_EACH = 12  # candidate counterparts per sentence, when there are very m
 def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> dict[tuple[int, int], float]:
     """Pairs whose weighted content words overlap at least NEAR, with that overlap (an
     inverted index)."""
-    vectors_b = [s.unit for s in sides_b]
-    postings: dict[str, list[tuple[int, float]]] = {}
-    for j, vector in enumerate(vectors_b):
-        for word, value in vector.items():
-            postings.setdefault(word, []).append((j, value))
-    near: dict[tuple[int, int], float] = {}
-    for i, s in enumerate(sides_a):
-        dots: dict[int, float] = {}
-        for word, value in s.unit.items():
-            for j, other in postings.get(word, ()):
-                dots[j] = dots.get(j, 0.0) + value * other
-        near.update(((i, j), dot) for j, dot in dots.items() if dot >= NEAR)
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+
+    def rows(sides: Sequence[Side]) -> tuple[list[int], list[int], list[float]]:
+        starts: list[int] = [0]
+        columns: list[int] = []
+        values: list[float] = []
+        for s in sides:
+            for word, value in s.unit.items():
+                columns.append(vocabulary.setdefault(word, len(vocabulary)))
+                values.append(value)
+            starts.append(len(columns))
+        return starts, columns, values
+
+    parts_a, parts_b = rows(sides_a), rows(sides_b)
+    shape = len(vocabulary)
+    matrix_a = csr_matrix((parts_a[2], parts_a[1], parts_a[0]), shape=(len(sides_a), shape))
+    matrix_b = csr_matrix((parts_b[2], parts_b[1], parts_b[0]), shape=(len(sides_b), shape))
+    dots = (matrix_a @ matrix_b.T).tocoo()  # every pair's cosine, sparse
+    keep = dots.data >= NEAR
+    near = dict(zip(zip(dots.row[keep].tolist(), dots.col[keep].tolist()),
+                    dots.data[keep].tolist()))
     if len(near) <= MAX_NEAR_EACH * (len(sides_a) + len(sides_b)):
         return near
     # Text that repeats a few words (a dump, a table) is near everything: keep each
@@ -271,6 +284,25 @@ def align(a: Article, b: Article, *, entities_a: Iterable[Entity] | None = None,
     (The entities are accepted for callers that have them; names are compared
     through the sentences' own words, a surname matching the full name.)
     """
+    with _no_gc_pauses():
+        return _align(a, b)
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Hold the cyclic garbage collector while two reports are aligned: the work makes
+    tens of thousands of small objects and no cycles, and in a process holding a big
+    heap (the reader, with its index open) each collection it triggers scans all of it."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _align(a: Article, b: Article) -> Alignment:
     ends = _compared_until(a), _compared_until(b)
     sa, sb = sentences(a, ends[0]), sentences(b, ends[1])
     if not sa or not sb:

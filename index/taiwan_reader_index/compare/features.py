@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -22,8 +23,9 @@ from whoosh.lang.porter import stem as porter_stem
 
 from ..articles.prose import fold_quotes
 from ..entities.linking import BUILTIN_ALIASES
-from .sentences import normalize
+from .sentences import americanize
 
+_LETTERS = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)*")
@@ -74,18 +76,41 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         token = re.sub(r"[^a-z]", "", name.lower())
         for alias in [name, *aliases]:
             canonical[alias] = token
-    # longest first; an all-capital alias (US, PRC, CCP) only as written, so "us" stays a word
-    alternatives = sorted(canonical, key=len, reverse=True)
+    # an all-capital alias (US, PRC, CCP) only as written, so "us" stays a word; a city
+    # only where no name follows ("Washington said", not "the Washington Examiner")
     cities = {"Washington", "Beijing", "Taipei", "Tokyo", "Moscow", "London"}
-
-    def alternative(alias: str) -> str:
-        if alias in cities:  # "Washington said", not "the Washington Examiner"
-            return f"{re.escape(alias)}(?!\\s+[A-Z])"
-        return re.escape(alias) if alias.isupper() or "." in alias else f"(?i:{re.escape(alias)})"
-
-    pattern = re.compile(r"(?<![\w.])(?:the\s+)?(" + "|".join(
-        alternative(a) for a in alternatives) + r")(?:['’]s)?(?!\w)")
+    exact = {alias for alias in canonical if alias.isupper() or "." in alias} | cities
+    pattern = re.compile(r"(?<![\w.])(?:the\s+)?(" + _trie(canonical, exact, cities)
+                         + r")(?:['’]s)?(?!\w)")
     return pattern, {k.lower(): v for k, v in canonical.items()} | canonical
+
+
+def _trie(words: Iterable[str], exact: set[str], guarded: set[str]) -> str:
+    """One pattern for all ``words``, as a trie: the longest match first, one character
+    at a time (a plain alternation of 200 names tries each at every word). Letters of a
+    word not in ``exact`` match either case; a word in ``guarded`` must not be followed
+    by a capitalised word."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            key = ch if word in exact or ch.lower() == ch.upper() else f"[{ch.lower()}{ch.upper()}]"
+            node = node.setdefault(key if len(key) > 1 else re.escape(key), {})
+        node[""] = "(?!\\s+[A-Z])" if word in guarded else ""
+
+    def build(node: dict) -> str:
+        branches = [key + build(child) for key, child in node.items() if key]
+        # a case-free letter before a case-bound one, so "[uU]nited" is not shadowed by "U.S."
+        branches.sort(key=lambda b: (not b.startswith("["), b))
+        body = "|".join(branches)
+        if "" not in node:
+            return body if len(branches) == 1 else f"(?:{body})"
+        end = node[""]
+        if not branches:
+            return end
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
+
+    return build(root)
 
 
 ALIASES, _CANONICAL = _alias_pattern()
@@ -188,26 +213,33 @@ class Side:
 
 
 @lru_cache(maxsize=200_000)
-def _content_word(token: str) -> tuple[str, float] | None:
-    """A token's stem and information, or None for a stop word or a number."""
-    if token in STOP or not token[0].isalpha():
-        return None
-    return stem_of(token), information(token)
+def _read_token(token: str) -> tuple[str, str | None, float]:
+    """A lower-case token in normal form (American spelling), and its stem and information
+    (None and 0 for a stop word or a number)."""
+    normal = americanize(token) if token.isalpha() else _LETTERS.sub(
+        lambda m: americanize(m.group()), token)
+    if normal in STOP or not normal[0].isalpha():
+        return normal, None, 0.0
+    return normal, stem_of(normal), information(normal)
 
 
 def side(text: str) -> Side:
-    tokens = tuple(_TOKEN.findall(normalize(canonical_names(text))))
-    content: Counter[str] = Counter()
+    # the tokens of the normal form (sentences.normalize), respelt token by token (cached)
+    # rather than by scanning every sentence for British spellings
+    tokens = []
+    counts: dict[str, int] = {}  # a plain dict: Counter's += calls __missing__ for each new word
     weights: dict[str, float] = {}
-    for token in tokens:
-        found = _content_word(token)
-        if found is None:
+    for raw in _TOKEN.findall(canonical_names(text).lower()):
+        token, stem, weight = _read_token(raw)
+        tokens.append(token)
+        if stem is None:
             continue
-        stem, weight = found
-        content[stem] += 1
+        counts[stem] = counts.get(stem, 0) + 1
         if weight > weights.get(stem, 0.0):
             weights[stem] = weight
-    return Side(text, tokens, content, weights)
+    content: Counter[str] = Counter()
+    dict.update(content, counts)
+    return Side(text, tuple(tokens), content, weights)
 
 
 def joined(first: Side, second: Side) -> Side:
@@ -229,7 +261,9 @@ def in_context(sides: list[Side]) -> list[Side]:
     """
     if len(sides) < 2:
         return sides
-    frequency = Counter(w for s in sides for w in s.content)
+    frequency: Counter[str] = Counter()
+    for s in sides:
+        frequency.update(s.content.keys())  # each word once per sentence (counted in C)
     total = len(sides) + 1
     top = math.log(total / 2)
     scale = {w: min(1.0, max(0.1, math.log(total / (n + 1)) / top)) for w, n in frequency.items()}
