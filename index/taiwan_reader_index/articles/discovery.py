@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..terminal_safe import escaped
@@ -15,9 +16,13 @@ SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
 
 @dataclass(frozen=True)
 class CorpusFile:
-    path: Path
+    fs_path: str  # the file's path as a string (what a stat needs: no Path object made)
     rel: str  # posix path relative to the corpus root: the manifest key
     id: str
+
+    @cached_property
+    def path(self) -> Path:
+        return Path(self.fs_path)
 
 
 def display_name(path: Path | str) -> str:
@@ -40,7 +45,7 @@ def discover(root: Path, follow_links: bool = False,
     folder once (no loops).
     """
     problems: list[LoadProblem] = []
-    found: list[str] = []  # relative paths with "/" separators
+    found: list[tuple[str, str]] = []  # relative paths with "/" separators, and stems
     real_root = os.path.realpath(root)
     seen_folders = {real_root}
     pending = [""]
@@ -75,17 +80,20 @@ def discover(root: Path, follow_links: bool = False,
                 if real not in seen_folders:  # a link loop, or a folder reached twice
                     seen_folders.add(real)
                     pending.append(rel)
-            elif os.path.splitext(name)[1].lower() in SUFFIXES:
-                found.append(rel)
+            else:
+                dot = name.rfind(".")  # as os.path.splitext, for a name that is not hidden
+                if dot > 0 and name[dot:].lower() in SUFFIXES:
+                    found.append((rel, name[:dot]))
     found.sort()
-    stems = Counter(_stem(rel) for rel in found)
-    files = [
-        CorpusFile(root / rel, rel, display_name(stem if stems[stem] == 1 else rel.rsplit(".", 1)[0]))
-        for rel in found
-        for stem in [_stem(rel)]
-    ]
+    stems = Counter(stem for _, stem in found)
+    top = str(root)
+    top = top if top.endswith(os.sep) else top + os.sep
+    files = [CorpusFile(top + rel, rel, _shown(stem if stems[stem] == 1 else rel.rsplit(".", 1)[0]))
+             for rel, stem in found]
     return files, problems
 
 
-def _stem(rel: str) -> str:
-    return os.path.splitext(rel.rsplit("/", 1)[-1])[0]
+def _shown(name: str) -> str:
+    """display_name, at once for a plain printable name (nearly every file)."""
+    return name if name.isascii() and name.isprintable() else display_name(name)
+

@@ -304,7 +304,7 @@ def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexRepo
     todo: list[tuple[CorpusFile, os.stat_result]] = []
     for item in files:
         try:
-            st = item.path.stat()
+            st = os.stat(item.fs_path)
         except OSError as exc:
             report.skipped.append(LoadProblem(item.path, f"cannot read ({exc.strerror})"))
             continue
