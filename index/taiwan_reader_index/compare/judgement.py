@@ -43,7 +43,6 @@ QUOTE_MIN_SHARE = 0.5
 UNRELATED = 0.15
 SAME_RATIO = 0.85  # character similarity of the normal forms for "same"
 _QUOTE = re.compile(r'"([^"]{8,}?)"')
-_QUOTE_MARKS = frozenset('"“”„')  # what a quotation opens or closes with, before folding
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTE_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by",
@@ -70,7 +69,7 @@ def quoted_parts(text: str) -> list[str]:
     quote and the next with only a closing one; those parts count too. A quoted
     title ("Made in China 2025", a book or a programme) is not a quotation.
     """
-    if not _QUOTE_MARKS.intersection(text):  # most sentences: nothing quoted
+    if not ('"' in text or "“" in text or "”" in text or "„" in text):  # most: nothing quoted
         return []
     folded = fold_quotes(text)  # same length as text
     parts = [text[m.start(1):m.end(1)] for m in _QUOTE.finditer(folded)]

@@ -69,9 +69,6 @@ class Sentence:
     paragraph: int
 
 
-_LAST_WORD = re.compile(r"(\S+)\s*$")
-
-
 def sentences(article: Article, until: int | None = None) -> list[Sentence]:
     """The article's sentences (page junk excluded), in order, with file offsets; with
     ``until``, those of the paragraphs that begin before that offset only."""
@@ -86,8 +83,8 @@ def sentences(article: Article, until: int | None = None) -> list[Sentence]:
             end = match.start() + len(match.group().rstrip())
             # the word before the boundary, looked for near it (not in all that came
             # before: that made a long paragraph quadratic)
-            before = _LAST_WORD.search(raw, max(start, match.start() - 80), match.start())
-            word = before.group(1) if before else ""
+            before = raw[max(start, match.start() - 80):match.start()].split()
+            word = before[-1] if before else ""
             token = word.lower().strip("\"'“”‘’(").rstrip(".")
             if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
                 continue
