@@ -286,6 +286,10 @@ def cosine(a: Side, b: Side) -> float:
 
 
 def _ngrams(tokens: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
+    if n == 2:  # the two used, spelt out: no generator of slices to unpack
+        return frozenset(zip(tokens, tokens[1:]))
+    if n == 3:
+        return frozenset(zip(tokens, tokens[1:], tokens[2:]))
     return frozenset(zip(*(tokens[i:] for i in range(n))))
 
 
