@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -226,20 +227,17 @@ def _read_token(token: str) -> tuple[str, str | None, float]:
 def side(text: str) -> Side:
     # the tokens of the normal form (sentences.normalize), respelt token by token (cached)
     # rather than by scanning every sentence for British spellings
-    tokens = []
-    counts: dict[str, int] = {}  # a plain dict: Counter's += calls __missing__ for each new word
+    read = list(map(_read_token, _TOKEN.findall(canonical_names(text).lower())))
+    if not read:
+        return Side(text, (), Counter(), {})
+    tokens, stems, values = zip(*read)
+    content: Counter[str] = Counter(stems)  # counted in C; stop words and numbers under None
+    content.pop(None, None)  # type: ignore[call-overload]
     weights: dict[str, float] = {}
-    for raw in _TOKEN.findall(canonical_names(text).lower()):
-        token, stem, weight = _read_token(raw)
-        tokens.append(token)
-        if stem is None:
-            continue
-        counts[stem] = counts.get(stem, 0) + 1
-        if weight > weights.get(stem, 0.0):
-            weights[stem] = weight
-    content: Counter[str] = Counter()
-    dict.update(content, counts)
-    return Side(text, tuple(tokens), content, weights)
+    for stem, value in zip(stems, values):  # a stem's weight: its rarest surface form's
+        if value > weights.get(stem, 0.0):  # (0 for a stop word: never kept)
+            weights[stem] = value
+    return Side(text, tokens, content, weights)
 
 
 def joined(first: Side, second: Side) -> Side:
@@ -287,7 +285,7 @@ def cosine(a: Side, b: Side) -> float:
 
 def _ngrams(tokens: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
     if n == 2:  # the two used, spelt out: no generator of slices to unpack
-        return frozenset(zip(tokens, tokens[1:]))
+        return frozenset(pairwise(tokens))
     if n == 3:
         return frozenset(zip(tokens, tokens[1:], tokens[2:]))
     return frozenset(zip(*(tokens[i:] for i in range(n))))
