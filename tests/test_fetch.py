@@ -392,3 +392,42 @@ def test_add_and_fetch_json_follow_the_contract(site, corpus, capsys):
                                     ("added", "new"), ("added", "new")])
     for data in objects:
         assert data["version"] == 1 and conforms(data, VIEWS[data["kind"]]) == []
+
+
+def test_an_interrupted_run_stops_without_waiting_and_leaves_no_half_file(site, corpus):
+    import threading
+
+    release = threading.Event()
+
+    def hung(headers):
+        release.wait(10)  # answers only when the test lets it
+        return Reply(body=article_page("Late story", story("Late")))
+
+    site.routes["/quick"] = Reply(body=article_page("Quick story", story("Quick")))
+    site.routes["/hung"] = hung
+    (corpus / "old.md.999999999.tmp").write_text("half", encoding="utf-8")  # a killed run's
+
+    def interrupt(done, total, name):
+        raise KeyboardInterrupt
+
+    with WebClient(delay=0) as web, pytest.raises(KeyboardInterrupt):
+        # two host names (one site each, so one does not wait for the other's turn)
+        quick = site.url("/quick").replace("127.0.0.1", "localhost")
+        add_urls(corpus, [site.url("/hung"), quick], web, progress=interrupt)
+    assert "/hung" not in site.paths()  # ctrl+c did not wait for the hung page
+    release.set()
+    assert [p.name for p in corpus.glob("*.tmp")] == []
+    assert [front(p)[0]["title"] for p in articles(corpus)] == ["Quick story"]
+
+
+def test_a_run_asked_to_stop_ends_and_keeps_what_was_written(site, corpus):
+    import threading
+
+    from taiwan_reader_index.ingest import FetchStopped
+
+    release = threading.Event()
+    site.routes["/hung"] = lambda headers: (release.wait(10), Reply(body=b""))[1]
+    with WebClient(delay=0) as web, pytest.raises(FetchStopped):
+        add_urls(corpus, [site.url("/hung")], web, should_stop=lambda: True)  # the reader quits
+    assert "/hung" not in site.paths()
+    release.set()

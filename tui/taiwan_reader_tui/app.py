@@ -427,15 +427,18 @@ class ReaderApp(App):
     def _ingest(self, urls: list[str] | None) -> None:
         """Add ``urls`` (None: every feed's new entries), then say what arrived."""
         from taiwan_reader_index.errors import CorpusError
-        from taiwan_reader_index.ingest import WebClient, add_urls, fetch_feeds
+        from taiwan_reader_index.ingest import FetchStopped, WebClient, add_urls, fetch_feeds
 
         what = "Fetching feeds" if urls is None else f"Adding {len(urls)} page(s)"
         self.call_from_thread(self.notify, f"{what}…", markup=False, timeout=3)
         try:
             corpus, created = self._adding_corpus()
+            stop = self._stop_check()  # the reader is closing: stop, keep what was written
             with WebClient() as client:
-                summary = (fetch_feeds(corpus, client) if urls is None
-                           else add_urls(corpus, urls, client))
+                summary = (fetch_feeds(corpus, client, should_stop=stop) if urls is None
+                           else add_urls(corpus, urls, client, should_stop=stop))
+        except FetchStopped:
+            return
         except CorpusError as exc:  # no feeds yet, another run writing …
             self.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
             return

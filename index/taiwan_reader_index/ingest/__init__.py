@@ -16,13 +16,14 @@ from ..config import Config
 from ..errors import CorpusError
 from .extract import Extracted, NotAnArticle, extract_article
 from .feeds import Feed, FeedList, parse_feed
-from .run import Outcome, Summary, add_html, add_urls, fetch_feeds
+from .run import FetchStopped, Outcome, Summary, add_html, add_urls, fetch_feeds
 from .store import STATE_DIR, CorpusStore, IngestBusy
 from .urls import canonical_url, is_web_url
 from .web import FetchFailed, WebClient
 
 __all__ = [
-    "STATE_DIR", "CorpusStore", "Extracted", "Feed", "FeedList", "FetchFailed", "IngestBusy",
+    "STATE_DIR", "CorpusStore", "Extracted", "Feed", "FeedList", "FetchFailed", "FetchStopped",
+    "IngestBusy",
     "NotAnArticle", "Outcome", "Summary", "WebClient", "add_html", "add_urls", "canonical_url",
     "corpus_for_adding", "extract_article", "fetch_feeds", "is_web_url", "parse_feed",
 ]

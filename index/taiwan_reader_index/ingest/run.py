@@ -8,12 +8,13 @@ by side, one request at a time per host (see :mod:`.web`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ..errors import CorpusError
 from .extract import NotAnArticle, extract_article
@@ -24,6 +25,9 @@ from .web import FetchFailed, WebClient
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
+StopCheck = Callable[[], bool]
+T = TypeVar("T")
+R = TypeVar("R")
 WORKERS = 4
 UNCHANGED: list[Entry] = []  # what an unchanged feed (HTTP 304) lists: nothing new
 
@@ -113,18 +117,20 @@ def add_html(corpus: Path, html: bytes | str, source: str, url: str | None = Non
 
 
 def add_urls(corpus: Path, urls: Iterable[str], client: WebClient,
-             progress: Progress | None = None) -> Summary:
+             progress: Progress | None = None, should_stop: StopCheck | None = None) -> Summary:
     """Fetch each page and add its article; a page seen before is updated if it changed."""
     summary = Summary()
     wanted = list(dict.fromkeys(u.strip() for u in urls if u.strip()))
     with CorpusStore(corpus).open() as store:
         summary.notices.extend(store.notices)
         jobs: list[tuple[str, tuple[Feed, Entry] | None]] = [(url, None) for url in wanted]
-        summary.outcomes.extend(_fetch_all(store, client, jobs, progress, 0, len(wanted)))
+        summary.outcomes.extend(_fetch_all(store, client, jobs, progress, 0, len(wanted),
+                                           should_stop))
     return summary
 
 
-def fetch_feeds(corpus: Path, client: WebClient, progress: Progress | None = None) -> Summary:
+def fetch_feeds(corpus: Path, client: WebClient, progress: Progress | None = None,
+                should_stop: StopCheck | None = None) -> Summary:
     """Read every feed of the corpus and add each entry not taken before."""
     summary = Summary()
     with CorpusStore(corpus).open() as store:
@@ -135,32 +141,26 @@ def fetch_feeds(corpus: Path, client: WebClient, progress: Progress | None = Non
         if not feeds.feeds:
             raise CorpusError(f"{corpus} has no feeds yet: add one with taiwan-reader feeds add URL")
         try:
-            _fetch_feeds(store, feeds, client, summary, progress)
+            _fetch_feeds(store, feeds, client, summary, progress, should_stop)
         finally:
             feeds.save()
     return summary
 
 
 def _fetch_feeds(store: CorpusStore, feeds: FeedList, client: WebClient, summary: Summary,
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, should_stop: StopCheck | None) -> None:
     total = len(feeds.feeds)
     read: list[tuple[Feed, list[Entry]]] = []
-    with ThreadPoolExecutor(WORKERS) as pool:
-        futures = {pool.submit(_read_feed, client, feed): feed for feed in feeds.feeds}
-        try:
-            for done, future in enumerate(as_completed(futures), 1):
-                feed = futures[future]
-                if progress:
-                    progress(done, total, feed.title or feed.url)
-                entries = future.result()
-                status: FeedStatus = ("failed" if entries is None else
-                                      "unchanged" if entries is UNCHANGED else "read")
-                summary.feeds.append(FeedOutcome(feed.url, feed.title, status, feed.error or ""))
-                if entries is not None:
-                    read.append((feed, entries))
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
+    for done, (n, entries) in enumerate(side_by_side(
+            lambda feed: _read_feed(client, feed), feeds.feeds, client, should_stop), 1):
+        feed = feeds.feeds[n]
+        if progress:
+            progress(done, total, feed.title or feed.url)
+        status: FeedStatus = ("failed" if entries is None else
+                              "unchanged" if entries is UNCHANGED else "read")
+        summary.feeds.append(FeedOutcome(feed.url, feed.title, status, feed.error or ""))
+        if entries is not None:
+            read.append((feed, entries))
     jobs: list[tuple[str, tuple[Feed, Entry] | None]] = []
     taking: set[str] = set()
     for feed, entries in read:
@@ -178,7 +178,8 @@ def _fetch_feeds(store: CorpusStore, feeds: FeedList, client: WebClient, summary
                 continue
             taking.add(link)
             jobs.append((entry.link, (feed, entry)))
-    summary.outcomes.extend(_fetch_all(store, client, jobs, progress, total, total + len(jobs)))
+    summary.outcomes.extend(_fetch_all(store, client, jobs, progress, total, total + len(jobs),
+                                       should_stop))
     for feed in feeds.feeds:
         if len(feed.seen) > MAX_SEEN:
             feed.seen = dict(list(feed.seen.items())[-MAX_SEEN:])
@@ -211,23 +212,64 @@ def _read_feed(client: WebClient, feed: Feed) -> list[Entry] | None:
 
 def _fetch_all(store: CorpusStore, client: WebClient,
                jobs: list[tuple[str, tuple[Feed, Entry] | None]], progress: Progress | None,
-               done: int, total: int) -> list[Outcome]:
+               done: int, total: int, should_stop: StopCheck | None = None) -> list[Outcome]:
     """Each job's outcome, in the order of the jobs (fetched side by side)."""
     outcomes: dict[int, Outcome] = {}
-    with ThreadPoolExecutor(WORKERS) as pool:
-        futures: dict[Future[Outcome], int] = {
-            pool.submit(_fetch_one, store, client, url, origin): n
-            for n, (url, origin) in enumerate(jobs)}
-        try:
-            for future in as_completed(futures):
-                outcome = outcomes[futures[future]] = future.result()
-                done += 1
-                if progress:
-                    progress(done, total, outcome.title or outcome.source)
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
+    for n, outcome in side_by_side(lambda job: _fetch_one(store, client, *job), jobs, client,
+                                   should_stop):
+        outcomes[n] = outcome
+        done += 1
+        if progress:
+            progress(done, total, outcome.title or outcome.source)
     return [outcomes[n] for n in range(len(jobs))]
+
+
+class FetchStopped(Exception):
+    """The run was asked to stop (the reader is closing); what was written is kept."""
+
+
+def side_by_side(work: Callable[[T], R], items: Sequence[T], client: WebClient,
+                 should_stop: StopCheck | None = None) -> Iterator[tuple[int, R]]:
+    """(index, work(item)) for each item as it completes, WORKERS at a time.
+
+    The workers are daemon threads: when the run is interrupted (ctrl+c) it stops at
+    once. The client is told to start nothing more, and a request still in flight
+    is abandoned, not waited for; files are written whole or not at all.
+    """
+    todo: queue.SimpleQueue[tuple[int, T]] = queue.SimpleQueue()
+    done: queue.SimpleQueue[tuple[int, R | None, BaseException | None]] = queue.SimpleQueue()
+    for n, item in enumerate(items):
+        todo.put((n, item))
+
+    def worker() -> None:
+        while not client.cancelled:
+            try:
+                n, item = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                done.put((n, work(item), None))
+            except BaseException as exc:  # handed to the caller's thread
+                done.put((n, None, exc))
+
+    for _ in range(min(WORKERS, len(items))):
+        threading.Thread(target=worker, name="fetch", daemon=True).start()
+    try:
+        for _ in range(len(items)):
+            while True:
+                try:  # a timeout keeps the wait open to ctrl+c
+                    n, result, error = done.get(timeout=0.2)
+                    break
+                except queue.Empty:
+                    if should_stop is not None and should_stop():
+                        raise FetchStopped("stopped; what was written is kept") from None
+                    continue
+            if error is not None:
+                raise error
+            yield n, result  # type: ignore[misc]
+    except BaseException:
+        client.cancel()
+        raise
 
 
 def _fetch_one(store: CorpusStore, client: WebClient, url: str,

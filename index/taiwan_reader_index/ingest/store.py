@@ -120,6 +120,7 @@ class CorpusStore:
             if not try_lock(fd):
                 raise IngestBusy(f"another add or fetch is writing to {self.corpus}; try again "
                                  "when it has finished")
+            _clear_leftovers(self.corpus, self.state)
             self._load()
             yield self
         finally:
@@ -229,3 +230,28 @@ class CorpusStore:
             n += 1
             name = f"{stem}-{n}.md"
         return name
+
+
+_LEFTOVER = re.compile(r"\.(\d+)\.tmp$")
+
+
+def _clear_leftovers(*folders: Path) -> None:
+    """Half-written files of a run that was killed (``name.md.<pid>.tmp``): removed when
+    that process is gone (they were never indexed; the article comes again)."""
+    for folder in folders:
+        for path in folder.glob("*.tmp"):
+            match = _LEFTOVER.search(path.name)
+            if match is None or _alive(int(match.group(1))):
+                continue
+            path.unlink(missing_ok=True)
+            log.info("removed %s, left by a run that was stopped", path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

@@ -95,6 +95,7 @@ class WebClient:
                  timeout: httpx.Timeout = TIMEOUT) -> None:
         self.gate = HostGate(delay)
         self.deadline = deadline
+        self._cancelled = threading.Event()
         self._client = httpx.Client(
             follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout,
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
@@ -108,6 +109,15 @@ class WebClient:
 
     def close(self) -> None:
         self._client.close()
+
+    def cancel(self) -> None:
+        """Start no request more, and stop reading the ones under way (the run was
+        interrupted)."""
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
 
     def page(self, url: str) -> Fetched:
         """An HTML page (anything else is refused by its content type)."""
@@ -134,6 +144,8 @@ class WebClient:
     def get(self, url: str, limit: int, accept: str = "*/*",
             headers: dict[str, str] | None = None) -> Fetched:
         with self.gate.turn(host_of(url)):
+            if self.cancelled:
+                raise FetchFailed(url, "not fetched: the run was interrupted", transient=True)
             return self._get(url, limit, {"Accept": accept, **(headers or {})})
 
     def _get(self, url: str, limit: int, headers: dict[str, str]) -> Fetched:
@@ -153,6 +165,8 @@ class WebClient:
                                            f"{_mb(limit)})")
                 body = bytearray()
                 for chunk in response.iter_bytes():
+                    if self.cancelled:
+                        raise FetchFailed(url, "stopped: the run was interrupted", transient=True)
                     body += chunk
                     if len(body) > limit:
                         raise FetchFailed(url, f"too large (over {_mb(limit)}; stopped reading)")
