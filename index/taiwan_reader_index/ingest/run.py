@@ -110,6 +110,11 @@ def add_html(corpus: Path, html: bytes | str, source: str, url: str | None = Non
         except NotAnArticle as exc:
             summary.outcomes.append(Outcome(source, "failed", reason=str(exc)))
             return summary
+        except Exception as exc:  # the extractor's fault, not the page's: logged, then said
+            log.exception("extracting the article of %s failed", source)
+            summary.outcomes.append(Outcome(source, "failed", reason=f"internal error while "
+                                            f"reading it ({type(exc).__name__}; see the log)"))
+            return summary
         saved = store.save(article, also=[url] if url else ())
         summary.outcomes.append(Outcome(source, saved.status, saved.path, saved.note,
                                         article.title))

@@ -37,6 +37,7 @@ from .urls import canonical_url
 log = logging.getLogger(__name__)
 STATE_DIR = ".taiwan-reader"
 RECORD = "added.json"
+SAVE_EVERY = 25
 Status = Literal["new", "updated", "had"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -110,6 +111,7 @@ class CorpusStore:
         self._files: dict[str, dict[str, object]] = {}
         self._by_url: dict[str, str] = {}
         self._by_key: dict[str, str] = {}
+        self._unsaved = 0  # changes to the record not yet written
 
     @contextlib.contextmanager
     def open(self) -> Iterator[CorpusStore]:
@@ -122,7 +124,11 @@ class CorpusStore:
                                  "when it has finished")
             _clear_leftovers(self.corpus, self.state)
             self._load()
-            yield self
+            try:
+                yield self
+            finally:  # interrupted or not: the record matches the files written
+                if self._unsaved:
+                    self._save_record()
         finally:
             os.close(fd)
 
@@ -139,17 +145,21 @@ class CorpusStore:
                 raise ValueError("entries of the wrong shape")
         except FileNotFoundError:
             files = self._from_front_matter()
+            self._unsaved += bool(files)
             if files:
                 self.notices.append(f"no record of added articles in {self.state}; rebuilt it "
                                     f"from the front matter of {len(files)} file(s)")
         except (OSError, ValueError, KeyError, TypeError) as exc:
             files = self._from_front_matter()
+            self._unsaved += 1
             self.notices.append(f"the record of added articles {path} was damaged ({exc}); "
                                 f"rebuilt it from the front matter of {len(files)} file(s)")
             log.warning("rebuilt %s: %s", path, exc)
         for name, entry in files.items():
             if (self.corpus / name).is_file():  # a file the user deleted can be added again
                 self._remember(name, entry)
+            else:
+                self._unsaved += 1
 
     def _from_front_matter(self) -> dict[str, dict[str, object]]:
         """Every Markdown file with a ``url`` in its front matter, keyed by its text."""
@@ -178,6 +188,14 @@ class CorpusStore:
     def _save_record(self) -> None:
         data = {"version": 1, "files": self._files}
         write_atomic(self.state / RECORD, json.dumps(data, indent=1, ensure_ascii=False))
+        self._unsaved = 0
+
+    def _changed(self) -> None:
+        """Note a change to the record; it is written every SAVE_EVERY changes and at the
+        end of the run (it is a cache of the files' front matter: nothing is lost if not)."""
+        self._unsaved += 1
+        if self._unsaved >= SAVE_EVERY:
+            self._save_record()
 
     # -- adding --------------------------------------------------------------------------
 
@@ -207,12 +225,13 @@ class CorpusStore:
                 self._by_key.pop(old, None)
                 self._files[earlier]["key"] = key
                 self._by_key[key] = earlier
+                self._changed()
                 self._add_urls(earlier, urls)
                 return Saved("updated", self.corpus / earlier)
             name = self._free_name(file_name(article))
             write_atomic(self.corpus / name, markdown(article, fetched), mode=0o644)
             self._remember(name, {"urls": urls, "key": key})
-            self._save_record()
+            self._changed()
             return Saved("new", self.corpus / name)
 
     def _add_urls(self, name: str, urls: list[str]) -> None:
@@ -222,7 +241,7 @@ class CorpusStore:
             entry_urls.extend(fresh)
             for url in fresh:
                 self._by_url[url] = name
-        self._save_record()
+            self._changed()
 
     def _free_name(self, name: str) -> str:
         stem, n = name[:-3], 1
