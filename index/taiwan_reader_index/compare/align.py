@@ -128,8 +128,8 @@ MAX_NEAR_EACH = 12  # candidate counterparts per sentence, when there are very m
 
 
 def _near(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> dict[tuple[int, int], float]:
-    """Pairs whose weighted content words overlap at least NEAR, with that overlap (an
-    inverted index)."""
+    """Pairs whose weighted content words overlap at least NEAR, with that overlap (the
+    cosines of all pairs at once, as a product of two sparse matrices)."""
     from scipy.sparse import csr_matrix
 
     vocabulary: dict[str, int] = {}
