@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from ..articles.front_matter import coerce_date
 from ..articles.prose import ends_sentence
@@ -49,14 +50,17 @@ def extract_article(html: bytes | str, url: str | None = None) -> Extracted:
     """The article in ``html`` (fetched from ``url``, if it was); raises NotAnArticle."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+    page = trafilatura.load_html(html)  # parsed once: for its links, then for trafilatura
+    links = _link_texts(page) if page is not None else set()
+    doc = trafilatura.bare_extraction(html if page is None else page, url=url,
+                                      with_metadata=True, include_comments=False,
                                       include_tables=False)
     data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     text = data.get("text") or ""
     paragraphs = tuple(p for p in (" ".join(line.split()) for line in text.splitlines()) if p)
-    links = _link_texts(html)
-    words = sum(_size(p) for p in paragraphs
-                if _size(p) >= 8 and _ends(p) and p.casefold() not in links)
+    sizes = [_size(p) for p in paragraphs]
+    words = sum(size for p, size in zip(paragraphs, sizes)
+                if size >= 8 and _ends(p) and p.casefold() not in links)
     if words < MIN_WORDS:
         found = "no running text" if not words else f"only {words:.0f} words of running text"
         raise NotAnArticle(f"no article on the page ({found}; a list of links or a front page?)")
@@ -91,12 +95,6 @@ def _ends(paragraph: str) -> bool:
     return ends_sentence(paragraph) or paragraph.rstrip()[-1:] in "。！？」』）"
 
 
-def _link_texts(html: bytes | str) -> set[str]:
+def _link_texts(page: Any) -> set[str]:  # an lxml HtmlElement
     """The text of every link on the page, folded (a headline list is links)."""
-    import lxml.html
-
-    try:
-        page = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return set()
     return {" ".join(a.text_content().split()).casefold() for a in page.iter("a")}
