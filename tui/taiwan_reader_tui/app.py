@@ -397,15 +397,18 @@ class ReaderApp(App):
                             self.action_fetch_feeds)
 
     # bringing articles in --------------------------------------------------------------
+    def _shows_seeds(self) -> bool:
+        from taiwan_reader_index import locations
+
+        return self.library.corpus == locations.seeds_dir().resolve()
+
     def _adding_corpus(self) -> tuple[Path, str | None]:
         """Where added articles go: the open corpus, unless it is the bundled seeds."""
-        from taiwan_reader_index import locations
         from taiwan_reader_index.ingest import corpus_for_adding
 
-        corpus = self.library.corpus
-        if corpus == locations.seeds_dir().resolve():
+        if self._shows_seeds():
             return corpus_for_adding(None, self.library.config)
-        return corpus, None
+        return self.library.corpus, None
 
     def action_add_url(self) -> None:
         from .screens.add_url import AddUrlScreen
@@ -414,11 +417,8 @@ class ReaderApp(App):
             if urls:
                 self._ingest(urls)
 
-        from taiwan_reader_index import locations
-
-        on_seeds = self.library.corpus == locations.seeds_dir().resolve()
-        self.push_screen(AddUrlScreen("your own corpus" if on_seeds else str(self.library.corpus)),
-                         chosen)
+        where = "your own corpus" if self._shows_seeds() else str(self.library.corpus)
+        self.push_screen(AddUrlScreen(where), chosen)
 
     def action_fetch_feeds(self) -> None:
         self._ingest(None)
@@ -448,14 +448,12 @@ class ReaderApp(App):
                                   severity="error", markup=False)
             return
         for notice in [*([created] if created else []), *summary.notices]:
-            self.call_from_thread(self.notify, notice, severity="warning", markup=False,
-                                  timeout=10)
+            self._warn_from_thread(notice)
         self.call_from_thread(self.notify, f"{what.split()[0]}: {summary.line()}", markup=False)
         problems = [f"{o.source}: {o.reason}" for o in summary.failed] + summary.feed_problems
         if problems:
             more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-            self.call_from_thread(self.notify, "; ".join(problems[:3]) + more,
-                                  severity="warning", markup=False, timeout=10)
+            self._warn_from_thread("; ".join(problems[:3]) + more)
         if summary.written:
             if corpus == self.library.corpus:
                 self.call_from_thread(self.refresh_index)

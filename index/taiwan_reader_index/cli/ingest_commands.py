@@ -41,7 +41,7 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Console, err: Cons
         err.print(Text(f"notice: {inert_line(created)}", style="yellow"))
     if args.command == "feeds":
         return _feeds(args, corpus, out, err)
-    if getattr(args, "per_host_delay", 1.0) < 0:
+    if args.per_host_delay < 0:
         raise CorpusError(f"--per-host-delay must be 0 or more seconds, got {args.per_host_delay}")
     with WebClient(delay=args.per_host_delay) as client:
         if args.command == "fetch":
@@ -49,13 +49,13 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Console, err: Cons
                                     label="fetching")
         else:
             summary = _add(args.sources, corpus, client, err)
+    for notice in summary.notices:
+        err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
     if args.json:
         for feed in summary.feeds:
             out.out(views.dumps(views.feed_view(feed)), highlight=False)
         for outcome in summary.outcomes:
             out.out(views.dumps(views.added_view(outcome)), highlight=False)
-        for notice in summary.notices:
-            err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
     else:
         _report(summary, out, err, each_had=args.command == "add")
     if summary.written:
@@ -126,8 +126,6 @@ def _read_page(source: str) -> bytes:
 
 
 def _report(summary: Summary, out: Console, err: Console, each_had: bool) -> None:
-    for notice in summary.notices:
-        err.print(Text(f"notice: {inert_line(notice)}", style="yellow"))
     for problem in summary.feed_problems:
         err.print(Text(f"feed failed: {inert_line(problem)}", style="red"))
     for outcome in summary.outcomes:

@@ -185,8 +185,8 @@ def _entries(parsed) -> list[Entry]:
     return entries
 
 
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
-              "application/rdf+xml")
+# what a page's <link rel="alternate"> may name that feedparser reads (not JSON Feed)
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
 
 def feed_named_by(html: bytes, url: str) -> str | None:
@@ -203,7 +203,7 @@ def feed_named_by(html: bytes, url: str) -> str | None:
         rel = (link.get("rel") or "").lower().split()
         kind = (link.get("type") or "").lower()
         href = (link.get("href") or "").strip()
-        if "alternate" in rel and kind in FEED_TYPES[:2] + FEED_TYPES[3:] and href:
+        if "alternate" in rel and kind in FEED_TYPES and href:
             found = urljoin(url, href)
             return found if is_web_url(found) else None
     return None

@@ -19,7 +19,7 @@ from typing import Literal, TypeVar
 from ..errors import CorpusError
 from .extract import NotAnArticle, extract_article
 from .feeds import MAX_SEEN, Entry, Feed, FeedList, parse_feed
-from .store import CorpusStore
+from .store import CorpusStore, utc_stamp
 from .urls import canonical_url
 from .web import FetchFailed, WebClient
 
@@ -172,14 +172,13 @@ def _fetch_feeds(store: CorpusStore, feeds: FeedList, client: WebClient, summary
         for entry in entries:
             link = canonical_url(entry.link)
             seen = feed.seen.get(entry.key)
-            if seen is not None and (seen == entry.stamp or link in taking):
-                summary.outcomes.append(Outcome(entry.link, "had", store.known(entry.link),
-                                                title=entry.title))
-                continue
-            if seen is None and (store.known(entry.link) or link in taking):
-                feed.seen[entry.key] = entry.stamp  # added by hand or from another feed
-                summary.outcomes.append(Outcome(entry.link, "had", store.known(entry.link),
-                                                title=entry.title))
+            known = store.known(entry.link)
+            # taken before from this feed, unchanged; in the corpus already (added by hand
+            # or from another feed); or being taken in this run from another feed
+            if link in taking or (known is not None if seen is None else seen == entry.stamp):
+                if seen is None:
+                    feed.seen[entry.key] = entry.stamp
+                summary.outcomes.append(Outcome(entry.link, "had", known, title=entry.title))
                 continue
             taking.add(link)
             jobs.append((entry.link, (feed, entry)))
@@ -192,7 +191,7 @@ def _fetch_feeds(store: CorpusStore, feeds: FeedList, client: WebClient, summary
 
 def _read_feed(client: WebClient, feed: Feed) -> list[Entry] | None:
     """The feed's entries (UNCHANGED since the last read), or None (see feed.error)."""
-    feed.checked = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    feed.checked = utc_stamp(datetime.now(UTC))
     try:
         fetched = client.feed(feed.url, feed.etag, feed.last_modified)
         if fetched.not_modified:

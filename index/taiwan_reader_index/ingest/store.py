@@ -90,10 +90,15 @@ def markdown(article: Extracted, fetched: datetime) -> str:
         meta["date"] = article.date.date()
     if article.url:
         meta["url"] = article.url
-    meta["fetched"] = fetched.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    meta["fetched"] = utc_stamp(fetched)
     head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
     body = "\n\n".join(_clean(p) for p in article.paragraphs)
     return f"---\n{head}---\n\n{body}\n"
+
+
+def utc_stamp(when: datetime) -> str:
+    """``2026-11-25T22:55:28Z``: when an article was fetched or a feed read."""
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _clean(text: str) -> str:
