@@ -134,3 +134,55 @@ def test_short_form_of_a_company_named_in_full(extract):
                           "Corp. Harbour Foods said the price was fair, and Kestrel Mining shares rose.")
     orgs = [e.text for e in entities if e.label == "ORG"]
     assert "Harbour Foods" in orgs and "Kestrel Mining" in orgs
+
+
+# --- one name, one type (the article's own evidence over the model's guess per sentence)
+
+def test_a_company_is_a_company_in_every_mention_headline_included(extract):
+    text = ("VELDMAR SEES HIGHER FIRST QUARTER\n\n"
+            "ROTTERDAM, March 3 - Veldmar expects first quarter sales to rise sharply, "
+            "chairman Pieter Aalders said after a meeting with analysts.\n\n"
+            "Veldmar shares rose 4 percent. Aalders said Veldmar would open two plants in "
+            "Poland this year, and that Veldmar's shipping unit was for sale.\n\n"
+            "The Dutch group, Veldmar NV, reported a loss last year.")
+    article, entities = extract(text, title_line=True)
+    labels = {e.label for e in entities if e.text.casefold() == "veldmar"}
+    assert labels == {"ORG"}
+    found = sum(1 for e in entities if e.text.casefold() == "veldmar")
+    assert found == len(__import__("re").findall(r"(?i)\bveldmar\b(?! NV)", article.source))
+    assert ("Veldmar NV", "ORG") in names(entities)
+    assert ("ROTTERDAM", "GPE") in names(entities)  # the dateline is a place
+    assert ("Pieter Aalders", "PERSON") in names(entities) and ("Aalders", "PERSON") in names(entities)
+
+
+def test_a_titled_surname_is_a_person_and_a_company_form_is_an_organisation(extract):
+    _, entities = extract("The plan was welcomed by Mr Okafor, who chairs the committee. "
+                          "Professor Lindqvist said the results were clear, and Mr Okafor agreed. "
+                          "Talks with Quillon SpA and Brannock Holdings Inc are planned.")
+    found = names(entities)
+    assert found.count(("Okafor", "PERSON")) == 2
+    assert ("Lindqvist", "PERSON") in found
+    assert ("Quillon SpA", "ORG") in found and ("Brannock Holdings Inc", "ORG") in found
+
+
+def test_countries_joined_by_a_hyphen_and_a_name_with_its_short_form_in_brackets(extract):
+    _, entities = extract("U.S.-China talks resumed on Monday. The Korea Aerospace "
+                          "Industries (KAI) said it would bid, as did Japanese firms.")
+    found = names(entities)
+    assert ("U.S.", "GPE") in found and ("China", "GPE") in found
+    assert ("Korea Aerospace Industries", "ORG") in found and ("KAI", "ORG") in found
+    assert ("Japanese", "NORP") in found
+    assert not any("(" in text or ")" in text for text, _ in found)
+
+
+def test_a_country_inside_a_longer_name_is_not_marked_by_itself(extract):
+    _, entities = extract("He reaffirmed the One China Policy on Tuesday, officials said.")
+    assert ("China", "GPE") not in names(entities)
+
+
+def test_a_headline_in_capitals_with_a_legal_form_reads_the_company(extract):
+    _, entities = extract("HARTWELL GROUP INC SETS QUARTERLY DIVIDEND\n\n"
+                          "BOSTON, April 2 - Hartwell Group Inc said its board set a quarterly "
+                          "dividend of 10 cts a share.", title_line=True)
+    title = [(t, label) for t, label in names(entities, "title")]
+    assert title == [("HARTWELL GROUP INC", "ORG")]

@@ -24,7 +24,8 @@ _KEEP = frozenset({"US", "UK", "UN", "EU", "IT", "AIDS", "NATO", "OPEC", "WHO", 
 # up to four words in capitals at the start of a line, then a comma, bracket, dash or
 # digit: a dateline ("FORT WORTH, Tex.", "RIO DE JANEIRO 1996-12-06"); linear, no nesting
 _CAPS = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’.-])+"
-_LEADING_CAPS = re.compile(rf"[ \t]*{_CAPS}(?:[ \t]+{_CAPS}){{0,3}}(?=[ \t]*(?:[,(-]|\d))")
+# (a dash only when spaced: "U.S.-JAPAN" is one word of a headline, not a dateline's end)
+_LEADING_CAPS = re.compile(rf"[ \t]*{_CAPS}(?:[ \t]+{_CAPS}){{0,3}}(?=[ \t]*[,(\d]|[ \t]+-)")
 
 
 @lru_cache(maxsize=1)
@@ -44,13 +45,17 @@ def is_common(word: str) -> bool:
 def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
     """Words written capitalised (not all capitals) in running text: the names a text
     itself shows how to write ("Dairy Farm" in the body tells how to read "DAIRY FARM")."""
-    found = set()
+    found, lower = set(), set()
     for text in texts:
         for match in _WORD.finditer(text):
             word = match.group().rstrip(".")
             if word[:1].isupper() and not word.isupper():
                 found.add(word.casefold())
-    return frozenset(found)
+            elif word[:1].islower():
+                lower.add(word)
+    # a common word the text also writes in lower case is capitalised only in a name or
+    # a title ("U.S. Trade Representative"): it says nothing about a headline's "TRADE"
+    return frozenset(w for w in found if w not in lower or not is_common(w))
 
 
 def _mostly_capitals(line: str) -> bool:
@@ -83,10 +88,27 @@ def _word_case(word: str, names: frozenset[str], place: bool = False) -> str:
     return new + word[len(core):] if len(new) == len(core) else word
 
 
+# a company's legal form: in a headline in capitals the words before it are its name
+# ("USAIR GROUP INC SETS QUARTERLY" -> "Usair Group Inc sets quarterly")
+_LEGAL_FORM = {"inc": "Inc", "corp": "Corp", "co": "Co", "ltd": "Ltd", "plc": "Plc", "llc": "LLC",
+               "ag": "AG", "sa": "SA", "spa": "SpA", "nv": "NV", "gmbh": "GmbH", "bhd": "Bhd"}
+
+
 def _recase(text: str, start: int, end: int, names: frozenset[str], out: list[str],
             place: bool = False) -> None:
-    for match in _WORD.finditer(text, start, end):
-        out[match.start():match.end()] = _word_case(match.group(), names, place)
+    words = list(_WORD.finditer(text, start, end))
+    company = next((i for i, w in enumerate(words[:6])
+                    if i and w.group().rstrip(".").casefold() in _LEGAL_FORM), 0)
+    for i, match in enumerate(words):
+        word = match.group()
+        name = place or i <= company
+        out[match.start():match.end()] = _word_case(word, names, name) if not (
+            i == company and company) else _legal_form(word)
+
+
+def _legal_form(word: str) -> str:
+    core = word.rstrip(".")
+    return (_LEGAL_FORM[core.casefold()] if core.isupper() else core) + word[len(core):]
 
 
 def truecase(text: str, names: frozenset[str] = frozenset()) -> str:

@@ -126,6 +126,9 @@ def _load() -> tuple[dict[str, str], dict[str, str]]:
 
 
 COUNTRY_NAMES, COUNTRY_ADJECTIVES = _load()
+# every name, other name and adjective as written with its capitals ("U.S.", "New Zealand")
+WRITTEN = frozenset(w for line in _TABLE.strip().splitlines() for part in line.split("|")
+                    for w in part.split(",") if w[:1].isupper())
 
 
 def country_of(name: str) -> str | None:

@@ -10,6 +10,8 @@ patterns find such names by their shape (capitalised words ending in "Act",
   Security Act").
 * EVENT - capitalised words ending in Open, Cup, Games, Olympics,
   Championship(s), Grand Prix, Slam, Trophy ("Davis Cup", "US Open").
+* ORG - capitalised words ending in a company's legal form (Inc, Corp, Co, Ltd,
+  Plc, SA, SpA, AG, GmbH, Group ...: "Brunswick Corp", "Montedison Spa").
 * ORG - "Ministry/Department of X", and capitalised words ending in Ministry,
   Command, Army, Navy, Air Force, Coast Guard, National Guard, Marine Corps,
   Bureau, Agency, Council, Commission, Committee, Forces
@@ -35,7 +37,12 @@ _ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s
 _LAW_TAIL = rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{_NAME})?\b(?![ \t]+[A-Z])"
 # sporting events the small model calls an organisation or a place ("Davis Cup", "US Open")
 _EVENT_END = r"(?:Open|Cup|Games|Olympics|Championships?|Grand\s+Prix|Slam|Trophy)"
+# a company by its legal form ("Brunswick Corp", "Montedison Spa", "Antibioticos SA",
+# "Baikal Finance Group"), which the model often calls a person or misses
+_COMPANY_END = (r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|Limited|Plc|PLC|LLC|LP|AG|SA|SpA|Spa|"
+                r"S\.p\.A|NV|N\.V|BV|GmbH|AB|ASA|Oyj|Bhd|Pty|KK|Holdings|Group)")
 PATTERNS = [
+    ("ORG", re.compile(rf"\b{_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,4}}\s+{_COMPANY_END}\b\.?(?![\w-])")),
     ("LAW", re.compile(rf"\b{_NAME}\s+{_LAW_END}{_LAW_TAIL}")),
     ("LAW", re.compile(rf"\b(?:Treaty|Convention|Bill|Charter)\s+(?:of|on)\s+(?:the\s+)?{_NAME}\b")),
     ("ORG", re.compile(rf"\b(?:{_CAP}\s+)*(?:Ministry|Department)\s+of\s+{_NAME}")),
@@ -43,7 +50,7 @@ PATTERNS = [
     ("EVENT", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+{_EVENT_END}\b(?![ \t]+[A-Z])")),
 ]
 _LEADING = re.compile(
-    r"^(?:(?:The|A|An|Under|In|On|At|By|For|With|From|After|Before|Since|Despite|As|Last|"
+    r"(?:(?:The|A|An|Under|In|On|At|By|For|With|From|After|Before|Since|Despite|As|Last|"
     r"This|That|Former|When|While|If|the|of)\s+)+")
 
 

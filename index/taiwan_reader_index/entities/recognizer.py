@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .casing import capitalised_words, truecase
+from .consistency import consistent
 from .domain import domain_mentions, merge
 from .linking import COUNTRY_KEYS, key_of
 from .mention import Mention
@@ -33,7 +34,7 @@ FALLBACK_NOTICE = (
 # The version of what this package does around the model (casing, domain layer,
 # corrections): part of the recogniser's name, so cached mentions from an older
 # layer are analysed again.
-LAYER = "layer-2"
+LAYER = "layer-3"
 RULES_NAME = f"rules-1+{LAYER}"
 Span = tuple[int, int]
 BATCH = 256  # texts per model batch (measured: 6.3k words/s against 5.7k at 64)
@@ -208,5 +209,5 @@ def recognise_many(recognizer: Recognizer,
         out[owner].extend(Mention(start + m.start, start + m.end, m.label) for m in found)
     if not recognizer.domain:
         return out
-    return [refine_article(source, spans, found)
+    return [consistent(source, spans, refine_article(source, spans, found))
             for (source, _), spans, found in zip(jobs, regions, out)]

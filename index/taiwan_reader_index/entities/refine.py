@@ -5,7 +5,8 @@ In one piece of text (one paragraph, title or caption):
 
 * a name has a capital letter ("cts", "defense ministry" are not names), no
   stray brackets or quotes at its edges, and a photo credit "Name/Agency" is
-  a person and an organisation;
+  a person and an organisation; a name and its short form in brackets are
+  two names ("Hindustan Aeronautics (HAL)");
 * a leading "the" is dropped unless it is part of the name: a capital "The"
   inside a sentence is ("told The Atlantic", "in The Hague"), and so is the
   "The" of a few publications that always carry it; a capital-"The" name the
@@ -37,7 +38,7 @@ from collections.abc import Sequence
 
 from ..articles.prose import LEADING_THE
 from .casing import is_common
-from .countries import country_of
+from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .mention import Mention
 
@@ -55,8 +56,8 @@ THE_NAMES = frozenset({
 })
 _LAW_WORDS = frozenset({"act", "law", "bill", "treaty", "accord", "accords", "agreement",
                         "resolution", "convention", "communique", "communiqué"})
-_NAME_TITLES = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gen|Col|Lt|Adm|Capt|Maj|Sgt|Gov|Lord|Lady|Sir|Dame|"
+NAME_TITLES = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Rep|Gen|Col|Lt|Adm|Capt|Maj|Sgt|Gov|Lord|Lady|Sir|Dame|"
     r"President|Senator|Minister|Secretary|General|Premier|Chancellor|Judge|Justice|Coach|"
     r"Ambassador|Governor|Mayor|Speaker|Chairman|King|Queen|Prince|Princess|Pope)\.?\s+$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -75,9 +76,10 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for mention in mentions:
         if mention.label in QUANTITY_LABELS:
-            out.append(mention)
+            out.append(_dash_cut(text, mention))
             continue
-        for part in (p for cut in _sentences(text, mention) for p in _credit(text, _edges(text, cut))):
+        for part in (p for cut in _sentences(text, mention) for b in _brackets(text, cut)
+                     for c in _credit(text, _edges(text, b)) for p in _country_pair(text, c)):
             part = _honorific(text, part)
             for piece in split_possessive(text, _the(text, part)):
                 piece = _trim_possessive(text, piece)
@@ -85,6 +87,17 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                         and any(c.isupper() for c in text[piece.start:piece.end]):
                     out.append(piece)
     return sorted(set(out), key=lambda m: (m.start, m.end))
+
+
+_ROMAN_END = re.compile(r"\s[IVX]+\.$")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+(?=[A-Z])")
+
+
+def _dash_cut(text: str, mention: Mention) -> Mention:
+    """A date or number ends at a spaced dash before a capital ("March 3 - Veldmar
+    expects": the dateline's date, then the story)."""
+    dash = _SPACED_DASH.search(text, mention.start, mention.end)
+    return Mention(mention.start, dash.start(), mention.label) if dash else mention
 
 
 _EDGE_START = "<[{\"“‘'(*_-,;: "
@@ -101,11 +114,14 @@ def _edges(text: str, mention: Mention) -> Mention:
         end -= 1
     if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
         end -= 1
+    if _ROMAN_END.search(text, start, end) and sentence_start(text, end + 1):
+        end -= 1  # "World War I." ending a sentence: the full stop is the sentence's
     return Mention(start, end, mention.label) if start < end else mention
 
 
 _SENTENCE_CUT = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Lord|Lady|Sir|Dame|Rev)\.?(?:\s+|$)")
+# (matched at a position: no "^", which would only match at the start of the text)
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Lord|Lady|Sir|Dame|Rev)\.?(?:\s+|$)")
 
 
 def _sentences(text: str, mention: Mention) -> list[Mention]:
@@ -123,11 +139,53 @@ def _sentences(text: str, mention: Mention) -> list[Mention]:
     return [m for m in out if m.end - m.start >= 2]
 
 
+_BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*")
+
+
+def _brackets(text: str, mention: Mention) -> list[Mention]:
+    """A name and its short form in brackets are two names ("Hindustan Aeronautics
+    (HAL)" -> "Hindustan Aeronautics", "HAL"); what follows the bracket, a third."""
+    span = text[mention.start:mention.end]
+    match = _BRACKET.search(span)
+    if match is None or match.start() == 0:
+        return [mention]
+    out = [Mention(mention.start, mention.start + match.start(), mention.label)]
+    inner_start, inner_end = match.span(1)
+    if inner_end > inner_start and _name_like(span[inner_start]):
+        out.append(Mention(mention.start + inner_start, mention.start + inner_end, mention.label))
+    if match.end() < len(span) and _name_like(span[match.end()]):
+        out.append(Mention(mention.start + match.end(), mention.end, mention.label))
+    return out
+
+
+def _name_like(first: str) -> bool:
+    """Whether a name may begin with this letter: a capital, or a script without case."""
+    return first.isupper() or (first.isalpha() and not first.islower())
+
+
+def _country_pair(text: str, mention: Mention) -> list[Mention]:
+    """Countries joined by a hyphen are each a name ("U.S.-Japan" -> GPE, GPE;
+    "Sino-US" stays one word of the kind the model gave)."""
+    parts = text[mention.start:mention.end].split("-")
+    if len(parts) < 2 or any(country_of(p) is None and country_of_adjective(p) is None
+                             for p in parts):
+        return [mention]
+    out, start = [], mention.start
+    for part in parts:
+        out.append(Mention(start, start + len(part), "GPE" if country_of(part) else "NORP"))
+        start += len(part) + 1
+    return out
+
+
 def _honorific(text: str, mention: Mention) -> Mention:
-    """A person's name without "Mr", "Ms", "Lord", "Dr" before it (not part of the name)."""
+    """A person's name without "Mr", "Ms", "Lord", "Dr" before it (not part of the name);
+    a name after such a title is a person's whatever the model typed it ("Mr Okafor")."""
+    lead = _HONORIFIC.match(text, mention.start, mention.end)
+    if lead and lead.end() < mention.end and mention.label not in ("PERSON", "ORG", "LAW") \
+            and " " not in text[lead.end():mention.end].strip():
+        mention = Mention(mention.start, mention.end, "PERSON")
     if mention.label != "PERSON":
         return mention
-    lead = _HONORIFIC.match(text, mention.start, mention.end)
     if lead and lead.end() < mention.end:
         return Mention(lead.end(), mention.end, mention.label)
     return Mention(mention.start, mention.start, mention.label) if lead else mention
@@ -240,8 +298,8 @@ def _lone_sentence_word(source: str, mention: Mention, capitals: set[str]) -> bo
 
 
 _COMPANY_SUFFIX = re.compile(
-    r"(?:\s+(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|LLC|AG|SA|NV|Holdings|Group|International|"
-    r"Company|Limited|Bhd|Pty)\.?,?)+$")
+    r"(?:\s+(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|LLC|LP|AG|SA|SpA|Spa|NV|BV|GmbH|AB|ASA|Oyj|"
+    r"KK|Holdings|Group|International|Company|Limited|Bhd|Pty)\.?,?)+$")
 
 
 def _short_forms(source: str, regions: Sequence[tuple[int, int]],
@@ -287,7 +345,7 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
             s, e = match.span()
             word = match.group()
             if not word[0].isupper() or overlaps(s, e) \
-                    or _joined_to_name(source, s, e):
+                    or joined_to_name(source, s, e):
                 continue
             if sentence_start(source, s) and " " not in word and is_common(word):
                 continue
@@ -295,7 +353,7 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
     return sorted(out + added, key=lambda m: (m.start, m.end))
 
 
-def _joined_to_name(source: str, start: int, end: int) -> bool:
+def joined_to_name(source: str, start: int, end: int) -> bool:
     """Whether a capitalised word stands right before or after (part of another name),
     a title aside ("Mr Straw" is the person; "Straw Hat" is not)."""
     before = source[max(0, start - 30):start]
@@ -303,5 +361,6 @@ def _joined_to_name(source: str, start: int, end: int) -> bool:
     if after and after.group(1)[0].isupper():
         return True
     previous = re.search(r"([^\W\d_][\w’'.-]*)[ \t]+$", before)
-    return bool(previous and previous.group(1)[0].isupper() and not _NAME_TITLES.search(before)
-                and not sentence_start(source, start - len(previous.group(0))))
+    return bool(previous and previous.group(1)[0].isupper() and not NAME_TITLES.search(before)
+                and not sentence_start(source, start - len(previous.group(0)))
+                and not sentence_start(source, start))

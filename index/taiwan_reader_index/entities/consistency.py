@@ -1,0 +1,288 @@
+"""One name, one type, throughout an article ("one sense per discourse").
+
+The model decides each mention from a few words around it, so one article
+can call "Yukos" a person in one sentence and a company in the next, and miss
+it in a third. A reader sees the same name and expects the same colour. This
+step, run on the whole article after the other corrections:
+
+* collects, for each name the article writes (case folded, so a headline in
+  capitals counts too), the model's votes and the article's own evidence of
+  what the name is:
+
+  - a company: its legal form somewhere in the article ("Brunswick Corp"), a
+    business noun just before it ("oil firm Rosneft", "gas giant Yukos") or
+    just after it ("Yukos' lawyers", "the Yukos unit", "Enzon Inc"), a
+    stock ticker ("<EK>"), or an apposition ("Gazprom, the world's biggest
+    gas company");
+  - a person: a title before it ("Mr Mukerjee", "Professor Dautenhahn"), or
+    a full name the article gives that ends with it ("Sania Mirza");
+  - a work: a kind of work just before it ("hit comedy Blackadder");
+  - a nationality: the name is a country's adjective ("the Ukrainian");
+
+* counts a lone word the model calls a person but the article never gives a
+  first name or title for as half a vote: news introduces people in full;
+* gives every mention of the name the type with the most weight, and marks
+  the occurrences the model missed (capitalised, not part of a longer name,
+  not a common word that only starts a sentence);
+* marks the countries and their adjectives the model missed ("U.S." in
+  "U.S. Trade Representative", "Japanese" in "U.S.-Japanese").
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .casing import is_common
+from .countries import WRITTEN, country_of, country_of_adjective
+from .kinds import QUANTITY_LABELS
+from .mention import Mention
+from .refine import NAME_TITLES, joined_to_name, sentence_start
+
+EVIDENCE = 3.0  # one piece of the article's evidence against one model vote
+WEAK_PERSON = 0.5  # a lone word called a person, with no first name or title anywhere
+
+_BUSINESS = (r"firm|company|group|giant|carrier|airline|maker|manufacturer|bank|rival|"
+             r"subsidiary|unit|producer|conglomerate|insurer|retailer|operator|lender|"
+             r"supplier|chain|brewer|miner|distributor|developer|publisher|broker|utility")
+_ORG_BEFORE = re.compile(rf"\b(?:{_BUSINESS})\s+$")
+_ORG_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:shares?|stock|stake|subsidiary|unit|division|chairman|chief\s+executive|"
+    r"board|shareholders|lawyers|management|headquarters|profits?|earnings|sales|revenues?|"
+    r"executives|bankruptcy|takeover|Inc|Corp|Co|Ltd|Plc|SA|AG|Spa|SpA|GmbH|NV)\b"
+    r"|\s*<[A-Z][A-Z.]*>"
+    rf"|\s*,\s+(?:one\s+of\s+)?(?:the|a|an|its)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_BUSINESS}|companies|firms)\b")
+_WORK_BEFORE = re.compile(r"\b(?:comedy|sitcom|drama|series|film|movie|novel|album|song|"
+                          r"book|programme|program|musical|opera|documentary|soap)\s+$")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+$")
+_WORD_CHAR = re.compile(r"[\w’'-]")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def consistent(source: str, regions: Sequence[tuple[int, int]],
+               mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with one type per name, missed occurrences and countries added."""
+    mentions = _role_words(source, mentions)
+    names = [m for m in mentions if m.label not in QUANTITY_LABELS]
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in names:
+        groups[_key(source[m.start:m.end])].append(m)
+    full_names = {_key(source[m.start:m.end]).rsplit(" ", 1)[-1] for m in names
+                  if m.label == "PERSON" and " " in source[m.start:m.end].strip()}
+    occurrences = _occurrences(source, regions, groups)
+    labels: dict[str, str] = {}
+    for key, group in groups.items():
+        votes: dict[str, float] = defaultdict(float)
+        titled = any(_TITLE_BEFORE.search(source, max(0, s - 12), s) for s, _ in occurrences[key])
+        lone = " " not in key and key not in full_names and not titled
+        for m in group:
+            votes[m.label] += WEAK_PERSON if m.label == "PERSON" and lone else 1.0
+        for label in _evidence(source, key, occurrences[key], full_names, titled):
+            votes[label] += EVIDENCE
+        labels[key] = max(votes.items(), key=lambda kv: (kv[1], kv[0] == group[0].label))[0]
+    out = [m if m.label in QUANTITY_LABELS else Mention(m.start, m.end, labels[_key(source[m.start:m.end])])
+           for m in mentions]
+    added = _missed(source, out, {k: labels[k] for k in labels if _repeatable(k)}, occurrences)
+    out = out + added
+    out += _countries(source, regions, out)
+    out = _datelines(source, regions, out)
+    return sorted(_first_names(source, out), key=lambda m: (m.start, m.end))
+
+
+_FIRST_WORD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
+
+
+def _role_words(source: str, mentions: list[Mention]) -> list[Mention]:
+    """A common word that opens a sentence is not part of the name after it when the
+    article writes that name without it ("Bookmakers Ladbrokes", "Comic Joe Pasquale";
+    "New York" stays whole: the article never writes "York" alone)."""
+    out = []
+    for m in mentions:
+        first = _FIRST_WORD.match(source, m.start, m.end)
+        if first and m.label not in QUANTITY_LABELS and is_common(first.group(1)) \
+                and sentence_start(source, m.start) and country_of_adjective(first.group(1)) is None:
+            rest = source[first.end():m.end]
+            whole = _count(source, source[m.start:m.end])
+            if _count(source, rest) > whole or (
+                    m.label == "PERSON" and _count(source, rest.split()[-1]) > whole):
+                m = Mention(first.end(), m.end, m.label)
+        out.append(m)
+    return out
+
+
+def _count(source: str, text: str) -> int:
+    return len(re.findall(r"(?<![\w’'-])" + r"\s+".join(map(re.escape, text.split())) + r"(?![\w-])",
+                          source))
+
+
+# a wire dateline: the place in capitals that opens a paragraph ("TAUPO, New Zealand,
+# March 24 -", "RIO DE JANEIRO 1996-12-06")
+# ("IBM, which..." opening a paragraph is no dateline: a dash or a date must follow)
+_DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3})"
+                       r"(?=,[^\n]{1,40}?\d\s*[-–—]\s|[ \t]+\d{4}-\d\d-\d\d|[ \t]*\([A-Z][\w ]*\)\s*[-–—])")
+
+
+def _datelines(source: str, regions: Sequence[tuple[int, int]],
+               mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each dateline's place a place (GPE), whatever the model said."""
+    places = []
+    for start, end in regions:
+        match = _DATELINE.match(source, start, end)
+        if match and not all(is_common(w) for w in match.group(1).split()):
+            places.append(Mention(*match.span(1), "GPE"))
+    if not places:
+        return mentions
+    taken = _Taken(places)
+    return [m for m in mentions if not taken.overlaps(m.start, m.end)] + places
+
+
+_GIVEN_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+$")
+
+
+def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's span with the given name the model left out ("Pranab Mukherjee"):
+    a capitalised word right before it that is no common word, title or country."""
+    taken = _Taken(mentions)
+    out = []
+    for m in mentions:
+        match = _GIVEN_NAME.search(source, max(0, m.start - 30), m.start) \
+            if m.label == "PERSON" else None
+        if match and not is_common(match.group(1)) and country_of(match.group(1)) is None \
+                and country_of_adjective(match.group(1)) is None \
+                and not NAME_TITLES.search(match.group(0)) \
+                and not taken.overlaps(match.start(1), match.end(1)):
+            m = Mention(match.start(1), m.end, m.label)
+        out.append(m)
+    return out
+
+
+def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: set[str],
+              titled: bool) -> list[str]:
+    """One label per piece of evidence the article gives about the name ``key``."""
+    if country_of(key) is not None:  # a country is a place, whatever is said of it
+        return []
+    if country_of_adjective(key) is not None:
+        return ["NORP"]
+    found = []
+    for start, end in spans:
+        if _ORG_BEFORE.search(source, max(0, start - 20), start) or _ORG_AFTER.match(source, end):
+            found.append("ORG")
+        if _TITLE_BEFORE.search(source, max(0, start - 12), start):
+            found.append("PERSON")
+        if _WORK_BEFORE.search(source, max(0, start - 20), start):
+            found.append("WORK_OF_ART")
+    if key in full_names:
+        found.append("PERSON")
+    return found
+
+
+def _repeatable(key: str) -> bool:
+    """A name whose other occurrences can be marked without the model: not a common
+    word or a country (those have their own rules), at least three letters."""
+    words = key.split()
+    return (len(key) >= 3 and not all(is_common(w) for w in words)
+            and country_of(key) is None and country_of_adjective(key) is None)
+
+
+def _occurrences(source: str, regions: Sequence[tuple[int, int]],
+                 groups: dict[str, list[Mention]]) -> dict[str, list[tuple[int, int]]]:
+    """Where each name stands in the regions, written with a capital, as a whole word."""
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    keys = [k for k in groups if k]
+    if not keys:
+        return found
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+        r"\s+".join(map(re.escape, k.split())) for k in sorted(keys, key=len, reverse=True))
+        + r")(?![\w-])", re.IGNORECASE)
+    for start, end in regions:
+        for match in pattern.finditer(source, start, end):
+            if match.group()[0].isupper():
+                found[_key(match.group())].append(match.span())
+    return found
+
+
+def _missed(source: str, mentions: list[Mention], labels: dict[str, str],
+            occurrences: dict[str, list[tuple[int, int]]]) -> list[Mention]:
+    taken = _Taken(mentions)
+    added = []
+    for key, label in labels.items():
+        for start, end in occurrences[key]:
+            if taken.overlaps(start, end) or joined_to_name(source, start, end):
+                continue
+            if sentence_start(source, start) and " " not in key and is_common(key):
+                continue
+            added.append(Mention(start, end, label))
+    return added
+
+
+def _countries(source: str, regions: Sequence[tuple[int, int]],
+               mentions: list[Mention]) -> list[Mention]:
+    """Countries (GPE) and their adjectives (NORP) standing apart from any other name."""
+    taken = _Taken(mentions)
+    added = []
+    for start, end in regions:
+        for match in _COUNTRY_WORDS.finditer(source, start, end):
+            s, e = match.span()
+            word = match.group()
+            if taken.overlaps(s, e) or _word_before(source, s) or _in_capitals(source, s, e) \
+                    or _inside_name(source, s, e):
+                continue
+            if _MONEY_AFTER.match(source, e):  # "eight billion U.S. Dlrs" is an amount
+                continue
+            label = "GPE" if country_of(word) else "NORP"
+            added.append(Mention(s, e, label))
+    return added
+
+
+def _inside_name(source: str, start: int, end: int) -> bool:
+    """Capitalised words on both sides, inside a sentence: part of a longer name
+    ("One China Policy"), not a country by itself."""
+    before = re.search(r"([A-Z][\w’'.-]*)[ \t]+$", source[max(0, start - 30):start])
+    after = re.match(r"[ \t]+[A-Z]", source[end:end + 3])
+    return bool(before and after and not sentence_start(source, start - len(before.group(0))))
+
+
+def _in_capitals(source: str, start: int, end: int) -> bool:
+    """Whether the word stands in a line of capitals (a headline: "US" may be "us")."""
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    line = source[line_start:line_end if line_end >= 0 else len(source)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+# the names and adjectives as the table writes them (case-sensitive, no lookbehind: the
+# regex engine then skips ahead by first letter, 30x faster than one ignoring case)
+_COUNTRY_WORDS = re.compile("(?:" + "|".join(
+    r"\s+".join(map(re.escape, w.split()))
+    for w in sorted(WRITTEN, key=len, reverse=True))
+    + r")(?!\w|-[a-z]|\.\w)")
+
+
+def _word_before(source: str, start: int) -> bool:
+    """Whether the match continues a word ("anti-American"; "U.S.-Japanese" is two)."""
+    before = source[start - 1:start]
+    return bool(before) and (before.isalnum() or before in "_’'." or (
+        before == "-" and source[start - 2:start - 1].islower()))
+
+
+_MONEY_AFTER = re.compile(r"\s+(?:dollars?|dlrs?|cents?)\b", re.IGNORECASE)
+
+
+class _Taken:
+    """Whether a span overlaps any of the given mentions (sorted search, no scan)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
