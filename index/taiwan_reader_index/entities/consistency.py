@@ -18,6 +18,8 @@ step, run on the whole article after the other corrections:
     a full name the article gives that ends with it ("Sania Mirza");
   - a work: a kind of work just before it ("hit comedy Blackadder");
   - a nationality: the name is a country's adjective ("the Ukrainian");
+  - a place: the name is a country's ("Liechtenstein"), unless the article
+    names a person with it ("Michael Jordan": "Jordan" is that person);
 
 * counts a lone word the model calls a person but the article never gives a
   first name or title for as half a vote: news introduces people in full;
@@ -165,8 +167,8 @@ def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
 def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: set[str],
               titled: bool) -> list[str]:
     """One label per piece of evidence the article gives about the name ``key``."""
-    if country_of(key) is not None:  # a country is a place, whatever is said of it
-        return []
+    if country_of(key) is not None:  # a country is a place (GPE), unless a person's surname
+        return ["PERSON"] if key in full_names else ["GPE"] * len(spans)
     if country_of_adjective(key) is not None:
         return ["NORP"]
     found = []

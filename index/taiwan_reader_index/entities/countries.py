@@ -13,39 +13,60 @@ _TABLE = """
 Afghanistan|Afghan|
 Albania|Albanian|
 Algeria|Algerian|
+Andorra|Andorran|
+Angola|Angolan|
 Argentina|Argentine,Argentinian|
 Armenia|Armenian|
 Australia|Australian|
 Austria|Austrian|
 Azerbaijan|Azerbaijani|
+Bahamas|Bahamian|
 Bahrain|Bahraini|
 Bangladesh|Bangladeshi|
+Barbados|Barbadian|
 Belarus|Belarusian|
 Belgium|Belgian|
+Bhutan|Bhutanese|
 Bolivia|Bolivian|
 Bosnia|Bosnian|
+Botswana|Botswanan|
 Brazil|Brazilian|
+Brunei|Bruneian|
 Bulgaria|Bulgarian|
+Burundi|Burundian|
 Cambodia|Cambodian|
+Cameroon|Cameroonian|
 Canada|Canadian|
 Chile|Chilean|
 China|Chinese|PRC,People's Republic of China,mainland China,Beijing
 Colombia|Colombian|
+Congo|Congolese|Zaire
+Costa Rica|Costa Rican|
 Croatia|Croatian|
 Cuba|Cuban|
 Cyprus|Cypriot|
 Czech Republic|Czech|Czechia
+Czechoslovakia|Czechoslovak|
 Denmark|Danish|
+Dominican Republic|Dominican|
+East Germany|East German|
 Ecuador|Ecuadorian|
 Egypt|Egyptian|
+El Salvador|Salvadoran|
+England||
+Eritrea|Eritrean|
 Estonia|Estonian|
 Ethiopia|Ethiopian|
+Fiji|Fijian|
 Finland|Finnish|
 France|French|
 Georgia|Georgian|
 Germany|German|
 Ghana|Ghanaian|
 Greece|Greek|
+Guatemala|Guatemalan|
+Haiti|Haitian|
+Honduras|Honduran|
 Hong Kong|Hong Kong|
 Hungary|Hungarian|
 Iceland|Icelandic|
@@ -56,43 +77,72 @@ Iraq|Iraqi|
 Ireland|Irish|
 Israel|Israeli|
 Italy|Italian|
+Ivory Coast|Ivorian|
+Jamaica|Jamaican|
 Japan|Japanese|Tokyo
 Jordan|Jordanian|
 Kazakhstan|Kazakh|
 Kenya|Kenyan|
+Kosovo|Kosovar,Kosovan|
 Kuwait|Kuwaiti|
+Kyrgyzstan|Kyrgyz|
+Laos|Laotian|
 Latvia|Latvian|
 Lebanon|Lebanese|
+Liberia|Liberian|
 Libya|Libyan|
+Liechtenstein||
 Lithuania|Lithuanian|
+Luxembourg||
+Madagascar|Malagasy|
 Malaysia|Malaysian|
+Mali|Malian|
+Malta|Maltese|
+Mauritius|Mauritian|
 Mexico|Mexican|
+Moldova|Moldovan|
+Monaco|Monegasque|
 Mongolia|Mongolian|
+Montenegro|Montenegrin|
 Morocco|Moroccan|
+Mozambique|Mozambican|
 Myanmar|Burmese,Myanmar|Burma
+Namibia|Namibian|
 Nepal|Nepali,Nepalese|
 Netherlands|Dutch|Holland
 New Zealand|New Zealand|
+Nicaragua|Nicaraguan|
 Nigeria|Nigerian|
 North Korea|North Korean|Pyongyang,DPRK
+North Macedonia|Macedonian|Macedonia
+Northern Ireland||
 Norway|Norwegian|
+Oman|Omani|
 Pakistan|Pakistani|
 Palestine|Palestinian|
 Panama|Panamanian|
+Paraguay|Paraguayan|
 Peru|Peruvian|
 Philippines|Philippine,Filipino|Manila
 Poland|Polish|
 Portugal|Portuguese|
+Puerto Rico|Puerto Rican|
 Qatar|Qatari|
 Romania|Romanian|
 Russia|Russian|Russian Federation,Moscow
+Rwanda|Rwandan|
 Saudi Arabia|Saudi|
+Scotland|Scottish,Scot,Scots|
+Senegal|Senegalese|
 Serbia|Serbian|
+Sierra Leone|Sierra Leonean|
 Singapore|Singaporean|
 Slovakia|Slovak|
 Slovenia|Slovenian|
+Somalia|Somali|
 South Africa|South African|
 South Korea|South Korean,Korean|Korea,Seoul
+Soviet Union|Soviet|USSR
 Spain|Spanish|
 Sri Lanka|Sri Lankan|
 Sudan|Sudanese|
@@ -100,15 +150,27 @@ Sweden|Swedish|
 Switzerland|Swiss|
 Syria|Syrian|
 Taiwan|Taiwanese|ROC,Republic of China,Taipei
+Tajikistan|Tajik|
+Tanzania|Tanzanian|
 Thailand|Thai|
+Trinidad and Tobago|Trinidadian|
+Tunisia|Tunisian|
 Turkey|Turkish|Turkiye
+Turkmenistan|Turkmen|
+Uganda|Ugandan|
 Ukraine|Ukrainian|Kyiv,Kiev
 United Arab Emirates|Emirati|UAE
-United Kingdom|British|UK,U.K.,Britain,Great Britain,London
+United Kingdom|British,Briton,Britons|UK,U.K.,Britain,Great Britain,London
 United States|American,U.S.,US|U.S.,US,USA,America,Washington
+Uruguay|Uruguayan|
+Uzbekistan|Uzbek|
 Venezuela|Venezuelan|
 Vietnam|Vietnamese|
+Wales|Welsh|
+West Germany|West German|
 Yemen|Yemeni|
+Yugoslavia|Yugoslav|
+Zambia|Zambian|
 Zimbabwe|Zimbabwean|
 """
 

@@ -4,7 +4,8 @@ conventions the model was trained on (and the gold in ``tests/data``).
 In one piece of text (one paragraph, title or caption):
 
 * a name has a capital letter ("cts", "defense ministry" are not names), no
-  stray brackets or quotes at its edges, and a photo credit "Name/Agency" is
+  stray brackets or quotes at its edges, no common nouns after it ("Interfax
+  news agency"), and a photo credit "Name/Agency" is
   a person and an organisation; a name and its short form in brackets are
   two names ("Hindustan Aeronautics (HAL)");
 * a leading "the" is dropped unless it is part of the name: a capital "The"
@@ -89,6 +90,9 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(set(out), key=lambda m: (m.start, m.end))
 
 
+# a name of these kinds ends with a capitalised word or a number, not a common noun
+_PROPER_END = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 _ROMAN_END = re.compile(r"\s[IVX]+\.$")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+(?=[A-Z])")
 
@@ -116,6 +120,10 @@ def _edges(text: str, mention: Mention) -> Mention:
         end -= 1
     if _ROMAN_END.search(text, start, end) and sentence_start(text, end + 1):
         end -= 1  # "World War I." ending a sentence: the full stop is the sentence's
+    if mention.label in _PROPER_END:
+        tail = _LOWER_TAIL.search(text, start, end)
+        if tail and tail.start() > start:
+            end = tail.start()  # "Interfax news agency" -> "Interfax"
     return Mention(start, end, mention.label) if start < end else mention
 
 
