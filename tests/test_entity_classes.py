@@ -186,3 +186,22 @@ def test_a_headline_in_capitals_with_a_legal_form_reads_the_company(extract):
                           "dividend of 10 cts a share.", title_line=True)
     title = [(t, label) for t, label in names(entities, "title")]
     assert title == [("HARTWELL GROUP INC", "ORG")]
+
+
+def test_a_role_before_a_full_name_makes_a_person_and_so_its_surname(extract):
+    _, entities = extract("Norway beat Liechtenstein 3-0. Norway captain Haldor Vestbakken scored "
+                          "twice, and Vestbakken said the team had waited for this. Coach Ragna "
+                          "Solheim, speaking to the Tromsø Daily news agency, agreed.")
+    found = names(entities)
+    assert ("Haldor Vestbakken", "PERSON") in found and ("Vestbakken", "PERSON") in found
+    assert ("Ragna Solheim", "PERSON") in found
+    assert ("Liechtenstein", "GPE") in found and ("Norway", "GPE") in found
+    assert not any(text.endswith("news agency") for text, _ in found)
+
+
+def test_a_date_stops_where_a_name_begins(extract):
+    _, entities = extract("We played badly in the first half against Uruguay, and a Golden Boot "
+                          "went to a rival.")
+    found = names(entities)
+    assert ("Uruguay", "GPE") in found
+    assert not any(text.startswith("a ") for text, _ in found)

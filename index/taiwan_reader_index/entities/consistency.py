@@ -14,8 +14,9 @@ step, run on the whole article after the other corrections:
     just after it ("Yukos' lawyers", "the Yukos unit", "Enzon Inc"), a
     stock ticker ("<EK>"), or an apposition ("Gazprom, the world's biggest
     gas company");
-  - a person: a title before it ("Mr Mukerjee", "Professor Dautenhahn"), or
-    a full name the article gives that ends with it ("Sania Mirza");
+  - a person: a title before it ("Mr Mukerjee", "Professor Dautenhahn"), a
+    role before a full name ("France captain Fabien Pelous"), or a full name
+    the article gives that ends with it ("Sania Mirza");
   - a work: a kind of work just before it ("hit comedy Blackadder");
   - a nationality: the name is a country's adjective ("the Ukrainian");
   - a place: the name is a country's ("Liechtenstein"), unless the article
@@ -36,7 +37,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .casing import is_common
 from .countries import WRITTEN, country_of, country_of_adjective
@@ -58,7 +59,16 @@ _ORG_AFTER = re.compile(
     r"|\s*<[A-Z][A-Z.]*>"
     rf"|\s*,\s+(?:one\s+of\s+)?(?:the|a|an|its)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_BUSINESS}|companies|firms)\b")
 _WORK_BEFORE = re.compile(r"\b(?:comedy|sitcom|drama|series|film|movie|novel|album|song|"
-                          r"book|programme|program|musical|opera|documentary|soap)\s+$")
+                          r"book|programme|program|musical|opera|documentary|soap|debut)\s+$")
+# a role just before a full name: "France captain Fabien Pelous", "actress Imelda Staunton"
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Cc]aptain|[Cc]oach|[Mm]anager|striker|midfielder|defender|goalkeeper|[Pp]layer|"
+    r"[Dd]irector|[Aa]ctor|[Aa]ctress|[Ss]inger|[Ss]tar|[Cc]omedian|[Pp]resenter|[Mm]inister|"
+    r"[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Ss]pokesman|[Ss]pokeswoman|[Aa]nalyst|"
+    r"[Ee]conomist|[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Ll]eader|[Ff]ounder|[Aa]uthor|"
+    r"[Ww]riter|[Pp]roducer|[Mm]usician|[Rr]apper|[Gg]uitarist|[Bb]oss|[Cc]hampion|"
+    r"[Tt]eam-?mate|[Ww]ife|[Hh]usband|[Ll]awyer|[Jj]udge|[Ss]cientist|[Rr]esearcher|"
+    r"[Cc]ommander|[Ee]nvoy|[Aa]mbassador|[Pp]remier|[Cc]andidate|[Cc]olumnist|[Ee]ditor)\s+$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+$")
 _WORD_CHAR = re.compile(r"[\w’'-]")
 
@@ -75,22 +85,31 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in names:
         groups[_key(source[m.start:m.end])].append(m)
-    full_names = {_key(source[m.start:m.end]).rsplit(" ", 1)[-1] for m in names
-                  if m.label == "PERSON" and " " in source[m.start:m.end].strip()}
     occurrences = _occurrences(source, regions, groups)
-    labels: dict[str, str] = {}
-    for key, group in groups.items():
-        votes: dict[str, float] = defaultdict(float)
-        titled = any(_TITLE_BEFORE.search(source, max(0, s - 12), s) for s, _ in occurrences[key])
-        lone = " " not in key and key not in full_names and not titled
-        for m in group:
-            votes[m.label] += WEAK_PERSON if m.label == "PERSON" and lone else 1.0
-        for label in _evidence(source, key, occurrences[key], full_names, titled):
-            votes[label] += EVIDENCE
-        labels[key] = max(votes.items(), key=lambda kv: (kv[1], kv[0] == group[0].label))[0]
+    labels = {key: group[0].label for key, group in groups.items()}
+    # twice: a full name decided a person in the first round ("France captain Fabien
+    # Pelous") makes its surname one in the second
+    for _ in range(2):
+        full_names = {key.rsplit(" ", 1)[-1] for key, label in labels.items()
+                      if label == "PERSON" and " " in key}
+        for key, group in groups.items():
+            votes: dict[str, float] = defaultdict(float)
+            titled = any(_TITLE_BEFORE.search(source, max(0, s - 12), s) for s, _ in occurrences[key])
+            lone = " " not in key and key not in full_names and not titled
+            for m in group:
+                votes[m.label] += WEAK_PERSON if m.label == "PERSON" and lone else 1.0
+            for label in _evidence(source, key, occurrences[key], full_names, titled):
+                votes[label] += EVIDENCE
+            labels[key] = max(votes.items(), key=lambda kv: (kv[1], kv[0] == group[0].label))[0]
     out = [m if m.label in QUANTITY_LABELS else Mention(m.start, m.end, labels[_key(source[m.start:m.end])])
            for m in mentions]
-    added = _missed(source, out, {k: labels[k] for k in labels if _repeatable(k)}, occurrences)
+    surnames = {key.rsplit(" ", 1)[-1]: "PERSON" for key, label in labels.items()
+                if label == "PERSON" and " " in key}
+    surnames = {k: v for k, v in surnames.items() if k not in labels and len(k) >= 3}
+    if surnames:  # the surname of a full name found a person only here
+        occurrences.update(_occurrences(source, regions, surnames))
+    added = _missed(source, out, {k: label for k, label in (labels | surnames).items()
+                                  if _repeatable(k)}, occurrences)
     out = out + added
     out += _countries(source, regions, out)
     out = _datelines(source, regions, out)
@@ -175,7 +194,8 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
     for start, end in spans:
         if _ORG_BEFORE.search(source, max(0, start - 20), start) or _ORG_AFTER.match(source, end):
             found.append("ORG")
-        if _TITLE_BEFORE.search(source, max(0, start - 12), start):
+        if _TITLE_BEFORE.search(source, max(0, start - 12), start) or (
+                " " in key and _ROLE_BEFORE.search(source, max(0, start - 16), start)):
             found.append("PERSON")
         if _WORK_BEFORE.search(source, max(0, start - 20), start):
             found.append("WORK_OF_ART")
@@ -193,7 +213,7 @@ def _repeatable(key: str) -> bool:
 
 
 def _occurrences(source: str, regions: Sequence[tuple[int, int]],
-                 groups: dict[str, list[Mention]]) -> dict[str, list[tuple[int, int]]]:
+                 groups: Mapping[str, object]) -> dict[str, list[tuple[int, int]]]:
     """Where each name stands in the regions, written with a capital, as a whole word."""
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
     keys = [k for k in groups if k]

@@ -93,15 +93,19 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 # a name of these kinds ends with a capitalised word or a number, not a common noun
 _PROPER_END = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
+_SCORE_TAIL = re.compile(r"\s+\d+[-–]\d+$")
 _ROMAN_END = re.compile(r"\s[IVX]+\.$")
-_SPACED_DASH = re.compile(r"\s+[-–—]\s+(?=[A-Z])")
+# a date or number runs into a name: a spaced dash ("March 3 - Veldmar expects": the
+# dateline's date, then the story) or a preposition no date uses before a capital ("the
+# first half against England")
+_QUANTITY_END = re.compile(r"\s+[-–—]\s+(?=[A-Z])|\s+(?:against|at|for|with|from|over|by|versus|"
+                           r"vs\.?)\s+(?=[A-Z])")
 
 
 def _dash_cut(text: str, mention: Mention) -> Mention:
-    """A date or number ends at a spaced dash before a capital ("March 3 - Veldmar
-    expects": the dateline's date, then the story)."""
-    dash = _SPACED_DASH.search(text, mention.start, mention.end)
-    return Mention(mention.start, dash.start(), mention.label) if dash else mention
+    """A date or number without the name it ran into."""
+    cut = _QUANTITY_END.search(text, mention.start, mention.end)
+    return Mention(mention.start, cut.start(), mention.label) if cut else mention
 
 
 _EDGE_START = "<[{\"“‘'(*_-,;: "
@@ -120,6 +124,9 @@ def _edges(text: str, mention: Mention) -> Mention:
         end -= 1
     if _ROMAN_END.search(text, start, end) and sentence_start(text, end + 1):
         end -= 1  # "World War I." ending a sentence: the full stop is the sentence's
+    score = _SCORE_TAIL.search(text, start, end)  # "Liechtenstein 3-0": the name, not the score
+    if score and score.start() > start:
+        end = score.start()
     if mention.label in _PROPER_END:
         tail = _LOWER_TAIL.search(text, start, end)
         if tail and tail.start() > start:
@@ -211,7 +218,13 @@ def _credit(text: str, mention: Mention) -> list[Mention]:
     return [Mention(mention.start, slash, mention.label), Mention(slash + 1, mention.end, "ORG")]
 
 
+_A = re.compile(r"(?:a|an)\s+(?=[A-Z])")
+
+
 def _the(text: str, mention: Mention) -> Mention:
+    article = _A.match(text, mention.start, mention.end)  # "a Golden Globe": no name has "a"
+    if article:
+        mention = Mention(article.end(), mention.end, mention.label)
     span = text[mention.start:mention.end]
     lead = LEADING_THE.match(span)
     if lead is None:
