@@ -205,3 +205,13 @@ def test_a_date_stops_where_a_name_begins(extract):
     found = names(entities)
     assert ("Uruguay", "GPE") in found
     assert not any(text.startswith("a ") for text, _ in found)
+
+
+def test_a_company_is_one_entity_in_capitals_with_or_without_its_legal_form(extract):
+    _, entities = extract("VELDMAR BUYS STAKE IN ORBEX\n\nROTTERDAM, May 4 - Veldmar NV said it bought "
+                          "a 20 pct stake in Orbex Corp. Veldmar said Orbex shares would stay listed.",
+                          title_line=True)
+    companies = {e.canonical for e in entities if e.label == "ORG"}
+    assert companies == {"Veldmar", "Orbex"}
+    places = {e.canonical for e in entities if e.kind == "place"}
+    assert places == {"ROTTERDAM"}  # only ever written in capitals: kept as written

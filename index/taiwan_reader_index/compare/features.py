@@ -148,8 +148,8 @@ def information(word: str) -> float:
     return max(0.5, 8.0 - zipf_frequency(word, "en"))
 
 
-@dataclass(frozen=True)
-class Side:
+@dataclass(eq=False)  # not frozen: a frozen dataclass sets each field through a call, and
+class Side:            # two reports make a thousand of these (never changed once made)
     """One sentence, analysed once (a report's sentences are compared many times). What
     only the full judgement needs is worked out when it is first asked for: most
     sentences of two reports are never judged against each other."""

@@ -20,7 +20,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..articles.prose import LEADING_THE, fold_quotes
@@ -73,7 +73,7 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
-LINKING_VERSION = 3  # bump when linking changes: indexes re-link (no re-analysis)
+LINKING_VERSION = 4  # bump when linking changes: indexes re-link (no re-analysis)
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,20 @@ def link(source: str, mentions: list[Mention], aliases: Aliases | None = None,
                      if label == "ORG" else None)
         entities.append(Entity(m.start, m.end, text, label,
                                canonical or _canonical(text, label, full_names, aliases), part))
-    return entities
+    return _one_spelling(entities)
+
+
+def _one_spelling(entities: list[Entity]) -> list[Entity]:
+    """A name a headline or dateline gives in capitals ("MONTEDISON") is the one the
+    article writes in mixed case ("Montedison"), when it writes it so."""
+    written = {e.canonical.casefold(): e.canonical for e in entities
+               if not e.canonical.isupper() and e.kind}
+    out = []
+    for e in entities:
+        if e.canonical.isupper() and e.canonical.casefold() in written:
+            e = replace(e, canonical=written[e.canonical.casefold()])
+        out.append(e)
+    return out
 
 
 _GOVERNMENT = frozenset(
@@ -241,12 +254,20 @@ def _official(text: str) -> str:
     return cleaned
 
 
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|LP|AG|SA|SpA|Spa|NV|BV|GmbH|"
+                         r"AB|ASA|Oyj|KK|Bhd|Pty)\.?)+$")
+
+
 def _canonical(text: str, label: str, full_names: Counter[str], aliases: Aliases) -> str:
     if key_of(text) in aliases.split:
         return clean(text)
     found = aliases.canonical(text)
     if found:
         return found
+    if label == "ORG":  # "Brunswick Corp" and "Brunswick" are one company
+        official = _official(text)
+        short = _LEGAL_FORM.sub("", official)
+        return short if len(short) >= 2 else official
     if label != "PERSON":
         return _official(text)
     core = _person_core(text)
