@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from ..terminal_safe import escaped
 from .article import LoadProblem
@@ -14,13 +13,14 @@ from .article import LoadProblem
 SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
 
 
-@dataclass(frozen=True)
-class CorpusFile:
+class CorpusFile(NamedTuple):
+    """One article file (a tuple: a corpus has tens of thousands, made on every run)."""
+
     fs_path: str  # the file's path as a string (what a stat needs: no Path object made)
     rel: str  # posix path relative to the corpus root: the manifest key
     id: str
 
-    @cached_property
+    @property
     def path(self) -> Path:
         return Path(self.fs_path)
 
@@ -45,7 +45,7 @@ def discover(root: Path, follow_links: bool = False,
     folder once (no loops).
     """
     problems: list[LoadProblem] = []
-    found: list[tuple[str, str]] = []  # relative paths with "/" separators, and stems
+    found: list[str] = []  # relative paths with "/" separators
     real_root = os.path.realpath(root)
     seen_folders = {real_root}
     pending = [""]
@@ -83,13 +83,17 @@ def discover(root: Path, follow_links: bool = False,
             else:
                 dot = name.rfind(".")  # as os.path.splitext, for a name that is not hidden
                 if dot > 0 and name[dot:].lower() in SUFFIXES:
-                    found.append((rel, name[:dot]))
-    found.sort()
-    stems = Counter(stem for _, stem in found)
+                    found.append(rel)
+    found.sort()  # (strings sort faster than tuples)
+    stems = [rel[rel.rfind("/") + 1:rel.rfind(".")] for rel in found]
+    counts = Counter(stems)
     top = str(root)
     top = top if top.endswith(os.sep) else top + os.sep
-    files = [CorpusFile(top + rel, rel, _shown(stem if stems[stem] == 1 else rel.rsplit(".", 1)[0]))
-             for rel, stem in found]
+    ids = [stem if counts[stem] == 1 else rel[:rel.rfind(".")] for rel, stem in zip(found, stems)]
+    every = "".join(ids)
+    if not (every.isascii() and every.isprintable()):  # (nearly every corpus is)
+        ids = list(map(_shown, ids))
+    files = list(map(CorpusFile, [top + rel for rel in found], found, ids))
     return files, problems
 
 

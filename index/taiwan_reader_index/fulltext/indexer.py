@@ -302,28 +302,35 @@ def _plan(files: list[CorpusFile], manifest: dict[str, Entry], report: IndexRepo
     """Files to read: new and changed ones, and those set aside under another size limit;
     with ``relink``, every file that indexed."""
     todo: list[tuple[CorpusFile, os.stat_result]] = []
+    stat, get = os.stat, manifest.get
+    unchanged = 0
     for item in files:
         try:
-            st = os.stat(item.fs_path)
+            st = stat(item.fs_path)
         except OSError as exc:
             report.skipped.append(LoadProblem(item.path, f"cannot read ({exc.strerror})"))
             continue
-        entry = manifest.get(item.rel)
-        if relink and entry is not None and "problem" not in entry:
+        entry = get(item.rel)
+        if entry is None:
+            todo.append((item, st))
+            continue
+        problem = entry.get("problem")
+        if relink and problem is None:
             todo.append((item, st))
             continue
         if (
-            entry is not None
-            and entry.get("mtime_ns") == st.st_mtime_ns
+            entry.get("mtime_ns") == st.st_mtime_ns
             and entry.get("size") == st.st_size
             and entry.get("id", item.id) == item.id
-            and not ("problem" in entry and entry.get("max_bytes", max_bytes) != max_bytes)
+            and not (problem is not None and entry.get("max_bytes", max_bytes) != max_bytes)
         ):
-            report.unchanged += "problem" not in entry
-            if "problem" in entry:
-                report.skipped.append(LoadProblem(item.path, entry["problem"]))
+            if problem is None:
+                unchanged += 1
+            else:
+                report.skipped.append(LoadProblem(item.path, problem))
             continue
         todo.append((item, st))
+    report.unchanged += unchanged
     return todo
 
 

@@ -79,12 +79,13 @@ def load_manifest(index_path: Path, ix) -> Manifest:
     path = manifest_path(index_path)
     linking, problem = None, None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         linking = data.get("linking")
         if data.get("generation") == ix.latest_generation():
-            fault = _files_fault(data.get("files"))
+            fault = None if _as_written(text) else _files_fault(data.get("files"))
             if fault is None:
                 manifest = Manifest(data["files"])
                 manifest.linking = linking if isinstance(linking, str) else None
@@ -187,4 +188,24 @@ def save_manifest(index_path: Path, ix, files: Manifest) -> None:
     payload = {"generation": ix.latest_generation(), "linking": files.linking, "files": files,
                "sums": files.sums}
     text = json.dumps(payload, ensure_ascii=True)  # the C encoder: 10x json.dump to a file
-    write_atomic(manifest_path(index_path), text)
+    rest = text[1:]
+    write_atomic(manifest_path(index_path), f'{_DIGEST_OPEN}{_digest_of(rest)}", {rest}')
+
+
+# The manifest opens with a digest of the rest of its text: a record that is exactly as
+# this program wrote it needs no check entry by entry (40,000 entries: 0.14 s).
+_DIGEST_OPEN = '{"digest": "'
+_DIGEST_SIZE = 32
+
+
+def _digest_of(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=_DIGEST_SIZE // 2).hexdigest()
+
+
+def _as_written(text: str) -> bool:
+    """Whether the manifest's text is byte for byte what save_manifest wrote."""
+    if not text.startswith(_DIGEST_OPEN):
+        return False
+    start = len(_DIGEST_OPEN) + _DIGEST_SIZE
+    return text[start:start + 3] == '", ' and _digest_of(text[start + 3:]) == \
+        text[len(_DIGEST_OPEN):start]
