@@ -215,3 +215,20 @@ def test_a_company_is_one_entity_in_capitals_with_or_without_its_legal_form(extr
     assert companies == {"Veldmar", "Orbex"}
     places = {e.canonical for e in entities if e.kind == "place"}
     assert places == {"ROTTERDAM"}  # only ever written in capitals: kept as written
+
+
+def test_wire_copy_brackets_a_company_and_capitalises_government(extract):
+    _, entities = extract("OSLO, Mar 4 - <Fjordline Holdings AS> said it agreed to buy <Kvarne>, "
+                          "a unit of Bank of Bergen Co Inc <BBC.OL>. The sale needs U.S. Government "
+                          "approval, the company said.")
+    found = names(entities)
+    assert ("Fjordline Holdings AS", "ORG") in found and ("Kvarne", "ORG") in found
+    assert ("Bank of Bergen Co Inc", "ORG") in found
+    assert not any(text in ("BBC.OL", "Mar 4") for text, _ in found)  # a ticker, a date
+    assert ("U.S.", "GPE") in found and not any("Government" in text for text, _ in found)
+
+
+def test_the_after_a_dateline_opens_the_sentence(extract):
+    _, entities = extract("TOKYO, March 17 - The Finance Ministry is expected to cut rates, "
+                          "officials said.")
+    assert ("Finance Ministry", "ORG") in names(entities)

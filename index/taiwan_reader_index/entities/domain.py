@@ -10,6 +10,7 @@ patterns find such names by their shape (capitalised words ending in "Act",
   Security Act").
 * EVENT - capitalised words ending in Open, Cup, Games, Olympics,
   Championship(s), Grand Prix, Slam, Trophy ("Davis Cup", "US Open").
+* ORG - a company wire copy names in angle brackets ("<Antibioticos SA>").
 * ORG - capitalised words ending in a company's legal form (Inc, Corp, Co, Ltd,
   Plc, SA, SpA, AG, GmbH, Group ...: "Brunswick Corp", "Montedison Spa").
 * ORG - "Ministry/Department of X", and capitalised words ending in Ministry,
@@ -42,7 +43,7 @@ _EVENT_END = r"(?:Open|Cup|Games|Olympics|Championships?|Grand\s+Prix|Slam|Troph
 _COMPANY_END = (r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|Limited|Plc|PLC|LLC|LP|AG|SA|SpA|Spa|"
                 r"S\.p\.A|NV|N\.V|BV|GmbH|AB|ASA|Oyj|Bhd|Pty|KK|Holdings|Group)")
 PATTERNS = [
-    ("ORG", re.compile(rf"\b{_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,4}}\s+{_COMPANY_END}\b\.?(?![\w-])")),
+    ("ORG", re.compile(rf"\b{_CAP}(?:\s+(?:(?:&|of|de|the)\s+)?{_CAP}){{0,4}}\s+{_COMPANY_END}\b\.?(?![\w-])")),
     ("LAW", re.compile(rf"\b{_NAME}\s+{_LAW_END}{_LAW_TAIL}")),
     ("LAW", re.compile(rf"\b(?:Treaty|Convention|Bill|Charter)\s+(?:of|on)\s+(?:the\s+)?{_NAME}\b")),
     ("ORG", re.compile(rf"\b(?:{_CAP}\s+)*(?:Ministry|Department)\s+of\s+{_NAME}")),
@@ -54,8 +55,24 @@ _LEADING = re.compile(
     r"This|That|Former|When|While|If|the|of)\s+)+")
 
 
+# wire copy marks a company it names in angle brackets ("talks with <Antibioticos SA>",
+# "its <SMS> unit"); after a name the brackets hold its ticker ("Kodak <EK>"), no name
+_BRACKETED = re.compile(r"<([A-Z][\w&.,' -]{0,60}?)>")
+_WORD_BEFORE = re.compile(r"([\w.]+)\s+$")
+
+
+def _bracketed_companies(text: str, base: int) -> list[Mention]:
+    found = []
+    for match in _BRACKETED.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before and before.group(1)[:1].isupper():
+            continue  # a ticker after the company's name
+        found.append(Mention(base + match.start(1), base + match.end(1), "ORG"))
+    return found
+
+
 def domain_mentions(text: str, base: int = 0) -> list[Mention]:
-    found: list[Mention] = []
+    found: list[Mention] = _bracketed_companies(text, base) if "<" in text else []
     for label, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()

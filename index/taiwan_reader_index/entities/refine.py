@@ -69,6 +69,8 @@ def sentence_start(text: str, position: int) -> bool:
     i = position - 1
     while i >= 0 and text[i] in _OPENING + " \t":
         i -= 1
+    if i >= 2 and text[i] in "-–—" and text[i - 1] == " " and (text[i - 2].isdigit() or text[i - 2] == ")"):
+        return True  # after a dateline: "TOKYO, March 17 - The ...", "(Reuters) - The ..."
     return i < 0 or text[i] in _ENDINGS or text[i] == "\n"
 
 
@@ -79,9 +81,14 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if mention.label in QUANTITY_LABELS:
             out.append(_dash_cut(text, mention))
             continue
+        edged = _edges(text, mention)
+        if _MONTH_DAY.fullmatch(text, edged.start, edged.end):  # "Mar 2 - <" as a person
+            out.append(Mention(edged.start, edged.end, "DATE"))
+            continue
         for part in (p for cut in _sentences(text, mention) for b in _brackets(text, cut)
                      for c in _credit(text, _edges(text, b)) for p in _country_pair(text, c)):
             part = _honorific(text, part)
+            part = _country_and_common(text, part)
             for piece in split_possessive(text, _the(text, part)):
                 piece = _trim_possessive(text, piece)
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
@@ -94,6 +101,9 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 _PROPER_END = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 _SCORE_TAIL = re.compile(r"\s+\d+[-–]\d+$")
+_MONTH_DAY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
+                        r"Dec)\.?\s+\d{1,2}")
 _ROMAN_END = re.compile(r"\s[IVX]+\.$")
 # a date or number runs into a name: a spaced dash ("March 3 - Veldmar expects": the
 # dateline's date, then the story) or a preposition no date uses before a capital ("the
@@ -108,8 +118,8 @@ def _dash_cut(text: str, mention: Mention) -> Mention:
     return Mention(mention.start, cut.start(), mention.label) if cut else mention
 
 
-_EDGE_START = "<[{\"“‘'(*_-,;: "
-_EDGE_END = ">]}\"”’*_-,;: "
+_EDGE_START = "<[{\"“‘'(*_-,;: >)]}"
+_EDGE_END = ">]}\"”’*_-,;: <([{"
 
 
 def _edges(text: str, mention: Mention) -> Mention:
@@ -171,6 +181,33 @@ def _brackets(text: str, mention: Mention) -> list[Mention]:
     if match.end() < len(span) and _name_like(span[match.end()]):
         out.append(Mention(mention.start + match.end(), mention.end, mention.label))
     return out
+
+
+# the heads of names of bodies: "U.S. Army" is one; "U.S. Government" (wire copy
+# capitalises it) is the country and a common noun
+_BODY_HEADS = frozenset({
+    "army", "navy", "air", "marines", "marine", "treasury", "congress", "senate", "house",
+    "embassy", "ministry", "department", "bank", "exchange", "agency", "council", "commission",
+    "committee", "court", "post", "airlines", "airways", "guard", "forces", "command", "party",
+    "parliament", "assembly", "railways", "mint", "open", "cup", "league", "museum", "institute",
+    "university", "times", "news", "press", "steel", "telecom", "television", "radio"})
+
+
+def _country_and_common(text: str, mention: Mention) -> Mention:
+    """An organisation that is a country and common words ("U.S. Government", "U.S.
+    Firms") is the country (or its people, for an adjective)."""
+    if mention.label != "ORG":
+        return mention
+    words = text[mention.start:mention.end].split()
+    for n in (1, 2, 3):
+        head = " ".join(words[:n])
+        rest = words[n:]
+        if rest and (country_of(head) or country_of_adjective(head)) and all(
+                is_common(w) and w.casefold() not in _BODY_HEADS for w in rest):
+            label = "GPE" if country_of(head) else "NORP"
+            first = re.compile(rf"\S+(?:\s+\S+){{{n - 1}}}").match(text, mention.start, mention.end)
+            return Mention(mention.start, first.end(), label) if first else mention
+    return mention
 
 
 def _name_like(first: str) -> bool:
