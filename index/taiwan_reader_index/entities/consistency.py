@@ -33,8 +33,6 @@ step, run on the whole article after the other corrections:
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -42,7 +40,7 @@ from collections.abc import Mapping, Sequence
 from .casing import is_common
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .mention import Mention
+from .mention import Mention, Taken
 from .refine import NAME_TITLES, joined_to_name, sentence_start
 
 EVIDENCE = 3.0  # one piece of the article's evidence against one model vote
@@ -159,7 +157,7 @@ def _datelines(source: str, regions: Sequence[tuple[int, int]],
             places.append(Mention(*match.span(1), "GPE"))
     if not places:
         return mentions
-    taken = _Taken(places)
+    taken = Taken(places)
     return [m for m in mentions if not taken.overlaps(m.start, m.end)] + places
 
 
@@ -169,7 +167,7 @@ _GIVEN_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+$")
 def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
     """A person's span with the given name the model left out ("Pranab Mukherjee"):
     a capitalised word right before it that is no common word, title or country."""
-    taken = _Taken(mentions)
+    taken = Taken(mentions)
     out = []
     for m in mentions:
         match = _GIVEN_NAME.search(source, max(0, m.start - 30), m.start) \
@@ -231,7 +229,7 @@ def _occurrences(source: str, regions: Sequence[tuple[int, int]],
 
 def _missed(source: str, mentions: list[Mention], labels: dict[str, str],
             occurrences: dict[str, list[tuple[int, int]]]) -> list[Mention]:
-    taken = _Taken(mentions)
+    taken = Taken(mentions)
     added = []
     for key, label in labels.items():
         for start, end in occurrences[key]:
@@ -246,7 +244,7 @@ def _missed(source: str, mentions: list[Mention], labels: dict[str, str],
 def _countries(source: str, regions: Sequence[tuple[int, int]],
                mentions: list[Mention]) -> list[Mention]:
     """Countries (GPE) and their adjectives (NORP) standing apart from any other name."""
-    taken = _Taken(mentions)
+    taken = Taken(mentions)
     added = []
     for start, end in regions:
         for match in _COUNTRY_WORDS.finditer(source, start, end):
@@ -295,16 +293,3 @@ def _word_before(source: str, start: int) -> bool:
 
 
 _MONEY_AFTER = re.compile(r"\s+(?:dollars?|dlrs?|cents?)\b", re.IGNORECASE)
-
-
-class _Taken:
-    """Whether a span overlaps any of the given mentions (sorted search, no scan)."""
-
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        spans = sorted((m.start, m.end) for m in mentions)
-        self.starts = [a for a, _ in spans]
-        self.reach = list(itertools.accumulate((b for _, b in spans), max))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)
-        return i > 0 and self.reach[i - 1] > start

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .kinds import LABEL_KIND
@@ -46,3 +49,16 @@ class Entity:
         """The index field and facet the entity counts in: its kind, or None for dates,
         numbers and names in page junk (a related headline is another story)."""
         return LABEL_KIND.get(self.label) if self.own else None
+
+
+class Taken:
+    """Whether a span overlaps any of the given mentions (sorted search, no scan)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start

@@ -32,8 +32,6 @@ Across one article:
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Sequence
 
@@ -41,7 +39,7 @@ from ..articles.prose import LEADING_THE
 from .casing import is_common
 from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .mention import Mention
+from .mention import Mention, Taken
 
 _OPENING = "\"'“‘(["
 _ENDINGS = ".!?:;…"
@@ -385,13 +383,7 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
         if form and m.label != form and m.label not in QUANTITY_LABELS:
             m = Mention(m.start, m.end, form)
         out.append(m)
-    taken = sorted((m.start, m.end) for m in out)
-    starts = [a for a, _ in taken]
-    reach = list(itertools.accumulate((b for _, b in taken), max))  # furthest end so far
-
-    def overlaps(s: int, e: int) -> bool:  # any taken span with a < e and b > s
-        i = bisect.bisect_left(starts, e)
-        return i > 0 and reach[i - 1] > s
+    taken = Taken(out)
 
     alternatives = sorted(forms, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split()))
@@ -402,7 +394,7 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
         for match in pattern.finditer(source, start, end):
             s, e = match.span()
             word = match.group()
-            if not word[0].isupper() or overlaps(s, e) \
+            if not word[0].isupper() or taken.overlaps(s, e) \
                     or joined_to_name(source, s, e):
                 continue
             if sentence_start(source, s) and " " not in word and is_common(word):
