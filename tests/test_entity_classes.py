@@ -232,3 +232,12 @@ def test_the_after_a_dateline_opens_the_sentence(extract):
     _, entities = extract("TOKYO, March 17 - The Finance Ministry is expected to cut rates, "
                           "officials said.")
     assert ("Finance Ministry", "ORG") in names(entities)
+
+
+def test_no_name_or_number_starts_or_ends_with_a_space_or_a_quote(extract):
+    article, entities = extract("Editorial: How Steve Jobs' 'Thoughts On Flash' gave the iPad a "
+                                "boost.\n\nThe company earned 18.7 mln\n    dlrs in the quarter.")
+    assert ("Steve Jobs", "PERSON") in names(entities)
+    for e in entities:
+        text = article.source[e.start:e.end]
+        assert text == text.strip(" \n'\"’"), text

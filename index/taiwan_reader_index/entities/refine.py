@@ -77,7 +77,7 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for mention in mentions:
         if mention.label in QUANTITY_LABELS:
-            out.append(_dash_cut(text, mention))
+            out.append(_stripped(text, _dash_cut(text, mention)))
             continue
         edged = _edges(text, mention)
         if _MONTH_DAY.fullmatch(text, edged.start, edged.end):  # "Mar 2 - <" as a person
@@ -110,6 +110,14 @@ _QUANTITY_END = re.compile(r"\s+[-–—]\s+(?=[A-Z])|\s+(?:against|at|for|with|
                            r"vs\.?)\s+(?=[A-Z])")
 
 
+def _stripped(text: str, mention: Mention) -> Mention:
+    """Without white space at either end ("18.7 mln" and the line break after it)."""
+    span = text[mention.start:mention.end]
+    start = mention.start + len(span) - len(span.lstrip())
+    end = mention.end - (len(span) - len(span.rstrip()))
+    return Mention(start, end, mention.label) if start < end else mention
+
+
 def _dash_cut(text: str, mention: Mention) -> Mention:
     """A date or number without the name it ran into."""
     cut = _QUANTITY_END.search(text, mention.start, mention.end)
@@ -117,7 +125,7 @@ def _dash_cut(text: str, mention: Mention) -> Mention:
 
 
 _EDGE_START = "<[{\"“‘'(*_-,;: >)]}"
-_EDGE_END = ">]}\"”’*_-,;: <([{"
+_EDGE_END = ">]}\"”’'*_-,;: <([{"
 
 
 def _edges(text: str, mention: Mention) -> Mention:
@@ -310,9 +318,10 @@ def _named_part(span: str, base: int, start: int, end: int, label: str) -> list[
 
 
 def _trim_possessive(text: str, mention: Mention) -> Mention:
-    tail = _POSSESSIVE_TAIL.search(text[mention.start:mention.end])
+    span = text[mention.start:mention.end]
+    tail = _POSSESSIVE_TAIL.search(span)
     if tail and tail.start() > 0:
-        return Mention(mention.start, mention.end - len(tail.group()), mention.label)
+        return Mention(mention.start, mention.start + len(span[:tail.start()].rstrip()), mention.label)
     return mention
 
 
