@@ -74,14 +74,14 @@ def index_dir_for(corpus: Path) -> Path:
     return index_root() / f"{slug}-{digest}-v{SCHEMA_VERSION}"
 
 
-def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``text`` in one step (a reader sees the old file or the new,
-    never half of one); the file is private to the user by default."""
+def write_atomic(path: Path, text: str | bytes, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) or bytes in one step (a reader sees the old
+    file or the new, never half of one); the file is private to the user by default."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

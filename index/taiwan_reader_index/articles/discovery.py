@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -93,7 +94,9 @@ def discover(root: Path, follow_links: bool = False,
     every = "".join(ids)
     if not (every.isascii() and every.isprintable()):  # (nearly every corpus is)
         ids = list(map(_shown, ids))
-    files = list(map(CorpusFile, [top + rel for rel in found], found, ids))
+    # tuple.__new__ directly: a NamedTuple's own __new__ is a Python function (0.1 s at 40k)
+    rows = zip([top + rel for rel in found], found, ids)
+    files: list[CorpusFile] = list(map(tuple.__new__, repeat(CorpusFile), rows))
     return files, problems
 
 

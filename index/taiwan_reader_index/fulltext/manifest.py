@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from ..locations import write_atomic
 
 Entry = dict[str, Any]
@@ -79,13 +81,13 @@ def load_manifest(index_path: Path, ix) -> Manifest:
     path = manifest_path(index_path)
     linking, problem = None, None
     try:
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text)
+        raw = path.read_bytes()
+        data = _loads(raw)
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         linking = data.get("linking")
         if data.get("generation") == ix.latest_generation():
-            fault = None if _as_written(text) else _files_fault(data.get("files"))
+            fault = None if _as_written(raw) else _files_fault(data.get("files"))
             if fault is None:
                 manifest = Manifest(data["files"])
                 manifest.linking = linking if isinstance(linking, str) else None
@@ -163,7 +165,7 @@ def damaged_files(index_path: Path) -> list[str]:
     """The index files whose bytes are no longer those written (a disk fault, a stray
     write); [] when all match, or when no sums were kept."""
     try:
-        data = json.loads(manifest_path(index_path).read_text(encoding="utf-8"))
+        data = _loads(manifest_path(index_path).read_bytes())
         sums = data.get("sums") if isinstance(data, dict) else None
     except (OSError, ValueError):
         return []
@@ -187,25 +189,35 @@ def save_manifest(index_path: Path, ix, files: Manifest) -> None:
     files.sums = segment_sums(index_path, files.sums)
     payload = {"generation": ix.latest_generation(), "linking": files.linking, "files": files,
                "sums": files.sums}
-    text = json.dumps(payload, ensure_ascii=True)  # the C encoder: 10x json.dump to a file
-    rest = text[1:]
-    write_atomic(manifest_path(index_path), f'{_DIGEST_OPEN}{_digest_of(rest)}", {rest}')
+    try:
+        body = orjson.dumps(payload)
+    except orjson.JSONEncodeError:  # a file name that is not UTF-8 (kept as surrogates)
+        body = json.dumps(payload, ensure_ascii=True).encode("ascii")
+    rest = body[1:]
+    write_atomic(manifest_path(index_path), _DIGEST_OPEN + _digest_of(rest) + b'",' + rest)
 
 
-# The manifest opens with a digest of the rest of its text: a record that is exactly as
+def _loads(raw: bytes) -> Any:
+    try:
+        return orjson.loads(raw)  # 2x json.loads on 40,000 entries
+    except orjson.JSONDecodeError:  # a file name with surrogates, or damage: say which
+        return json.loads(raw.decode("utf-8"))
+
+
+# The manifest opens with a digest of the rest of its bytes: a record that is exactly as
 # this program wrote it needs no check entry by entry (40,000 entries: 0.14 s).
-_DIGEST_OPEN = '{"digest": "'
+_DIGEST_OPEN = b'{"digest":"'
 _DIGEST_SIZE = 32
 
 
-def _digest_of(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=_DIGEST_SIZE // 2).hexdigest()
+def _digest_of(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=_DIGEST_SIZE // 2).hexdigest().encode("ascii")
 
 
-def _as_written(text: str) -> bool:
-    """Whether the manifest's text is byte for byte what save_manifest wrote."""
-    if not text.startswith(_DIGEST_OPEN):
+def _as_written(raw: bytes) -> bool:
+    """Whether the manifest is byte for byte what save_manifest wrote."""
+    if not raw.startswith(_DIGEST_OPEN):
         return False
     start = len(_DIGEST_OPEN) + _DIGEST_SIZE
-    return text[start:start + 3] == '", ' and _digest_of(text[start + 3:]) == \
-        text[len(_DIGEST_OPEN):start]
+    return raw[start:start + 2] == b'",' and _digest_of(raw[start + 2:]) == \
+        raw[len(_DIGEST_OPEN):start]
