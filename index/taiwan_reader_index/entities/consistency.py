@@ -77,7 +77,7 @@ def _key(text: str) -> str:
 def consistent(source: str, regions: Sequence[tuple[int, int]],
                mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with one type per name, missed occurrences and countries added."""
-    mentions = _role_words(source, mentions)
+    mentions = _role_words(source, regions, mentions)
     names = [m for m in mentions if m.label not in QUANTITY_LABELS]
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in names:
@@ -116,19 +116,27 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
 
 
-def _role_words(source: str, mentions: list[Mention]) -> list[Mention]:
+def _role_words(source: str, regions: Sequence[tuple[int, int]],
+                mentions: list[Mention]) -> list[Mention]:
     """A common word that opens a sentence is not part of the name after it when the
     article writes that name without it ("Bookmakers Ladbrokes", "Comic Joe Pasquale";
     "New York" stays whole: the article never writes "York" alone)."""
+    analysed = "\n".join(source[start:end] for start, end in regions)
+    counts: dict[str, int] = {}
+
+    def count(text: str) -> int:
+        if text not in counts:
+            counts[text] = _count(analysed, text)
+        return counts[text]
+
     out = []
     for m in mentions:
         first = _FIRST_WORD.match(source, m.start, m.end)
         if first and m.label not in QUANTITY_LABELS and is_common(first.group(1)) \
                 and sentence_start(source, m.start) and country_of_adjective(first.group(1)) is None:
             rest = source[first.end():m.end]
-            whole = _count(source, source[m.start:m.end])
-            if _count(source, rest) > whole or (
-                    m.label == "PERSON" and _count(source, rest.split()[-1]) > whole):
+            whole = count(source[m.start:m.end])
+            if count(rest) > whole or (m.label == "PERSON" and count(rest.split()[-1]) > whole):
                 m = Mention(first.end(), m.end, m.label)
         out.append(m)
     return out
@@ -268,10 +276,11 @@ def _inside_name(source: str, start: int, end: int) -> bool:
 
 
 def _in_capitals(source: str, start: int, end: int) -> bool:
-    """Whether the word stands in a line of capitals (a headline: "US" may be "us")."""
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", end)
-    line = source[line_start:line_end if line_end >= 0 else len(source)]
+    """Whether the word stands in a line of capitals (a headline: "US" may be "us"); the
+    line read at most 100 characters either side (a file may be one 10 MB line)."""
+    line_start = source.rfind("\n", max(0, start - 100), start) + 1 or max(0, start - 100)
+    line_end = source.find("\n", end, end + 100)
+    line = source[line_start:line_end if line_end >= 0 else min(len(source), end + 100)]
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
