@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .companies import legal_forms
 from .mention import Mention
 from .refine import split_possessive
 
@@ -40,8 +41,7 @@ _LAW_TAIL = rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{_NAME})?\b(?![ \t]+[A-Z
 _EVENT_END = r"(?:Open|Cup|Games|Olympics|Championships?|Grand\s+Prix|Slam|Trophy)"
 # a company by its legal form ("Brunswick Corp", "Montedison Spa", "Antibioticos SA",
 # "Baikal Finance Group"), which the model often calls a person or misses
-_COMPANY_END = (r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|Limited|Plc|PLC|LLC|LP|AG|SA|SpA|Spa|"
-                r"S\.p\.A|NV|N\.V|BV|GmbH|AB|ASA|Oyj|Bhd|Pty|KK|Holdings|Group)")
+_COMPANY_END = "(?:" + legal_forms("Corporation", "Limited", r"S\.p\.A", r"N\.V", "Holdings", "Group") + ")"
 PATTERNS = [
     ("ORG", re.compile(rf"\b{_CAP}(?:\s+(?:(?:&|of|de|the)\s+)?{_CAP}){{0,4}}\s+{_COMPANY_END}\b\.?(?![\w-])")),
     ("LAW", re.compile(rf"\b{_NAME}\s+{_LAW_END}{_LAW_TAIL}")),

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..articles.prose import LEADING_THE, fold_quotes
 from ..config import read_toml
+from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .mention import Entity, Mention
 
@@ -254,8 +255,7 @@ def _official(text: str) -> str:
     return cleaned
 
 
-_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|LP|AG|SA|SpA|Spa|NV|BV|GmbH|"
-                         r"AB|ASA|Oyj|KK|Bhd|Pty)\.?)+$")
+_LEGAL_FORM = re.compile(rf"(?:,?\s+(?:{legal_forms()})\.?)+$")
 
 
 def _canonical(text: str, label: str, full_names: Counter[str], aliases: Aliases) -> str:

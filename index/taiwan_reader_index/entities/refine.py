@@ -37,6 +37,7 @@ from collections.abc import Sequence
 
 from ..articles.prose import LEADING_THE
 from .casing import is_common
+from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .mention import Mention, Taken
@@ -204,15 +205,15 @@ def _country_and_common(text: str, mention: Mention) -> Mention:
     Firms") is the country (or its people, for an adjective)."""
     if mention.label != "ORG":
         return mention
-    words = text[mention.start:mention.end].split()
+    found = list(re.finditer(r"\S+", text[mention.start:mention.end]))
+    words = [w.group() for w in found]
     for n in (1, 2, 3):
         head = " ".join(words[:n])
         rest = words[n:]
         if rest and (country_of(head) or country_of_adjective(head)) and all(
                 is_common(w) and w.casefold() not in _BODY_HEADS for w in rest):
             label = "GPE" if country_of(head) else "NORP"
-            first = re.compile(rf"\S+(?:\s+\S+){{{n - 1}}}").match(text, mention.start, mention.end)
-            return Mention(mention.start, first.end(), label) if first else mention
+            return Mention(mention.start, mention.start + found[n - 1].end(), label)
     return mention
 
 
@@ -362,9 +363,8 @@ def _lone_sentence_word(source: str, mention: Mention, capitals: set[str]) -> bo
             and country_of(word) is None)
 
 
-_COMPANY_SUFFIX = re.compile(
-    r"(?:\s+(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|LLC|LP|AG|SA|SpA|Spa|NV|BV|GmbH|AB|ASA|Oyj|"
-    r"KK|Holdings|Group|International|Company|Limited|Bhd|Pty)\.?,?)+$")
+_COMPANY_SUFFIX = re.compile(r"(?:\s+(?:" + legal_forms(
+    "Corporation", "Holdings", "Group", "International", "Company", "Limited") + r")\.?,?)+$")
 
 
 def _short_forms(source: str, regions: Sequence[tuple[int, int]],
