@@ -241,3 +241,20 @@ def test_no_name_or_number_starts_or_ends_with_a_space_or_a_quote(extract):
     for e in entities:
         text = article.source[e.start:e.end]
         assert text == text.strip(" \n'\"’"), text
+
+
+def test_a_name_ending_the_text_on_a_roman_numeral(extract):
+    _, entities = extract("Historians met to discuss the causes of World War I.")
+    assert ("World War I", "EVENT") in names(entities)
+
+
+def test_a_failing_correction_keeps_the_models_names_and_is_logged(extract, monkeypatch, caplog):
+    import taiwan_reader_index.entities.recognizer as recognizer
+
+    def broken(*args, **kwargs):
+        raise IndexError("a bug in a correction rule")
+
+    monkeypatch.setattr(recognizer, "refine_article", broken)
+    _, entities = extract("Angela Merkel met officials of Siemens in Munich on Tuesday.")
+    assert ("Angela Merkel", "PERSON") in names(entities)  # the article is still analysed
+    assert "entity corrections failed" in caplog.text

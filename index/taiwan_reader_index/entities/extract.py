@@ -215,10 +215,22 @@ class EntityExtractor:
                 self._kept = None  # the next run starts a new one
                 self._worker_failed(exc)
                 recognised = recognise_many(self.recognizer, _jobs(missing))
+            except Exception:  # a bug on some article: that article alone goes without
+                log.exception("entity recognition failed in a worker; recognising the "
+                              "chunk's %d articles one at a time", len(missing))
+                recognised = [self._one(article) for article in missing]
             new = iter(self._store(missing, recognised))
             found = [m if m is not None else next(new) for m in found]
         for item, article, mentions in zip(chunk, articles, found):
             yield item, link(article.source, mentions or [], self.aliases, article.part_at)
+
+    def _one(self, article: Article) -> list[Mention]:
+        try:
+            return recognise_many(self.recognizer, _jobs([article]))[0]
+        except Exception:
+            log.exception("entity recognition failed on %s; it is indexed without entities",
+                          article.path or "an article")
+            return []
 
     def _store(self, articles: Sequence[Article], found: list[list[Mention]]) -> list[list[Mention]]:
         self.model_calls += len(articles)

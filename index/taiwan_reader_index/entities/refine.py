@@ -64,8 +64,9 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 def sentence_start(text: str, position: int) -> bool:
-    """Whether ``position`` begins a sentence (or a line, or the text)."""
-    i = position - 1
+    """Whether ``position`` begins a sentence (or a line, or the text); a position past
+    the end of the text is read as the end."""
+    i = min(position, len(text)) - 1
     while i >= 0 and text[i] in _OPENING + " \t":
         i -= 1
     if i >= 2 and text[i] in "-–—" and text[i - 1] == " " and (text[i - 2].isdigit() or text[i - 2] == ")"):
