@@ -345,10 +345,20 @@ class _Batch:
 
     def maybe_commit(self) -> None:
         if self.pending >= BATCH_SIZE or time.monotonic() - self.last_commit >= COMMIT_SECONDS:
-            self.writer.commit()
+            self.writer.commit(mergetype=merge_policy)
             save_manifest(self.index_path, self.ix, self.manifest)
             self.writer = self.ix.writer(limitmb=128, compound=False)
             self.pending, self.last_commit = 0, time.monotonic()
+
+
+def merge_policy(writer: Any, segments: list) -> list:
+    """Whoosh's own policy (merge small segments), after dropping every segment whose
+    articles have all been replaced or removed. Whoosh keeps such a segment for good
+    (after a re-analysis of all 19,043 Reuters articles, one of 3,911 deleted articles
+    stayed), and every search walked its postings to skip them."""
+    from whoosh.writing import MERGE_SMALL
+
+    return MERGE_SMALL(writer, [s for s in segments if s.doc_count() > 0])
 
 
 @dataclass
@@ -424,7 +434,7 @@ def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[
                     _store(batch.writer, item, st, article, fields, manifest, report)
                 advance(number)
                 batch.maybe_commit()
-        batch.writer.commit()
+        batch.writer.commit(mergetype=merge_policy)
     except BaseException:
         batch.writer.cancel()
         raise

@@ -18,6 +18,7 @@ from whoosh import sorting
 from ..errors import IndexDamaged, SearchCancelled, one_line
 from . import _whoosh
 from ._whoosh.conjunction import ConjunctionSearcher, clauses
+from ._whoosh.disjunction import DisjunctionSearcher, alternatives
 from .bounds import Bounds, bounded
 from .engine import Filters, StoredFields
 from .facets import FacetCounter
@@ -25,7 +26,7 @@ from .hits import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
 from .index_dir import open_index
 from .people import PeopleLinks
 from .query import QueryError, make_parser, no_hits_problem, parse, positive_leaves
-from .snippets import entity_names, hit_spans, lead, name_spans, snippet
+from .snippets import entity_names, hit_spans, lead, name_spans, snippet, spans_of_terms
 from .vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ class Searcher:
         self._parser = make_parser(self._ix.schema)
         self._lock = threading.Lock()
         self._conjunction = ConjunctionSearcher()
+        self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths)
         self._facets = FacetCounter()
         self._searcher = self._ix.searcher()
         self._fast_problem = _whoosh.NOTICE
@@ -76,6 +78,7 @@ class Searcher:
             old, self._searcher = self._searcher, self._ix.searcher()
             old.close()
             self._conjunction = ConjunctionSearcher()
+            self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths)
             self._people = None
             self._vocabulary = None
         self._facets = FacetCounter()
@@ -207,7 +210,7 @@ class Searcher:
                 q = self.vocabulary(searcher).expand_fuzzy(q, text)
             q = people.expand(q)
             kwargs = self._search_args(sort, filters, bool(text), people)
-            fast = self._fast_search(searcher, q, text, limit, facets, sort, kwargs)
+            fast, held = self._fast_search(searcher, q, text, limit, facets, sort, kwargs, bounds)
             if fast is not None:
                 total, ranked = fast.total, fast.ranked
                 facet_counts = self._facets.count(searcher, fast.matched, people) if facets else {}
@@ -223,8 +226,13 @@ class Searcher:
                 total = len(results)
                 facet_counts = self._facets.count(searcher, results.docs(), people) if facets else {}
             bounds.check()
-            terms = self._highlight_terms(q, searcher) if snippets and text else []
-            spans = hit_spans(searcher, [d for _, d in ranked], terms) if terms else {}
+            if not (snippets and text):
+                spans = {}
+            elif held is not None:  # the fast path knows which words each hit holds
+                spans = spans_of_terms(searcher, held)
+            else:
+                terms = self._highlight_terms(q, searcher)
+                spans = hit_spans(searcher, [d for _, d in ranked], terms) if terms else {}
             names = entity_names(q) if snippets and text else []
             hits = tuple(self._hit(searcher.stored_fields(d), spans.get(d, []), score, names)
                          for score, d in ranked)
@@ -234,25 +242,32 @@ class Searcher:
                 raise QueryError(problem)
         return SearchResult(text, total, hits, suggestion, facet_counts)
 
-    def _fast_search(self, searcher, q, text, limit, facets, sort, kwargs):
-        """The fast path for ANDs of words and phrases, or None where Whoosh's own search runs.
+    def _fast_search(self, searcher, q, text, limit, facets, sort, kwargs, bounds: Bounds):
+        """The fast paths: ANDs of words and phrases; one word, one prefix or an OR of
+        words and prefixes. (result, the terms each hit holds, to mark, or None), or
+        (None, None) where Whoosh's own search runs.
 
-        Any failure inside it is ours, not the query's: it is logged, the fast
-        path is switched off for this searcher with a notice, and Whoosh's
+        Any failure inside them is ours, not the query's: it is logged, the fast
+        paths are switched off for this searcher with a notice, and Whoosh's
         public search answers instead.
         """
         if self._fast_problem is not None or sort != "score" or not text or kwargs:
-            return None
-        wanted = clauses(q)
-        if not wanted:
-            return None
+            return None, None
         try:
-            return self._conjunction.search(searcher, wanted, limit, facets)
+            if wanted := clauses(q):
+                result = self._conjunction.search(searcher, wanted, limit, facets)
+                field = searcher.schema["body"]  # every hit holds every word
+                words = sorted({field.to_bytes(w) for clause in wanted for w in clause})
+                return result, {docnum: words for _, docnum in result.ranked}
+            if either := alternatives(q):
+                return self._disjunction.search(searcher, either, limit, facets, bounds.check)
+        except (QueryError, SearchCancelled):
+            raise
         except Exception as exc:  # an internal failure: fall back, never blame the query
             log.exception("the fast search path failed on %r; using Whoosh's public search", text)
             self._fast_problem = (f"search runs on Whoosh's public API only (slower): the fast "
                                   f"path failed ({type(exc).__name__})")
-            return None
+        return None, None
 
     def _search_args(self, sort, filters, scored, people: PeopleLinks | None = None) -> dict:
         if sort not in SORTS:

@@ -8,6 +8,7 @@ documents on screen are looked at.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from whoosh.reading import TermNotFound
@@ -40,6 +41,26 @@ def hit_spans(
             if matcher.is_active() and matcher.id() == docnum:
                 spans[docnum].update((s, e) for _, s, e in matcher.value_as("characters"))
     return {doc: sorted(found) for doc, found in spans.items()}
+
+
+def spans_of_terms(searcher, terms: dict[int, list[bytes]], field: str = "body",
+                   ) -> dict[int, list[tuple[int, int]]]:
+    """Character spans of the given terms in each document (global docnum -> the terms
+    it is known to hold), read from its segment's postings."""
+    subs = searcher.subsearchers or [(searcher, 0)]
+    offsets = [offset for _, offset in subs]
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for docnum, words in terms.items():
+        sub, offset = subs[bisect_right(offsets, docnum) - 1]
+        reader, local = sub.reader(), docnum - offset
+        found: set[tuple[int, int]] = set()
+        for word in words[:MAX_HIGHLIGHT_TERMS]:
+            matcher = reader.postings(field, word)
+            matcher.skip_to(local)
+            if matcher.is_active() and matcher.id() == local:
+                found.update((s, e) for _, s, e in matcher.value_as("characters"))
+        spans[docnum] = sorted(found)
+    return spans
 
 
 def _best_start(spans: list[tuple[int, int]], width: int) -> int:

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from itertools import accumulate
+from pickle import loads
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Characters
 from whoosh.scoring import bm25
+from whoosh.system import _INT_SIZE
 
 FIELD = "body"
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F defaults
@@ -58,23 +62,29 @@ def _leaf(matcher) -> tuple[W3LeafMatcher, set[int]]:
 
 def _postings(reader, word: str, with_values: bool) -> dict[int, Any]:
     """docnum -> term frequency (or encoded positions) in one segment, deletions left out."""
-    if (FIELD, word) not in reader:
+    if not reader.doc_count() or (FIELD, word) not in reader:
         return {}
     matcher, deleted = _leaf(reader.postings(FIELD, word))
     found: dict[int, Any] = {}
     while matcher.is_active():
-        matcher._read_ids()
+        matcher._read_data()
+        ids = matcher._data[0]
+        if not matcher._byteids:  # delta-coded, as W3LeafMatcher._read_ids decodes them
+            ids = accumulate(ids)
         if with_values:
             matcher._read_values()
-            found.update(zip(matcher._ids, matcher._values))
+            found.update(zip(ids, matcher._values))
         else:
             matcher._read_weights()
-            found.update(zip(matcher._ids, matcher._weights))
+            found.update(zip(ids, matcher._weights))
         if matcher._lastblock:
             break
         matcher._goto(matcher._nextoffset)
-    for docnum in deleted:
-        found.pop(docnum, None)
+    if len(deleted) < len(found):
+        for docnum in deleted:
+            found.pop(docnum, None)
+    elif deleted:  # most of the segment deleted: keep the few live postings instead
+        found = {docnum: value for docnum, value in found.items() if docnum not in deleted}
     return found
 
 
@@ -82,6 +92,14 @@ def _postings(reader, word: str, with_values: bool) -> dict[int, Any]:
 class _Clause:
     idf: float
     freqs: dict[int, float]  # docnum -> occurrences of the word or phrase
+
+
+def _positions(value: bytes) -> list[int]:
+    """The word positions in a Characters posting value: what
+    ``whoosh.formats.Characters.decode_positions`` gives, without its Python loop."""
+    if not value.endswith(b"."):
+        value += b"."
+    return list(accumulate(code[0] for code in loads(value[_INT_SIZE:])))
 
 
 def _phrase_freqs(reader, words: Clause, decode) -> dict[int, float]:
@@ -115,7 +133,7 @@ class ConjunctionSearcher:
     def __init__(self) -> None:
         self._lengths: dict[int, list[int]] = {}
 
-    def _segment_lengths(self, reader) -> list[int]:
+    def segment_lengths(self, reader) -> list[int]:
         key = id(reader)
         if key not in self._lengths:
             self._lengths[key] = [reader.doc_field_length(d, FIELD, 1)
@@ -126,7 +144,8 @@ class ConjunctionSearcher:
                facets: bool = False) -> FastResult:
         avgfl = searcher.avg_field_length(FIELD) or 1
         idfs = {w: searcher.idf(FIELD, w) for clause in wanted for w in clause}
-        decode = searcher.schema[FIELD].format.decode_positions
+        body_format = searcher.schema[FIELD].format
+        decode = _positions if type(body_format) is Characters else body_format.decode_positions
         scored: list[tuple[float, int]] = []
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
@@ -139,7 +158,7 @@ class ConjunctionSearcher:
                 continue
             parts.sort(key=lambda p: len(p.freqs))
             common = set(parts[0].freqs).intersection(*(p.freqs for p in parts[1:]))
-            lengths = self._segment_lengths(reader)
+            lengths = self.segment_lengths(reader)
             for docnum in common:
                 length = lengths[docnum]
                 score = sum(bm25(p.idf, p.freqs[docnum], length, avgfl, B, K1) for p in parts)
