@@ -46,21 +46,29 @@ def hit_spans(
 def spans_of_terms(searcher, terms: dict[int, list[bytes]], field: str = "body",
                    ) -> dict[int, list[tuple[int, int]]]:
     """Character spans of the given terms in each document (global docnum -> the terms
-    it is known to hold), read from its segment's postings."""
+    it is known to hold), read from its segment's postings: one posting reader per
+    segment and term, walking forward through that segment's documents."""
     subs = searcher.subsearchers or [(searcher, 0)]
     offsets = [offset for _, offset in subs]
-    spans: dict[int, list[tuple[int, int]]] = {}
+    wanted: dict[int, dict[bytes, list[int]]] = {}  # segment -> term -> its documents
     for docnum, words in terms.items():
-        sub, offset = subs[bisect_right(offsets, docnum) - 1]
-        reader, local = sub.reader(), docnum - offset
-        found: set[tuple[int, int]] = set()
+        segment = bisect_right(offsets, docnum) - 1
         for word in words[:MAX_HIGHLIGHT_TERMS]:
+            wanted.setdefault(segment, {}).setdefault(word, []).append(docnum - offsets[segment])
+    spans: dict[int, set[tuple[int, int]]] = {docnum: set() for docnum in terms}
+    for segment, by_word in wanted.items():
+        sub, offset = subs[segment]
+        reader = sub.reader()
+        for word, docnums in by_word.items():
             matcher = reader.postings(field, word)
-            matcher.skip_to(local)
-            if matcher.is_active() and matcher.id() == local:
-                found.update((s, e) for _, s, e in matcher.value_as("characters"))
-        spans[docnum] = sorted(found)
-    return spans
+            for local in sorted(docnums):
+                if matcher.is_active() and matcher.id() < local:
+                    matcher.skip_to(local)
+                if not matcher.is_active():
+                    break
+                if matcher.id() == local:
+                    spans[offset + local].update((s, e) for _, s, e in matcher.value_as("characters"))
+    return {docnum: sorted(found) for docnum, found in spans.items()}
 
 
 def _best_start(spans: list[tuple[int, int]], width: int) -> int:

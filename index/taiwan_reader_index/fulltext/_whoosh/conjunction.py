@@ -14,8 +14,10 @@ of times the phrase occurs. Any other query takes Whoosh's own path.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
 from pickle import loads
 from typing import Any
 
@@ -94,25 +96,32 @@ class _Clause:
     freqs: dict[int, float]  # docnum -> occurrences of the word or phrase
 
 
-def _positions(value: bytes) -> list[int]:
-    """The word positions in a Characters posting value: what
-    ``whoosh.formats.Characters.decode_positions`` gives, without its Python loop."""
+_FIRST = itemgetter(0)
+Decode = Callable[[bytes, int], Iterable[int]]
+
+
+def _char_positions(value: bytes, shift: int) -> Iterable[int]:
+    """The word positions in a Characters posting value, less ``shift``: what
+    ``whoosh.formats.Characters.decode_positions`` gives, decoded in C. With a shift the
+    result also holds ``-shift`` itself, which no position matches."""
     if not value.endswith(b"."):
         value += b"."
-    return list(accumulate(code[0] for code in loads(value[_INT_SIZE:])))
+    codes = map(_FIRST, loads(value[_INT_SIZE:]))
+    return accumulate(codes, initial=-shift) if shift else accumulate(codes)
 
 
-def _phrase_freqs(reader, words: Clause, decode) -> dict[int, float]:
+def _phrase_freqs(reader, words: Clause, decode: Decode) -> dict[int, float]:
     lists = [_postings(reader, w, with_values=True) for w in words]
     if not all(lists):
         return {}
     smallest: dict[int, Any] = min(lists, key=len)
     docs = set(smallest).intersection(*lists)
     freqs: dict[int, float] = {}
+    first, rest = lists[0], list(enumerate(lists[1:], 1))
     for docnum in docs:
-        starts = set(decode(lists[0][docnum]))
-        for offset, postings in enumerate(lists[1:], 1):
-            starts &= {p - offset for p in decode(postings[docnum])}
+        starts = set(decode(first[docnum], 0))
+        for offset, postings in rest:
+            starts.intersection_update(decode(postings[docnum], offset))
             if not starts:
                 break
         if starts:
@@ -145,7 +154,8 @@ class ConjunctionSearcher:
         avgfl = searcher.avg_field_length(FIELD) or 1
         idfs = {w: searcher.idf(FIELD, w) for clause in wanted for w in clause}
         body_format = searcher.schema[FIELD].format
-        decode = _positions if type(body_format) is Characters else body_format.decode_positions
+        decode: Decode = _char_positions if type(body_format) is Characters else (
+            lambda value, shift: (p - shift for p in body_format.decode_positions(value)))
         scored: list[tuple[float, int]] = []
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
