@@ -22,7 +22,9 @@ VERSION = "2.7.5"
 # (module, class, attributes) that the fast paths and the patches read or replace
 _PRIVATE = (
     ("whoosh.codec.whoosh3", "W3LeafMatcher",
-     ("_read_ids", "_read_weights", "_read_values", "_goto", "is_active")),
+     ("_read_data", "_read_weights", "_read_values", "_goto", "is_active")),
+    ("whoosh.formats", "Characters", ("decode_positions",)),
+    ("whoosh.system", "_INT_SIZE", ()),
     ("whoosh.codec.whoosh3", "W3PerDocReader", ("_cached_reader", "has_column", "column_reader")),
     ("whoosh.codec.whoosh3", "W3TermsReader", ("matcher",)),
     ("whoosh.writing", "PostingPool", ("_remove_run",)),
