@@ -385,15 +385,7 @@ def _three_segments_with_deletions(tmp_path):
 
 def test_word_prefix_and_or_searches_give_what_whoosh_gives(tmp_path, monkeypatch):
     """The fast path for one word, prefixes and ORs against Whoosh's own search (the
-    reference): same totals, hits in the same order, scores, facets and marked words.
-
-    Whoosh ranks a lone prefix by relevance (the sum of its words' BM25 scores) on an
-    index of more than 5,000 articles, and gives every hit the same score (so the
-    oldest come first) below that; the fast path always ranks by relevance, so the
-    reference is Whoosh as it runs on the larger index."""
-    from whoosh import query as wq
-
-    monkeypatch.setattr(wq.Or, "matcher_type", wq.Or.DEFAULT_MATCHER)
+    reference): same totals, hits in the same order, scores, facets and marked words."""
     ix = _three_segments_with_deletions(tmp_path)
     queries = ["cons*", "con*", "trad* OR tariff", "taiwan OR guard OR navy", "export",
                "expor* OR budget OR cons*", "harbour", "zebra", "zebr* OR navy", "tr*a*", "co* OR ta* OR ex*"]
@@ -442,3 +434,27 @@ def test_a_segment_whose_articles_were_all_replaced_leaves_the_disk(tmp_path):
     with Searcher(tmp_path / "ix") as searcher:
         assert searcher.search("lifted", limit=None).total == 6
         assert searcher.search("taiwan", limit=None).total == 0
+
+
+def test_a_prefix_matches_words_as_written_not_the_stem_of_the_prefix(tmp_path):
+    """The parser stems a prefix ("thes" -> "the", "cons" -> "con"), so "thes*" found
+    every article with "the" and "cons*" every "concern"."""
+    from taiwan_reader_index.fulltext.highlight import matcher_for, term_spans
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {"theses": "These theses were defended.", "plain": "The talks went on then.",
+             "consul": "The consulate opened.", "concern": "Concern grew over the talks."}
+    for name, text in texts.items():
+        (corpus / f"{name}.md").write_text(f"# {name}\n\n{text}\n")
+    update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    with Searcher(tmp_path / "ix") as searcher:
+        assert [h.id for h in searcher.search("thes*").hits] == ["theses"]
+        assert [h.id for h in searcher.search("cons*").hits] == ["consul"]
+        assert {h.id for h in searcher.search("consul* OR thes*", limit=None).hits} == {
+            "consul", "theses"}
+        assert searcher.search("thesx*").total == 0
+        marked = [text for text, hit in searcher.search("thes*").hits[0].snippet if hit]
+        assert marked == ["These theses"]  # both words, marked as one run
+    text = "These theses: the rest."
+    assert [text[s:e] for s, e in term_spans(text, matcher_for("thes*"))] == ["These", "theses"]

@@ -16,7 +16,7 @@ from whoosh import query as wq
 
 from .query import QueryError, make_parser, parse, positive_leaves
 from .schema import body_stemmer, build_schema
-from .vocabulary import written_fuzzy_words
+from .vocabulary import written_fuzzy_words, written_prefixes
 
 TEXT_FIELDS = ("body", "title")
 
@@ -33,9 +33,11 @@ class TermMatcher:
     def matches(self, stem: str, word: str = "") -> bool:
         """Whether a word of the text (its stem, and itself as written) is a hit; fuzzy
         terms compare words as written, as the search does (vocabulary.py)."""
-        if stem in self.stems or any(stem.startswith(p) for p in self.prefixes):
+        if stem in self.stems:
             return True
         word = (word or stem).casefold()
+        if self.prefixes and word.startswith(self.prefixes):  # as written, as the search does
+            return True
         return any(word[:prefix] == fuzzy[:prefix]
                    and DamerauLevenshtein.distance(word, fuzzy, score_cutoff=d) <= d
                    for fuzzy, d, prefix in self.fuzzy)
@@ -64,6 +66,7 @@ def matcher_for(query_text: str,
     prefixes: list[str] = []
     fuzzy: list[tuple[str, int, int]] = []
     written = written_fuzzy_words(query_text)
+    written_prefix = written_prefixes(query_text)
     for sub in positive_leaves(q):
         if getattr(sub, "fieldname", None) not in TEXT_FIELDS:
             continue
@@ -72,8 +75,8 @@ def matcher_for(query_text: str,
             fuzzy.append((word, sub.maxdist, sub.prefixlength))
             if fuzzy_stems is not None:
                 stems.update(fuzzy_stems(word, sub.maxdist, sub.prefixlength))
-        elif isinstance(sub, wq.Prefix):
-            prefixes.append(sub.text)
+        elif type(sub) is wq.Prefix:
+            prefixes.append(written_prefix.get(sub.text, sub.text))
         elif isinstance(sub, wq.Wildcard):
             prefixes.append(sub.text.split("*")[0].split("?")[0])
         elif isinstance(sub, wq.Term):

@@ -208,6 +208,8 @@ class Searcher:
             people = self.people(searcher)
             if any(isinstance(node, wq.FuzzyTerm) for node in q.leaves()):
                 q = self.vocabulary(searcher).expand_fuzzy(q, text)
+            if any(type(node) is wq.Prefix for node in q.leaves()):
+                q = self.vocabulary(searcher).expand_prefixes(q, text)
             q = people.expand(q)
             kwargs = self._search_args(sort, filters, bool(text), people)
             fast, held = self._fast_search(searcher, q, text, limit, facets, sort, kwargs, bounds)

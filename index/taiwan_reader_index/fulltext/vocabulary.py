@@ -41,6 +41,20 @@ def written_fuzzy_words(text: str) -> dict[str, str]:
     return written
 
 
+_PREFIX = re.compile(r"(?<![\w:*?])([^\W\d_][\w'’-]*)\*(?![\w*?])")
+
+
+def written_prefixes(text: str) -> dict[str, str]:
+    """The prefixes of a query (``defen*``) as the user wrote them, by what the parser made
+    of each: it runs the stemmer over a prefix, so "thes*" becomes "the*" and "cons*"
+    "con*"."""
+    written: dict[str, str] = {}
+    for word in _PREFIX.findall(text):
+        for token in body_stemmer()(word):
+            written.setdefault(token.text, word.casefold())
+    return written
+
+
 def words_path(index_path: Path) -> Path:
     return index_path.with_name(index_path.name + ".words")
 
@@ -189,6 +203,29 @@ class Vocabulary:
                                      node.prefixlength)
             if not stems:
                 return wq.Term(BODY, node.text, boost=node.boost)  # finds what the stem finds
+            terms = [wq.Term(BODY, stem, boost=node.boost) for stem in stems]
+            return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+        return q.accept(rewrite)
+
+    def starting_with(self, prefix: str) -> list[str]:
+        """The corpus's words as written that begin with ``prefix``."""
+        prefix = prefix.casefold()
+        return [w for w in self.by_letter.get(prefix[:1], []) if w.startswith(prefix)]
+
+    def expand_prefixes(self, q: wq.Query, text: str) -> wq.Query:
+        """``q`` with each body prefix replaced by the stems of the words that begin with
+        it as written ("thes*": these, thesis; not the stem "the"); none: a term that
+        matches nothing."""
+        written = written_prefixes(text)
+
+        def rewrite(node: wq.Query) -> wq.Query:
+            if not (type(node) is wq.Prefix and node.fieldname == BODY):
+                return node
+            typed = written.get(node.text, node.text)
+            stems = sorted(self.stems(self.starting_with(typed)))
+            if not stems:
+                return wq.Term(BODY, f"{typed}*", boost=node.boost)  # no such term
             terms = [wq.Term(BODY, stem, boost=node.boost) for stem in stems]
             return terms[0] if len(terms) == 1 else wq.Or(terms)
 

@@ -1,4 +1,5 @@
-"""A fast path for one word, a prefix (``defen*``) and an OR of words and prefixes.
+"""A fast path for one word, a prefix (``defen*``) and an OR of words and prefixes
+(the searcher turns a body prefix into the words it begins, see vocabulary.py).
 
 Whoosh answers these with a tree of union matchers walked one document at a
 time in pure Python: a prefix that expands to hundreds of words ("cons*" on
@@ -25,10 +26,18 @@ Alternative = tuple[str, bool]  # (index term or prefix, whether it is a prefix)
 
 
 def alternatives(q: wq.Query) -> list[Alternative] | None:
-    """The words and prefixes of one body word, one prefix or an OR of them, or None."""
-    subs = q.subqueries if type(q) is wq.Or else [q]
-    if q.boost != 1 or (type(q) is wq.Or and (q.minmatch or q.scale)):
-        return None
+    """The words and prefixes of one body word, one prefix or an OR of them (ORs within
+    it read as one), or None."""
+    subs: list[wq.Query] = []
+    todo = [q]
+    while todo:
+        node = todo.pop(0)
+        if type(node) is wq.Or:
+            if node.boost != 1 or node.minmatch or node.scale:
+                return None
+            todo[:0] = node.subqueries
+        else:
+            subs.append(node)
     found: list[Alternative] = []
     for sub in subs:
         if getattr(sub, "fieldname", None) != FIELD or sub.boost != 1:
