@@ -245,9 +245,9 @@ class Searcher:
         return SearchResult(text, total, hits, suggestion, facet_counts)
 
     def _fast_search(self, searcher, q, text, limit, facets, sort, kwargs, bounds: Bounds):
-        """The fast paths: ANDs of words and phrases; one word, one prefix or an OR of
-        words and prefixes. (result, the terms each hit holds, to mark, or None), or
-        (None, None) where Whoosh's own search runs.
+        """The fast paths: ANDs of words and phrases; one word or an OR of words (prefixes
+        are ORs by now). (result, the terms each hit holds, to mark), or (None, None)
+        where Whoosh's own search runs.
 
         Any failure inside them is ours, not the query's: it is logged, the fast
         paths are switched off for this searcher with a notice, and Whoosh's

@@ -11,8 +11,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from whoosh.reading import TermNotFound
-
 Segment = tuple[str, bool]  # (text, is_hit)
 SNIPPET_CHARS = 220
 MAX_HIGHLIGHT_TERMS = 200
@@ -21,33 +19,16 @@ MAX_HIGHLIGHT_TERMS = 200
 def hit_spans(
     searcher, docnums: list[int], terms: list[bytes], field: str = "body"
 ) -> dict[int, list[tuple[int, int]]]:
-    """Character spans of ``terms`` in each of ``docnums``, read from the postings.
-
-    One posting reader per term walks forward through the sorted documents,
-    so a common term's postings are decoded once, not once per hit.
-    """
-    spans: dict[int, set[tuple[int, int]]] = {doc: set() for doc in docnums}
-    ordered = sorted(docnums)
-    for term in terms[:MAX_HIGHLIGHT_TERMS]:
-        try:
-            matcher = searcher.postings(field, term)
-        except TermNotFound:
-            continue
-        for docnum in ordered:
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                spans[docnum].update((s, e) for _, s, e in matcher.value_as("characters"))
-    return {doc: sorted(found) for doc, found in spans.items()}
+    """Character spans of ``terms`` in each of ``docnums``, read from the postings."""
+    return spans_of_terms(searcher, dict.fromkeys(docnums, terms), field)
 
 
 def spans_of_terms(searcher, terms: dict[int, list[bytes]], field: str = "body",
                    ) -> dict[int, list[tuple[int, int]]]:
     """Character spans of the given terms in each document (global docnum -> the terms
-    it is known to hold), read from its segment's postings: one posting reader per
-    segment and term, walking forward through that segment's documents."""
+    may hold), read from its segment's postings: one posting reader per segment and
+    term, walking forward through that segment's documents, so a common term's
+    postings are decoded once, not once per hit."""
     subs = searcher.subsearchers or [(searcher, 0)]
     offsets = [offset for _, offset in subs]
     wanted: dict[int, dict[bytes, list[int]]] = {}  # segment -> term -> its documents
@@ -60,6 +41,8 @@ def spans_of_terms(searcher, terms: dict[int, list[bytes]], field: str = "body",
         sub, offset = subs[segment]
         reader = sub.reader()
         for word, docnums in by_word.items():
+            if (field, word) not in reader:  # a term of another segment
+                continue
             matcher = reader.postings(field, word)
             for local in sorted(docnums):
                 if matcher.is_active() and matcher.id() < local:

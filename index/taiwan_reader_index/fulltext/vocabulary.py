@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from rapidfuzz import process
@@ -34,8 +35,13 @@ _FUZZY = re.compile(r"(?<![\w:])([^\W\d_][\w'’-]*)~(\d*)")
 def written_fuzzy_words(text: str) -> dict[str, str]:
     """The fuzzy terms of a query as the user wrote them, by the stem the parser made of
     each (a parsed fuzzy term holds only the stem)."""
+    return _by_stem(word for word, _ in _FUZZY.findall(text))
+
+
+def _by_stem(words: Iterable[str]) -> dict[str, str]:
+    """Each word (case-folded) by the stem the parser makes of it; the first one wins."""
     written: dict[str, str] = {}
-    for word, _ in _FUZZY.findall(text):
+    for word in words:
         for token in body_stemmer()(word):
             written.setdefault(token.text, word.casefold())
     return written
@@ -48,11 +54,7 @@ def written_prefixes(text: str) -> dict[str, str]:
     """The prefixes of a query (``defen*``) as the user wrote them, by what the parser made
     of each: it runs the stemmer over a prefix, so "thes*" becomes "the*" and "cons*"
     "con*"."""
-    written: dict[str, str] = {}
-    for word in _PREFIX.findall(text):
-        for token in body_stemmer()(word):
-            written.setdefault(token.text, word.casefold())
-    return written
+    return _by_stem(_PREFIX.findall(text))
 
 
 def words_path(index_path: Path) -> Path:
@@ -203,8 +205,7 @@ class Vocabulary:
                                      node.prefixlength)
             if not stems:
                 return wq.Term(BODY, node.text, boost=node.boost)  # finds what the stem finds
-            terms = [wq.Term(BODY, stem, boost=node.boost) for stem in stems]
-            return terms[0] if len(terms) == 1 else wq.Or(terms)
+            return _any_of(stems, node.boost)
 
         return q.accept(rewrite)
 
@@ -226,8 +227,7 @@ class Vocabulary:
             stems = sorted(self.stems(self.starting_with(typed)))
             if not stems:
                 return wq.Term(BODY, f"{typed}*", boost=node.boost)  # no such term
-            terms = [wq.Term(BODY, stem, boost=node.boost) for stem in stems]
-            return terms[0] if len(terms) == 1 else wq.Or(terms)
+            return _any_of(stems, node.boost)
 
         return q.accept(rewrite)
 
@@ -242,3 +242,9 @@ class Vocabulary:
         """The likeliest correction of a word the corpus lacks: nearest, then commonest."""
         near = self.near(word, maxdist, prefix=1)
         return near[0][0] if near else None
+
+
+def _any_of(stems: list[str], boost: float) -> wq.Query:
+    """A body term, or an OR of them: what a fuzzy term or a prefix stands for."""
+    terms = [wq.Term(BODY, stem, boost=boost) for stem in stems]
+    return terms[0] if len(terms) == 1 else wq.Or(terms)

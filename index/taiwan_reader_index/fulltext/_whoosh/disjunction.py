@@ -1,15 +1,14 @@
-"""A fast path for one word, a prefix (``defen*``) and an OR of words and prefixes
-(the searcher turns a body prefix into the words it begins, see vocabulary.py).
+"""A fast path for one word and an OR of words (a body prefix arrives here as the OR of
+the words it begins: the searcher rewrites it first, see vocabulary.py).
 
 Whoosh answers these with a tree of union matchers walked one document at a
 time in pure Python: a prefix that expands to hundreds of words ("cons*" on
 Reuters: 8,170 articles) took 0.4-1.2 s. Here each word's postings are read a
 block at a time (see ``conjunction``) and every document's BM25F score is the
-sum of its words' scores, computed with Whoosh's formula and statistics, with
-prefixes expanded per segment as Whoosh expands them. Hits, totals and order
-equal Whoosh's (a test checks this); a score can differ from Whoosh's in the
-last bits where a document holds several of the words (Whoosh adds them in a
-balanced tree, this path from left to right).
+sum of its words' scores, computed with Whoosh's formula and statistics. Hits,
+totals and order equal Whoosh's (a test checks this); a score can differ from
+Whoosh's in the last bits where a document holds several of the words (Whoosh
+adds them in a tree, this path from left to right).
 """
 
 from __future__ import annotations
@@ -22,12 +21,10 @@ from whoosh import query as wq
 
 from .conjunction import FIELD, K1, B, FastResult, _postings, _rank_key
 
-Alternative = tuple[str, bool]  # (index term or prefix, whether it is a prefix)
 
-
-def alternatives(q: wq.Query) -> list[Alternative] | None:
-    """The words and prefixes of one body word, one prefix or an OR of them (ORs within
-    it read as one), or None."""
+def alternatives(q: wq.Query) -> list[str] | None:
+    """The index terms of one body word or an OR of them (ORs within it read as one),
+    or None."""
     subs: list[wq.Query] = []
     todo = [q]
     while todo:
@@ -38,16 +35,12 @@ def alternatives(q: wq.Query) -> list[Alternative] | None:
             todo[:0] = node.subqueries
         else:
             subs.append(node)
-    found: list[Alternative] = []
+    found: list[str] = []
     for sub in subs:
-        if getattr(sub, "fieldname", None) != FIELD or sub.boost != 1:
+        if (type(sub) is not wq.Term or sub.fieldname != FIELD or sub.boost != 1
+                or not isinstance(sub.text, str)):
             return None
-        if type(sub) is wq.Term and isinstance(sub.text, str):
-            found.append((sub.text, False))
-        elif type(sub) is wq.Prefix and sub.text:
-            found.append((sub.text, True))
-        else:
-            return None
+        found.append(sub.text)
     if not found or len(set(found)) != len(found):
         return None
     return found
@@ -68,36 +61,30 @@ class DisjunctionSearcher:
                                 for fl in self._lengths(reader)]
         return self._norms[key]
 
-    def search(self, searcher, wanted: list[Alternative], limit: int | None,
+    def search(self, searcher, wanted: list[str], limit: int | None,
                facets: bool = False, check: Callable[[], None] = lambda: None,
                ) -> tuple[FastResult, dict[int, list[bytes]]]:
         """The result, and for each ranked document the index terms it holds (to mark
         them in its snippet)."""
         avgfl = searcher.avg_field_length(FIELD) or 1
         field = searcher.schema[FIELD]
+        boosted = K1 + 1
         scored: list[tuple[float, int]] = []
         postings: list[tuple[int, list[tuple[bytes, dict[int, float]]]]] = []
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
-            words: list[bytes] = []
-            for text, prefix in wanted:
-                if prefix:
-                    words.extend(reader.expand_prefix(FIELD, text))
-                elif (FIELD, text) in reader:
-                    words.append(field.to_bytes(text))
+            words = [text for text in wanted if (FIELD, text) in reader]
             if not words:
                 continue
             norms = self._segment_norms(reader, avgfl)
             scores: dict[int, float] = {}
             get = scores.get
             read: list[tuple[bytes, dict[int, float]]] = []
-            for word in words:
+            for text in words:
                 check()
-                text = field.from_bytes(word)
                 idf = searcher.idf(FIELD, text)
-                boosted = K1 + 1
                 found = _postings(reader, text, with_values=False)
-                read.append((word, found))
+                read.append((field.to_bytes(text), found))
                 for docnum, tf in found.items():
                     score = idf * ((tf * boosted) / (tf + norms[docnum]))
                     before = get(docnum)
