@@ -458,3 +458,41 @@ def test_a_prefix_matches_words_as_written_not_the_stem_of_the_prefix(tmp_path):
         assert marked == ["These theses"]  # both words, marked as one run
     text = "These theses: the rest."
     assert [text[s:e] for s, e in term_spans(text, matcher_for("thes*"))] == ["These", "theses"]
+
+
+def test_phrases_with_repeated_words_give_what_whoosh_gives(tmp_path, monkeypatch):
+    """Phrase positions are read as packed arrays: repeated and overlapping words, three
+    segments with deleted copies, against Whoosh's own phrase matching."""
+    ix = _three_segments_with_deletions(tmp_path)
+    queries = ['"trade trade"', '"trade trade trade"', '"navy coast"', '"coast guard navy"',
+               '"taiwan strait" "export budget"', '"guard navy" navy', '"zebra navy"']
+    with Searcher(ix) as fast, Searcher(ix) as reference:
+        monkeypatch.setattr(reference, "_fast_search", lambda *args: (None, None))
+        answered = 0
+        for query in queries:
+            ours = fast.search(query, limit=None)
+            theirs = reference.search(query, limit=None)
+            assert ours.total == theirs.total, query
+            assert sorted((h.id, h.snippet) for h in ours.hits) == sorted(
+                (h.id, h.snippet) for h in theirs.hits), query
+            answered += ours.total
+        assert answered > 20  # the phrases do occur
+        assert fast.notice is None
+
+
+def test_a_phrase_is_found_across_a_long_gap_and_marked_where_it_stands(tmp_path):
+    """A word whose occurrences lie 70,000 words apart (past what 16 bits hold): the
+    phrase is found at both places, and marked in the snippet."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = " ".join(f"w{i % 997}x" for i in range(70_000))
+    (corpus / "long.md").write_text(
+        f"# Long\n\nHarbour pilots met. {filler}. Late harbour pilots left.\n")
+    (corpus / "short.md").write_text("# Short\n\nThe pilots of the harbour.\n")
+    update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    with Searcher(tmp_path / "ix") as searcher:
+        result = searcher.search('"harbour pilots"', limit=None)
+        assert [h.id for h in result.hits] == ["long"]
+        assert result.total == 1
+        assert "**Harbour pilots** met" in result.hits[0].snippet_marked()
+        assert searcher.search('"late harbour pilots"').total == 1

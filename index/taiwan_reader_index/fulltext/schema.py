@@ -8,6 +8,7 @@ from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from ..entities.kinds import KIND_NAMES
+from .packed_format import PackedCharacters
 
 # Entity fields, filled by the entity recogniser: canonical names, comma separated.
 ENTITY_FIELDS = KIND_NAMES
@@ -26,6 +27,12 @@ def body_stemmer():
     return body_analyzer()
 
 
+def _packed(field: TEXT) -> TEXT:
+    """The field with its positions and character spans stored as packed arrays."""
+    field.format = PackedCharacters(field_boost=field.format.field_boost)
+    return field
+
+
 def build_schema() -> Schema:
     fields = dict(
         id=ID(stored=True, unique=True),
@@ -39,7 +46,8 @@ def build_schema() -> Schema:
         date=DATETIME(stored=True),
         date_sort=NUMERIC(sortable=True, bits=64),  # 0 when undated, so it sorts last
         # title + body: the one default search field (see indexer.searchable_text)
-        body=TEXT(stored=True, analyzer=body_analyzer(), phrase=True, chars=True, spelling=True),
+        body=_packed(TEXT(stored=True, analyzer=body_analyzer(), phrase=True, chars=True,
+                          spelling=True)),
         body_at=STORED(),
         content_hash=ID(stored=True),
         mtime_ns=STORED(),

@@ -256,7 +256,7 @@ class Searcher:
         if self._fast_problem is not None or sort != "score" or not text or kwargs:
             return None, None
         try:
-            if wanted := clauses(q):
+            if wanted := clauses(q, searcher.schema):
                 result = self._conjunction.search(searcher, wanted, limit, facets)
                 field = searcher.schema["body"]  # every hit holds every word
                 words = sorted({field.to_bytes(w) for clause in wanted for w in clause})

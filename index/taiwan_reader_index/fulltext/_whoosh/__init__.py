@@ -23,7 +23,6 @@ VERSION = "2.7.5"
 _PRIVATE = (
     ("whoosh.codec.whoosh3", "W3LeafMatcher",
      ("_read_data", "_read_weights", "_read_values", "_goto", "is_active")),
-    ("whoosh.formats", "Characters", ("decode_positions",)),
     ("whoosh.system", "_INT_SIZE", ()),
     ("whoosh.codec.whoosh3", "W3PerDocReader", ("_cached_reader", "has_column", "column_reader")),
     ("whoosh.codec.whoosh3", "W3TermsReader", ("matcher",)),

@@ -4,8 +4,8 @@ Whoosh intersects and scores posting lists one document at a time in pure
 Python, and checks phrases through span matchers; for words in thousands of
 articles that takes 100-300 ms. Here each word's postings are read a block
 at a time (ids and term frequencies as arrays), intersected as sets, phrase
-positions are compared as sets, and documents are scored with Whoosh's
-BM25F formula and statistics. For plain words the hits, scores and totals
+positions are compared as sorted numpy arrays (``packed_format``), and
+documents are scored with Whoosh's BM25F formula and statistics. For plain words the hits, scores and totals
 equal Whoosh's own (a test checks this); a phrase is scored as one term
 whose idf is the sum of its words' idfs and whose frequency is the number
 of times the phrase occurs. Any other query takes Whoosh's own path.
@@ -14,26 +14,27 @@ of times the phrase occurs. Any other query takes Whoosh's own path.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import itemgetter
-from pickle import loads
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.formats import Characters
-from whoosh.scoring import bm25
-from whoosh.system import _INT_SIZE
+
+from ..packed_format import PackedCharacters, positions_keys
 
 FIELD = "body"
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F defaults
 Clause = tuple[str, ...]  # one word, or the words of a phrase
 
 
-def clauses(q: wq.Query) -> list[Clause] | None:
-    """The required words/phrases of an AND of unboosted body terms and phrases, or None."""
+def clauses(q: wq.Query, schema) -> list[Clause] | None:
+    """The required words/phrases of an AND of unboosted body terms and phrases, or None.
+    Phrases only where the body's positions are packed (``packed_format``)."""
+    phrases = type(schema[FIELD].format) is PackedCharacters
     subs = q.subqueries if isinstance(q, wq.And) else [q]
     if q.boost != 1 or (isinstance(q, wq.And) and len(subs) < 2 and not isinstance(subs[0], wq.Phrase)):
         return None
@@ -43,7 +44,7 @@ def clauses(q: wq.Query) -> list[Clause] | None:
             return None
         if type(sub) is wq.Term:
             found.append((sub.text,))
-        elif type(sub) is wq.Phrase and sub.slop == 1 and len(sub.words) >= 2:
+        elif phrases and type(sub) is wq.Phrase and sub.slop == 1 and len(sub.words) >= 2:
             found.append(tuple(sub.words))
         else:
             return None
@@ -62,25 +63,32 @@ def _leaf(matcher) -> tuple[W3LeafMatcher, set[int]]:
     return matcher, deleted
 
 
-def _postings(reader, word: str, with_values: bool) -> dict[int, Any]:
-    """docnum -> term frequency (or encoded positions) in one segment, deletions left out."""
+def _postings(reader, word: str, with_values: bool, within: list[int] | None = None,
+              ) -> dict[int, Any]:
+    """docnum -> term frequency (or encoded positions) in one segment, deletions left out.
+    With ``within`` (sorted docnums), only the blocks that may hold one of them are read:
+    the rest may be left out."""
     if not reader.doc_count() or (FIELD, word) not in reader:
         return {}
     matcher, deleted = _leaf(reader.postings(FIELD, word))
     found: dict[int, Any] = {}
+    below = -1  # every docnum in the block is above the last block's last docnum
     while matcher.is_active():
-        matcher._read_data()
-        ids = matcher._data[0]
-        if not matcher._byteids:  # delta-coded, as W3LeafMatcher._read_ids decodes them
-            ids = accumulate(ids)
-        if with_values:
-            matcher._read_values()
-            found.update(zip(ids, matcher._values))
-        else:
-            matcher._read_weights()
-            found.update(zip(ids, matcher._weights))
+        last = matcher._maxid
+        if within is None or _holds_one_of(within, below, last):
+            matcher._read_data()
+            ids = matcher._data[0]
+            if not matcher._byteids:  # delta-coded, as W3LeafMatcher._read_ids decodes them
+                ids = accumulate(ids)
+            if with_values:
+                matcher._read_values()
+                found.update(zip(ids, matcher._values))
+            else:
+                matcher._read_weights()
+                found.update(zip(ids, matcher._weights))
         if matcher._lastblock:
             break
+        below = last
         matcher._goto(matcher._nextoffset)
     if len(deleted) < len(found):
         for docnum in deleted:
@@ -90,43 +98,46 @@ def _postings(reader, word: str, with_values: bool) -> dict[int, Any]:
     return found
 
 
+def _holds_one_of(docnums: list[int], below: int, last: int) -> bool:
+    """Whether a sorted list holds a docnum in (below, last]."""
+    i = bisect_right(docnums, below)
+    return i < len(docnums) and docnums[i] <= last
+
+
+def _rarest_first(reader, clauses: Sequence[Clause | str]) -> list[int]:
+    """Indexes of words (or of clauses, by their rarest word), rarest first."""
+    def rarity(i: int) -> int:
+        words = (clauses[i],) if isinstance(clauses[i], str) else clauses[i]
+        return min(reader.doc_frequency(FIELD, w) for w in words)
+    return sorted(range(len(clauses)), key=rarity)
+
+
 @dataclass
 class _Clause:
     idf: float
     freqs: dict[int, float]  # docnum -> occurrences of the word or phrase
 
 
-_FIRST = itemgetter(0)
-Decode = Callable[[bytes, int], Iterable[int]]
-
-
-def _char_positions(value: bytes, shift: int) -> Iterable[int]:
-    """The word positions in a Characters posting value, less ``shift``: what
-    ``whoosh.formats.Characters.decode_positions`` gives, decoded in C. With a shift the
-    result also holds ``-shift`` itself, which no position matches."""
-    if not value.endswith(b"."):
-        value += b"."
-    codes = map(_FIRST, loads(value[_INT_SIZE:]))
-    return accumulate(codes, initial=-shift) if shift else accumulate(codes)
-
-
-def _phrase_freqs(reader, words: Clause, decode: Decode) -> dict[int, float]:
-    lists = [_postings(reader, w, with_values=True) for w in words]
-    if not all(lists):
-        return {}
-    smallest: dict[int, Any] = min(lists, key=len)
-    docs = set(smallest).intersection(*lists)
-    freqs: dict[int, float] = {}
-    first, rest = lists[0], list(enumerate(lists[1:], 1))
-    for docnum in docs:
-        starts = set(decode(first[docnum], 0))
-        for offset, postings in rest:
-            starts.intersection_update(decode(postings[docnum], offset))
-            if not starts:
-                break
-        if starts:
-            freqs[docnum] = float(len(starts))
-    return freqs
+def _phrase_freqs(reader, words: Clause, within: list[int] | None = None) -> dict[int, float]:
+    """docnum -> occurrences of the phrase; its rarest word is read first, and only the
+    blocks of the others that may hold a document it is in."""
+    lists: list[dict[int, Any]] = [{} for _ in words]
+    docs: list[int] = []
+    for n, i in enumerate(_rarest_first(reader, words)):
+        lists[i] = _postings(reader, words[i], True, docs if n else within)
+        before = docs if n else lists[i] if within is None else within
+        docs = sorted(set(lists[i]).intersection(before))
+        if not docs:
+            return {}
+    keys = positions_keys([lists[0][d] for d in docs], docs, 0)
+    for shift, postings in enumerate(lists[1:], 1):
+        found = positions_keys([postings[d] for d in docs], docs, shift)
+        keys = np.intersect1d(keys, found, assume_unique=True)
+        if not keys.size:
+            return {}
+        docs = np.unique(keys >> 32).tolist()  # only those still in the running are read on
+    owners, counts = np.unique(keys >> 32, return_counts=True)
+    return dict(zip(owners.tolist(), counts.astype(float).tolist()))
 
 
 @dataclass(frozen=True)
@@ -136,11 +147,17 @@ class FastResult:
     matched: list[int]  # every matching docnum
 
 
+def bm25_norms(lengths: list[int], avgfl: float) -> list[float]:
+    """BM25's length normalisation per document, as Whoosh's ``bm25`` computes it."""
+    return [K1 * ((1 - B) + B * (fl or 0) / avgfl) for fl in lengths]  # None: a deleted document
+
+
 class ConjunctionSearcher:
     """Top-N, exact total and outlet counts; field lengths cached per segment."""
 
     def __init__(self) -> None:
         self._lengths: dict[int, list[int]] = {}
+        self._norms: dict[tuple[int, float], np.ndarray] = {}
 
     def segment_lengths(self, reader) -> list[int]:
         key = id(reader)
@@ -149,30 +166,39 @@ class ConjunctionSearcher:
                                   for d in range(reader.doc_count_all())]
         return self._lengths[key]
 
+    def _segment_norms(self, reader, avgfl: float) -> np.ndarray:
+        key = (id(reader), avgfl)
+        if key not in self._norms:
+            self._norms[key] = np.array(bm25_norms(self.segment_lengths(reader), avgfl))
+        return self._norms[key]
+
     def search(self, searcher, wanted: list[Clause], limit: int | None,
                facets: bool = False) -> FastResult:
         avgfl = searcher.avg_field_length(FIELD) or 1
         idfs = {w: searcher.idf(FIELD, w) for clause in wanted for w in clause}
-        body_format = searcher.schema[FIELD].format
-        decode: Decode = _char_positions if type(body_format) is Characters else (
-            lambda value, shift: (p - shift for p in body_format.decode_positions(value)))
         scored: list[tuple[float, int]] = []
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
-            parts = []
-            for clause in wanted:
-                freqs = (_postings(reader, clause[0], with_values=False) if len(clause) == 1
-                         else _phrase_freqs(reader, clause, decode))
+            # the rarest clause first; of the others, only blocks that may hold its documents
+            parts: list[_Clause] = []
+            common: list[int] = []
+            for n, i in enumerate(_rarest_first(reader, wanted)):
+                clause = wanted[i]
+                freqs = (_postings(reader, clause[0], False, common if n else None)
+                         if len(clause) == 1 else _phrase_freqs(reader, clause, common if n else None))
+                common = sorted(set(freqs).intersection(common if n else freqs))
+                if not common:
+                    break
                 parts.append(_Clause(sum(idfs[w] for w in clause), freqs))
-            if not all(p.freqs for p in parts):
+            if not common:
                 continue
-            parts.sort(key=lambda p: len(p.freqs))
-            common = set(parts[0].freqs).intersection(*(p.freqs for p in parts[1:]))
-            lengths = self.segment_lengths(reader)
-            for docnum in common:
-                length = lengths[docnum]
-                score = sum(bm25(p.idf, p.freqs[docnum], length, avgfl, B, K1) for p in parts)
-                scored.append((score, offset + docnum))
+            # Whoosh's bm25 per clause, summed rarest first, for every document at once
+            norms = self._segment_norms(reader, avgfl)[common]
+            scores = np.zeros(len(common))
+            for p in parts:
+                tf = np.fromiter(map(p.freqs.__getitem__, common), dtype=float, count=len(common))
+                scores += p.idf * ((tf * (K1 + 1)) / (tf + norms))
+            scored.extend(zip(scores.tolist(), [offset + docnum for docnum in common]))
         ranked = heapq.nlargest(limit, scored, key=_rank_key) if limit else sorted(scored, key=_rank_key, reverse=True)
         matched = [d for _, d in scored] if facets else []
         return FastResult(len(scored), ranked, matched)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from whoosh import query as wq
 
-from .conjunction import FIELD, K1, B, FastResult, _postings, _rank_key
+from .conjunction import FIELD, K1, FastResult, _postings, _rank_key, bm25_norms
 
 
 def alternatives(q: wq.Query) -> list[str] | None:
@@ -54,11 +54,9 @@ class DisjunctionSearcher:
         self._norms: dict[tuple[int, float], list[float]] = {}
 
     def _segment_norms(self, reader, avgfl: float) -> list[float]:
-        """BM25's length normalisation per document, as Whoosh's ``bm25`` computes it."""
         key = (id(reader), avgfl)
         if key not in self._norms:
-            self._norms[key] = [K1 * ((1 - B) + B * (fl or 0) / avgfl)  # None: a deleted document
-                                for fl in self._lengths(reader)]
+            self._norms[key] = bm25_norms(self._lengths(reader), avgfl)
         return self._norms[key]
 
     def search(self, searcher, wanted: list[str], limit: int | None,
