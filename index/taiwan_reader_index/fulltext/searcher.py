@@ -43,7 +43,8 @@ class Searcher:
         self._parser = make_parser(self._ix.schema)
         self._lock = threading.Lock()
         self._conjunction = ConjunctionSearcher()
-        self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths)
+        self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths,
+                                                     self._conjunction.postings)
         self._facets = FacetCounter()
         self._searcher = self._ix.searcher()
         self._fast_problem = _whoosh.NOTICE
@@ -78,7 +79,8 @@ class Searcher:
             old, self._searcher = self._searcher, self._ix.searcher()
             old.close()
             self._conjunction = ConjunctionSearcher()
-            self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths)
+            self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths,
+                                                     self._conjunction.postings)
             self._people = None
             self._vocabulary = None
         self._facets = FacetCounter()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -98,6 +99,46 @@ def _postings(reader, word: str, with_values: bool, within: list[int] | None = N
     return found
 
 
+class PostingsCache:
+    """The postings of common words, decoded once per open index.
+
+    Reading a word in thousands of articles means unpickling and inflating
+    hundreds of blocks (20-40 ms on Reuters for "the" with its positions), and
+    the same common words come back query after query, and keystroke after
+    keystroke while a search is typed. Full reads of words in at least
+    ``MIN_POSTINGS`` articles are kept, the least recently used dropped once
+    their estimated size passes ``BUDGET`` bytes. Keyed by the segment reader,
+    so a refreshed searcher (a new ConjunctionSearcher) starts afresh.
+    """
+
+    MIN_POSTINGS = 1_000
+    BUDGET = 64 * 1024 * 1024
+    _ENTRY = 100  # bytes per cached posting besides its value: dict slot, key, number
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[tuple[int, str, bool], tuple[dict[int, Any], int]] = OrderedDict()
+        self._size = 0
+
+    def read(self, reader, word: str, with_values: bool, within: list[int] | None = None,
+             ) -> dict[int, Any]:
+        """As ``_postings``; a kept full read serves any ``within``."""
+        key = (id(reader), word, with_values)
+        kept = self._kept.get(key)
+        if kept is not None:
+            self._kept.move_to_end(key)
+            return kept[0]
+        found = _postings(reader, word, with_values, within)
+        if within is None and len(found) >= self.MIN_POSTINGS:
+            size = self._ENTRY * len(found) + (
+                sum(map(len, found.values())) if with_values else 0)
+            self._kept[key] = (found, size)
+            self._size += size
+            while self._size > self.BUDGET and len(self._kept) > 1:
+                _, (_, dropped) = self._kept.popitem(last=False)
+                self._size -= dropped
+        return found
+
+
 def _holds_one_of(docnums: list[int], below: int, last: int) -> bool:
     """Whether a sorted list holds a docnum in (below, last]."""
     i = bisect_right(docnums, below)
@@ -118,20 +159,21 @@ class _Clause:
     freqs: dict[int, float]  # docnum -> occurrences of the word or phrase
 
 
-def _phrase_freqs(reader, words: Clause, within: list[int] | None = None) -> dict[int, float]:
+def _phrase_freqs(postings: PostingsCache, reader, words: Clause, within: list[int] | None = None,
+                  ) -> dict[int, float]:
     """docnum -> occurrences of the phrase; its rarest word is read first, and only the
     blocks of the others that may hold a document it is in."""
     lists: list[dict[int, Any]] = [{} for _ in words]
     docs: list[int] = []
     for n, i in enumerate(_rarest_first(reader, words)):
-        lists[i] = _postings(reader, words[i], True, docs if n else within)
+        lists[i] = postings.read(reader, words[i], True, docs if n else within)
         before = docs if n else lists[i] if within is None else within
         docs = sorted(set(lists[i]).intersection(before))
         if not docs:
             return {}
     keys = positions_keys([lists[0][d] for d in docs], docs, 0)
-    for shift, postings in enumerate(lists[1:], 1):
-        found = positions_keys([postings[d] for d in docs], docs, shift)
+    for shift, later in enumerate(lists[1:], 1):
+        found = positions_keys([later[d] for d in docs], docs, shift)
         keys = np.intersect1d(keys, found, assume_unique=True)
         if not keys.size:
             return {}
@@ -158,6 +200,7 @@ class ConjunctionSearcher:
     def __init__(self) -> None:
         self._lengths: dict[int, list[int]] = {}
         self._norms: dict[tuple[int, float], np.ndarray] = {}
+        self.postings = PostingsCache()
 
     def segment_lengths(self, reader) -> list[int]:
         key = id(reader)
@@ -184,8 +227,9 @@ class ConjunctionSearcher:
             common: list[int] = []
             for n, i in enumerate(_rarest_first(reader, wanted)):
                 clause = wanted[i]
-                freqs = (_postings(reader, clause[0], False, common if n else None)
-                         if len(clause) == 1 else _phrase_freqs(reader, clause, common if n else None))
+                within = common if n else None
+                freqs = (self.postings.read(reader, clause[0], False, within) if len(clause) == 1
+                         else _phrase_freqs(self.postings, reader, clause, within))
                 common = sorted(set(freqs).intersection(common if n else freqs))
                 if not common:
                     break

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from whoosh import query as wq
 
-from .conjunction import FIELD, K1, FastResult, _postings, _rank_key, bm25_norms
+from .conjunction import FIELD, K1, FastResult, PostingsCache, _rank_key, bm25_norms
 
 
 def alternatives(q: wq.Query) -> list[str] | None:
@@ -49,8 +49,9 @@ def alternatives(q: wq.Query) -> list[str] | None:
 class DisjunctionSearcher:
     """Top-N, exact total and every matching document; field lengths cached per segment."""
 
-    def __init__(self, lengths: Callable[[object], list[int]]) -> None:
+    def __init__(self, lengths: Callable[[object], list[int]], postings: PostingsCache) -> None:
         self._lengths = lengths
+        self._postings = postings
         self._norms: dict[tuple[int, float], list[float]] = {}
 
     def _segment_norms(self, reader, avgfl: float) -> list[float]:
@@ -81,7 +82,7 @@ class DisjunctionSearcher:
             for text in words:
                 check()
                 idf = searcher.idf(FIELD, text)
-                found = _postings(reader, text, with_values=False)
+                found = self._postings.read(reader, text, with_values=False)
                 read.append((field.to_bytes(text), found))
                 for docnum, tf in found.items():
                     score = idf * ((tf * boosted) / (tf + norms[docnum]))
