@@ -99,6 +99,10 @@ def _postings(reader, word: str, with_values: bool, within: list[int] | None = N
     return found
 
 
+_BLOCK = 128  # postings per block (Whoosh's W3Codec default)
+_SPARSE = 4  # within fewer than a quarter of a word's blocks: read only those
+
+
 class PostingsCache:
     """The postings of common words, decoded once per open index.
 
@@ -121,14 +125,20 @@ class PostingsCache:
 
     def read(self, reader, word: str, with_values: bool, within: list[int] | None = None,
              ) -> dict[int, Any]:
-        """As ``_postings``; a kept full read serves any ``within``."""
+        """As ``_postings``. A common word is read whole and kept, unless ``within`` is
+        so short that most of its blocks would be skipped; a kept read serves any
+        ``within``."""
         key = (id(reader), word, with_values)
         kept = self._kept.get(key)
         if kept is not None:
             self._kept.move_to_end(key)
             return kept[0]
-        found = _postings(reader, word, with_values, within)
-        if within is None and len(found) >= self.MIN_POSTINGS:
+        if within is not None:
+            count = reader.doc_frequency(FIELD, word)
+            if count < self.MIN_POSTINGS or len(within) * _SPARSE * _BLOCK < count:
+                return _postings(reader, word, with_values, within)
+        found = _postings(reader, word, with_values)
+        if len(found) >= self.MIN_POSTINGS:
             size = self._ENTRY * len(found) + (
                 sum(map(len, found.values())) if with_values else 0)
             self._kept[key] = (found, size)
@@ -145,11 +155,12 @@ def _holds_one_of(docnums: list[int], below: int, last: int) -> bool:
     return i < len(docnums) and docnums[i] <= last
 
 
-def _rarest_first(reader, clauses: Sequence[Clause | str]) -> list[int]:
-    """Indexes of words (or of clauses, by their rarest word), rarest first."""
-    def rarity(i: int) -> int:
-        words = (clauses[i],) if isinstance(clauses[i], str) else clauses[i]
-        return min(reader.doc_frequency(FIELD, w) for w in words)
+def _rarest_first(idfs: dict[str, float], clauses: Sequence[Clause | str]) -> list[int]:
+    """Indexes of words (or of clauses, by their rarest word), rarest first: the highest
+    idf across the index (the same order in every segment)."""
+    def rarity(i: int) -> float:
+        clause = clauses[i]
+        return -max(idfs[w] for w in ((clause,) if isinstance(clause, str) else clause))
     return sorted(range(len(clauses)), key=rarity)
 
 
@@ -159,13 +170,13 @@ class _Clause:
     freqs: dict[int, float]  # docnum -> occurrences of the word or phrase
 
 
-def _phrase_freqs(postings: PostingsCache, reader, words: Clause, within: list[int] | None = None,
-                  ) -> dict[int, float]:
+def _phrase_freqs(postings: PostingsCache, reader, words: Clause, idfs: dict[str, float],
+                  within: list[int] | None = None) -> dict[int, float]:
     """docnum -> occurrences of the phrase; its rarest word is read first, and only the
     blocks of the others that may hold a document it is in."""
     lists: list[dict[int, Any]] = [{} for _ in words]
     docs: list[int] = []
-    for n, i in enumerate(_rarest_first(reader, words)):
+    for n, i in enumerate(_rarest_first(idfs, words)):
         lists[i] = postings.read(reader, words[i], True, docs if n else within)
         before = docs if n else lists[i] if within is None else within
         docs = sorted(set(lists[i]).intersection(before))
@@ -225,11 +236,11 @@ class ConjunctionSearcher:
             # the rarest clause first; of the others, only blocks that may hold its documents
             parts: list[_Clause] = []
             common: list[int] = []
-            for n, i in enumerate(_rarest_first(reader, wanted)):
+            for n, i in enumerate(_rarest_first(idfs, wanted)):
                 clause = wanted[i]
                 within = common if n else None
                 freqs = (self.postings.read(reader, clause[0], False, within) if len(clause) == 1
-                         else _phrase_freqs(self.postings, reader, clause, within))
+                         else _phrase_freqs(self.postings, reader, clause, idfs, within))
                 common = sorted(set(freqs).intersection(common if n else freqs))
                 if not common:
                     break
