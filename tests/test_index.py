@@ -496,3 +496,74 @@ def test_a_phrase_is_found_across_a_long_gap_and_marked_where_it_stands(tmp_path
         assert result.total == 1
         assert "**Harbour pilots** met" in result.hits[0].snippet_marked()
         assert searcher.search('"late harbour pilots"').total == 1
+
+
+def test_the_whole_corpus_facets_are_kept_for_the_next_start_and_follow_changes(mini):
+    """The first screen (no query, no filter) counts every article once; the next
+    searcher reads the counts kept beside the index, and they follow every change."""
+    from taiwan_reader_index.fulltext.facets import corpus_facets_path
+
+    index_path = locations.index_dir_for(mini)
+
+    def first_screen() -> dict:
+        with Searcher(index_path) as searcher:
+            return searcher.search("", facets=True).facets
+
+    def counted() -> dict:  # the same articles, counted afresh (a filter that keeps all)
+        with Searcher(index_path) as searcher:
+            every = searcher.search("", limit=None)
+            return searcher.search(" OR ".join(f'id:"{h.id}"' for h in every.hits),
+                                   facets=True).facets
+
+    first = first_screen()
+    assert first == counted() and first["outlet"]
+    assert corpus_facets_path(index_path).is_file()
+    assert first_screen() == first  # read back, not counted
+
+    (mini / "extra.md").write_text("---\ntitle: Extra\noutlet: Harbour Herald\n---\nA line.\n")
+    update_index(mini)
+    after = first_screen()
+    assert dict(after["outlet"]).get("Harbour Herald", 0) == dict(first["outlet"]).get(
+        "Harbour Herald", 0) + 1
+    assert after == counted()
+
+    corpus_facets_path(index_path).write_text("{not json")
+    assert first_screen() == after
+
+
+def test_the_first_screen_lists_every_article_newest_first_as_whoosh_sorts(tmp_path):
+    """No query: every live article, newest first, undated last, ties in index order:
+    the order Whoosh's date sort gives, over three segments with replaced and removed
+    articles."""
+    import random
+
+    from whoosh import query as wq
+    from whoosh import sorting
+
+    rng = random.Random(3)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+
+    def write(n: int) -> None:
+        day = rng.choice([None, *range(1, 9)])  # few dates: many ties
+        date = f"date: 2024-03-0{day}\n" if day else ""
+        (corpus / f"a{n:03}.md").write_text(f"---\ntitle: Item {n}\n{date}---\nText {n}.\n")
+
+    for run in range(3):
+        for n in range(run * 30, run * 30 + 30):
+            write(n)
+        update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    for n in range(0, 90, 4):
+        write(n)
+    for n in range(1, 90, 9):
+        (corpus / f"a{n:03}.md").unlink()
+    update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    with Searcher(tmp_path / "ix") as searcher:
+        raw = searcher._searcher.search(
+            wq.Every(), limit=None, sortedby=sorting.FieldFacet("date_sort", reverse=True))
+        expected = [hit["id"] for hit in raw]
+        for sort in ("date", "score"):
+            every = searcher.search("", limit=None, sort=sort)
+            assert [h.id for h in every.hits] == expected
+            assert every.total == len(expected) == 90 - 10
+            assert [h.id for h in searcher.search("", limit=25, sort=sort).hits] == expected[:25]

@@ -2,18 +2,41 @@
 
 Values come from per-document columns (no stored-field unpickling); the
 entity column is parsed once per document and kept for the searcher's life.
+The counts over the whole corpus (the reader's first screen) are kept beside
+the index once counted, for the next start.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
+from ..locations import write_atomic
 from .people import PeopleLinks
 from .schema import FACET_FIELDS
+from .vocabulary import index_stamp
 
+log = logging.getLogger(__name__)
 FACET_LIMIT = 30
+Counts = dict[str, tuple[tuple[str, int], ...]]
+
+
+def corpus_facets_path(index_path: Path) -> Path:
+    return index_path.with_name(index_path.name + ".facets.json")
+
+
+def _saved_counts(index_path: Path, stamp: str) -> Counts | None:
+    try:
+        saved = json.loads(corpus_facets_path(index_path).read_text(encoding="utf-8"))
+        if saved["stamp"] != stamp:
+            return None
+        return {str(name): tuple((str(value), int(n)) for value, n in pairs)
+                for name, pairs in saved["facets"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # none yet, another index's, or damaged: counted again
 
 
 def _merge_lone(counts: Counter[str], lone: Counter[str], searcher) -> None:
@@ -41,6 +64,23 @@ def _text(value) -> str:
 class FacetCounter:
     def __init__(self) -> None:
         self._entities: dict[int, dict[str, list[str]]] = {}
+        self._corpus: Counts | None = None
+
+    def corpus(self, searcher, index_path: Path, people: Callable[[], PeopleLinks]) -> Counts:
+        """The counts over every article: from the file saved beside the index for this
+        generation of it, else counted (and saved for the next start)."""
+        if self._corpus is None:
+            stamp = index_stamp(index_path, searcher.reader().generation())
+            counts = _saved_counts(index_path, stamp)
+            if counts is None:
+                counts = self.count(searcher, searcher.reader().all_doc_ids(), people())
+                try:
+                    write_atomic(corpus_facets_path(index_path),
+                                 json.dumps({"stamp": stamp, "facets": counts}))
+                except OSError as exc:  # a read-only cache: counted again next time
+                    log.info("could not keep the corpus's facet counts: %s", exc)
+            self._corpus = counts
+        return self._corpus
 
     def entity_lists(self, column, docnum: int) -> dict[str, list[str]]:
         found = self._entities.get(docnum)
@@ -54,7 +94,7 @@ class FacetCounter:
         return found
 
     def count(self, searcher, docnums: Iterable[int],
-              people: PeopleLinks | None = None) -> dict[str, tuple[tuple[str, int], ...]]:
+              people: PeopleLinks | None = None) -> Counts:
         """Articles per value; a lone surname the corpus gives one full name counts as that
         person (an article naming both counts once)."""
         reader = searcher.reader()

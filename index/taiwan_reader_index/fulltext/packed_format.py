@@ -23,10 +23,13 @@ import sys
 from array import array
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
-import numpy as np
 from whoosh.formats import Characters
 from whoosh.system import _INT_SIZE, pack_uint
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _HEADER = _INT_SIZE + 1  # frequency, typecode
 _SWAP = sys.byteorder != "little"  # the planes are little-endian on disk
@@ -90,6 +93,8 @@ def positions_keys(values: Sequence[bytes], docnums: Sequence[int], shift: int) 
     """Every position of a word in the given postings (one value per document, in
     ascending document order), as sorted int64 keys ``docnum << 32 | position - shift
     + 32``: the keys of two words meet where the second follows the first (shift 1)."""
+    import numpy as np  # loaded by the first phrase, not with the schema at start-up
+
     header = np.frombuffer(b"".join([value[:_HEADER] for value in values]),
                            dtype=np.dtype([("count", ">u4"), ("typecode", "u1")]))
     counts = header["count"].astype(np.int64)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 import threading
@@ -24,6 +25,7 @@ from .engine import Filters, StoredFields
 from .facets import FacetCounter
 from .hits import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
 from .index_dir import open_index
+from .people import FIELD as PEOPLE_FIELD
 from .people import PeopleLinks
 from .query import QueryError, make_parser, no_hits_problem, parse, positive_leaves
 from .snippets import entity_names, hit_spans, lead, name_spans, snippet, spans_of_terms
@@ -44,7 +46,7 @@ class Searcher:
         self._lock = threading.Lock()
         self._conjunction = ConjunctionSearcher()
         self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths,
-                                                     self._conjunction.postings)
+                                                self._conjunction.postings)
         self._facets = FacetCounter()
         self._searcher = self._ix.searcher()
         self._fast_problem = _whoosh.NOTICE
@@ -207,28 +209,41 @@ class Searcher:
             searcher = self._searcher
             if not searcher.doc_count():  # an index with nothing committed yet: Whoosh's
                 return SearchResult(text, 0, ())  # scoring and empty reader fail on it
-            people = self.people(searcher)
             if any(isinstance(node, wq.FuzzyTerm) for node in q.leaves()):
                 q = self.vocabulary(searcher).expand_fuzzy(q, text)
             if any(type(node) is wq.Prefix for node in q.leaves()):
                 q = self.vocabulary(searcher).expand_prefixes(q, text)
-            q = people.expand(q)
-            kwargs = self._search_args(sort, filters, bool(text), people)
+            # the corpus's person links, read only where they count (a first screen without)
+            if any(getattr(node, "fieldname", None) == PEOPLE_FIELD for node in q.leaves()):
+                q = self.people(searcher).expand(q)
+            kwargs = self._search_args(sort, filters, bool(text), self.people(searcher)
+                                       if filters and PEOPLE_FIELD in filters else None)
             fast, held = self._fast_search(searcher, q, text, limit, facets, sort, kwargs, bounds)
             if fast is not None:
                 total, ranked = fast.total, fast.ranked
-                facet_counts = self._facets.count(searcher, fast.matched, people) if facets else {}
+                facet_counts = (self._facets.count(searcher, fast.matched, self.people(searcher))
+                                if facets else {})
             else:
                 # Every match in one pass, then the first ``limit``: a top-N collector's
                 # length and docs can be short of every match (an OR query of common
                 # words: 92 "hits" at limit 1, 474 in all), and a second, unscored pass
                 # for the total built every term's matchers again (prefix queries of
                 # hundreds of terms took twice as long)
-                results = bounded(searcher, q, bounds, limit=None, optimize=False, **kwargs)
-                top = results[:limit] if limit is not None else list(results)
-                ranked = [(h.score if sort == "score" and text else 0.0, h.docnum) for h in top]
-                total = len(results)
-                facet_counts = self._facets.count(searcher, results.docs(), people) if facets else {}
+                if not (text or filters) and sort in ("date", "score"):  # the first screen
+                    total, ranked = _every_by_date(searcher, limit)
+                else:
+                    results = bounded(searcher, q, bounds, limit=None, optimize=False, **kwargs)
+                    top = results[:limit] if limit is not None else list(results)
+                    ranked = [(h.score if sort == "score" and text else 0.0, h.docnum) for h in top]
+                    total = len(results)
+                if not facets:
+                    facet_counts = {}
+                elif not (text or filters):  # every article: counts kept beside the index
+                    facet_counts = self._facets.corpus(searcher, self.index_path,
+                                                       lambda: self.people(searcher))
+                else:
+                    facet_counts = self._facets.count(searcher, results.docs(),
+                                                      self.people(searcher))
             bounds.check()
             if not (snippets and text):
                 spans = {}
@@ -333,6 +348,21 @@ class Searcher:
         except QueryError:
             return None
         return corrected if searcher.search(fixed, limit=1).scored_length() else None
+
+
+def _every_by_date(searcher, limit: int | None) -> tuple[int, list[tuple[float, int]]]:
+    """Every article, newest first (undated last; ties in index order): what Whoosh's
+    sort on the date column gives, from each segment's column read whole rather than
+    one document at a time (19,043 articles: 20 ms against 250)."""
+    keyed: list[tuple[int, int]] = []
+    for leaf, offset in searcher.reader().leaf_readers():
+        if not leaf.has_column("date_sort"):
+            keyed.extend((0, offset + docnum) for docnum in leaf.all_doc_ids())
+            continue
+        dates = list(leaf.column_reader("date_sort", translate=False))
+        keyed.extend((-dates[docnum], offset + docnum) for docnum in leaf.all_doc_ids())
+    top = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
+    return len(keyed), [(0.0, docnum) for _, docnum in top]
 
 
 def filter_query(filters: Filters, people: PeopleLinks | None = None) -> wq.Query:

@@ -89,7 +89,7 @@ def save_words(index_path: Path, ix) -> None:
     of deleted articles may stay until a merge: a fuzzy term then also asks for a
     word no article holds, which finds nothing more.
     """
-    stamp = _stamp(index_path, ix.latest_generation())
+    stamp = index_stamp(index_path, ix.latest_generation())
     known, covered = _saved(index_path)
     with ix.reader() as reader:
         if SPELL_FIELD not in reader.schema:
@@ -128,7 +128,7 @@ def _read_words_file(index_path: Path) -> tuple[str, set[str], list[str]] | None
     return stamp, set(segments.split(",")) - {""}, body.split("\n")
 
 
-def _stamp(index_path: Path, generation: int) -> str:
+def index_stamp(index_path: Path, generation: int) -> str:
     """Which index a words file describes: its folder (a rebuild makes a new one, whose
     generations count from the start again) and its generation."""
     return f"{index_path.stat().st_ino}:{generation}"
@@ -140,7 +140,7 @@ def _load_words(index_path: Path, generation: int) -> list[str] | None:
         return None
     stamp, _, words = found
     try:
-        if stamp != _stamp(index_path, generation):
+        if stamp != index_stamp(index_path, generation):
             return None
     except OSError:  # the index folder went away meanwhile
         return None

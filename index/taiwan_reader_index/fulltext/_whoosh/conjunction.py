@@ -19,13 +19,15 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from ..packed_format import PackedCharacters, positions_keys
+
+if TYPE_CHECKING:
+    import numpy as np
 
 FIELD = "body"
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F defaults
@@ -182,6 +184,8 @@ def _phrase_freqs(postings: PostingsCache, reader, words: Clause, idfs: dict[str
         docs = sorted(set(lists[i]).intersection(before))
         if not docs:
             return {}
+    import numpy as np  # loaded by the first phrase, not at start-up
+
     keys = positions_keys([lists[0][d] for d in docs], docs, 0)
     for shift, later in enumerate(lists[1:], 1):
         found = positions_keys([later[d] for d in docs], docs, shift)
@@ -221,6 +225,8 @@ class ConjunctionSearcher:
         return self._lengths[key]
 
     def _segment_norms(self, reader, avgfl: float) -> np.ndarray:
+        import numpy as np
+
         key = (id(reader), avgfl)
         if key not in self._norms:
             self._norms[key] = np.array(bm25_norms(self.segment_lengths(reader), avgfl))
@@ -228,6 +234,8 @@ class ConjunctionSearcher:
 
     def search(self, searcher, wanted: list[Clause], limit: int | None,
                facets: bool = False) -> FastResult:
+        import numpy as np
+
         avgfl = searcher.avg_field_length(FIELD) or 1
         idfs = {w: searcher.idf(FIELD, w) for clause in wanted for w in clause}
         scored: list[tuple[float, int]] = []
