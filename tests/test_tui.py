@@ -770,3 +770,34 @@ async def test_an_article_opened_at_a_hit_keeps_its_title_in_view(app_for, seeds
         bar = app.screen.query_one(TitleBar)
         assert bar.region.y == 0 and bar.region.height >= 1  # ...and the title line stays
         assert app.screen.title == view.article.title
+
+
+async def test_a_long_result_list_grows_as_the_cursor_nears_its_end(app_for, tmp_path):
+    """120 articles: the first page is listed at once, the next ones as the cursor goes
+    down, in the search's order, each article once; a new query starts again."""
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for n in range(120):
+        (corpus / f"r{n:03}.md").write_text(
+            f"---\ntitle: Report {n}\ndate: 2024-01-{n % 28 + 1:02}\n---\n"
+            f"The harbour pilots met {'twice' if n % 2 else 'once'}.\n")
+    app = app_for(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        results = app.screen.query_one("#results", OptionList)
+        first = results.option_count
+        assert first < 120
+        assert f"{first} listed" in str(app.screen.query_one("#status").render())
+        results.focus()
+        for _ in range(4):
+            await pilot.press("end")
+            await settle(app, pilot)
+        assert results.option_count == 120
+        ids = [results.get_option_at_index(i).id for i in range(120)]
+        assert len(set(ids)) == 120
+        expected = [h.id for h in app.library.search("", limit=None, sort="date").hits]
+        assert ids == expected
+        assert "listed" not in str(app.screen.query_one("#status").render())
+        app.screen.query_one("#query").focus()
+        await type_query(app, pilot, "twice")
+        assert results.option_count == min(first, 60)
