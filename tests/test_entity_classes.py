@@ -228,6 +228,19 @@ def test_wire_copy_brackets_a_company_and_capitalises_government(extract):
     assert ("U.S.", "GPE") in found and not any("Government" in text for text, _ in found)
 
 
+def test_the_labels_of_a_results_table_are_not_names(extract):
+    """Wire copy's results tables open each row with a label ("Revs", "Avg shrs"), which
+    the model takes for people; a name opening a line of prose stays a name."""
+    _, entities = extract(
+        "LYNDALE INDUSTRIES <LYN> 3RD QTR\n\nDENVER, April 2 - Shr nine cts vs 12 cts\n"
+        "    Net 1,204,000 vs 1,530,000\n    Revs 48.2 mln vs 51.9 mln\n"
+        "    Avg shrs 13.4 mln vs 12.8 mln\n    Nine mths\n    Revs 140.3 mln vs 139.9 mln\n"
+        "    Gerald Marsh, chairman, said sales in Ohio rose 12 pct.\n")
+    found = names(entities)
+    assert not any(text in ("Revs", "Avg", "Net", "Shr") for text, _ in found), found
+    assert ("Gerald Marsh", "PERSON") in found and ("Ohio", "GPE") in found
+
+
 def test_the_after_a_dateline_opens_the_sentence(extract):
     _, entities = extract("TOKYO, March 17 - The Finance Ministry is expected to cut rates, "
                           "officials said.")

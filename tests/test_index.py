@@ -355,21 +355,28 @@ def test_fuzzy_terms_match_words_as_written_and_are_marked_in_snippets_and_reade
         assert [text[s:e] for s, e in spans] == ["transport"]
 
 
-def _three_segments_with_deletions(tmp_path):
-    """120 articles written in three index runs (three segments), then a fifth of them
-    edited and a tenth removed: the older segments keep deleted copies."""
+_WORDS = ("consul consulate construct construction consume consumer contain container "
+          "trade trader trading tariff talks taiwan strait guard navy coast harbour drills "
+          "export exports exporter budget").split()
+
+
+def _words_article(n: int, rng) -> str:
+    body = " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(5, 80)))
+    return f"---\noutlet: Desk {n % 3}\n---\n# Item {n}\n\n{body}.\n"
+
+
+def _three_segments_with_deletions(tmp_path, article=_words_article):
+    """120 articles (``article(n, rng)`` gives each text) written in three index runs
+    (three segments), then a fifth of them edited and a tenth removed: the older
+    segments keep deleted copies."""
     import random
 
     rng = random.Random(5)
-    words = ("consul consulate construct construction consume consumer contain container "
-             "trade trader trading tariff talks taiwan strait guard navy coast harbour drills "
-             "export exports exporter budget").split()
     corpus = tmp_path / "corpus"
     corpus.mkdir()
 
     def write(n: int) -> None:
-        body = " ".join(rng.choice(words) for _ in range(rng.randrange(5, 80)))
-        (corpus / f"a{n:03}.md").write_text(f"---\noutlet: Desk {n % 3}\n---\n# Item {n}\n\n{body}.\n")
+        (corpus / f"a{n:03}.md").write_text(article(n, rng))
 
     for run in range(3):
         for n in range(run * 40, run * 40 + 40):
@@ -535,35 +542,21 @@ def test_the_first_screen_lists_every_article_newest_first_as_whoosh_sorts(tmp_p
     """No query: every live article, newest first, undated last, ties in index order:
     the order Whoosh's date sort gives, over three segments with replaced and removed
     articles."""
-    import random
-
     from whoosh import query as wq
     from whoosh import sorting
 
-    rng = random.Random(3)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-
-    def write(n: int) -> None:
+    def dated(n: int, rng) -> str:
         day = rng.choice([None, *range(1, 9)])  # few dates: many ties
         date = f"date: 2024-03-0{day}\n" if day else ""
-        (corpus / f"a{n:03}.md").write_text(f"---\ntitle: Item {n}\n{date}---\nText {n}.\n")
+        return f"---\ntitle: Item {n}\n{date}---\nText {n}.\n"
 
-    for run in range(3):
-        for n in range(run * 30, run * 30 + 30):
-            write(n)
-        update_index(corpus, index_path=tmp_path / "ix", entities=False)
-    for n in range(0, 90, 4):
-        write(n)
-    for n in range(1, 90, 9):
-        (corpus / f"a{n:03}.md").unlink()
-    update_index(corpus, index_path=tmp_path / "ix", entities=False)
-    with Searcher(tmp_path / "ix") as searcher:
+    ix = _three_segments_with_deletions(tmp_path, dated)
+    with Searcher(ix) as searcher:
         raw = searcher._searcher.search(
             wq.Every(), limit=None, sortedby=sorting.FieldFacet("date_sort", reverse=True))
         expected = [hit["id"] for hit in raw]
         for sort in ("date", "score"):
             every = searcher.search("", limit=None, sort=sort)
             assert [h.id for h in every.hits] == expected
-            assert every.total == len(expected) == 90 - 10
+            assert every.total == len(expected) == 120 - 12
             assert [h.id for h in searcher.search("", limit=25, sort=sort).hits] == expected[:25]

@@ -345,8 +345,24 @@ def refine_article(source: str, regions: Sequence[tuple[int, int]],
                    mentions: Sequence[Mention]) -> list[Mention]:
     """The article-level corrections; offsets are into ``source``."""
     capitals = _mid_sentence_capitals(source, regions)
-    kept = [m for m in mentions if not _lone_sentence_word(source, m, capitals)]
+    kept = [m for m in mentions
+            if not _lone_sentence_word(source, m, capitals) and not _row_label(source, m)]
     return _short_forms(source, regions, kept)
+
+
+# what follows a table row's label: a few lowercase words, then a figure, and a "vs"
+_ROW_FIGURES = re.compile(r"[ \t]+(?:[a-z][a-z.]*[ \t]+){0,3}(?:[-+($]?\d|nil\b|loss\b|profit\b)"
+                          r"[^\n]*\bvs\b")
+
+
+def _row_label(source: str, mention: Mention) -> bool:
+    """The label of a row of figures, not a name: wire copy's results tables ("Revs 291.8
+    mln vs 151.1 mln", "Avg shrs 51.7 mln vs 43.4 mln") open each line with one."""
+    if mention.label in QUANTITY_LABELS or len(source[mention.start:mention.end].split()) > 2:
+        return False
+    line_start = source.rfind("\n", 0, mention.start) + 1
+    return (not source[line_start:mention.start].strip()
+            and _ROW_FIGURES.match(source, mention.end) is not None)
 
 
 _OFFICE = re.compile(r"\b(?:Secretary|Minister|Ministers|Secretaries)\s+of\s+(?:the\s+)?$")
