@@ -560,3 +560,18 @@ def test_the_first_screen_lists_every_article_newest_first_as_whoosh_sorts(tmp_p
             assert [h.id for h in every.hits] == expected
             assert every.total == len(expected) == 120 - 12
             assert [h.id for h in searcher.search("", limit=25, sort=sort).hits] == expected[:25]
+
+
+def test_a_fuzzy_word_is_judged_as_typed_not_by_its_stem(tmp_path):
+    """"saings~" is stemmed to "sa" by the parser: it is still a six-letter word, and it
+    finds "savings"; a word typed with two letters is refused, naming it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bank.md").write_text("# Bank\n\nHousehold savings rose in March.\n")
+    update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    with Searcher(tmp_path / "ix") as searcher:
+        found = searcher.search("saings~")
+        assert [h.id for h in found.hits] == ["bank"]
+        assert "**savings**" in found.hits[0].snippet_marked()
+        with pytest.raises(QueryError, match="'ab'~"):
+            searcher.search("ab~")

@@ -17,6 +17,7 @@ from whoosh.qparser.dateparse import DateParserPlugin
 
 from ..errors import QueryError
 from .schema import ENTITY_FIELDS
+from .vocabulary import written_fuzzy_words
 
 DEFAULT_FIELD = "body"  # holds the title too
 USER_FIELDS = ("title", "body", "outlet", "author", "date", "id", *ENTITY_FIELDS)
@@ -125,10 +126,13 @@ def parse(parser: QueryParser, text: str) -> wq.Query:
     except Exception as exc:  # Whoosh raises assorted errors on odd input
         raise QueryError(f"query {text!r}: cannot be parsed ({exc})") from exc
     fuzzy = 0
+    written: dict[str, str] | None = None  # fuzzy words as typed, by the parser's stem
     for sub in _walk(q):
         if getattr(sub, "error", None):
             raise QueryError(f"query {text!r}: {sub.error}")
-        _check_expansion(sub, text)
+        if isinstance(sub, wq.FuzzyTerm) and written is None:
+            written = written_fuzzy_words(text)
+        _check_expansion(sub, text, written or {})
         _check_cost(sub, text)
         fuzzy += isinstance(sub, wq.FuzzyTerm)
     if fuzzy > MAX_FUZZY_TERMS:
@@ -148,11 +152,14 @@ def _check_cost(sub: wq.Query, text: str) -> None:
                              f"{MAX_SLOPPY_PHRASE_WORDS} words; it has {len(sub.words)}")
 
 
-def _check_expansion(sub: wq.Query, text: str) -> None:
-    """Keep fuzzy, prefix and wildcard terms from expanding to most of the vocabulary."""
+def _check_expansion(sub: wq.Query, text: str, written: dict[str, str]) -> None:
+    """Keep fuzzy, prefix and wildcard terms from expanding to most of the vocabulary.
+    A fuzzy term is judged by the word as typed (``written``), not the stem the parser
+    made of it: "saings~" is stemmed to "sa"."""
     if isinstance(sub, wq.FuzzyTerm):
-        if len(sub.text) < 3:
-            raise QueryError(f"query {text!r}: a fuzzy term needs at least 3 letters ({sub.text!r}~)")
+        word = written.get(sub.text, sub.text)
+        if len(word) < 3:
+            raise QueryError(f"query {text!r}: a fuzzy term needs at least 3 letters ({word!r}~)")
         sub.maxdist = min(sub.maxdist, MAX_FUZZY_DISTANCE)
         sub.prefixlength = min(sub.prefixlength, len(sub.text))
     elif isinstance(sub, (wq.Prefix, wq.Wildcard)) and not isinstance(sub, wq.Every):
