@@ -41,3 +41,30 @@ def test_headline_like():
     assert is_headline_like("Taiwan Signals Openness to Renew Ties with Honduras as Election Unfolds")
     assert not is_headline_like("The navy held drills near the harbour on Tuesday, officials said.")
     assert not is_headline_like("and the ministry said the exercises would continue through")
+
+
+def test_wire_copy_wrapped_between_names_keeps_its_paragraphs_and_is_not_page_junk():
+    """Wire copy wrapped at a fixed width, its paragraphs indented: lines full of names in
+    capitals look like headlines, yet the story is prose, read paragraph by paragraph."""
+    from taiwan_reader_index.articles.loader import load_text
+
+    text = ("HALVERSEN <HVS> SETS SHARE OFFERING\n\n"
+            "OMAHA, Neb., April 9 - Lead managers Pike, Garner\n"
+            "Securities Inc and Morrow Bancorp Inc <MBI> said an initial\n"
+            "public offering of 12 mln shares of Halversen Realty Income\n"
+            "Fund is under way at 10 dlrs per share, the companies said.\n"
+            "    The fund gave the underwriters an option to buy up to\n"
+            "1.8 mln more shares to cover overallotments.\n"
+            " Reuter\n")
+    article = load_text(text)
+    assert article.title == "HALVERSEN <HVS> SETS SHARE OFFERING"
+    body = [b for b in article.blocks if b.junk is None]
+    assert [b.text.split()[0] for b in body] == ["OMAHA,", "The", "Reuter"]
+    assert body[0].text.endswith("the companies said.")
+    assert all(text[b.start:b.end].split() == b.text.split() for b in body)
+
+
+def test_a_short_menu_under_a_headline_is_not_read_as_wrapped_prose():
+    text = "o Sales Partners\no Technology Partners\no Careers\n"
+    assert [b.text for b in split_blocks(text)] == [
+        "o Sales Partners", "o Technology Partners", "o Careers"]

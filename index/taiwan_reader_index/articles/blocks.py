@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from .article import Block
 from .prose import ends_sentence
@@ -61,16 +62,56 @@ def _groups(text: str, base: int) -> Iterator[list[tuple[str, int, int]]]:
 
 
 def _is_hard_wrapped(group: list[tuple[str, int, int]]) -> bool:
-    """Most lines (but the last) break mid-sentence and none is a list item or heading."""
+    """Most lines (but the last) break mid-sentence and none is a list item or heading.
+    A line that looks like a headline (names in capitals: "NEW YORK, March 20 - Stanley
+    Interiors Corp said it filed") still breaks mid-sentence when the next line goes on
+    in lower case ("with the Securities and ...")."""
     if len(group) < 2:
         return False
-    inner = [line for line, _, _ in group[:-1]]
-    if any(_LIST_ITEM.match(line) or _HEADING.match(line) for line, _, _ in group):
+    lines = [line for line, _, _ in group]
+    if any(_LIST_ITEM.match(line) or _HEADING.match(line) for line in lines):
         return False
     open_lines = sum(
-        1 for line in inner if not ends_sentence(line) and not is_headline_like(line)
+        1 for line, following in pairwise(lines) if not ends_sentence(line)
+        and (not is_headline_like(line) or _goes_on(line, following))
     )
-    return open_lines * 2 > len(inner)
+    return open_lines * 2 > len(lines) - 1 or _wrapped_at_a_width(lines)
+
+
+def _wrapped_at_a_width(lines: list[str]) -> bool:
+    """Lines filled to about one width, at least one going on in lower case: text
+    wrapped by a program (wire copy at 60-70 characters), whose capitalised names
+    make many of its lines look like headlines."""
+    widths = [len(line.strip()) for line in lines[:-1]]
+    widest = max(widths)
+    return (widest >= 40 and sum(w >= 0.75 * widest for w in widths) >= 0.6 * len(widths)
+            and any(_goes_on(line, following) for line, following in pairwise(lines)))
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """A long line cut mid-sentence, the next going on in lower case (not a menu's
+    "o Sales Partners" / "o Technology Partners", nor "smithsonian.com" under a byline)."""
+    return (len(line.strip()) >= _WRAPPED_LINE and not ends_sentence(line)
+            and _CONTINUES.match(following) is not None)
+
+
+_CONTINUES = re.compile(r"\s*[a-z]{2,}[\s,;]")  # a lower-case word, more to come
+_WRAPPED_LINE = 30  # characters: a line shorter than this was not cut by a wrapping width
+_INDENTED = re.compile(r"[ \t]+\S")
+
+
+def _paragraphs(group: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
+    """A hard-wrapped group's paragraphs: a new one starts at an indented line after a
+    line that ends a sentence (wire copy indents each paragraph: "    Proceeds will
+    be used ...")."""
+    current: list[tuple[str, int, int]] = []
+    for item in group:
+        if current and _INDENTED.match(item[0]) and ends_sentence(current[-1][0]):
+            yield current
+            current = []
+        current.append(item)
+    if current:
+        yield current
 
 
 def _make_block(lines: list[tuple[str, int, int]]) -> Block:
@@ -92,7 +133,7 @@ def split_blocks(text: str, base: int = 0) -> list[Block]:
     blocks: list[Block] = []
     for group in _groups(text, base):
         if _is_hard_wrapped(group):
-            blocks.append(_make_block(group))
+            blocks.extend(_make_block(paragraph) for paragraph in _paragraphs(group))
             continue
         blocks.extend(_make_block([item]) for item in group)
     return blocks
