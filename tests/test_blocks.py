@@ -68,3 +68,19 @@ def test_a_short_menu_under_a_headline_is_not_read_as_wrapped_prose():
     text = "o Sales Partners\no Technology Partners\no Careers\n"
     assert [b.text for b in split_blocks(text)] == [
         "o Sales Partners", "o Technology Partners", "o Careers"]
+
+
+def test_the_agency_signing_off_a_wire_story_is_its_outlet():
+    """" Reuter" alone under a story (here under a results table) names the outlet when
+    the file does not; a given outlet wins; the word inside prose does not."""
+    from taiwan_reader_index.articles.loader import load_text
+
+    table = ("LYNDALE INDUSTRIES <LYN> 3RD QTR NET\n\n"
+             "DENVER, April 2 - Shr nine cts vs 12 cts\n"
+             "    Net 1,204,000 vs 1,530,000\n    Revs 48.2 mln vs 51.9 mln\n Reuter\n")
+    article = load_text(table)
+    assert article.outlet == "Reuters"
+    assert article.blocks[-1].text == "Reuter"
+    assert "Revs 48.2 mln vs 51.9 mln" in " ".join(b.text for b in article.blocks)
+    assert load_text("---\noutlet: Denver Daily\n---\n" + table).outlet == "Denver Daily"
+    assert load_text("# Notes\n\nWe met the reuters team.\n").outlet == ""

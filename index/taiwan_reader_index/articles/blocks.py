@@ -98,15 +98,19 @@ def _goes_on(line: str, following: str) -> bool:
 _CONTINUES = re.compile(r"\s*[a-z]{2,}[\s,;]")  # a lower-case word, more to come
 _WRAPPED_LINE = 30  # characters: a line shorter than this was not cut by a wrapping width
 _INDENTED = re.compile(r"[ \t]+\S")
+_SIGN_OFF = 12  # characters: " Reuter", " AP", " AFP" under a story
 
 
 def _paragraphs(group: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
     """A hard-wrapped group's paragraphs: a new one starts at an indented line after a
     line that ends a sentence (wire copy indents each paragraph: "    Proceeds will
-    be used ...")."""
+    be used ..."), and a short indented last line is one of its own (the sign-off
+    " Reuter" under a results table, whose rows stay together)."""
     current: list[tuple[str, int, int]] = []
-    for item in group:
-        if current and _INDENTED.match(item[0]) and ends_sentence(current[-1][0]):
+    for n, item in enumerate(group):
+        if current and _INDENTED.match(item[0]) and (
+                ends_sentence(current[-1][0])
+                or (n == len(group) - 1 and len(item[0].strip()) <= _SIGN_OFF)):
             yield current
             current = []
         current.append(item)

@@ -60,7 +60,7 @@ def _from_text(path: Path, article_id: str, raw: RawText, title_line: bool = Tru
         found = raw.text.find(title, 0, front.body_offset)
         title_span = (found, found + len(title)) if found >= 0 else None
     author = str(meta.get("author", "")) or _author_from_byline(blocks)
-    outlet = str(meta.get("outlet", "")) or _outlet_from_byline(blocks)
+    outlet = str(meta.get("outlet", "")) or _outlet_from_byline(blocks) or _signed_off_by(blocks)
     return Article(
         id=article_id,
         path=path,
@@ -186,6 +186,17 @@ def _author_from_byline(blocks: list[Block]) -> str:
             if match:
                 return match.group(1).strip(" ,.")
     return ""
+
+
+# news agencies' sign-offs at the foot of wire copy (Reuters-21578 ends each story " Reuter")
+_AGENCIES = {"reuter": "Reuters", "reuters": "Reuters", "ap": "AP", "afp": "AFP",
+             "upi": "UPI", "dpa": "dpa", "ansa": "ANSA", "efe": "EFE"}
+
+
+def _signed_off_by(blocks: list[Block]) -> str:
+    """The agency whose sign-off, alone on the last line, ends the story."""
+    last = blocks[-1].text if blocks else ""
+    return _AGENCIES.get(last.strip(" \t-–—()[].").casefold(), "") if len(last) <= 12 else ""
 
 
 def _outlet_from_byline(blocks: list[Block]) -> str:
