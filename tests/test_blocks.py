@@ -84,3 +84,22 @@ def test_the_agency_signing_off_a_wire_story_is_its_outlet():
     assert "Revs 48.2 mln vs 51.9 mln" in " ".join(b.text for b in article.blocks)
     assert load_text("---\noutlet: Denver Daily\n---\n" + table).outlet == "Denver Daily"
     assert load_text("# Notes\n\nWe met the reuters team.\n").outlet == ""
+
+
+def test_a_short_headline_over_wire_copy_is_its_title():
+    """A three-word headline in capitals over a long wrapped story: the title, even where
+    the page model sets the line aside as a menu."""
+    from taiwan_reader_index.articles.loader import load_text
+
+    report = ("    Arrivals for the week ended March 1 were 120,455 bags of 60\n"
+              "kilos, making a total so far this season of 4.1 mln bags\n"
+              "against 3.9 mln at the same time last year, traders said.\n")
+    story = ("SANTOS COFFEE REVIEW\n\n"
+             "SANTOS, March 3 - Rains fell throughout the week in the\n"
+             "coffee zone of Sao Paulo, easing the drought that began late in\n"
+             "December and improving the outlook for the coming harvest,\n"
+             "although soil moisture has not returned to normal, the\n"
+             "Comissaria Gomes said in its weekly report.\n" + report * 6 + " Reuter\n")
+    article = load_text(story)
+    assert article.title == "SANTOS COFFEE REVIEW" and not article.title_derived
+    assert article.outlet == "Reuters"
