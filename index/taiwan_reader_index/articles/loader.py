@@ -132,11 +132,12 @@ def _title(given: str, blocks: list[Block], title_line: bool = True,
         if given and first_text.strip().casefold() == given.strip().casefold():
             return given, False, rest, _span_in(first, first_text)
         headline = _headline_above(blocks, content[0]) if title_line else None
-        if headline is None and title_line and content[0] == 1 \
+        if not given and headline is None and title_line and content[0] == 1 \
                 and is_headline_like(_strip_heading(blocks[0].text)):
             # one line set aside above the story, nothing else: its headline ("BAHIA
-            # COCOA REVIEW" over wire copy), not a menu
-            headline = _strip_heading(blocks[0].text), blocks[0]
+            # COCOA REVIEW" over wire copy), not a menu; it leaves the body as a title line
+            text = _strip_heading(blocks[0].text)
+            return text, False, blocks[1:], _span_in(blocks[0], text)
         if not given and headline is not None:
             return headline[0], False, blocks, _span_in(headline[1], headline[0])
         if not given and title_line and _is_title_line(first, first_text):
