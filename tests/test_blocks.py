@@ -59,7 +59,7 @@ def test_wire_copy_wrapped_between_names_keeps_its_paragraphs_and_is_not_page_ju
     article = load_text(text)
     assert article.title == "HALVERSEN <HVS> SETS SHARE OFFERING"
     body = [b for b in article.blocks if b.junk is None]
-    assert [b.text.split()[0] for b in body] == ["OMAHA,", "The", "Reuter"]
+    assert [b.text.split()[0] for b in body] == ["OMAHA,", "The"]  # and the sign-off apart
     assert body[0].text.endswith("the companies said.")
     assert all(text[b.start:b.end].split() == b.text.split() for b in body)
 
@@ -80,7 +80,7 @@ def test_the_agency_signing_off_a_wire_story_is_its_outlet():
              "    Net 1,204,000 vs 1,530,000\n    Revs 48.2 mln vs 51.9 mln\n Reuter\n")
     article = load_text(table)
     assert article.outlet == "Reuters"
-    assert article.blocks[-1].text == "Reuter"
+    assert article.blocks[-1].text == "Reuter" and article.blocks[-1].junk == "signoff"
     assert "Revs 48.2 mln vs 51.9 mln" in " ".join(b.text for b in article.blocks)
     assert load_text("---\noutlet: Denver Daily\n---\n" + table).outlet == "Denver Daily"
     assert load_text("# Notes\n\nWe met the reuters team.\n").outlet == ""

@@ -15,6 +15,7 @@ JUNK_LABELS = {
     "notice": "Site notice",
     "comments": "Comments",
     "footer": "Page footer",
+    "signoff": "Agency sign-off",
 }
 
 # Set apart from the body but the article's own: their names are highlighted and

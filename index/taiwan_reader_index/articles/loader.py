@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import BadFile
@@ -60,7 +61,10 @@ def _from_text(path: Path, article_id: str, raw: RawText, title_line: bool = Tru
         found = raw.text.find(title, 0, front.body_offset)
         title_span = (found, found + len(title)) if found >= 0 else None
     author = str(meta.get("author", "")) or _author_from_byline(blocks)
-    outlet = str(meta.get("outlet", "")) or _outlet_from_byline(blocks) or _signed_off_by(blocks)
+    agency = _signed_off_by(blocks)
+    outlet = str(meta.get("outlet", "")) or _outlet_from_byline(blocks) or agency
+    if agency:  # the sign-off is not the story's text: its name counts for nothing
+        blocks[-1] = replace(blocks[-1], junk="signoff", reason=f"{agency}'s sign-off")
     return Article(
         id=article_id,
         path=path,
