@@ -44,14 +44,18 @@ class Searcher:
         self._ix = open_index(self.index_path, check=True)
         self._parser = make_parser(self._ix.schema)
         self._lock = threading.Lock()
-        self._conjunction = ConjunctionSearcher()
-        self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths,
-                                                self._conjunction.postings)
+        self._fresh_fast_paths()
         self._facets = FacetCounter()
         self._searcher = self._ix.searcher()
         self._fast_problem = _whoosh.NOTICE
         self._people: PeopleLinks | None = None
         self._vocabulary: Vocabulary | None = None
+
+    def _fresh_fast_paths(self) -> None:
+        """The fast paths, with nothing cached (per segment reader) from another searcher."""
+        self._conjunction = ConjunctionSearcher()
+        self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths,
+                                                self._conjunction.postings)
 
     @property
     def notice(self) -> str | None:
@@ -80,9 +84,7 @@ class Searcher:
                 return
             old, self._searcher = self._searcher, self._ix.searcher()
             old.close()
-            self._conjunction = ConjunctionSearcher()
-            self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths,
-                                                     self._conjunction.postings)
+            self._fresh_fast_paths()
             self._people = None
             self._vocabulary = None
         self._facets = FacetCounter()

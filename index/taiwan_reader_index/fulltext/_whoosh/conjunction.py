@@ -5,10 +5,11 @@ Python, and checks phrases through span matchers; for words in thousands of
 articles that takes 100-300 ms. Here each word's postings are read a block
 at a time (ids and term frequencies as arrays), intersected as sets, phrase
 positions are compared as sorted numpy arrays (``packed_format``), and
-documents are scored with Whoosh's BM25F formula and statistics. For plain words the hits, scores and totals
-equal Whoosh's own (a test checks this); a phrase is scored as one term
-whose idf is the sum of its words' idfs and whose frequency is the number
-of times the phrase occurs. Any other query takes Whoosh's own path.
+documents are scored with Whoosh's BM25F formula and statistics. For plain
+words the hits, scores and totals equal Whoosh's own (a test checks this); a
+phrase is scored as one term whose idf is the sum of its words' idfs and
+whose frequency is the number of times the phrase occurs. Any other query
+takes Whoosh's own path.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
@@ -166,6 +167,21 @@ def _rarest_first(idfs: dict[str, float], clauses: Sequence[Clause | str]) -> li
     return sorted(range(len(clauses)), key=rarity)
 
 
+def _narrowed(order: list[int], read: Callable[[int, list[int] | None], dict[int, Any]],
+              within: list[int] | None) -> tuple[dict[int, dict[int, Any]], list[int]]:
+    """Read each item in ``order`` (rarest first) within the documents every item read
+    before it holds: what each read gave, and the documents all of them hold (none:
+    an empty list, and the reading stops)."""
+    found: dict[int, dict[int, Any]] = {}
+    docs = within
+    for i in order:
+        found[i] = read(i, docs)
+        docs = sorted(set(found[i]).intersection(found[i] if docs is None else docs))
+        if not docs:
+            return found, []
+    return found, docs or []
+
+
 @dataclass
 class _Clause:
     idf: float
@@ -176,14 +192,11 @@ def _phrase_freqs(postings: PostingsCache, reader, words: Clause, idfs: dict[str
                   within: list[int] | None = None) -> dict[int, float]:
     """docnum -> occurrences of the phrase; its rarest word is read first, and only the
     blocks of the others that may hold a document it is in."""
-    lists: list[dict[int, Any]] = [{} for _ in words]
-    docs: list[int] = []
-    for n, i in enumerate(_rarest_first(idfs, words)):
-        lists[i] = postings.read(reader, words[i], True, docs if n else within)
-        before = docs if n else lists[i] if within is None else within
-        docs = sorted(set(lists[i]).intersection(before))
-        if not docs:
-            return {}
+    read, docs = _narrowed(_rarest_first(idfs, words),
+                           lambda i, docs: postings.read(reader, words[i], True, docs), within)
+    if not docs:
+        return {}
+    lists = [read[i] for i in range(len(words))]
     import numpy as np  # loaded by the first phrase, not at start-up
 
     keys = positions_keys([lists[0][d] for d in docs], docs, 0)
@@ -242,19 +255,16 @@ class ConjunctionSearcher:
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
             # the rarest clause first; of the others, only blocks that may hold its documents
-            parts: list[_Clause] = []
-            common: list[int] = []
-            for n, i in enumerate(_rarest_first(idfs, wanted)):
+            def read(i: int, within: list[int] | None, reader=reader) -> dict[int, Any]:
                 clause = wanted[i]
-                within = common if n else None
-                freqs = (self.postings.read(reader, clause[0], False, within) if len(clause) == 1
-                         else _phrase_freqs(self.postings, reader, clause, idfs, within))
-                common = sorted(set(freqs).intersection(common if n else freqs))
-                if not common:
-                    break
-                parts.append(_Clause(sum(idfs[w] for w in clause), freqs))
+                return (self.postings.read(reader, clause[0], False, within) if len(clause) == 1
+                        else _phrase_freqs(self.postings, reader, clause, idfs, within))
+
+            order = _rarest_first(idfs, wanted)
+            freqs, common = _narrowed(order, read, None)
             if not common:
                 continue
+            parts = [_Clause(sum(idfs[w] for w in wanted[i]), freqs[i]) for i in order]
             # Whoosh's bm25 per clause, summed rarest first, for every document at once
             norms = self._segment_norms(reader, avgfl)[common]
             scores = np.zeros(len(common))
