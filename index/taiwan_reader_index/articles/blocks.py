@@ -98,7 +98,7 @@ def _goes_on(line: str, following: str) -> bool:
 _CONTINUES = re.compile(r"\s*[a-z]{2,}[\s,;]")  # a lower-case word, more to come
 _WRAPPED_LINE = 30  # characters: a line shorter than this was not cut by a wrapping width
 _INDENTED = re.compile(r"[ \t]+\S")
-_SIGN_OFF = 12  # characters: " Reuter", " AP", " AFP" under a story
+SIGN_OFF_CHARS = 12  # at most: " Reuter", " AP", " AFP" under a story
 
 
 def _paragraphs(group: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
@@ -110,7 +110,7 @@ def _paragraphs(group: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, i
     for n, item in enumerate(group):
         if current and _INDENTED.match(item[0]) and (
                 ends_sentence(current[-1][0])
-                or (n == len(group) - 1 and len(item[0].strip()) <= _SIGN_OFF)):
+                or (n == len(group) - 1 and len(item[0].strip()) <= SIGN_OFF_CHARS)):
             yield current
             current = []
         current.append(item)

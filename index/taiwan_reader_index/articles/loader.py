@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import BadFile
 from .article import Article, Block
-from .blocks import is_headline_like, split_blocks
+from .blocks import SIGN_OFF_CHARS, is_headline_like, split_blocks
 from .decode import RawText, read_text
 from .front_matter import coerce_date, parse_front_matter
 from .junk import classify_page
@@ -206,7 +206,9 @@ _AGENCIES = {"reuter": "Reuters", "reuters": "Reuters", "ap": "AP", "afp": "AFP"
 def _signed_off_by(blocks: list[Block]) -> str:
     """The agency whose sign-off, alone on the last line, ends the story."""
     last = blocks[-1].text if blocks else ""
-    return _AGENCIES.get(last.strip(" \t-–—()[].").casefold(), "") if len(last) <= 12 else ""
+    if len(last) > SIGN_OFF_CHARS:
+        return ""
+    return _AGENCIES.get(last.strip(" \t-–—()[].").casefold(), "")
 
 
 def _outlet_from_byline(blocks: list[Block]) -> str:
