@@ -158,7 +158,8 @@ class SearchScreen(Screen):
             self.query_one("#status", Static).update(Text("Opening the index…", style="dim"))
             return
         self._run += 1
-        self._search(self.query_one("#query", Input).value, self.sort, self._filters())
+        query = self.query_one("#query", Input).value
+        self._search(query, self._sort_for(query), self._filters())
 
     def _filters(self) -> Filters:
         return {name: list(values) for name, values in self.chosen.items() if values}
@@ -177,8 +178,8 @@ class SearchScreen(Screen):
 
         try:
             result = self.searcher.search(
-                query, limit=RESULT_PAGE, sort=sort if query.strip() or sort != "score" else "date",
-                filters=filters or None, facets=True, should_stop=replaced)
+                query, limit=RESULT_PAGE, sort=sort, filters=filters or None, facets=True,
+                should_stop=replaced)
             # a facet's own counts ignore its own choice, so its other values stay
             # offered (choosing two outlets finds either: OR within a facet)
             own: dict[str, tuple[tuple[str, int], ...]] = {}
@@ -282,8 +283,7 @@ class SearchScreen(Screen):
         text = Text(f"{result.total} {noun} {what}")
         if len(result.hits) < result.total:
             text.append(f" · {len(result.hits)} listed, more as you go down", style="dim")
-        sort = self.sort if result.query or self.sort != "score" else "date"
-        text.append(f" · sorted by {sort} (s or f2)", style="dim")
+        text.append(f" · sorted by {self._sort_for(result.query)} (s or f2)", style="dim")
         for name, values in self.chosen.items():
             if values:
                 text.append(f" · {name}: {inert(', '.join(values))}", style="dim")
@@ -359,7 +359,7 @@ class SearchScreen(Screen):
     def action_cycle_sort(self) -> None:
         """Next sort order; with no query there is no relevance, so "score" is skipped."""
         query = self.query_one("#query", Input).value.strip()
-        shown = self.sort if query or self.sort != "score" else "date"
+        shown = self._sort_for(query)
         order = [s for s in SORTS if query or s != "score"]
         self.sort = order[(order.index(shown) + 1) % len(order)] if shown in order else order[0]
         self.run_search()
