@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
+from typing import Any, Generic, TypeVar, overload
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -148,6 +149,31 @@ def information(word: str) -> float:
     return max(0.5, 8.0 - zipf_frequency(word, "en"))
 
 
+_T = TypeVar("_T")
+
+
+class _lazy(Generic[_T]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes an RLock on
+    every first read): a comparison reads thousands of these once each, in one thread."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _lazy[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | _lazy[_T]:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value  # found before this descriptor from now on
+        return value
+
+
 @dataclass(eq=False)  # not frozen: a frozen dataclass sets each field through a call, and
 class Side:            # two reports make a thousand of these (never changed once made)
     """One sentence, analysed once (a report's sentences are compared many times). What
@@ -159,7 +185,7 @@ class Side:            # two reports make a thousand of these (never changed onc
     content: Counter[str]  # stems of the content words
     weights: dict[str, float]  # stem -> information of its rarest surface form
 
-    @cached_property
+    @_lazy
     def unit(self) -> dict[str, float]:
         """The content words weighted by information, scaled to length 1: the dot product
         of two is the cosine of the sentences."""
@@ -167,40 +193,40 @@ class Side:            # two reports make a thousand of these (never changed onc
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         return {w: v / norm for w, v in vector.items()}
 
-    @cached_property
+    @_lazy
     def words(self) -> frozenset[str]:
         return frozenset(self.tokens)
 
-    @cached_property
+    @_lazy
     def bigrams(self) -> frozenset[tuple[str, ...]]:
         return _ngrams(self.tokens, 2)
 
-    @cached_property
+    @_lazy
     def trigrams(self) -> frozenset[tuple[str, ...]]:
         return _ngrams(self.tokens, 3)
 
-    @cached_property
+    @_lazy
     def joined(self) -> str:
         """The tokens, space separated (for character similarity)."""
         return " ".join(self.tokens)
 
-    @cached_property
+    @_lazy
     def numbers(self) -> frozenset[str]:
         return frozenset(n.replace(",", "") for n in _NUMBER.findall(self.text))
 
-    @cached_property
+    @_lazy
     def negated(self) -> bool:
         return sum(1 for t in self.tokens if t in NEGATIONS or t.endswith("n't")) % 2 == 1
 
-    @cached_property
+    @_lazy
     def up(self) -> bool:
         return bool(self.words & _UP)
 
-    @cached_property
+    @_lazy
     def down(self) -> bool:
         return bool(self.words & _DOWN)
 
-    @cached_property
+    @_lazy
     def names(self) -> frozenset[str]:
         """Capitalised words that are names (not a sentence's first word)."""
         text = self.text
