@@ -271,3 +271,54 @@ def test_a_failing_correction_keeps_the_models_names_and_is_logged(extract, monk
     _, entities = extract("Angela Merkel met officials of Siemens in Munich on Tuesday.")
     assert ("Angela Merkel", "PERSON") in names(entities)  # the article is still analysed
     assert "entity corrections failed" in caplog.text
+
+
+def test_a_city_in_a_results_table_is_its_team(extract):
+    """The learned retyper: a town or city that heads a line of a results table is the
+    club, not the place; the dateline's city stays a place."""
+    text = ("ICE HOCKEY - NHL RESULTS\n\nNEW YORK 1997-01-12\n\n"
+            "Results of National Hockey League games on Saturday:\n\n"
+            "Pittsburgh 5 Detroit 3\n\nChicago 2 Dallas 2 (overtime)\n\nMontreal 4 Calgary 1")
+    _, entities = extract(text)
+    found = names(entities)
+    assert ("Pittsburgh", "ORG") in found and ("Detroit", "ORG") in found
+    assert ("Chicago", "ORG") in found
+    assert ("NEW YORK", "GPE") in found
+
+
+def test_a_player_the_model_took_for_an_organisation_is_a_person(extract):
+    text = "Women's singles, second round: Han Jingna (China) beat Sun Jun (China) 11-5 11-7."
+    _, entities = extract(text)
+    assert ("Sun Jun", "PERSON") in names(entities)
+    assert ("China", "GPE") in names(entities)
+
+
+def test_the_retyper_never_makes_a_seat_of_government_a_place(extract):
+    """CoNLL, the retyper's training data, calls "the White House said" a place; the
+    reader follows OntoNotes: the administration is an organisation."""
+    text = ("The White House declined to comment on the report on Thursday.\n\n"
+            "White House press secretary Karine Jean-Pierre said the policy had not changed.")
+    _, entities = extract(text)
+    assert ("White House", "ORG") in names(entities)
+    assert not [n for n in names(entities) if n[0] == "White House" and n[1] != "ORG"]
+
+
+def test_a_headline_kept_among_the_page_junk_is_read_once_as_the_title(extract):
+    """A wire story's headline set aside with the page's junk and taken as the title: its
+    names count once (read twice, they outvoted the story: "HIGHVELD" a place)."""
+    from dataclasses import replace
+
+    from taiwan_reader_index.articles.article import Block
+
+    article, _ = extract("KESTREL MINING SEES HIGHER 1987 OUTPUT\n\nPERTH, March 11 - Kestrel "
+                         "Mining Corp Ltd said it expects higher output.\n\nKestrel said demand "
+                         "from Japan would stay strong.\n", title_line=True)
+    assert article.title_span == (0, 38)
+    headline = Block(article.title, 0, 38, junk="navigation", reason="menus")
+    article = replace(article, blocks=(headline, *article.blocks))
+    extractor = EntityExtractor(cache=None)
+    entities = extractor.entities([article])[0]
+    spans = [(e.start, e.end) for e in entities]
+    assert len(spans) == len(set(spans))
+    assert [e.part for e in entities if e.start < 38] and all(
+        e.part == "title" for e in entities if e.start < 38)

@@ -154,14 +154,20 @@ _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3})"
                        r"(?=,[^\n]{1,40}?\d\s*[-–—]\s|[ \t]+\d{4}-\d\d-\d\d|[ \t]*\([A-Z][\w ]*\)\s*[-–—])")
 
 
-def _datelines(source: str, regions: Sequence[tuple[int, int]],
-               mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with each dateline's place a place (GPE), whatever the model said."""
+def dateline_places(source: str, regions: Sequence[tuple[int, int]]) -> list[Mention]:
+    """The place of each paragraph that opens with a wire dateline, as a place (GPE)."""
     places = []
     for start, end in regions:
         match = _DATELINE.match(source, start, end)
         if match and not all(is_common(w) for w in match.group(1).split()):
             places.append(Mention(*match.span(1), "GPE"))
+    return places
+
+
+def _datelines(source: str, regions: Sequence[tuple[int, int]],
+               mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each dateline's place a place (GPE), whatever the model said."""
+    places = dateline_places(source, regions)
     if not places:
         return mentions
     taken = Taken(places)

@@ -24,6 +24,7 @@ from .domain import domain_mentions, merge
 from .linking import COUNTRY_KEYS, key_of
 from .mention import Mention
 from .refine import refine_article, refine_piece
+from .retype import retyped
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ FALLBACK_NOTICE = (
 # The version of what this package does around the model (casing, domain layer,
 # corrections): part of the recogniser's name, so cached mentions from an older
 # layer are analysed again.
-LAYER = "layer-4"
+LAYER = "layer-5"
 RULES_NAME = f"rules-1+{LAYER}"
 Span = tuple[int, int]
 BATCH = 256  # texts per model batch (measured: 6.3k words/s against 5.7k at 64)
@@ -51,6 +52,7 @@ class Recognizer:
     notice: str | None
     _nlp: object | None = None
     domain: bool = True  # apply the domain layer (benchmarks compare without it)
+    retype: bool = True  # its last, learned step (off while that step's training data is made)
 
     def __call__(self, pieces: Sequence[str],
                  names: Sequence[frozenset[str]] | None = None) -> list[list[Mention]]:
@@ -219,7 +221,8 @@ def recognise_many(recognizer: Recognizer,
     final = []
     for (source, _), spans, found in zip(jobs, regions, out):
         def correct(source=source, spans=spans, found=found) -> list[Mention]:
-            return consistent(source, spans, refine_article(source, spans, found))
+            found = consistent(source, spans, refine_article(source, spans, found))
+            return retyped(source, spans, found) if recognizer.retype else found
         final.append(corrected(correct, found, source))
     return final
 
