@@ -74,13 +74,18 @@ def _paragraph(source: str, start: int, end: int) -> tuple[int, int]:
     return (low if left < 0 else left + 2), (high if right < 0 else right)
 
 
-@lru_cache(maxsize=256)
+_UPPER = bytes(range(65, 91))
+_LETTERS = _UPPER + bytes(range(97, 123))
+
+
+@lru_cache(maxsize=256)  # the mentions of one paragraph ask for the same text
 def _paragraph_flags(paragraph: str) -> tuple[bool, bool]:
-    """Whether a paragraph is in capitals (a headline), and whether it gives scores (a
-    results line); worked out once per paragraph, not per mention."""
-    letters = [c for c in paragraph if c.isalpha()]
-    capitals = len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-    return capitals, bool(_SCORE.search(paragraph))
+    """Whether a paragraph is in capitals (a headline: 80% of its letters; counted in C,
+    ASCII letters only), and whether it gives scores (a results line)."""
+    text = paragraph.encode("ascii", "ignore")
+    letters = len(text) - len(text.translate(None, _LETTERS))
+    upper = len(text) - len(text.translate(None, _UPPER))
+    return letters > 8 and upper > 0.8 * letters, bool(_SCORE.search(paragraph))
 
 
 def name_features(source: str, mentions: Sequence[Mention]) -> dict[str, list[str]]:
