@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
 
 from ..packed_format import PackedCharacters, positions_keys
 
@@ -72,9 +73,12 @@ def _postings(reader, word: str, with_values: bool, within: list[int] | None = N
     """docnum -> term frequency (or encoded positions) in one segment, deletions left out.
     With ``within`` (sorted docnums), only the blocks that may hold one of them are read:
     the rest may be left out."""
-    if not reader.doc_count() or (FIELD, word) not in reader:
+    if not reader.doc_count():
         return {}
-    matcher, deleted = _leaf(reader.postings(FIELD, word))
+    try:  # one look-up of the term (asking "in reader" first was a second one)
+        matcher, deleted = _leaf(reader.postings(FIELD, word))
+    except TermNotFound:
+        return {}
     found: dict[int, Any] = {}
     below = -1  # every docnum in the block is above the last block's last docnum
     while matcher.is_active():

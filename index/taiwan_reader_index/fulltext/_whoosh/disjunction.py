@@ -72,22 +72,24 @@ class DisjunctionSearcher:
         postings: list[tuple[int, list[tuple[bytes, dict[int, float]]]]] = []
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
-            words = [text for text in wanted if (FIELD, text) in reader]
-            if not words:
-                continue
-            norms = self._segment_norms(reader, avgfl)
             scores: dict[int, float] = {}
             get = scores.get
             read: list[tuple[bytes, dict[int, float]]] = []
-            for text in words:
+            for text in wanted:  # a word this segment lacks reads as nothing, in one look-up
                 check()
-                idf = searcher.idf(FIELD, text)
                 found = self._postings.read(reader, text, with_values=False)
+                if not found:
+                    continue
+                if not read:
+                    norms = self._segment_norms(reader, avgfl)
+                idf = searcher.idf(FIELD, text)
                 read.append((field.to_bytes(text), found))
                 for docnum, tf in found.items():
                     score = idf * ((tf * boosted) / (tf + norms[docnum]))
                     before = get(docnum)
                     scores[docnum] = score if before is None else before + score
+            if not read:
+                continue
             postings.append((offset, read))
             scored.extend((score, offset + docnum) for docnum, score in scores.items())
         ranked = (heapq.nlargest(limit, scored, key=_rank_key) if limit
