@@ -10,11 +10,13 @@ person ("Air Deccan and Kingfisher"), a person the model took for a company.
 
 This step scores each mention with a multinomial logistic regression over
 sparse features of the name and its context (its words, shape and suffix, the
-words before and after it, whether the line is a headline in capitals or a
-results table, the type found so far), adds up the scores of all mentions of
+two words either side, whether its paragraph is in capitals or gives scores,
+the type found so far, and whether the name is the short form or the last word
+of a longer name in the article), takes the geometric mean over all mentions of
 the name in the article (one name, one type), and changes the type only when
 the model is confident (``threshold``) that it is another of the three kinds.
-Groups, laws, events, works and quantities are left as they are.
+Groups, laws, events, works and quantities are left as they are; so are a
+dateline's place, and an organisation (never made a place: see ``NEVER``).
 
 The weights are ``retype_model.json``, trained by ``benchmarks/train_retyper.py``
 on CoNLL-2003's training split (its threshold chosen on the development split).
