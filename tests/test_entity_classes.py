@@ -303,22 +303,19 @@ def test_the_retyper_never_makes_a_seat_of_government_a_place(extract):
     assert not [n for n in names(entities) if n[0] == "White House" and n[1] != "ORG"]
 
 
-def test_a_headline_kept_among_the_page_junk_is_read_once_as_the_title(extract):
-    """A wire story's headline set aside with the page's junk and taken as the title: its
-    names count once (read twice, they outvoted the story: "HIGHVELD" a place)."""
-    from dataclasses import replace
+def test_a_headline_set_aside_with_the_menus_is_read_once_as_the_title(extract):
+    """A headline the page model set aside with the menus, taken as the title, leaves the
+    page junk as any title line leaves the body: its names count once (read twice, they
+    outvoted the story: "HIGHVELD" a place in a story about Highveld Steel)."""
+    from test_page_junk import FOOTER, MENU, STORY, page
 
-    from taiwan_reader_index.articles.article import Block
-
-    article, _ = extract("KESTREL MINING SEES HIGHER 1987 OUTPUT\n\nPERTH, March 11 - Kestrel "
-                         "Mining Corp Ltd said it expects higher output.\n\nKestrel said demand "
-                         "from Japan would stay strong.\n", title_line=True)
-    assert article.title_span == (0, 38)
-    headline = Block(article.title, 0, 38, junk="navigation", reason="menus")
-    article = replace(article, blocks=(headline, *article.blocks))
-    extractor = EntityExtractor(cache=None)
-    entities = extractor.entities([article])[0]
+    headline = "Coast Guard Tracks Chinese Ships Near Kinmen"
+    article, entities = extract(page(MENU, [headline, "Share", "Tweet", "Email"], STORY, FOOTER),
+                                title_line=True)
+    assert article.title == headline and article.title_span is not None
+    start, end = article.title_span
+    assert not [b for b in article.blocks if b.start <= start and end <= b.end]
     spans = [(e.start, e.end) for e in entities]
     assert len(spans) == len(set(spans))
-    assert [e.part for e in entities if e.start < 38] and all(
-        e.part == "title" for e in entities if e.start < 38)
+    assert [e.part for e in entities if e.start < end] and all(
+        e.part == "title" for e in entities if start <= e.start < end)

@@ -142,8 +142,9 @@ def _title(given: str, blocks: list[Block], title_line: bool = True,
             # COCOA REVIEW" over wire copy), not a menu; it leaves the body as a title line
             text = _strip_heading(blocks[0].text)
             return text, False, blocks[1:], _span_in(blocks[0], text)
-        if not given and headline is not None:
-            return headline[0], False, blocks, _span_in(headline[1], headline[0])
+        if not given and headline is not None:  # it leaves the page's junk as a title line
+            return (headline[0], False, [b for b in blocks if b is not headline[1]],
+                    _span_in(headline[1], headline[0]))
         if not given and title_line and _is_title_line(first, first_text):
             return first_text, False, rest, _span_in(first, first_text)
     if given:

@@ -52,14 +52,9 @@ def text_regions(article: Article) -> list[tuple[int, int]]:
     minutes on it (the index run says so, see :func:`entities_cut_at`).
     """
     title = [article.title_span] if article.title_span else []
-    # a headline found above the story on a copied page stays among the page's junk
-    # blocks: it is read once, as the title (twice, its names would count twice)
-    blocks = [(b.start, b.end) for b in article.blocks
-              if not (title and b.junk is not None and b.start <= title[0][0]
-                      and title[0][1] <= b.end)]
     regions = []
     left = MAX_ENTITY_CHARS
-    for start, end in title + blocks:
+    for start, end in title + [(b.start, b.end) for b in article.blocks]:
         if left <= 0:
             break
         end = min(end, start + left)
