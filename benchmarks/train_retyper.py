@@ -132,46 +132,32 @@ def fit(train):
 
 
 def decisions(data, docs):
-    """Per name in each document: (mention golds, current kind, best kind, confidence)."""
-    import math
+    """Per name in each document: (mention golds, current kind, best kind, confidence),
+    decided as the reader decides (``retype.verdict``)."""
+    from taiwan_reader_index.entities.retype import KIND_OF, probabilities, verdict
 
-    from taiwan_reader_index.entities import retype
-
-    retype.model.cache_clear()
-    original = retype.model
-    retype.model = lambda: data  # type: ignore[assignment]
-    try:
-        out = []
-        for doc in docs:
-            summed: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(data["classes"]))
-            golds: dict[str, list[str | None]] = defaultdict(list)
-            current: dict[str, str] = {}
-            for key, feats, kind in doc:
-                for i, p in enumerate(retype.probabilities(feats)):
-                    summed[key][i] += math.log(max(p, 1e-9))
-                golds[key].append(kind)
-                label = next(f for f in feats if f.startswith("label="))[6:]
-                current.setdefault(key, retype.KIND_OF[label])
-            for key, logs in summed.items():
-                n = len(golds[key])
-                mean = [v / n for v in logs]
-                top = max(mean)
-                norm = sum(math.exp(v - top) for v in mean)
-                best = max(range(len(mean)), key=mean.__getitem__)
-                out.append((golds[key], current[key], data["classes"][best], 1.0 / norm))
-        return out
-    finally:
-        retype.model = original
+    out = []
+    for doc in docs:
+        views: dict[str, list[list[float]]] = defaultdict(list)
+        golds: dict[str, list[str | None]] = defaultdict(list)
+        current: dict[str, str] = {}
+        for key, feats, kind in doc:
+            views[key].append(probabilities(feats, data))
+            golds[key].append(kind)
+            label = next(f for f in feats if f.startswith("label="))[6:]
+            current.setdefault(key, KIND_OF[label])
+        for key, seen in views.items():
+            out.append((golds[key], current[key], *verdict(seen, data["classes"])))
+    return out
 
 
 def gain(decided, threshold: float) -> tuple[int, int]:
     """(mentions made right, mentions made wrong) at this threshold."""
-    from taiwan_reader_index.entities.retype import LABEL_FOR, NEVER
+    from taiwan_reader_index.entities.retype import changes
 
     fixed = broken = 0
     for golds, current, best, confidence in decided:
-        if (best in LABEL_FOR and best != current and (current, best) not in NEVER
-                and confidence >= threshold):
+        if changes(current, best, confidence, threshold):
             fixed += sum(1 for g in golds if g == best)
             broken += sum(1 for g in golds if g == current)
     return fixed, broken

@@ -134,9 +134,10 @@ def features(source: str, mention: Mention, name: Sequence[str] = ()) -> list[st
     return out
 
 
-def probabilities(feats: Sequence[str]) -> list[float]:
-    """The model's probability of each of its classes (``model()["classes"]``)."""
-    data = model()
+def probabilities(feats: Sequence[str], data: dict[str, Any] | None = None) -> list[float]:
+    """The model's probability of each of its classes (``data["classes"]``; by default
+    the shipped model's)."""
+    data = data if data is not None else model()
     z = list(data["intercept"])
     weights = data["weights"]
     for f in feats:
@@ -153,6 +154,22 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def verdict(views: Sequence[Sequence[float]], classes: Sequence[str]) -> tuple[str, float]:
+    """The kind the mentions of one name point to, and how sure: the geometric mean of
+    their probabilities (``views``, one list per mention), normalised."""
+    mean = [sum(math.log(max(view[i], 1e-9)) for view in views) / len(views)
+            for i in range(len(classes))]
+    top = max(mean)
+    norm = sum(math.exp(v - top) for v in mean)
+    return classes[max(range(len(classes)), key=mean.__getitem__)], 1.0 / norm
+
+
+def changes(was: str, kind: str, confidence: float, threshold: float) -> bool:
+    """Whether a name of kind ``was`` (PER, ORG or LOC) is made ``kind``."""
+    return (kind in LABEL_FOR and kind != was and (was, kind) not in NEVER
+            and confidence >= threshold)
+
+
 def retyped(source: str, regions: Sequence[tuple[int, int]],
             mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the names the model is confident are another kind (person,
@@ -161,10 +178,7 @@ def retyped(source: str, regions: Sequence[tuple[int, int]],
     data = model()
     fixed = {_key(source[m.start:m.end]) for m in dateline_places(source, regions)}
     article = name_features(source, mentions)
-    classes: list[str] = data["classes"]
-    threshold = float(data["threshold"])
-    summed: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(classes))
-    counts: dict[str, int] = defaultdict(int)
+    views: dict[str, list[list[float]]] = defaultdict(list)
     current: dict[str, str] = {}
     for m in mentions:
         if m.label not in KIND_OF:
@@ -172,22 +186,12 @@ def retyped(source: str, regions: Sequence[tuple[int, int]],
         key = _key(source[m.start:m.end])
         if key in fixed:
             continue
-        logs = summed[key]
-        for i, p in enumerate(probabilities(features(source, m, article.get(key, ())))):
-            logs[i] += math.log(max(p, 1e-9))
-        counts[key] += 1
+        views[key].append(probabilities(features(source, m, article.get(key, ())), data))
         current.setdefault(key, m.label)
     change: dict[str, str] = {}
-    for key, logs in summed.items():
-        mean = [v / counts[key] for v in logs]  # the geometric mean of the mentions' views
-        top = max(mean)
-        norm = sum(math.exp(v - top) for v in mean)
-        best = max(range(len(classes)), key=mean.__getitem__)
-        confidence = 1.0 / norm
-        kind = classes[best]
-        was = KIND_OF[current[key]]
-        if (kind in LABEL_FOR and kind != was and (was, kind) not in NEVER
-                and confidence >= threshold):
+    for key, seen in views.items():
+        kind, confidence = verdict(seen, data["classes"])
+        if changes(KIND_OF[current[key]], kind, confidence, float(data["threshold"])):
             change[key] = LABEL_FOR[kind]
     if not change:
         return mentions
