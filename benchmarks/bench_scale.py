@@ -85,8 +85,9 @@ def run_corpus(name: str, queries: int, tmp: Path) -> dict:
     start = time.perf_counter()
     report = update_index(corpus, progress=_progress)
     out["build"] = time.perf_counter() - start
+    out["disk_mb"] = index_megabytes(index_dir_for(corpus))
     print(f"\n{name}: {len(files)} files; build with entities {out['build']:.0f} s "
-          f"({report.summary()})")
+          f"({report.summary()}); index on disk {out['disk_mb']:.1f} MB")
     out["reindex"] = min(update_index(corpus).seconds for _ in range(3))
     add_report(corpus, 1)
     first_add = update_index(corpus).seconds
@@ -139,6 +140,12 @@ def run_corpus(name: str, queries: int, tmp: Path) -> dict:
     return out
 
 
+def index_megabytes(index: Path) -> float:
+    """The index folder and the files kept beside it (manifest, words, facet counts)."""
+    beside = [p for p in index.parent.glob(index.name + ".*") if p.is_file()]
+    return sum(p.stat().st_size for p in [*index.iterdir(), *beside]) / 1e6
+
+
 def add_report(corpus: Path, number: int) -> None:
     """A new article no run has seen (so the entity cache cannot answer for it)."""
     (corpus / f"zz-added-{number}.txt").write_text(
@@ -167,8 +174,8 @@ def main() -> int:
     if len(results) == 2:
         (small, a), (large, b) = results.items()
         print(f"\ngrowth {small} -> {large} ({b['files'] / a['files']:.1f}x files):")
-        for key in ("build", "reindex", "add_one", "cli_unchanged", "cli_add_one", "p95 single term", "p95 two terms",
-                    "p95 phrase", "compare p50", "startup_box", "startup_results"):
+        for key in ("build", "disk_mb", "reindex", "add_one", "cli_unchanged", "cli_add_one",
+                    "p95 single term", "p95 two terms", "p95 phrase", "compare p50", "startup_box", "startup_results"):
             print(f"  {key:<16} {a[key]:8.2f} -> {b[key]:8.2f}  ({b[key] / max(a[key], 1e-9):.1f}x)")
     return 0
 

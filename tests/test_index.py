@@ -575,3 +575,61 @@ def test_a_fuzzy_word_is_judged_as_typed_not_by_its_stem(tmp_path):
         assert "**savings**" in found.hits[0].snippet_marked()
         with pytest.raises(QueryError, match="'ab'~"):
             searcher.search("ab~")
+
+
+def test_quotation_carriers_follow_the_corpus_through_updates_and_deletions(tmp_path, capsys):
+    """Quotations are looked up by the keys of their runs of words, kept per article: an
+    article added later carries the quotation, a deleted or rewritten one no longer does."""
+    from taiwan_reader_index.cli import main
+
+    corpus = tmp_path / "quoted"
+    corpus.mkdir()
+    said = ('"We will keep every channel of dialogue open with our neighbours," '
+            'the foreign minister said on Monday.')
+    (corpus / "a.txt").write_text(f"Minister speaks\n\nThe talks ended. {said}\n")
+    (corpus / "b.txt").write_text(f"Talks end\n\nDelegates left Geneva. {said}\n")
+    (corpus / "c.txt").write_text("Weather\n\nRain is expected on Tuesday in the north.\n")
+    update_index(corpus)
+
+    def carriers() -> set[str]:
+        main(["quotes", "a", "--json", "--corpus", str(corpus)])
+        data = json.loads(capsys.readouterr().out)
+        return {c["id"] for q in data["quotes"] for c in q["carried_by"]}
+
+    assert carriers() == {"b"}
+    (corpus / "d.txt").write_text(f"Later\n\nAs she put it last week: {said}\n")
+    update_index(corpus)
+    assert carriers() == {"b", "d"}
+    (corpus / "b.txt").unlink()
+    (corpus / "d.txt").write_text("Later\n\nShe said nothing more on the matter this week.\n")
+    update_index(corpus)
+    assert carriers() == set()
+
+
+def test_fuzzy_and_did_you_mean_know_the_words_of_every_run_and_a_lost_words_file(
+        tmp_path):
+    """The words as written are kept beside the index by each run: a word added by a
+    later run is found by a misspelling; the file lost, the next run writes it again
+    from the index; a word whose articles are gone is no longer suggested."""
+    corpus = tmp_path / "words"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Report a\n\nThe harbour authority met on Monday.\n")
+    update_index(corpus)
+    (corpus / "b.txt").write_text("Report b\n\nA desalination plant opened in the port.\n")
+    update_index(corpus)
+    index = locations.index_dir_for(corpus)
+
+    def fuzzy_and_suggestion(query: str) -> tuple[list[str], str | None]:
+        with Searcher(index) as searcher:
+            found = [h.id for h in searcher.search(f"{query}~").hits]
+            return found, searcher.search(query).suggestion
+
+    assert fuzzy_and_suggestion("desalinaton") == (["b"], "desalination")
+    index.with_name(index.name + ".words").unlink()
+    (corpus / "c.txt").write_text("Report c\n\nFishermen protested at the harbour.\n")
+    update_index(corpus)
+    assert fuzzy_and_suggestion("desalinaton") == (["b"], "desalination")
+    assert sorted(fuzzy_and_suggestion("harbuor")[0]) == ["a", "c"]
+    (corpus / "b.txt").unlink()
+    update_index(corpus)
+    assert fuzzy_and_suggestion("desalinaton") == ([], None)

@@ -221,9 +221,9 @@ async def test_a_search_that_finds_the_index_garbled_rebuilds_it_and_answers(
 
     update_index(mini_corpus)
     index = locations.index_dir_for(mini_corpus)
-    for segment in index.glob("*.pst"):  # same size and end, other bytes: opens, then fails
-        data = bytearray(segment.read_bytes())
-        for i in range(40, len(data) // 2, 7):
+    for segment in index.glob("*.pst"):  # same size and end, other bytes: opens (the
+        data = bytearray(segment.read_bytes())  # check at open reads the last postings),
+        for i in range(40, len(data) * 2 // 3, 7):  # then a search fails
             data[i] ^= 0x5A
         segment.write_bytes(bytes(data))
     app = app_for(mini_corpus)

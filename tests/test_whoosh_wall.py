@@ -30,18 +30,18 @@ def test_the_installed_whoosh_is_the_one_the_private_code_was_written_for():
 
 def test_a_missing_column_is_looked_up_once_not_on_every_length(seeds, monkeypatch):
     """Patch 1: Whoosh cached found column readers but not a missing one, so each length
-    of a field without lengths (the spelling field) stat()ed the segment again."""
+    of a field without lengths (an ID field) stat()ed the segment again."""
     library = Library.open(seeds)
     library.update()
     calls = []
     real_exists = os.path.exists
     monkeypatch.setattr(os.path, "exists", lambda p: calls.append(p) or real_exists(p))
     with whoosh_index.open_dir(str(library.index_path)).reader() as reader:
-        reader.doc_field_length(0, "spell_body")
+        reader.doc_field_length(0, "id")
         calls.clear()  # the reader is open; now count the stats of 500 more lookups
         for docnum in range(reader.doc_count_all()):
             for _ in range(100):
-                reader.doc_field_length(docnum, "spell_body")
+                reader.doc_field_length(docnum, "id")
     assert calls == []
 
 

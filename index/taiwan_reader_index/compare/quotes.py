@@ -1,15 +1,16 @@
 """Quotation tracking across the corpus.
 
-At index time every quotation of at least 3 words is stored in the
-``quote_shingles`` keyword field as its runs of 5 normalised words (or whole,
-when shorter). To find who else carries a quotation, its shingles are looked
-up, and each candidate is confirmed with the same test the comparison uses
+At index time every quotation of at least 3 words is kept in the ``quote_keys``
+column of its article as the hashes of its runs of 5 and of 3 normalised words
+(or whole, when shorter). To find who else carries a quotation, the hashes of
+its runs are looked up (fulltext.quote_table), and each candidate is confirmed with the same test the comparison uses
 (a common run of 5+ words, or 80% of the shorter quotation), so trimmed and
 extended versions, curly or straight quotes and British spellings are found.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -95,12 +96,21 @@ def shingles(words: tuple[str, ...] | list[str]) -> list[str]:
     return _runs(words, SHINGLE if len(words) >= SHINGLE else SHORT)
 
 
-def quote_field(article: Article) -> str:
-    """The keyword field value: every quotation's 5-word and 3-word runs (of the text
-    that is searchable: the first QUOTE_INDEX_CHARS characters)."""
-    found = {s for q in article_quotes(article, QUOTE_INDEX_CHARS) for size in (SHINGLE, SHORT)
-             for s in _runs(q.words, size)}
-    return ",".join(sorted(found))
+KEY_BYTES = 8  # a 64-bit hash: a false match needs billions of runs, and is then confirmed
+
+
+def shingle_key(shingle: str) -> bytes:
+    """The lookup key of one run of words."""
+    return hashlib.blake2b(shingle.encode("utf-8", "surrogatepass"),
+                           digest_size=KEY_BYTES).digest()
+
+
+def quote_keys(article: Article) -> bytes:
+    """The column value: the keys of every quotation's 5-word and 3-word runs (of the text
+    that is searchable: the first QUOTE_INDEX_CHARS characters), sorted, end to end."""
+    found = {shingle_key(s) for q in article_quotes(article, QUOTE_INDEX_CHARS)
+             for size in (SHINGLE, SHORT) for s in _runs(q.words, size)}
+    return b"".join(sorted(found))
 
 
 def carriers(quote: Quote, candidates: list[tuple[dict, Article]]) -> list[Carrier]:

@@ -38,7 +38,7 @@ from .index_dir import (
     writer_lock,
 )
 from .manifest import Entry, Manifest, load_manifest, save_manifest
-from .vocabulary import save_words
+from .vocabulary import WrittenWords
 
 if TYPE_CHECKING:
     from ..entities.mention import Entity
@@ -121,7 +121,7 @@ def article_fields(article: Article, rel: str, st: os.stat_result, entities=()) 
         path=str(article.path),
         rel=rel,
         title=article.title,
-        title_sort=article.title.casefold(),
+        title_sort=article.title.casefold().encode("utf-8", "surrogatepass"),
         outlet=article.outlet,
         outlet_facet=article.outlet or "(unknown)",
         author=article.author,
@@ -132,9 +132,9 @@ def article_fields(article: Article, rel: str, st: os.stat_result, entities=()) 
         size=st.st_size,
     )
     fields.update(entity_fields(entities))
-    from ..compare.quotes import quote_field
+    from ..compare.quotes import quote_keys
 
-    fields["quote_shingles"] = quote_field(article)
+    fields["quote_keys"] = quote_keys(article)
     stamp = _timestamp(article.date)
     fields["date_sort"] = 0 if stamp is None else stamp
     if stamp is not None:
@@ -282,7 +282,6 @@ def update_index(
                            extractor if entities else None, relink, linking, check_stop,
                            model_in_process)
                 _write(run, todo, gone)
-                save_words(index_path, ix)  # for fuzzy terms and "did you mean"
                 if extractor is not None and extractor.model_calls and extractor.notice:
                     report.notices.append(extractor.notice)
                 if getattr(extractor, "worker_problem", None):
@@ -352,6 +351,7 @@ class _Batch:
 
     def __init__(self, ix: Any, index_path: Path, manifest: Manifest) -> None:
         self.ix, self.index_path, self.manifest = ix, index_path, manifest
+        self.words = WrittenWords(index_path, ix)  # for fuzzy terms and "did you mean"
         self.writer = ix.writer(limitmb=POOL_MB, compound=False)
         self.pending = 0
         self.last_commit = time.monotonic()
@@ -359,11 +359,15 @@ class _Batch:
 
     def maybe_commit(self) -> None:
         if self.pending >= BATCH_SIZE or time.monotonic() - self.last_commit >= self.interval:
-            self.writer.commit(mergetype=merge_policy)
-            save_manifest(self.index_path, self.ix, self.manifest)
+            self.commit()
             self.writer = self.ix.writer(limitmb=POOL_MB, compound=False)
             self.pending, self.last_commit = 0, time.monotonic()
             self.interval = min(2 * self.interval, LONGEST_COMMIT * COMMIT_SECONDS)
+
+    def commit(self) -> None:
+        self.writer.commit(mergetype=merge_policy)
+        save_manifest(self.index_path, self.ix, self.manifest)
+        self.words.save(self.ix)
 
 
 def merge_policy(writer: Any, segments: list) -> list:
@@ -447,14 +451,14 @@ def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[
                     _skip(run, batch.writer, item, st, exc, "could not be indexed")
                 else:
                     _store(batch.writer, item, st, article, fields, manifest, report)
+                    batch.words.add(fields["body"])
                 advance(number)
                 batch.maybe_commit()
-        batch.writer.commit(mergetype=merge_policy)
+        manifest.linking = run.linking  # a re-link counts once it is complete
+        batch.commit()
     except BaseException:
         batch.writer.cancel()
         raise
-    manifest.linking = run.linking  # a re-link counts once it is complete
-    save_manifest(run.index_path, run.ix, manifest)
 
 
 def _load(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result) -> Article | None:

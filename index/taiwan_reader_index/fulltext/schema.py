@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from whoosh import columns
 from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
@@ -39,24 +40,28 @@ def build_schema() -> Schema:
         path=STORED(),
         rel=STORED(),
         title=TEXT(stored=True, analyzer=body_analyzer(), field_boost=2.0),
-        title_sort=ID(sortable=True),
+        # sorting reads only the column: no terms to look up (as content_hash and size
+        # below, which only the manifest's repair reads back)
+        title_sort=COLUMN(columns.VarBytesColumn()),
         outlet=TEXT(stored=True, analyzer=SimpleAnalyzer()),
         outlet_facet=ID(sortable=True),
         author=TEXT(stored=True, analyzer=SimpleAnalyzer()),
         date=DATETIME(stored=True),
         date_sort=NUMERIC(sortable=True, bits=64),  # 0 when undated, so it sorts last
         # title + body: the one default search field (see indexer.searchable_text)
-        body=_packed(TEXT(stored=True, analyzer=body_analyzer(), phrase=True, chars=True,
-                          spelling=True)),
+        # (its words as written, for fuzzy terms and "did you mean", are kept beside the
+        # index by the indexer: a spelling field was a fifth of the index, see vocabulary.py)
+        body=_packed(TEXT(stored=True, analyzer=body_analyzer(), phrase=True, chars=True)),
         body_at=STORED(),
-        content_hash=ID(stored=True),
+        content_hash=STORED(),
         mtime_ns=STORED(),
-        size=NUMERIC(stored=True, bits=64),
+        size=STORED(),
     )
     for name in ENTITY_FIELDS:
         fields[name] = KEYWORD(stored=True, commas=True, scorable=True, lowercase=True)
-    # quotations as runs of 5 normalised words (compare.quotes)
-    fields["quote_shingles"] = KEYWORD(commas=True, lowercase=False)
+    # quotations as hashes of their runs of words (compare.quotes): a column, not terms
+    # (270,000 terms of one article each were a quarter of the Reuters index)
+    fields["quote_keys"] = COLUMN(columns.VarBytesColumn())
     # the article's canonical entities per field, as JSON: facet counts read this column
     fields["entity_column"] = COLUMN()
     return Schema(**fields)

@@ -28,6 +28,7 @@ from .index_dir import open_index
 from .people import FIELD as PEOPLE_FIELD
 from .people import PeopleLinks
 from .query import QueryError, make_parser, no_hits_problem, parse, positive_leaves
+from .quote_table import QuoteTable
 from .snippets import entity_names, hit_spans, lead, name_spans, snippet, spans_of_terms
 from .vocabulary import Vocabulary
 
@@ -50,6 +51,7 @@ class Searcher:
         self._fast_problem = _whoosh.NOTICE
         self._people: PeopleLinks | None = None
         self._vocabulary: Vocabulary | None = None
+        self._quotes: QuoteTable | None = None
 
     def _fresh_fast_paths(self) -> None:
         """The fast paths, with nothing cached (per segment reader) from another searcher."""
@@ -87,6 +89,7 @@ class Searcher:
             self._fresh_fast_paths()
             self._people = None
             self._vocabulary = None
+            self._quotes = None
         self._facets = FacetCounter()
 
     def titles(self) -> list[tuple[str, str, str]]:
@@ -108,12 +111,21 @@ class Searcher:
     def quote_candidates(self, shingles: list[str], exclude: str,
                          limit: int = 50) -> list[StoredFields]:
         """Stored fields of articles holding any of these quotation shingles."""
+        from ..compare.quotes import shingle_key
+
         if not shingles:
             return []
-        q = wq.Or([wq.Term("quote_shingles", s) for s in shingles])
         with self._lock:
-            results = self._searcher.search(q, limit=limit)
-            return [dict(h.fields()) for h in results if h["id"] != exclude]
+            if self._quotes is None:
+                self._quotes = QuoteTable(self._searcher.reader())
+            found = []
+            for docnum in self._quotes.holders(shingle_key(s) for s in shingles):
+                fields = self._searcher.stored_fields(docnum)
+                if fields.get("id") != exclude:
+                    found.append(dict(fields))
+                if len(found) == limit:
+                    break
+            return found
 
     def more_like(self, article_id: str, top: int = 5) -> list[Hit]:
         """The articles most like this one: Whoosh more_like_this over the body, re-ranked
@@ -188,8 +200,7 @@ class Searcher:
     def vocabulary(self, searcher) -> Vocabulary:
         """The corpus's words as written (read once per open index)."""
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary(searcher.reader(), self.index_path,
-                                          self._ix.latest_generation())
+            self._vocabulary = Vocabulary(searcher.reader(), self.index_path)
         return self._vocabulary
 
     def fuzzy_stems(self, word: str, maxdist: int, prefix: int = 1) -> list[str]:

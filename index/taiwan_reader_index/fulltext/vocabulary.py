@@ -3,17 +3,19 @@
 Whoosh finds the words near a fuzzy term by walking the merged term list of
 every segment in pure Python, with a Python edit distance: 0.7 s a query on
 Reuters, and as the body field is stemmed, a misspelt word is compared with
-stems ("transprtation~" found nothing). Here the unstemmed spelling field's
-words are kept in a file beside the index by each index run (read in a few
-milliseconds by a searcher; read from the index, a quarter of a second on
-BBC, when that file is missing or older), grouped by first letter, and
-compared with rapidfuzz's Damerau-Levenshtein distance in C.
+stems ("transprtation~" found nothing). Here the words as written are kept in
+a file beside the index by each index run, as it stores the articles (read in
+a few milliseconds by a searcher; Whoosh's spelling field, which held them
+before, was a fifth of the index), grouped by first letter, and compared with
+rapidfuzz's Damerau-Levenshtein distance in C. How common a word is comes from
+its stem's document count.
 A fuzzy term then becomes an OR of the stems of the words within its
 distance, so it finds, ranks and highlights as any other words do.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -26,7 +28,7 @@ from whoosh import query as wq
 from ..locations import write_atomic
 from .schema import body_stemmer
 
-SPELL_FIELD = "spell_body"
+log = logging.getLogger(__name__)
 BODY = "body"
 MAX_EXPANSIONS = 64  # the most frequent words within the distance, when there are more
 _FUZZY = re.compile(r"(?<![\w:])([^\W\d_][\w'’-]*)~(\d*)")
@@ -61,71 +63,10 @@ def words_path(index_path: Path) -> Path:
     return index_path.with_name(index_path.name + ".words")
 
 
-def _segment_words(leaf) -> set[str]:
-    return {t.decode("utf-8") if isinstance(t, bytes) else t for t in leaf.lexicon(SPELL_FIELD)}
-
-
-def _segment_id(leaf) -> str:
-    segment = leaf.segment()
-    return segment.segment_id() if segment is not None else ""
-
-
-def _read_words(reader) -> list[str]:
-    """The spelling field's words, read segment by segment (Whoosh's merged lexicon
-    costs as much again, and its term infos ten times more)."""
-    words: set[str] = set()
-    if SPELL_FIELD in reader.schema:
-        for leaf, _ in reader.leaf_readers():
-            words |= _segment_words(leaf)
-    return sorted(words)
-
-
-def save_words(index_path: Path, ix) -> None:
-    """Keep the index's words beside it, read in a few milliseconds by the next searcher.
-
-    An index run calls this after its last commit. Only segments the file does not
-    already cover are read (a new segment, or one a merge made), so adding one
-    article costs milliseconds, not the second a full read takes on Reuters. Words
-    of deleted articles may stay until a merge: a fuzzy term then also asks for a
-    word no article holds, which finds nothing more.
-    """
-    stamp = index_stamp(index_path, ix.latest_generation())
-    known, covered = _saved(index_path)
-    with ix.reader() as reader:
-        if SPELL_FIELD not in reader.schema:
-            return
-        leaves = [leaf for leaf, _ in reader.leaf_readers()]
-        ids = [_segment_id(leaf) for leaf in leaves]
-        if not covered or "" in ids:  # nothing to build on: read them all
-            known, covered = set(), set()
-        words = set(known)
-        for leaf, segment in zip(leaves, ids):
-            if segment not in covered:
-                words |= _segment_words(leaf)
-    write_atomic(words_path(index_path),
-                 f"{stamp}\t{','.join(ids)}\n" + "\n".join(sorted(words)))
-
-
-def _saved(index_path: Path) -> tuple[set[str], set[str]]:
-    """The words a words file of this index folder holds and the segments they came from
-    (empty if none)."""
-    found = _read_words_file(index_path)
-    if found is None:
-        return set(), set()
-    stamp, segments, words = found
-    if not stamp.startswith(f"{index_path.stat().st_ino}:") or not segments:
-        return set(), set()
-    return set(words) - {""}, segments
-
-
-def _read_words_file(index_path: Path) -> tuple[str, set[str], list[str]] | None:
-    """A words file's stamp, the segments it covers, and its words; None if unreadable."""
-    try:
-        head, _, body = words_path(index_path).read_text(encoding="utf-8").partition("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    stamp, _, segments = head.partition("\t")
-    return stamp, set(segments.split(",")) - {""}, body.split("\n")
+def written_words(text: str) -> set[str]:
+    """The words of ``text`` as written: lower case and unstemmed (what Whoosh's spelling
+    field held)."""
+    return {token.text for token in body_stemmer()(text, no_morph=True)}
 
 
 def index_stamp(index_path: Path, generation: int) -> str:
@@ -134,28 +75,78 @@ def index_stamp(index_path: Path, generation: int) -> str:
     return f"{index_path.stat().st_ino}:{generation}"
 
 
-def _load_words(index_path: Path, generation: int) -> list[str] | None:
-    found = _read_words_file(index_path)
-    if found is None:
-        return None
-    stamp, _, words = found
+def _read_words_file(index_path: Path) -> tuple[str, list[str]] | None:
+    """A words file's stamp and its words; None if unreadable."""
     try:
-        if stamp != index_stamp(index_path, generation):
-            return None
-    except OSError:  # the index folder went away meanwhile
+        stamp, _, body = words_path(index_path).read_text(encoding="utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
         return None
-    return words if words != [""] else None
+    return stamp.partition("\t")[0], [w for w in body.split("\n") if w]
+
+
+def _same_folder(stamp: str, index_path: Path) -> bool:
+    try:
+        return stamp.startswith(f"{index_path.stat().st_ino}:")
+    except OSError:  # the index folder went away meanwhile
+        return False
+
+
+class WrittenWords:
+    """The words file an index run keeps up to date: the words of every article it
+    stores are added, and the file is written after each commit.
+
+    Words of an article deleted or changed since stay until the next rebuild: a fuzzy
+    term then also asks for a word no article holds (it finds nothing more), and "did
+    you mean" offers only words whose stem the index still holds.
+    """
+
+    def __init__(self, index_path: Path, ix) -> None:
+        self.index_path = index_path
+        found = _read_words_file(index_path)
+        current = index_stamp(index_path, ix.latest_generation())
+        if found is not None and found[0] == current:
+            self.words = set(found[1])
+        elif ix.doc_count_all() == 0:
+            self.words = set()
+        else:  # missing, damaged, or a run stopped between a commit and its save
+            log.info("reading the words of %s again from its articles", index_path)
+            self.words = set()
+            with ix.reader() as reader:
+                for fields in reader.all_stored_fields():
+                    self.words |= written_words(fields.get(BODY, ""))
+
+    def add(self, text: str) -> None:
+        self.words |= written_words(text)
+
+    def save(self, ix) -> None:
+        """Write the file for the index as it now is (call after a commit)."""
+        write_atomic(words_path(self.index_path),
+                     f"{index_stamp(self.index_path, ix.latest_generation())}\n"
+                     + "\n".join(sorted(self.words)))
+
+
+def _saved_words(index_path: Path | None) -> list[str] | None:
+    """The words file of this index folder (of an earlier generation too: a stopped run
+    may not have written its last batch's words), or None."""
+    if index_path is None:
+        return None
+    found = _read_words_file(index_path)
+    if found is None or not _same_folder(found[0], index_path):
+        return None
+    return found[1]
 
 
 class Vocabulary:
-    """Every word of the spelling field, by first letter; document counts on demand."""
+    """Every word of the corpus as written, by first letter; document counts on demand."""
 
-    def __init__(self, reader, index_path: Path | None = None,
-                 generation: int | None = None) -> None:
+    def __init__(self, reader, index_path: Path | None = None) -> None:
         self._reader = reader
-        saved = _load_words(index_path, generation) if index_path and generation is not None \
-            else None
-        words = saved if saved is not None else _read_words(reader)
+        words = _saved_words(index_path)
+        if words is None:  # no words file (deleted by hand): the stems, as Whoosh compares
+            log.warning("no words file beside %s: fuzzy terms compare stems until the next "
+                        "index run", index_path)
+            words = [t.decode("utf-8") if isinstance(t, bytes) else t
+                     for t in reader.lexicon(BODY)]
         self.words = frozenset(words)
         by_letter: defaultdict[str, list[str]] = defaultdict(list)
         for word in words:
@@ -164,9 +155,11 @@ class Vocabulary:
         self._freq: dict[str, int] = {}
 
     def frequency(self, word: str) -> int:
-        """In how many articles ``word`` is written."""
+        """In how many articles ``word`` is written, counted by its stem (0: no article
+        holds it any more)."""
         if word not in self._freq:
-            self._freq[word] = self._reader.doc_frequency(SPELL_FIELD, word)
+            self._freq[word] = sum(self._reader.doc_frequency(BODY, stem)
+                                   for stem in self.stems([word]))
         return self._freq[word]
 
     def __contains__(self, word: str) -> bool:
@@ -240,8 +233,8 @@ class Vocabulary:
 
     def suggest(self, word: str, maxdist: int = 2) -> str | None:
         """The likeliest correction of a word the corpus lacks: nearest, then commonest."""
-        near = self.near(word, maxdist, prefix=1)
-        return near[0][0] if near else None
+        return next((w for w, _ in self.near(word, maxdist, prefix=1) if self.frequency(w)),
+                    None)
 
 
 def _any_of(stems: list[str], boost: float) -> wq.Query:
