@@ -319,3 +319,14 @@ def test_a_headline_set_aside_with_the_menus_is_read_once_as_the_title(extract):
     assert len(spans) == len(set(spans))
     assert [e.part for e in entities if e.start < end] and all(
         e.part == "title" for e in entities if start <= e.start < end)
+
+
+def test_the_year_of_an_event_is_part_of_its_name(extract):
+    """OntoNotes writes "the 1996 Summer Olympics" as one event; the model reads the
+    year as a date of its own, or leaves it out. A year that is a date elsewhere stays
+    a date."""
+    _, found = extract("Kerri Strug won gold at the 1996 Summer Olympics in Atlanta, and "
+                       "tickets for the 2026 World Cup went on sale in March 2024.")
+    assert ("1996 Summer Olympics", "EVENT") in names(found)
+    assert ("2026 World Cup", "EVENT") in names(found)
+    assert ("March 2024", "DATE") in [(e.text, e.label) for e in found]

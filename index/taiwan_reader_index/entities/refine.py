@@ -94,7 +94,30 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and any(c.isupper() for c in text[piece.start:piece.end]):
                     out.append(piece)
-    return sorted(set(out), key=lambda m: (m.start, m.end))
+    return _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
+
+
+_YEAR_BEFORE = re.compile(r"(?<![\w.,-])(?:1[89]|20)\d\d $")
+
+
+def _year_and_event(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A year just before an event, read as a date or as nothing, is part of the event's
+    name ("the 1988 Summer Olympics", "the 2026 World Cup"), as OntoNotes writes it."""
+    out: list[Mention] = []
+    for mention in mentions:
+        year = _YEAR_BEFORE.search(text, max(0, mention.start - 6), mention.start) \
+            if mention.label == "EVENT" else None
+        if year is not None:
+            before = out[-1] if out else None
+            if before is not None and before.end > year.start():
+                if (before.start, before.end) != (year.start(), year.end() - 1) \
+                        or before.label != "DATE":
+                    out.append(mention)  # the year belongs to another name
+                    continue
+                out.pop()
+            mention = Mention(year.start(), mention.end, "EVENT")
+        out.append(mention)
+    return out
 
 
 # a name of these kinds ends with a capitalised word or a number, not a common noun
