@@ -626,6 +626,9 @@ def test_fuzzy_and_did_you_mean_know_the_words_of_every_run_and_a_lost_words_fil
 
     assert fuzzy_and_suggestion("desalinaton") == (["b"], "desalination")
     index.with_name(index.name + ".words").unlink()
+    update_index(corpus)  # nothing changed: the file is written again
+    assert fuzzy_and_suggestion("desalinaton") == (["b"], "desalination")
+    index.with_name(index.name + ".words").unlink()
     (corpus / "c.txt").write_text("Report c\n\nFishermen protested at the harbour.\n")
     update_index(corpus)
     assert fuzzy_and_suggestion("desalinaton") == (["b"], "desalination")
@@ -633,3 +636,28 @@ def test_fuzzy_and_did_you_mean_know_the_words_of_every_run_and_a_lost_words_fil
     (corpus / "b.txt").unlink()
     update_index(corpus)
     assert fuzzy_and_suggestion("desalinaton") == ([], None)
+
+
+def test_did_you_mean_offers_the_commonest_word_as_written_and_forgets_removed_ones(
+        tmp_path):
+    """Words are ranked by how many articles write them, each form on its own ("details"
+    in three articles beats "detail" in one, though both have one stem); a rewritten
+    article's old words no longer count."""
+    corpus = tmp_path / "counted"
+    corpus.mkdir()
+    for name in "abc":
+        (corpus / f"{name}.txt").write_text(f"Report {name}\n\nThe details were published.\n")
+    (corpus / "d.txt").write_text("Report d\n\nOne detail was left out.\n")
+    update_index(corpus)
+    index = locations.index_dir_for(corpus)
+
+    def suggestion(query: str) -> str | None:
+        with Searcher(index) as searcher:
+            return searcher.search(query).suggestion
+
+    assert suggestion("detaild") == "details"
+    for name in "ab":
+        (corpus / f"{name}.txt").write_text(f"Report {name}\n\nNothing was published.\n")
+    (corpus / "e.txt").write_text("Report e\n\nA detail emerged; another detail followed.\n")
+    update_index(corpus)
+    assert suggestion("detaild") == "detail"  # detail: d and e; details: c alone

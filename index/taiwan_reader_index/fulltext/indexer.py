@@ -38,7 +38,7 @@ from .index_dir import (
     writer_lock,
 )
 from .manifest import Entry, Manifest, load_manifest, save_manifest
-from .vocabulary import WrittenWords
+from .vocabulary import WrittenWords, words_current
 
 if TYPE_CHECKING:
     from ..entities.mention import Entity
@@ -289,6 +289,9 @@ def update_index(
                 cache_problem = getattr(getattr(extractor, "cache", None), "problem", None)
                 if cache_problem:
                     report.notices.append(cache_problem)
+            elif not words_current(index_path, ix) and ix.doc_count_all():
+                words = WrittenWords(index_path, ix)  # lost, or a run stopped before it
+                words.save(ix)
         finally:
             ix.close()
     report.seconds = time.perf_counter() - started
@@ -395,6 +398,7 @@ class _Run:
     linking: str | None
     check_stop: Callable[[], None]
     model_in_process: bool
+    words: WrittenWords | None = None  # the words file, while _write runs
 
 
 def _entities_cut_at(article: Article) -> int | None:
@@ -405,6 +409,7 @@ def _entities_cut_at(article: Article) -> int | None:
 
 def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[str]) -> None:
     batch = _Batch(run.ix, run.index_path, run.manifest)
+    run.words = batch.words
     progress, manifest, report = run.progress, run.manifest, run.report
     shown = 0
 
@@ -420,6 +425,7 @@ def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[
         for rel in gone:
             entry = manifest.pop(rel)
             if "problem" not in entry:
+                batch.words.forget(entry["id"])
                 batch.writer.delete_by_term("id", entry["id"])
                 report.removed += 1
 
@@ -450,8 +456,8 @@ def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[
                 except Exception as exc:  # one file's failure never stops the rest
                     _skip(run, batch.writer, item, st, exc, "could not be indexed")
                 else:
-                    _store(batch.writer, item, st, article, fields, manifest, report)
-                    batch.words.add(fields["body"])
+                    _store(batch.writer, item, st, article, fields, manifest, report,
+                           batch.words)
                 advance(number)
                 batch.maybe_commit()
         manifest.linking = run.linking  # a re-link counts once it is complete
@@ -459,6 +465,8 @@ def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[
     except BaseException:
         batch.writer.cancel()
         raise
+    finally:
+        batch.words.close()
 
 
 def _load(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result) -> Article | None:
@@ -510,15 +518,22 @@ def _set_aside(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result,
     run.report.skipped.append(LoadProblem(item.path, problem))
     old = run.manifest.get(item.rel)
     if old is not None and "problem" not in old:
+        if run.words is not None:
+            run.words.forget(old["id"])
         writer.delete_by_term("id", old["id"])
     run.manifest[item.rel] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id,
                               "problem": problem, "max_bytes": run.max_bytes}
 
 
 def _store(writer, item: CorpusFile, st, article: Article, fields: dict, manifest,
-           report) -> None:
+           report, words: WrittenWords) -> None:
     old = manifest.get(item.rel)
-    if old is not None and "problem" not in old and old.get("id") != item.id:
+    indexed = old is not None and "problem" not in old
+    if not (indexed and old.get("hash") == article.content_hash):  # (a re-link: same words)
+        if indexed:
+            words.forget(old["id"])
+        words.add(fields["body"])
+    if indexed and old.get("id") != item.id:
         writer.delete_by_term("id", old["id"])
     writer.update_document(**fields)
     manifest[item.rel] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id,

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -75,13 +76,15 @@ def index_stamp(index_path: Path, generation: int) -> str:
     return f"{index_path.stat().st_ino}:{generation}"
 
 
-def _read_words_file(index_path: Path) -> tuple[str, list[str]] | None:
-    """A words file's stamp and its words; None if unreadable."""
+def _read_words_file(index_path: Path) -> tuple[str, dict[str, str]] | None:
+    """A words file's stamp and its words, each with the number of articles that write
+    it (as text: most are never asked for); None if unreadable."""
     try:
         stamp, _, body = words_path(index_path).read_text(encoding="utf-8").partition("\n")
     except (OSError, UnicodeDecodeError):
         return None
-    return stamp.partition("\t")[0], [w for w in body.split("\n") if w]
+    counts = dict(line.partition("\t")[::2] for line in body.split("\n") if line)
+    return stamp, counts
 
 
 def _same_folder(stamp: str, index_path: Path) -> bool:
@@ -91,41 +94,67 @@ def _same_folder(stamp: str, index_path: Path) -> bool:
         return False
 
 
-class WrittenWords:
-    """The words file an index run keeps up to date: the words of every article it
-    stores are added, and the file is written after each commit.
+def _count(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:  # a damaged line: the word is still known
+        return 1
 
-    Words of an article deleted or changed since stay until the next rebuild: a fuzzy
-    term then also asks for a word no article holds (it finds nothing more), and "did
-    you mean" offers only words whose stem the index still holds.
-    """
+
+class WrittenWords:
+    """The words file an index run keeps: every word as written, with the number of
+    articles that write it. Each article stored adds its words; each one replaced or
+    removed takes its old words away (read from the index); the file is written after
+    each commit."""
 
     def __init__(self, index_path: Path, ix) -> None:
-        self.index_path = index_path
+        self.index_path, self._ix = index_path, ix
+        self._searcher: Any = None  # opened when the first article is replaced or removed
+        self.counts: Counter[str] = Counter()
         found = _read_words_file(index_path)
-        current = index_stamp(index_path, ix.latest_generation())
-        if found is not None and found[0] == current:
-            self.words = set(found[1])
-        elif ix.doc_count_all() == 0:
-            self.words = set()
-        else:  # missing, damaged, or a run stopped between a commit and its save
-            log.info("reading the words of %s again from its articles", index_path)
-            self.words = set()
+        if found is not None and found[0] == index_stamp(index_path, ix.latest_generation()):
+            self.counts.update({word: _count(n) for word, n in found[1].items()})
+        elif ix.doc_count_all():  # missing, damaged, or a run stopped before saving it
+            log.info("counting the words of %s again from its articles", index_path)
             with ix.reader() as reader:
                 for fields in reader.all_stored_fields():
-                    self.words |= written_words(fields.get(BODY, ""))
+                    self.counts.update(written_words(fields.get(BODY, "")))
 
     def add(self, text: str) -> None:
-        self.words |= written_words(text)
+        self.counts.update(written_words(text))
+
+    def forget(self, article_id: str) -> None:
+        """Take away the words of the indexed article ``article_id`` (call before it is
+        replaced or deleted: they are read from the index as this run found it)."""
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        fields = self._searcher.document(id=article_id)
+        if fields:
+            self.counts.subtract(written_words(fields.get(BODY, "")))
 
     def save(self, ix) -> None:
         """Write the file for the index as it now is (call after a commit)."""
         write_atomic(words_path(self.index_path),
                      f"{index_stamp(self.index_path, ix.latest_generation())}\n"
-                     + "\n".join(sorted(self.words)))
+                     + "\n".join(f"{word}\t{n}" for word, n in sorted(self.counts.items())
+                                 if n > 0))
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
 
 
-def _saved_words(index_path: Path | None) -> list[str] | None:
+def words_current(index_path: Path, ix) -> bool:
+    """Whether the words file describes the index as it now is (its first line only)."""
+    try:
+        with words_path(index_path).open(encoding="utf-8") as handle:
+            stamp = handle.readline().rstrip("\n")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return stamp == index_stamp(index_path, ix.latest_generation())
+
+
+def _saved_words(index_path: Path | None) -> dict[str, str] | None:
     """The words file of this index folder (of an earlier generation too: a stopped run
     may not have written its last batch's words), or None."""
     if index_path is None:
@@ -141,25 +170,26 @@ class Vocabulary:
 
     def __init__(self, reader, index_path: Path | None = None) -> None:
         self._reader = reader
-        words = _saved_words(index_path)
-        if words is None:  # no words file (deleted by hand): the stems, as Whoosh compares
+        saved = _saved_words(index_path)
+        if saved is None:  # no words file (deleted by hand): the stems, as Whoosh compares
             log.warning("no words file beside %s: fuzzy terms compare stems until the next "
                         "index run", index_path)
-            words = [t.decode("utf-8") if isinstance(t, bytes) else t
-                     for t in reader.lexicon(BODY)]
-        self.words = frozenset(words)
+            saved = {t.decode("utf-8") if isinstance(t, bytes) else t: ""
+                     for t in reader.lexicon(BODY)}
+        self._counts = saved
+        self.words = frozenset(saved)
         by_letter: defaultdict[str, list[str]] = defaultdict(list)
-        for word in words:
+        for word in saved:
             by_letter[word[:1]].append(word)
         self.by_letter = dict(by_letter)
         self._freq: dict[str, int] = {}
 
     def frequency(self, word: str) -> int:
-        """In how many articles ``word`` is written, counted by its stem (0: no article
-        holds it any more)."""
+        """In how many articles ``word`` is written (0: none, any more)."""
         if word not in self._freq:
-            self._freq[word] = sum(self._reader.doc_frequency(BODY, stem)
-                                   for stem in self.stems([word]))
+            counted = self._counts.get(word)
+            self._freq[word] = _count(counted) if counted else \
+                self._reader.doc_frequency(BODY, word)
         return self._freq[word]
 
     def __contains__(self, word: str) -> bool:
