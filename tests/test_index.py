@@ -661,3 +661,30 @@ def test_did_you_mean_offers_the_commonest_word_as_written_and_forgets_removed_o
     (corpus / "e.txt").write_text("Report e\n\nA detail emerged; another detail followed.\n")
     update_index(corpus)
     assert suggestion("detaild") == "detail"  # detail: d and e; details: c alone
+
+
+def test_a_first_build_removes_the_index_an_older_version_left_unless_in_use(mini_corpus):
+    """A schema change builds a new index folder; the older version's folder (and the
+    files beside it) went on taking disk space. It is removed, unless a run of that
+    version holds it; another corpus's index and a folder set aside as broken stay."""
+    index = locations.index_dir_for(mini_corpus)
+    stem = index.name.rpartition("-v")[0]
+    older = [index.with_name(f"{stem}-v{locations.SCHEMA_VERSION - n}") for n in (1, 2)]
+    keep = [index.with_name(f"{older[0].name}.broken-20260101-000000"),
+            index.with_name(f"other-0123456789ab-v{locations.SCHEMA_VERSION - 1}")]
+    for folder in older + keep:
+        folder.mkdir(parents=True)
+        (folder / "MAIN_1.seg").write_bytes(b"x" * 2_000_000)
+        folder.with_name(folder.name + ".manifest.json").write_text("{}")
+    with writer_lock(older[1], wait=0):  # a run of that version is indexing
+        report = update_index(mini_corpus)
+    assert not older[0].exists()
+    assert not older[0].with_name(older[0].name + ".manifest.json").exists()
+    assert [n for n in report.notices if "older version" in n] == [
+        f"removed the index an older version of taiwan-reader had made of this folder "
+        f"({older[0].name}, 2 MB)"]
+    assert all(folder.exists() for folder in keep + [older[1]])
+    assert update_index(mini_corpus, rebuild=True).notices == [
+        "removed the index an older version of taiwan-reader had made of this folder "
+        f"({older[1].name}, 2 MB)"]
+    assert all(folder.exists() for folder in keep)

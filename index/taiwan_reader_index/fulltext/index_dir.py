@@ -8,6 +8,8 @@ can write to it.
 
 from __future__ import annotations
 
+import glob
+import logging
 import os
 import shutil
 import stat
@@ -19,6 +21,8 @@ from pathlib import Path
 
 from ..errors import IndexBusy, UnsafeIndex
 from ..locations import ensure_user_dir, try_lock
+
+log = logging.getLogger(__name__)
 
 
 def check_private(path: Path) -> None:
@@ -178,3 +182,30 @@ def _read_pid(lock_path: Path) -> str:
     except OSError:
         return ""
     return f" (pid {pid})" if pid.isdigit() else ""
+
+
+def remove_older_versions(index_path: Path) -> list[tuple[str, int]]:
+    """Remove the index folders an older schema made for this corpus (each upgrade that
+    changes the schema builds a new one, and the old one stayed: 166 MB for Reuters),
+    with the files kept beside them; a folder some run still holds is left. Returns the
+    name and size in bytes of each one removed. Folders set aside as broken stay."""
+    stem, _, version = index_path.name.rpartition("-v")
+    removed = []
+    for old in sorted(index_path.parent.glob(f"{glob.escape(stem)}-v*")):
+        number = old.name[len(stem) + 2:]
+        if not (number.isdigit() and int(number) < int(version)) or old.is_symlink() \
+                or not old.is_dir():
+            continue
+        try:
+            with writer_lock(old, wait=0), folder_lock(old):
+                beside = [p for p in old.parent.glob(glob.escape(old.name) + ".*")
+                          if p.is_file() and not p.is_symlink() and p.suffix != ".lock"]
+                size = sum(p.stat().st_size for p in [*old.rglob("*"), *beside] if p.is_file())
+                shutil.rmtree(old)
+                for path in beside:
+                    path.unlink()
+        except (IndexBusy, OSError) as exc:  # in use by another version, or not ours
+            log.info("left the older index %s: %s", old, exc)
+            continue
+        removed.append((old.name, size))
+    return removed

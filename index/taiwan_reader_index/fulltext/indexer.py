@@ -35,6 +35,7 @@ from .index_dir import (
     move_aside,
     open_index,
     private_files,
+    remove_older_versions,
     writer_lock,
 )
 from .manifest import Entry, Manifest, load_manifest, save_manifest
@@ -244,7 +245,8 @@ def update_index(
         before = _inode(index_path)
         held.enter_context(folder_lock(index_path))  # no other run is inside the folder
         ix = _open(index_path, rebuild, report)
-        if _inode(index_path) != before:  # a new folder (a first build, a rebuild): hold it
+        made = _inode(index_path) != before
+        if made:  # a new folder (a first build, a rebuild): hold it
             held.enter_context(folder_lock(index_path))
         _clear_stale_temp(index_path)
         try:
@@ -294,6 +296,10 @@ def update_index(
                 words.save(ix)
         finally:
             ix.close()
+        if made:  # an upgrade's first build: the index the older version made is no use
+            for name, size in remove_older_versions(index_path):
+                report.notices.append(f"removed the index an older version of taiwan-reader "
+                                      f"had made of this folder ({name}, {size / 1e6:.0f} MB)")
     report.seconds = time.perf_counter() - started
     return report
 
