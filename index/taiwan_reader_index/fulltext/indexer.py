@@ -55,11 +55,13 @@ COMMIT_SECONDS = 30.0  # the first commit of a run: the reader shows results by 
 # interval doubles up to LONGEST_COMMIT times the first (two minutes): an interrupted run
 # still loses little, and a long first build makes a few segments.
 LONGEST_COMMIT = 4
-# Whoosh's in-memory posting pool per commit. A two-minute batch of Reuters overflowed
-# 128 MB: the pool spilled to sorted runs merged in Python at commit, and the build took
-# 450 s against 383 s. At 256 MB it took 357 s (the main process peaked at 666 MB, 516
-# before).
-POOL_MB = 256
+# Whoosh's in-memory posting pool per commit (Whoosh's estimate: the process holds several
+# times as much). Without the spelling field and quotation terms an article posts far
+# fewer postings, and a smaller pool spills little: Reuters with its entities known,
+# 256 MB: 141 s, the process peaking at 657 MB; 128: 142 s, 531 MB; 64: 148 s, 467 MB;
+# 32: 162 s, 423 MB. (With the model running, its two worker processes hold about
+# 480 MB more, whatever the pool.)
+POOL_MB = 128
 # Text searchable per article: far beyond any report, but it keeps one pasted
 # 10 MB dump from stalling an index run (it is still read in full).
 MAX_INDEXED_CHARS = 1_000_000
