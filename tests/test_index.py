@@ -680,11 +680,12 @@ def test_a_first_build_removes_the_index_an_older_version_left_unless_in_use(min
         report = update_index(mini_corpus)
     assert not older[0].exists()
     assert not older[0].with_name(older[0].name + ".manifest.json").exists()
-    assert [n for n in report.notices if "older version" in n] == [
-        f"removed the index an older version of taiwan-reader had made of this folder "
-        f"({older[0].name}, 2 MB)"]
-    assert all(folder.exists() for folder in keep + [older[1]])
+    version = locations.SCHEMA_VERSION
+    assert [n for n in report.notices if "older versions" in n] == [
+        "removed the index older versions of taiwan-reader had made of this folder "
+        f"(v{version - 1}; 2.0 MB)"]
+    assert all(folder.exists() for folder in [*keep, older[1]])
     assert update_index(mini_corpus, rebuild=True).notices == [
-        "removed the index an older version of taiwan-reader had made of this folder "
-        f"({older[1].name}, 2 MB)"]
+        "removed the index older versions of taiwan-reader had made of this folder "
+        f"(v{version - 2}; 2.0 MB)"]
     assert all(folder.exists() for folder in keep)

@@ -298,10 +298,12 @@ def update_index(
                 words.save(ix)
         finally:
             ix.close()
-        if made:  # an upgrade's first build: the index the older version made is no use
-            for name, size in remove_older_versions(index_path):
-                report.notices.append(f"removed the index an older version of taiwan-reader "
-                                      f"had made of this folder ({name}, {size / 1e6:.0f} MB)")
+        if made and (removed := remove_older_versions(index_path)):  # an upgrade's build
+            versions = ", ".join(name.rpartition("-")[2] for name, _ in removed)
+            size = sum(size for _, size in removed) / 1e6
+            report.notices.append(
+                f"removed the {'index' if len(removed) == 1 else 'indexes'} older versions of "
+                f"taiwan-reader had made of this folder ({versions}; {size:.1f} MB)")
     report.seconds = time.perf_counter() - started
     return report
 
