@@ -3,12 +3,12 @@
 Whoosh finds the words near a fuzzy term by walking the merged term list of
 every segment in pure Python, with a Python edit distance: 0.7 s a query on
 Reuters, and as the body field is stemmed, a misspelt word is compared with
-stems ("transprtation~" found nothing). Here the words as written are kept in
-a file beside the index by each index run, as it stores the articles (read in
-a few milliseconds by a searcher; Whoosh's spelling field, which held them
-before, was a fifth of the index), grouped by first letter, and compared with
-rapidfuzz's Damerau-Levenshtein distance in C. How common a word is comes from
-its stem's document count.
+stems ("transprtation~" found nothing). Here the words as written, each with
+the number of articles that write it, are kept in a file beside the index by
+each index run as it stores and removes articles (read in a few milliseconds
+by a searcher; Whoosh's spelling field, which held them before, was a fifth of
+the index), grouped by first letter, and compared with rapidfuzz's
+Damerau-Levenshtein distance in C.
 A fuzzy term then becomes an OR of the stems of the words within its
 distance, so it finds, ranks and highlights as any other words do.
 """
