@@ -3,9 +3,10 @@
 At index time every quotation of at least 3 words is kept in the ``quote_keys``
 column of its article as the hashes of its runs of 5 and of 3 normalised words
 (or whole, when shorter). To find who else carries a quotation, the hashes of
-its runs are looked up (fulltext.quote_table), and each candidate is confirmed with the same test the comparison uses
-(a common run of 5+ words, or 80% of the shorter quotation), so trimmed and
-extended versions, curly or straight quotes and British spellings are found.
+its runs are looked up (fulltext.quote_table), and each candidate is confirmed
+with the same test the comparison uses (a common run of 5+ words, or 80% of the
+shorter quotation), so trimmed and extended versions, curly or straight quotes
+and British spellings are found.
 """
 
 from __future__ import annotations

@@ -284,7 +284,7 @@ def update_index(
                     extractor = EntityExtractor()
                 run = _Run(ix, index_path, manifest, report, max_bytes, progress,
                            extractor if entities else None, relink, linking, check_stop,
-                           model_in_process)
+                           model_in_process, WrittenWords(index_path, ix))
                 _write(run, todo, gone)
                 if extractor is not None and extractor.model_calls and extractor.notice:
                     report.notices.append(extractor.notice)
@@ -362,9 +362,9 @@ class _Batch:
     ``interval`` seconds (COMMIT_SECONDS, doubling each time up to LONGEST_COMMIT times
     that)."""
 
-    def __init__(self, ix: Any, index_path: Path, manifest: Manifest) -> None:
-        self.ix, self.index_path, self.manifest = ix, index_path, manifest
-        self.words = WrittenWords(index_path, ix)  # for fuzzy terms and "did you mean"
+    def __init__(self, ix: Any, index_path: Path, manifest: Manifest,
+                 words: WrittenWords) -> None:
+        self.ix, self.index_path, self.manifest, self.words = ix, index_path, manifest, words
         self.writer = ix.writer(limitmb=POOL_MB, compound=False)
         self.pending = 0
         self.last_commit = time.monotonic()
@@ -408,7 +408,7 @@ class _Run:
     linking: str | None
     check_stop: Callable[[], None]
     model_in_process: bool
-    words: WrittenWords | None = None  # the words file, while _write runs
+    words: WrittenWords  # the words file (for fuzzy terms and "did you mean")
 
 
 def _entities_cut_at(article: Article) -> int | None:
@@ -418,8 +418,7 @@ def _entities_cut_at(article: Article) -> int | None:
 
 
 def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[str]) -> None:
-    batch = _Batch(run.ix, run.index_path, run.manifest)
-    run.words = batch.words
+    batch = _Batch(run.ix, run.index_path, run.manifest, run.words)
     progress, manifest, report = run.progress, run.manifest, run.report
     shown = 0
 
@@ -435,7 +434,7 @@ def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[
         for rel in gone:
             entry = manifest.pop(rel)
             if "problem" not in entry:
-                batch.words.forget(entry["id"])
+                run.words.forget(entry["id"])
                 batch.writer.delete_by_term("id", entry["id"])
                 report.removed += 1
 
@@ -467,7 +466,7 @@ def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[
                     _skip(run, batch.writer, item, st, exc, "could not be indexed")
                 else:
                     _store(batch.writer, item, st, article, fields, manifest, report,
-                           batch.words)
+                           run.words)
                 advance(number)
                 batch.maybe_commit()
         manifest.linking = run.linking  # a re-link counts once it is complete
@@ -476,7 +475,7 @@ def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[
         batch.writer.cancel()
         raise
     finally:
-        batch.words.close()
+        run.words.close()
 
 
 def _load(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result) -> Article | None:
@@ -528,8 +527,7 @@ def _set_aside(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result,
     run.report.skipped.append(LoadProblem(item.path, problem))
     old = run.manifest.get(item.rel)
     if old is not None and "problem" not in old:
-        if run.words is not None:
-            run.words.forget(old["id"])
+        run.words.forget(old["id"])
         writer.delete_by_term("id", old["id"])
     run.manifest[item.rel] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "id": item.id,
                               "problem": problem, "max_bytes": run.max_bytes}

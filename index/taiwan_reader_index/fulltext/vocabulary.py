@@ -111,8 +111,8 @@ class WrittenWords:
         self.index_path, self._ix = index_path, ix
         self._searcher: Any = None  # opened when the first article is replaced or removed
         self.counts: Counter[str] = Counter()
-        found = _read_words_file(index_path)
-        if found is not None and found[0] == index_stamp(index_path, ix.latest_generation()):
+        found = _read_words_file(index_path) if words_current(index_path, ix) else None
+        if found is not None:
             self.counts.update({word: _count(n) for word, n in found[1].items()})
         elif ix.doc_count_all():  # missing, damaged, or a run stopped before saving it
             log.info("counting the words of %s again from its articles", index_path)
