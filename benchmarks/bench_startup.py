@@ -1,5 +1,7 @@
 """Launch time of the reader to a usable search box, beside a bare Textual app,
-measured in the same run (alternating, headless, index already built).
+measured in the same run (alternating, headless, index already built). The reader
+is launched through the `taiwan-reader` command's own entry point (its command
+line is read first), as a user starts it.
 
     python benchmarks/bench_startup.py [--corpus DIR] [--runs 7]
 
@@ -34,12 +36,9 @@ Bare().run(headless=True)
 
 READER = """
 import sys, time
-from pathlib import Path
-from taiwan_reader_index.library import Library
-from taiwan_reader_tui.app import ReaderApp
+from textual.app import App
 from taiwan_reader_tui.screens.search import SearchScreen
 mode = sys.argv[1]
-lib = Library.open(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
 original = SearchScreen.on_mount
 def ready(app):
     print("READY", time.time(), file=sys.stderr)
@@ -52,7 +51,10 @@ def on_mount(self):
         self.set_interval(0.005, lambda: ready(self.app)
                           if self.query_one('#results').option_count else None)
 SearchScreen.on_mount = on_mount
-ReaderApp(lib).run(headless=True)
+run = App.run
+App.run = lambda self, **kw: run(self, **{**kw, "headless": True})
+from taiwan_reader_tui.__main__ import main  # the `taiwan-reader` command, as launched
+sys.exit(main(["--corpus", sys.argv[2]] if len(sys.argv) > 2 else []))
 """
 
 

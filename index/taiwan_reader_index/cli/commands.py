@@ -18,8 +18,6 @@ from rich.logging import RichHandler
 from rich.text import Text
 
 from .. import locations, logs
-from ..articles.loader import load_text
-from ..compare.evidence import explain
 from ..config import load_config
 from ..errors import BadFile, CorpusError, IndexDamaged, IndexProblem, QueryError, one_line
 from ..fulltext.hits import SearchResult
@@ -231,6 +229,8 @@ def _search_once(library: Library, query: str, args: argparse.Namespace,
 
 
 def _compare(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
+    from ..compare.evidence import explain
+
     if any(not Path(ref).expanduser().is_file() for ref in (args.a, args.b)):
         quiet_update(library, err)
     a, b = library.article(args.a), library.article(args.b)
@@ -293,6 +293,7 @@ def _quotes(library: Library, args: argparse.Namespace, out: Console, err: Conso
 
 def _entities(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     """Entities per input; offsets into the file's full decoded text."""
+    from ..articles.loader import load_text
     from ..entities.extract import EntityExtractor
 
     if any(ref != "-" and not Path(ref).expanduser().is_file() for ref in args.refs):

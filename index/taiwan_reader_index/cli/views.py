@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
-from ..articles.article import Article, Block
-from ..compare.align import Pair
-from ..compare.evidence import KIND_LABELS, explain
-from ..compare.quotes import Carrier, Quote
-from ..compare.report import Comparison
-from ..entities.mention import Entity
-from ..fulltext.hits import SearchResult
-from ..ingest.run import FeedOutcome, Outcome
+if TYPE_CHECKING:  # the command line loads what a command needs when it runs
+    from ..articles.article import Article, Block
+    from ..compare.align import Pair
+    from ..compare.quotes import Carrier, Quote
+    from ..compare.report import Comparison
+    from ..entities.mention import Entity
+    from ..fulltext.hits import SearchResult
+    from ..ingest.run import FeedOutcome, Outcome
 
 VERSION = 1
 
@@ -239,6 +239,8 @@ def _meta(article: Article) -> MetaView:
 
 
 def _pair(p: Pair) -> PairView:
+    from ..compare.evidence import KIND_LABELS, explain
+
     return {"kind": p.kind, "label": KIND_LABELS[p.kind],
             "why": explain(p.kind, p.a.text, p.b.text, p.weight), "merged": p.merged,
             "score": p.score, "a_start": p.a.start, "a_end": p.a.end, "a_text": p.a.text,

@@ -7,14 +7,15 @@ from __future__ import annotations
 import heapq
 import logging
 import re
+import struct
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from whoosh import columns, sorting
 from whoosh import query as wq
-from whoosh import sorting
 
 from ..errors import IndexDamaged, SearchCancelled, one_line
 from . import _whoosh
@@ -24,7 +25,7 @@ from .bounds import Bounds, bounded
 from .engine import Filters, StoredFields
 from .facets import FacetCounter
 from .hits import SORTS, Hit, SearchResult, Segment  # noqa: F401 - re-exported
-from .index_dir import open_index
+from .index_dir import check_readable, open_index
 from .people import FIELD as PEOPLE_FIELD
 from .people import PeopleLinks
 from .query import QueryError, make_parser, no_hits_problem, parse, positive_leaves
@@ -42,12 +43,21 @@ class Searcher:
 
     def __init__(self, index_path: Path):
         self.index_path = Path(index_path)
-        self._ix = open_index(self.index_path, check=True)
+        self._ix = open_index(self.index_path)
+        try:  # a damaged segment fails here, not in a later search
+            self._searcher = self._ix.searcher()
+            try:
+                check_readable(self._searcher.reader())
+            except BaseException:
+                self._searcher.close()
+                raise
+        except BaseException:
+            self._ix.close()
+            raise
         self._parser = make_parser(self._ix.schema)
         self._lock = threading.Lock()
         self._fresh_fast_paths()
         self._facets = FacetCounter()
-        self._searcher = self._ix.searcher()
         self._fast_problem = _whoosh.NOTICE
         self._people: PeopleLinks | None = None
         self._vocabulary: Vocabulary | None = None
@@ -366,16 +376,27 @@ class Searcher:
 def _every_by_date(searcher, limit: int | None) -> tuple[int, list[tuple[float, int]]]:
     """Every article, newest first (undated last; ties in index order): what Whoosh's
     sort on the date column gives, from each segment's column read whole rather than
-    one document at a time (19,043 articles: 20 ms against 250)."""
+    one document at a time (19,043 articles: 3 ms against 250)."""
     keyed: list[tuple[int, int]] = []
     for leaf, offset in searcher.reader().leaf_readers():
         if not leaf.has_column("date_sort"):
             keyed.extend((0, offset + docnum) for docnum in leaf.all_doc_ids())
             continue
-        dates = list(leaf.column_reader("date_sort", translate=False))
+        dates = _column_numbers(leaf.column_reader("date_sort", translate=False))
         keyed.extend((-dates[docnum], offset + docnum) for docnum in leaf.all_doc_ids())
     top = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
     return len(keyed), [(0.0, docnum) for _, docnum in top]
+
+
+def _column_numbers(column) -> list[int]:
+    """Every document's value in a numeric column. Its bytes are read and unpacked at
+    once; iterating the column reads the file once per document (19,043: 30 ms)."""
+    if type(column) is not columns.NumericColumn.Reader:
+        return list(column)
+    stored = column._count  # (a column written short: the rest take the default)
+    raw = column._dbfile.get(column._basepos, column._fixedlen * stored)
+    values = list(struct.unpack(f"!{stored}{column._typecode}", raw))
+    return values + [column._default] * (column._doccount - stored)
 
 
 def filter_query(filters: Filters, people: PeopleLinks | None = None) -> wq.Query:

@@ -20,16 +20,25 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
-from whoosh import query as wq
+from typing import TYPE_CHECKING, Any
 
 from ..locations import write_atomic
-from .schema import body_stemmer
+
+if TYPE_CHECKING:
+    from whoosh import query as wq
 
 log = logging.getLogger(__name__)
+
+
+def _stemmer() -> Any:
+    """The body field's analyser. Whoosh (its query, analysis and schema modules) loads
+    with the first use, not with the index run's module: the reader imports that module
+    before its first screen."""
+    from .schema import body_stemmer
+
+    return body_stemmer()
+
+
 BODY = "body"
 MAX_EXPANSIONS = 64  # the most frequent words within the distance, when there are more
 _FUZZY = re.compile(r"(?<![\w:])([^\W\d_][\w'’-]*)~(\d*)")
@@ -45,7 +54,7 @@ def _by_stem(words: Iterable[str]) -> dict[str, str]:
     """Each word (case-folded) by the stem the parser makes of it; the first one wins."""
     written: dict[str, str] = {}
     for word in words:
-        for token in body_stemmer()(word):
+        for token in _stemmer()(word):
             written.setdefault(token.text, word.casefold())
     return written
 
@@ -67,7 +76,7 @@ def words_path(index_path: Path) -> Path:
 def written_words(text: str) -> set[str]:
     """The words of ``text`` as written: lower case and unstemmed (what Whoosh's spelling
     field held)."""
-    return {token.text for token in body_stemmer()(text, no_morph=True)}
+    return {token.text for token in _stemmer()(text, no_morph=True)}
 
 
 def index_stamp(index_path: Path, generation: int) -> str:
@@ -198,6 +207,9 @@ class Vocabulary:
     def near(self, word: str, maxdist: int, prefix: int = 1) -> list[tuple[str, int]]:
         """Words within ``maxdist`` edits of ``word`` that share its first ``prefix``
         letters, with their distance, nearest and most common first."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
         word = word.casefold()
         pool = self.by_letter.get(word[:1], []) if prefix else \
             [w for words in self.by_letter.values() for w in words]
@@ -212,13 +224,15 @@ class Vocabulary:
         """The body field's terms for these words (the stems the index holds)."""
         out: dict[str, None] = {}
         for word in words:
-            for token in body_stemmer()(word):
+            for token in _stemmer()(word):
                 out[token.text] = None
         return list(out)
 
     def expand_fuzzy(self, q: wq.Query, text: str) -> wq.Query:
         """``q`` with each fuzzy body term replaced by the stems of the words within its
         distance of the word as written (no match: a term that matches nothing)."""
+        from whoosh import query as wq
+
         written = written_fuzzy_words(text)
 
         def rewrite(node: wq.Query) -> wq.Query:
@@ -241,6 +255,8 @@ class Vocabulary:
         """``q`` with each body prefix replaced by the stems of the words that begin with
         it as written ("thes*": these, thesis; not the stem "the"); none: a term that
         matches nothing."""
+        from whoosh import query as wq
+
         written = written_prefixes(text)
 
         def rewrite(node: wq.Query) -> wq.Query:
@@ -269,5 +285,7 @@ class Vocabulary:
 
 def _any_of(stems: list[str], boost: float) -> wq.Query:
     """A body term, or an OR of them: what a fuzzy term or a prefix stands for."""
+    from whoosh import query as wq
+
     terms = [wq.Term(BODY, stem, boost=boost) for stem in stems]
     return terms[0] if len(terms) == 1 else wq.Or(terms)
