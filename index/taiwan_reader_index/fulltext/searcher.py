@@ -376,7 +376,8 @@ class Searcher:
 def _every_by_date(searcher, limit: int | None) -> tuple[int, list[tuple[float, int]]]:
     """Every article, newest first (undated last; ties in index order): what Whoosh's
     sort on the date column gives, from each segment's column read whole rather than
-    one document at a time (19,043 articles: 3 ms against 250)."""
+    one value at a time (19,043 articles: 15 ms, against 53 iterating the column and 250
+    through Whoosh's sort)."""
     keyed: list[tuple[int, int]] = []
     for leaf, offset in searcher.reader().leaf_readers():
         if not leaf.has_column("date_sort"):
