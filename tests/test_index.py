@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -12,6 +13,7 @@ from taiwan_reader_index.fulltext.index_dir import IndexBusy, UnsafeIndex, write
 from taiwan_reader_index.fulltext.indexer import update_index
 from taiwan_reader_index.fulltext.query import QueryError
 from taiwan_reader_index.fulltext.searcher import Searcher
+from taiwan_reader_index.library import Library
 
 
 @pytest.fixture
@@ -689,3 +691,34 @@ def test_a_first_build_removes_the_index_an_older_version_left_unless_in_use(min
         "removed the index older versions of taiwan-reader had made of this folder "
         f"(v{version - 2}; 2.0 MB)"]
     assert all(folder.exists() for folder in keep)
+
+
+def test_the_first_screen_is_kept_for_the_next_start_of_the_same_index_only(mini_corpus):
+    """The first screen (no query: newest articles and the counts over the corpus) a
+    search computed is read back without opening the index, exactly as computed; not
+    once the index has changed, nor from a damaged file."""
+    from taiwan_reader_index.fulltext.first_screen import first_screen_path
+
+    library = Library.open(mini_corpus)
+    library.update()
+    assert library.first_screen() is None  # nothing computed it yet
+    with library.searcher() as searcher:
+        live = searcher.search("", limit=50, sort="date", facets=True)
+    saved = library.first_screen()
+    assert saved is not None
+    assert saved.hits == live.hits and saved.total == live.total and saved.facets == live.facets
+    assert any(h.date for h in saved.hits) and all(h.snippet for h in saved.hits)
+
+    (mini_corpus / "late-news.md").write_text("# Late news\n\nA new report on the harbour.\n")
+    library.update()
+    assert library.first_screen() is None  # another generation of the index
+
+    with library.searcher() as searcher:
+        live = searcher.search("", limit=50, sort="date", facets=True)
+    assert library.first_screen() == replace(live, took_ms=0.0)
+    first_screen_path(library.index_path).write_text('{"version": 1, "stamp": ', encoding="utf-8")
+    assert library.first_screen() is None
+    with library.searcher() as searcher:  # a query, or a filter, is not the first screen
+        searcher.search("harbour", limit=50, facets=True)
+        searcher.search("", limit=50, facets=True, filters={"outlet": ["Reuters"]})
+    assert library.first_screen() is None

@@ -53,6 +53,15 @@ def hit_spans(text: Text) -> list[str]:
     return [text.plain[s.start : s.end] for s in text.spans if "reverse" in str(s.style)]
 
 
+def facet_counts(screen) -> dict[str, list[str]]:
+    """Each facet list's lines (value and count), by list."""
+    from textual.widgets import SelectionList
+
+    return {str(facet.id): [str(facet.get_option_at_index(i).prompt)
+                            for i in range(facet.option_count)]
+            for facet in screen.query(SelectionList)}
+
+
 @pytest.fixture
 def app_for(tmp_path):
     def make(corpus):
@@ -73,6 +82,50 @@ async def test_search_as_you_type_shows_highlighted_snippets(app_for, seeds):
         prompt = results.get_option_at_index(0).prompt
         assert "National Guard" in hit_spans(prompt)
         assert "2 articles matching" in str(app.screen.query_one("#status").render())
+
+
+async def test_the_first_screen_shows_while_the_index_opens(app_for, mini_corpus, monkeypatch):
+    """The newest articles and the counts over the corpus are listed as soon as the
+    search box is up, from the first screen the last start saved, while the index is
+    still opening; the index's own answer then takes over, on the row the user chose."""
+    import threading
+
+    from taiwan_reader_index.live_index import LiveIndex
+
+    app = app_for(mini_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        results = app.screen.query_one("#results", OptionList)
+        expected = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        facets = facet_counts(app.screen)
+    assert len(expected) > 3 and facets["outlet-facet"]
+
+    opened = threading.Event()  # the next start's index stays closed until the test says
+    open_index = LiveIndex.open
+    monkeypatch.setattr(LiveIndex, "open", lambda self, **kw: (
+        opened.wait(20), open_index(self, **kw))[1])
+    app = app_for(mini_corpus)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause(0.3)
+            screen = app.screen
+            assert isinstance(screen, SearchScreen) and screen.searcher is None
+            results = screen.query_one("#results", OptionList)
+            assert [results.get_option_at_index(i).id for i in range(results.option_count)] \
+                == expected
+            assert facet_counts(screen) == facets
+            assert "opening the index" in str(screen.query_one("#status").render())
+            await pilot.press("down", "down", "down")  # the user moves on before it opens
+            assert results.highlighted == 2
+            opened.set()
+            await settle(app, pilot)
+            assert screen.searcher is not None
+            assert [results.get_option_at_index(i).id for i in range(results.option_count)] \
+                == expected
+            assert results.highlighted == 2
+            assert "opening the index" not in str(screen.query_one("#status").render())
+    finally:
+        opened.set()
 
 
 async def test_did_you_mean_and_broken_query(app_for, seeds):

@@ -114,6 +114,13 @@ class Library:
                 raise
             return None, f"{exc}; searching the index as it was"
 
+    def first_screen(self) -> SearchResult | None:
+        """The first screen (newest articles, counts over the corpus) a searcher saved for
+        the index as it now is, read without opening the index; None if there is none."""
+        from .fulltext import first_screen
+
+        return first_screen.load(self.index_path)
+
     def searcher(self) -> SearchEngine:
         """The search engine over this corpus's index (close it when done, or use it in a
         ``with`` block)."""

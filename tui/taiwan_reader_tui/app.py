@@ -162,7 +162,8 @@ class ReaderApp(App):
         self.push_screen(ProblemScreen(headline, advice))
 
     def _show_search(self) -> None:
-        search = SearchScreen(f"taiwan-reader · {self.library.corpus.name}")
+        search = SearchScreen(f"taiwan-reader · {self.library.corpus.name}",
+                              preview=self.library.first_screen())
         if isinstance(self.screen, IndexingScreen):
             self.switch_screen(search)
         else:

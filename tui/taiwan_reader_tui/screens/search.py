@@ -87,9 +87,12 @@ class SearchScreen(Screen):
         run: int
         result: SearchResult
 
-    def __init__(self, title: str, searcher: SearchEngine | None = None) -> None:
+    def __init__(self, title: str, searcher: SearchEngine | None = None,
+                 preview: SearchResult | None = None) -> None:
         super().__init__()
         self.searcher = searcher
+        # the first screen saved beside the index, shown until the index opens and answers
+        self._preview = preview
         self.sort = "score"
         self.chosen: dict[str, list[str]] = {name: [] for name in FACETS}
         self._timer: Timer | None = None
@@ -155,7 +158,11 @@ class SearchScreen(Screen):
 
     def run_search(self) -> None:
         if self.searcher is None:
-            self.query_one("#status", Static).update(Text("Opening the index…", style="dim"))
+            if self._preview is not None and not self.query_one("#query", Input).value.strip() \
+                    and not self._filters() and self.sort == "score":
+                self._show_preview(self._preview)
+            else:
+                self.query_one("#status", Static).update(Text("Opening the index…", style="dim"))
             return
         self._run += 1
         query = self.query_one("#query", Input).value
@@ -223,7 +230,9 @@ class SearchScreen(Screen):
         self.last = result
         self._loading_more = False
         self.suggestion = result.suggestion
-        self._show_hits(result, keep=False)
+        # the index's first screen after the saved one: the row the user is on stays
+        self._show_hits(result, keep=self._preview is not None and not message.query)
+        self._preview = None
         self._update_facets(result)
         status.update(self._status_text(result))
         self.refresh_bindings()
@@ -272,6 +281,15 @@ class SearchScreen(Screen):
                             for hit in result.hits)
         if result.hits:
             results.highlighted = min(highlighted or 0, len(result.hits) - 1)
+
+    def _show_preview(self, result: SearchResult) -> None:
+        """The saved first screen, while the index opens: listed, counted and openable as
+        the index's own answer, which replaces it (the highlighted row kept)."""
+        self.last = result
+        self._show_hits(result)
+        self._update_facets(result)
+        self.query_one("#status", Static).update(
+            self._status_text(result) + Text(" · opening the index…", style="dim"))
 
     def _status_text(self, result: SearchResult) -> Text:
         noun = "article" if result.total == 1 else "articles"
