@@ -272,7 +272,7 @@ class Searcher:
             if not (snippets and text):
                 spans = {}
             elif held is not None:  # the fast path knows which words each hit holds
-                spans = spans_of_terms(searcher, held)
+                spans = spans_of_terms(searcher, held, known=fast.values if fast else None)
             else:
                 terms = self._highlight_terms(q, searcher)
                 spans = hit_spans(searcher, [d for _, d in ranked], terms) if terms else {}

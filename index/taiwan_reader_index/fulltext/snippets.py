@@ -24,19 +24,28 @@ def hit_spans(
 
 
 def spans_of_terms(searcher, terms: dict[int, list[bytes]], field: str = "body",
+                   known: dict[int, dict[bytes, bytes]] | None = None,
                    ) -> dict[int, list[tuple[int, int]]]:
     """Character spans of the given terms in each document (global docnum -> the terms
     may hold), read from its segment's postings: one posting reader per segment and
     term, walking forward through that segment's documents, so a common term's
-    postings are decoded once, not once per hit."""
+    postings are decoded once, not once per hit. A posting the search already read
+    (``known``: docnum -> term -> its value, as the field's format encodes it) is
+    decoded, not read again."""
     subs = searcher.subsearchers or [(searcher, 0)]
     offsets = [offset for _, offset in subs]
+    decode = searcher.schema[field].format.decode_characters
+    spans: dict[int, set[tuple[int, int]]] = {docnum: set() for docnum in terms}
     wanted: dict[int, dict[bytes, list[int]]] = {}  # segment -> term -> its documents
     for docnum, words in terms.items():
         segment = bisect_right(offsets, docnum) - 1
+        read = (known or {}).get(docnum, {})
         for word in words[:MAX_HIGHLIGHT_TERMS]:
-            wanted.setdefault(segment, {}).setdefault(word, []).append(docnum - offsets[segment])
-    spans: dict[int, set[tuple[int, int]]] = {docnum: set() for docnum in terms}
+            if word in read:
+                spans[docnum].update((s, e) for _, s, e in decode(read[word]))
+            else:
+                wanted.setdefault(segment, {}).setdefault(word, []).append(
+                    docnum - offsets[segment])
     for segment, by_word in wanted.items():
         sub, offset = subs[segment]
         reader = sub.reader()

@@ -18,7 +18,7 @@ import heapq
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -117,9 +117,13 @@ class PostingsCache:
     hundreds of blocks (20-40 ms on Reuters for "the" with its positions), and
     the same common words come back query after query, and keystroke after
     keystroke while a search is typed. Full reads of words in at least
-    ``MIN_POSTINGS`` articles are kept, the least recently used dropped once
-    their estimated size passes ``BUDGET`` bytes. Keyed by the segment reader,
-    so a refreshed searcher (a new ConjunctionSearcher) starts afresh.
+    ``MIN_POSTINGS`` articles are kept; once their estimated size passes ``BUDGET``
+    bytes, the one asked for least often goes, counted with dynamic aging (LFU-DA:
+    a read's priority is its uses while kept plus the priority of the last one
+    dropped, so a new run of queries is not shut out by counts from long ago).
+    Dropping the least recent alone let a run of middling words push out "the" and
+    "in", read again a few queries later. Keyed by the segment reader, so a
+    refreshed searcher (a new ConjunctionSearcher) starts afresh.
     """
 
     MIN_POSTINGS = 1_000
@@ -129,6 +133,9 @@ class PostingsCache:
     def __init__(self) -> None:
         self._kept: OrderedDict[tuple[int, str, bool], tuple[dict[int, Any], int]] = OrderedDict()
         self._size = 0
+        self._uses: dict[tuple[int, str, bool], int] = {}  # of each kept read, while kept
+        self._priority: dict[tuple[int, str, bool], float] = {}  # uses + age when last used
+        self._age = 0.0  # the priority of the last read dropped
 
     def read(self, reader, word: str, with_values: bool, within: list[int] | None = None,
              ) -> dict[int, Any]:
@@ -139,6 +146,8 @@ class PostingsCache:
         kept = self._kept.get(key)
         if kept is not None:
             self._kept.move_to_end(key)
+            self._uses[key] += 1
+            self._priority[key] = self._uses[key] + self._age
             return kept[0]
         if within is not None:
             count = reader.doc_frequency(FIELD, word)
@@ -150,9 +159,14 @@ class PostingsCache:
                 sum(map(len, found.values())) if with_values else 0)
             self._kept[key] = (found, size)
             self._size += size
+            self._uses[key] = 1
+            self._priority[key] = 1 + self._age
             while self._size > self.BUDGET and len(self._kept) > 1:
-                _, (_, dropped) = self._kept.popitem(last=False)
+                least = min(self._kept, key=self._priority.__getitem__)  # oldest on ties
+                _, dropped = self._kept.pop(least)
                 self._size -= dropped
+                self._age = self._priority.pop(least)
+                del self._uses[least]
         return found
 
 
@@ -193,11 +207,17 @@ class _Clause:
 
 
 def _phrase_freqs(postings: PostingsCache, reader, words: Clause, idfs: dict[str, float],
-                  within: list[int] | None = None) -> dict[int, float]:
+                  within: list[int] | None = None,
+                  values: dict[str, list[dict[int, bytes]]] | None = None) -> dict[int, float]:
     """docnum -> occurrences of the phrase; its rarest word is read first, and only the
-    blocks of the others that may hold a document it is in."""
+    blocks of the others that may hold a document it is in. Each word's postings (its
+    positions and character spans in every document read) go into ``values``."""
     read, docs = _narrowed(_rarest_first(idfs, words),
                            lambda i, docs: postings.read(reader, words[i], True, docs), within)
+    if values is not None:  # the reads themselves (a common word's is kept, and large)
+        for i, word in enumerate(words):
+            if i in read:
+                values.setdefault(word, []).append(read[i])
     if not docs:
         return {}
     lists = [read[i] for i in range(len(words))]
@@ -219,6 +239,9 @@ class FastResult:
     total: int
     ranked: list[tuple[float, int]]  # (score, global docnum), best first
     matched: list[int]  # every matching docnum
+    # of the ranked documents: the postings already read of each term (its positions and
+    # character spans, as the body's format encodes them), so snippets need not read them
+    values: dict[int, dict[bytes, bytes]] = field(default_factory=dict)
 
 
 def bm25_norms(lengths: list[int], avgfl: float) -> list[float]:
@@ -256,13 +279,16 @@ class ConjunctionSearcher:
         avgfl = searcher.avg_field_length(FIELD) or 1
         idfs = {w: searcher.idf(FIELD, w) for clause in wanted for w in clause}
         scored: list[tuple[float, int]] = []
+        values: dict[int, dict[str, list[dict[int, bytes]]]] = {}  # segment offset -> word
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
+            seen = values.setdefault(offset, {})
             # the rarest clause first; of the others, only blocks that may hold its documents
-            def read(i: int, within: list[int] | None, reader=reader) -> dict[int, Any]:
+            def read(i: int, within: list[int] | None, reader=reader, seen=seen,
+                     ) -> dict[int, Any]:
                 clause = wanted[i]
                 return (self.postings.read(reader, clause[0], False, within) if len(clause) == 1
-                        else _phrase_freqs(self.postings, reader, clause, idfs, within))
+                        else _phrase_freqs(self.postings, reader, clause, idfs, within, seen))
 
             order = _rarest_first(idfs, wanted)
             freqs, common = _narrowed(order, read, None)
@@ -278,4 +304,21 @@ class ConjunctionSearcher:
             scored.extend(zip(scores.tolist(), [offset + docnum for docnum in common]))
         ranked = heapq.nlargest(limit, scored, key=_rank_key) if limit else sorted(scored, key=_rank_key, reverse=True)
         matched = [d for _, d in scored] if facets else []
-        return FastResult(len(scored), ranked, matched)
+        return FastResult(len(scored), ranked, matched, _values_of(ranked, values))
+
+
+def _values_of(ranked: list[tuple[float, int]],
+               values: dict[int, dict[str, list[dict[int, bytes]]]],
+               ) -> dict[int, dict[bytes, bytes]]:
+    """Each ranked document's postings already read, by term (global docnums; the body's
+    terms are its words in UTF-8)."""
+    offsets = sorted(values)
+    found: dict[int, dict[bytes, bytes]] = {}
+    for _, docnum in ranked:
+        offset = offsets[bisect_right(offsets, docnum) - 1]
+        local = docnum - offset
+        mine = {word.encode("utf-8"): by_doc[local] for word, reads in values[offset].items()
+                for by_doc in reads if local in by_doc}
+        if mine:
+            found[docnum] = mine
+    return found
