@@ -330,3 +330,23 @@ def test_the_year_of_an_event_is_part_of_its_name(extract):
     assert ("1996 Summer Olympics", "EVENT") in names(found)
     assert ("2026 World Cup", "EVENT") in names(found)
     assert ("March 2024", "DATE") in [(e.text, e.label) for e in found]
+
+
+def test_a_currency_is_money_not_a_person_and_an_abbreviated_state_is_the_state(extract):
+    """Wire copy writes amounts as "53 billion U.S. Dlrs" and places as "Newark, N.J.":
+    the amount is money (never the person "U.S. Dlrs", whose name would be counted in the
+    People facet), a currency on its own names no one, and the state is linked to its
+    name, so "Calif." and "California" are one place."""
+    text = ("OTTAWA, May 4 - Reserves rose to a record 12.5 billion Canadian Dlrs in April "
+            "from 11 billion U.S. Dlrs, the bank said.\n\n"
+            "Bond prices quoted in N.Z. Dlrs eased, said Mark Francis of Westpac in Newark, "
+            "N.J., and his partner in San Jose, Calif.\n\n"
+            "California regulators had no comment.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not [n for n, label in found if "Dlrs" in n and label != "MONEY"], found
+    assert ("11 billion U.S. Dlrs", "MONEY") in [(e.text, e.label) for e in entities]
+    assert ("Mark Francis", "PERSON") in found
+    places = {e.text: e.canonical for e in entities if e.label == "GPE"}
+    assert places["N.J."] == "New Jersey" and places["Calif."] == "California"
+    assert places["California"] == "California"

@@ -722,3 +722,23 @@ def test_the_first_screen_is_kept_for_the_next_start_of_the_same_index_only(mini
         searcher.search("harbour", limit=50, facets=True)
         searcher.search("", limit=50, facets=True, filters={"outlet": ["Reuters"]})
     assert library.first_screen() is None
+
+
+def test_a_name_in_capitals_and_in_prose_is_one_facet_value(tmp_path):
+    """A dateline's "NEW YORK" and the "New York" of prose are one place in the facets,
+    shown as prose writes it and counted once per article; choosing it finds them all."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# Bond prices fall\n\nNEW YORK, March 2 - Bond prices "
+                                 "fell sharply on Monday, dealers said.\n")
+    (corpus / "b.md").write_text("# Theatre returns\n\nThe theatre season in New York opened "
+                                 "on Friday with three premieres.\n")
+    (corpus / "c.md").write_text("# Port strike\n\nNEW YORK, March 3 - Dock workers walked "
+                                 "out on Tuesday. New York port officials said talks would "
+                                 "resume.\n")
+    library = Library.open(corpus)
+    library.update()
+    places = dict(library.search("", limit=None, facets=True).facets["place"])
+    assert places.get("New York") == 3 and "NEW YORK" not in places, places
+    chosen = library.search("", limit=None, filters={"place": ["New York"]})
+    assert chosen.total == 3

@@ -51,6 +51,22 @@ BUILTIN_ALIASES = {
                                               "Taiwan's Ministry of National Defense"],
     "Legislative Yuan": ["Legislative Yuan"],
 }
+# The abbreviations news style (AP) gives the US states in datelines and after a city
+# ("SAN MATEO, Calif.", "Newark, N.J."): a place named so is that state.
+US_STATES = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas",
+    "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts",
+    "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nebr": "Nebraska", "Nev": "Nevada",
+    "N.H": "New Hampshire", "N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York",
+    "N.C": "North Carolina", "N.D": "North Dakota", "Okla": "Oklahoma", "Ore": "Oregon",
+    "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina",
+    "S.D": "South Dakota", "Tenn": "Tennessee", "Tex": "Texas", "Va": "Virginia",
+    "Vt": "Vermont", "Wash": "Washington State", "W.Va": "West Virginia", "Wis": "Wisconsin",
+    "Wisc": "Wisconsin", "Wyo": "Wyoming",
+}
 _TITLES = re.compile(
     r"^(?:(?:U\.S\.|US|Taiwanese|Taiwan|Chinese|Japanese)\s+)?(?:(?:President|Vice President|"
     r"Sen\.|Senator|Rep\.|Representative|Gen\.|General|Col\.|Lt\.|Lieutenant|Maj\.|Adm\.|"
@@ -74,7 +90,7 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
-LINKING_VERSION = 4  # bump when linking changes: indexes re-link (no re-analysis)
+LINKING_VERSION = 5  # bump when linking changes: indexes re-link (no re-analysis)
 
 
 @dataclass(frozen=True)
@@ -268,6 +284,8 @@ def _canonical(text: str, label: str, full_names: Counter[str], aliases: Aliases
         official = _official(text)
         short = _LEGAL_FORM.sub("", official)
         return short if len(short) >= 2 else official
+    if label == "GPE" and (state := US_STATES.get(clean(text))):  # written as abbreviated
+        return state
     if label != "PERSON":
         return _official(text)
     core = _person_core(text)

@@ -94,7 +94,43 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and any(c.isupper() for c in text[piece.start:piece.end]):
                     out.append(piece)
-    return _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
+    return _currencies(text, _year_and_event(text, sorted(set(out),
+                                                         key=lambda m: (m.start, m.end))))
+
+
+# a currency unit, as news writes it (wire copy: "53 billion U.S. Dlrs", "40 mln stg")
+_CURRENCY = re.compile(
+    r"(?i:dlrs?|dollars?|stg|sterling|yen|marks|francs?|lire|lira|pesos?|rupees?|cts|"
+    r"cents?|guilders?|crowns|kron[eo]r|krona|yuan|rand|riyals?|euros?|ecus?|ringgit|baht|"
+    r"roubles?|rubles?|shekels?|dinars?|escudos?|schillings?|drachmas?|pesetas?)")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")  # "U.S.", "H.K.", "N.Z."
+_AMOUNT_BEFORE = re.compile(r"\d[\d.,]*(?:\s+(?:mln|bln|billion|million|trillion|thousand))?\s+$")
+
+
+def _currencies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A currency is not a name: "53 billion U.S. Dlrs" is an amount of money, not the
+    person "U.S. Dlrs", and "in Canadian Dlrs" names no one. A name whose last word is
+    a currency unit joins the amount just before it, or, when all it adds to the unit
+    is a country (or its initials or adjective), is dropped."""
+    out: list[Mention] = []
+    for mention in mentions:
+        words = text[mention.start:mention.end].split()
+        if mention.label in QUANTITY_LABELS or len(words) > 3 or not words \
+                or not _CURRENCY.fullmatch(words[-1]):
+            out.append(mention)
+            continue
+        before = out[-1] if out else None
+        if before is not None and before.label in QUANTITY_LABELS \
+                and text[before.end:mention.start].isspace():
+            out[-1] = Mention(before.start, mention.end, "MONEY")
+            continue
+        prefix = " ".join(words[:-1])
+        if not prefix or _INITIALS.fullmatch(prefix) or country_of(prefix) \
+                or country_of_adjective(prefix) \
+                or _AMOUNT_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+            continue
+        out.append(mention)
+    return out
 
 
 _YEAR_BEFORE = re.compile(r"(?<![\w.,-])(?:1[89]|20)\d\d $")

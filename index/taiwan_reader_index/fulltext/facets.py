@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..locations import write_atomic
+from .first_screen import screen_stamp
 from .people import PeopleLinks
 from .schema import FACET_FIELDS
-from .vocabulary import index_stamp
 
 log = logging.getLogger(__name__)
 FACET_LIMIT = 30
@@ -70,7 +70,7 @@ class FacetCounter:
         """The counts over every article: from the file saved beside the index for this
         generation of it, else counted (and saved for the next start)."""
         if self._corpus is None:
-            stamp = index_stamp(index_path, searcher.reader().generation())
+            stamp = screen_stamp(index_path, searcher.reader().generation())
             counts = _saved_counts(index_path, stamp)
             if counts is None:
                 counts = self.count(searcher, searcher.reader().all_doc_ids(), people())
@@ -110,11 +110,26 @@ class FacetCounter:
                     shown = {v.casefold(): v for v in values}
                     counts[name].update(shown[k] for k in keys if k in shown)
                     lone.update(k for k in keys if k not in shown)
-                elif name in counts:
-                    counts[name].update(values)
+                elif name in counts:  # once per article, however many spellings it has
+                    counts[name].update({v.casefold(): v for v in values}.values())
         if lone:
             _merge_lone(counts["person"], lone, searcher)
-        return {
-            name: tuple(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT])
+        return {  # an outlet is chosen as written; an entity in any case (filter_query)
+            name: tuple(sorted((c if name == "outlet" else _one_spelling(c)).items(),
+                               key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT])
             for name, c in counts.items() if c
         }
+
+
+def _one_spelling(counts: Counter[str]) -> Counter[str]:
+    """One value per name whatever its case, under the spelling most articles give it
+    in mixed case: a dateline's "NEW YORK" and the "New York" of prose are one place
+    (each article counts a name once, so the counts add up)."""
+    spellings: dict[str, list[tuple[int, str]]] = {}
+    for value, n in counts.items():
+        spellings.setdefault(value.casefold(), []).append((n, value))
+    merged: Counter[str] = Counter()
+    for variants in spellings.values():
+        shown = max(variants, key=lambda v: (not v[1].isupper(), v[0], v[1]))[1]
+        merged[shown] = sum(n for n, _ in variants)
+    return merged

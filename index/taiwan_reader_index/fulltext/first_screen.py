@@ -29,6 +29,7 @@ from .vocabulary import index_stamp
 log = logging.getLogger(__name__)
 VERSION = 1
 HITS = 50  # articles kept: the reader's first page
+COUNTING = "counts-2"  # facets: a name once whatever its case
 _TOC = re.compile(r"^_MAIN_(\d+)\.toc$")  # whoosh.index.TOC's file name, generation inside
 
 
@@ -45,12 +46,18 @@ def latest_generation(index_path: Path) -> int | None:
     return max(map(int, names)) if names else None
 
 
+def screen_stamp(index_path: Path, generation: int) -> str:
+    """Which index, and which way of counting, a saved first screen or saved corpus
+    counts describe (``COUNTING`` changes when facets are counted another way)."""
+    return f"{index_stamp(index_path, generation)}:{COUNTING}"
+
+
 def current_stamp(index_path: Path) -> str | None:
     generation = latest_generation(index_path)
     if generation is None:
         return None
     try:
-        return index_stamp(index_path, generation)
+        return screen_stamp(index_path, generation)
     except OSError:
         return None
 

@@ -31,7 +31,7 @@ from .people import PeopleLinks
 from .query import QueryError, make_parser, no_hits_problem, parse, positive_leaves
 from .quote_table import QuoteTable
 from .snippets import entity_names, hit_spans, lead, name_spans, snippet, spans_of_terms
-from .vocabulary import Vocabulary, index_stamp
+from .vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO", "to"}
@@ -292,7 +292,7 @@ class Searcher:
     def _keep_first_screen(self, searcher, result: SearchResult) -> None:
         """Save the first screen beside the index for the next start (once per index
         generation: ``first_screen``)."""
-        stamp = index_stamp(self.index_path, searcher.reader().generation())
+        stamp = first_screen.screen_stamp(self.index_path, searcher.reader().generation())
         if self._first_screen_kept != stamp:
             first_screen.save(self.index_path, stamp, replace(
                 result, hits=result.hits[:first_screen.HITS]))
