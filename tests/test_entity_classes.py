@@ -350,3 +350,19 @@ def test_a_currency_is_money_not_a_person_and_an_abbreviated_state_is_the_state(
     places = {e.text: e.canonical for e in entities if e.label == "GPE"}
     assert places["N.J."] == "New Jersey" and places["Calif."] == "California"
     assert places["California"] == "California"
+
+
+def test_a_firm_named_for_its_partners_is_one_organisation(extract):
+    """Wire copy writes "and" where others write "&": "Morgan Stanley and Co Inc" is one
+    firm (its facet name "Morgan Stanley"), never a company "Co"; two companies joined by
+    "and" stay two."""
+    text = ("LONDON, May 4 - The issue was led by Harwood Lane and Co Inc, with Marsh "
+            "and Co as co-manager.\n\n"
+            "Hollis and Sons said it would bid. Apple and Microsoft Corp declined to comment.\n")
+    _, entities = extract(text)
+    orgs = {e.text: e.canonical for e in entities if e.label == "ORG"}
+    assert orgs.get("Harwood Lane and Co Inc") == "Harwood Lane", orgs
+    assert orgs.get("Marsh and Co") == "Marsh", orgs
+    assert "Hollis and Sons" in orgs
+    assert not [name for name in orgs.values() if name in ("Co", "Co Inc", "Sons")]
+    assert "Apple" in orgs and orgs.get("Microsoft Corp") == "Microsoft"

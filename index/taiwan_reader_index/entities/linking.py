@@ -271,7 +271,7 @@ def _official(text: str) -> str:
     return cleaned
 
 
-_LEGAL_FORM = re.compile(rf"(?:,?\s+(?:{legal_forms()})\.?)+$")
+_LEGAL_FORM = re.compile(rf"(?:\s+(?:and|&))?(?:,?\s+(?:{legal_forms()})\.?)+$")  # "W.R. Grace and Co"
 
 
 def _canonical(text: str, label: str, full_names: Counter[str], aliases: Aliases) -> str:

@@ -94,8 +94,44 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and any(c.isupper() for c in text[piece.start:piece.end]):
                     out.append(piece)
-    return _currencies(text, _year_and_event(text, sorted(set(out),
-                                                         key=lambda m: (m.start, m.end))))
+    return _and_company(text, _currencies(text, _year_and_event(
+        text, sorted(set(out), key=lambda m: (m.start, m.end)))))
+
+
+# what is left of a firm's name when the model cuts it at "and": "Co Inc", "Sons"
+_FIRM_TAIL = re.compile(r"(?:Co|Cos|Company|Sons|Associates|Partners|Brothers|Bros)\.?"
+                        r"(?:,?\s+(?:" + legal_forms() + r")\.?)*")
+_AND_BEFORE = re.compile(r"\s+(?:and|&)\s+$")
+_PARTNERS_BEFORE = re.compile(r"(?<![\w.'’-])((?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*)$")
+_NOT_PARTNERS = frozenset({"The", "A", "An", "By", "From", "With", "And", "Both", "Said"})
+
+
+def _and_company(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A firm named for its partners, "Morgan Stanley and Co Inc", "Baker, Fentress and
+    Co", "Smith and Sons", is one organisation: the model cuts it at "and" and tags the
+    tail "Co Inc" as a company of its own (Reuters' third organisation, 525 articles)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        connector = _AND_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+        if connector is None or mention.label in QUANTITY_LABELS \
+                or not _FIRM_TAIL.fullmatch(text, mention.start, mention.end):
+            out.append(mention)
+            continue
+        before = out[-1] if out else None
+        if before is not None and before.end == connector.start() \
+                and before.label not in QUANTITY_LABELS:
+            out[-1] = Mention(before.start, mention.end, "ORG")
+            continue
+        partners = _PARTNERS_BEFORE.search(text, max(0, connector.start() - 80),
+                                           connector.start())
+        if partners is not None and (before is None or before.end <= partners.start(1)):
+            names = [w for w in _WORD.finditer(text, partners.start(1), connector.start())
+                     if w.group() not in _NOT_PARTNERS]  # "The Smith and Co": not "The"
+            if names:
+                out.append(Mention(names[0].start(), mention.end, "ORG"))
+                continue
+        out.append(mention)
+    return out
 
 
 # a currency unit, as news writes it (wire copy: "53 billion U.S. Dlrs", "40 mln stg")
