@@ -366,3 +366,17 @@ def test_a_firm_named_for_its_partners_is_one_organisation(extract):
     assert "Hollis and Sons" in orgs
     assert not [name for name in orgs.values() if name in ("Co", "Co Inc", "Sons")]
     assert "Apple" in orgs and orgs.get("Microsoft Corp") == "Microsoft"
+
+
+def test_the_holder_of_an_office_named_in_full_is_the_name_after_it(extract):
+    """"Chancellor of the Exchequer Nigel Lawson": the person is Nigel Lawson, not
+    "Exchequer Nigel Lawson" (the office's last word read as a given name), and a
+    minister "of Finance" is not "Finance Kiichi Miyazawa"."""
+    text = ("LONDON, May 4 - Chancellor of the Exchequer Tobias Fenwick said rates would "
+            "stay where they are.\n\n"
+            "He later met Minister of Finance Kenji Nakamura and Minister of the Interior "
+            "Claude Vasseur in Paris.\n")
+    _, entities = extract(text)
+    people = [e.text for e in entities if e.label == "PERSON"]
+    assert {"Tobias Fenwick", "Kenji Nakamura", "Claude Vasseur"} <= set(people), people
+    assert not [p for p in people if p.split()[0] in ("Exchequer", "Finance", "Interior")]

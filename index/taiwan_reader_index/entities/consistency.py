@@ -41,7 +41,7 @@ from .casing import is_common
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .mention import Mention, Taken
-from .refine import NAME_TITLES, joined_to_name, sentence_start
+from .refine import NAME_TITLES, OFFICE_OF, joined_to_name, sentence_start
 
 EVIDENCE = 3.0  # one piece of the article's evidence against one model vote
 WEAK_PERSON = 0.5  # a lone word called a person, with no first name or title anywhere
@@ -179,7 +179,8 @@ _GIVEN_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+$")
 
 def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
     """A person's span with the given name the model left out ("Pranab Mukherjee"):
-    a capitalised word right before it that is no common word, title or country."""
+    a capitalised word right before it that is no common word, title or country, nor the
+    last word of an office ("Chancellor of the Exchequer Nigel Lawson")."""
     taken = Taken(mentions)
     out = []
     for m in mentions:
@@ -188,6 +189,7 @@ def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
         if match and not is_common(match.group(1)) and country_of(match.group(1)) is None \
                 and country_of_adjective(match.group(1)) is None \
                 and not NAME_TITLES.search(match.group(0)) \
+                and not OFFICE_OF.search(source, max(0, match.start(1) - 40), match.start(1)) \
                 and not taken.overlaps(match.start(1), match.end(1)):
             m = Mention(match.start(1), m.end, m.label)
         out.append(m)

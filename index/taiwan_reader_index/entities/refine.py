@@ -94,8 +94,37 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and any(c.isupper() for c in text[piece.start:piece.end]):
                     out.append(piece)
-    return _and_company(text, _currencies(text, _year_and_event(
-        text, sorted(set(out), key=lambda m: (m.start, m.end)))))
+    return _office_holder(text, _and_company(text, _currencies(text, _year_and_event(
+        text, sorted(set(out), key=lambda m: (m.start, m.end))))))
+
+
+# an office named in full, just before its holder's name ("Chancellor of the Exchequer")
+OFFICE_OF = re.compile(r"\b(?:Chancellor|(?:Under|Deputy|Assistant)?\s*Secretary|Secretaries|"
+                           r"(?:Deputy\s+|Prime\s+)?Ministers?|Commissioner|Director|Chairman|"
+                           r"Governor|Head)\s+of\s+(?:the\s+)?$")
+
+
+def _office_holder(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The holder of an office named in full before the name: the model takes the
+    office's last word for part of the person ("Chancellor of the Exchequer Nigel Lawson"
+    -> "Exchequer Nigel Lawson", "Minister of Finance Kiichi Miyazawa" -> "Finance
+    Kiichi Miyazawa", or an organisation "Interior Charles Pasqua"). The person is the
+    name after it."""
+    out: list[Mention] = []
+    for mention in mentions:
+        words = list(_WORD.finditer(text, mention.start, mention.end))
+        if mention.label not in ("PERSON", "ORG") or len(words) < 3 \
+                or not OFFICE_OF.search(text, max(0, mention.start - 40), mention.start):
+            out.append(mention)
+            continue
+        rest = words[1:]  # the office's own word(s) go: "Exchequer", "Foreign Affairs"
+        while len(rest) > 2 and is_common(rest[0].group()):
+            rest = rest[1:]
+        if all(w.group()[0].isupper() for w in rest):
+            out.append(Mention(rest[0].start(), mention.end, "PERSON"))
+        else:
+            out.append(mention)
+    return out
 
 
 # what is left of a firm's name when the model cuts it at "and": "Co Inc", "Sons"
