@@ -380,3 +380,16 @@ def test_the_holder_of_an_office_named_in_full_is_the_name_after_it(extract):
     people = [e.text for e in entities if e.label == "PERSON"]
     assert {"Tobias Fenwick", "Kenji Nakamura", "Claude Vasseur"} <= set(people), people
     assert not [p for p in people if p.split()[0] in ("Exchequer", "Finance", "Interior")]
+
+
+def test_a_company_whose_name_is_a_possessive_keeps_it_where_it_owns_nothing(extract):
+    """"Moody's said", "rated by Moody's and": the company is "Moody's" (the facet showed
+    "Moody"); "China's exports" and "Microsoft's chief" are still China and Microsoft."""
+    text = ("NEW YORK, June 18 - Moody's said it upgraded the debt of Harlow Power. The "
+            "notes are rated A-2 by Moody's and AA by another agency. Sotheby's said sales "
+            "rose.\n\nChina's exports rose. Microsoft's chief said so.\n")
+    _, entities = extract(text)
+    orgs = [(e.text, e.canonical) for e in entities if e.label == "ORG"]
+    assert ("Moody's", "Moody's") in orgs and ("Sotheby's", "Sotheby's") in orgs, orgs
+    assert not [text for text, _ in orgs if text in ("Moody", "Sotheby")]
+    assert ("China", "GPE") in names(entities) and ("Microsoft", "ORG") in names(entities)

@@ -443,9 +443,24 @@ def _named_part(span: str, base: int, start: int, end: int, label: str) -> list[
     return [Mention(base + offset, base + offset + len(part), label)]
 
 
+# what follows a company whose name is a possessive ("Moody's said", "rated by Moody's
+# and", "McDonald's raised prices"): no noun it could own
+_NAME_NOT_OWNER = re.compile(
+    r"(?:\s*(?:[.,;:!?)\]\"”]|$)|\s+(?:and|or|but|said|says|say|reported|reports|added|"
+    r"told|expects|expected|will|would|has|had|have|is|was|are|were|also|now|did|does|"
+    r"cut|raised|lowered|rates|rated|upgraded|downgraded|affirmed|announced|agreed|plans|"
+    r"declined|on|in|at|to|for|of|with|from|by|after|which|who|that)\b)")
+
+
 def _trim_possessive(text: str, mention: Mention) -> Mention:
     span = text[mention.start:mention.end]
     tail = _POSSESSIVE_TAIL.search(span)
+    if mention.label == "ORG":  # a name that itself ends so owns nothing here
+        if tail and tail.group() in ("'s", "’s") and _NAME_NOT_OWNER.match(text, mention.end):
+            return mention
+        if not tail and text[mention.end:mention.end + 2] in ("'s", "’s") \
+                and _NAME_NOT_OWNER.match(text, mention.end + 2):
+            return Mention(mention.start, mention.end + 2, mention.label)
     if tail and tail.start() > 0:
         return Mention(mention.start, mention.start + len(span[:tail.start()].rstrip()), mention.label)
     return mention
