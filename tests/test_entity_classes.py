@@ -393,3 +393,14 @@ def test_a_company_whose_name_is_a_possessive_keeps_it_where_it_owns_nothing(ext
     assert ("Moody's", "Moody's") in orgs and ("Sotheby's", "Sotheby's") in orgs, orgs
     assert not [text for text, _ in orgs if text in ("Moody", "Sotheby")]
     assert ("China", "GPE") in names(entities) and ("Microsoft", "ORG") in names(entities)
+
+
+def test_a_results_headline_in_capitals_names_no_company_net(extract):
+    """"KESTREL SYSTEMS <KSY> 4TH QTR NET": "net" is a common word (wire copy's results
+    tables start rows with "Net", which is no evidence of a name), so "NET" is not an
+    organisation."""
+    for body in ("CLEVELAND, Feb 26 - The company said its profit may be lower.\n",
+                 "CLEVELAND, Feb 26 -\n    Shr 10 cts vs 12 cts\n    Net 1.2 mln vs 1.4 mln\n"):
+        _, entities = extract("KESTREL SYSTEMS <KSY> 4TH QTR NET\n\n" + body)
+        orgs = [e.text for e in entities if e.label == "ORG"]
+        assert not [o for o in orgs if o.casefold() == "net"], orgs
