@@ -15,7 +15,14 @@ In one piece of text (one paragraph, title or caption):
 * a possessive country before an organisation is two entities ("China's
   Foreign Ministry" -> GPE "China", ORG "Foreign Ministry"), and a trailing
   possessive is not part of a name;
-* a law's last word alone ("Act", "Bill") is not a law.
+* a law's last word alone ("Act", "Bill") is not a law;
+* an amount ending in a currency is money ("53 billion U.S. Dlrs"), and a currency
+  alone ("in N.Z. Dlrs") names no one;
+* a firm named for its partners is one ("Morgan Stanley and Co Inc", "Smith and
+  Sons"), and a company whose name is a possessive keeps it where it owns nothing
+  ("Moody's said");
+* the holder of an office named in full is the name after it ("Chancellor of the
+  Exchequer Nigel Lawson": not "Exchequer Nigel Lawson").
 
 Across one article:
 
@@ -100,8 +107,8 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 # an office named in full, just before its holder's name ("Chancellor of the Exchequer")
 OFFICE_OF = re.compile(r"\b(?:Chancellor|(?:Under|Deputy|Assistant)?\s*Secretary|Secretaries|"
-                           r"(?:Deputy\s+|Prime\s+)?Ministers?|Commissioner|Director|Chairman|"
-                           r"Governor|Head)\s+of\s+(?:the\s+)?$")
+                       r"(?:Deputy\s+|Prime\s+)?Ministers?|Commissioner|Director|Chairman|"
+                       r"Governor|Head)\s+of\s+(?:the\s+)?$")
 
 
 def _office_holder(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -444,12 +451,13 @@ def _named_part(span: str, base: int, start: int, end: int, label: str) -> list[
 
 
 # what follows a company whose name is a possessive ("Moody's said", "rated by Moody's
-# and", "McDonald's raised prices"): no noun it could own
+# and", "McDonald's raised prices", "Lloyd's of London"): no noun it could own, and no
+# word that would make the "'s" an "is" ("Apple's in talks")
 _NAME_NOT_OWNER = re.compile(
     r"(?:\s*(?:[.,;:!?)\]\"”]|$)|\s+(?:and|or|but|said|says|say|reported|reports|added|"
-    r"told|expects|expected|will|would|has|had|have|is|was|are|were|also|now|did|does|"
+    r"told|expects|expected|will|would|has|had|have|is|was|are|were|also|did|does|"
     r"cut|raised|lowered|rates|rated|upgraded|downgraded|affirmed|announced|agreed|plans|"
-    r"declined|on|in|at|to|for|of|with|from|by|after|which|who|that)\b)")
+    r"declined|of|which|who)\b)")
 
 
 def _trim_possessive(text: str, mention: Mention) -> Mention:
