@@ -347,6 +347,10 @@ def test_a_currency_is_money_not_a_person_and_an_abbreviated_state_is_the_state(
     assert not [n for n, label in found if "Dlrs" in n and label != "MONEY"], found
     assert ("11 billion U.S. Dlrs", "MONEY") in [(e.text, e.label) for e in entities]
     assert ("Mark Francis", "PERSON") in found
+    # a name that is also a currency's name stays a name when no amount comes before it
+    _, named = extract("The plan was backed by Marks and by Sterling, officials told Yuan "
+                       "on Monday.\n")
+    assert {"Marks", "Sterling", "Yuan"} <= {e.text for e in named if e.kind}, names(named)
     places = {e.text: e.canonical for e in entities if e.label == "GPE"}
     assert places["N.J."] == "New Jersey" and places["Calif."] == "California"
     assert places["California"] == "California"

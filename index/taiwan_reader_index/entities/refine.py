@@ -196,9 +196,9 @@ def _currencies(text: str, mentions: list[Mention]) -> list[Mention]:
                 and text[before.end:mention.start].isspace():
             out[-1] = Mention(before.start, mention.end, "MONEY")
             continue
-        prefix = " ".join(words[:-1])
-        if not prefix or _INITIALS.fullmatch(prefix) or country_of(prefix) \
-                or country_of_adjective(prefix) \
+        prefix = " ".join(words[:-1])  # a lone "Sterling", "Rand" or "Yuan" may be a name
+        if (prefix and (_INITIALS.fullmatch(prefix) or country_of(prefix)
+                        or country_of_adjective(prefix))) \
                 or _AMOUNT_BEFORE.search(text, max(0, mention.start - 40), mention.start):
             continue
         out.append(mention)
