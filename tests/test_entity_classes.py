@@ -384,6 +384,11 @@ def test_the_holder_of_an_office_named_in_full_is_the_name_after_it(extract):
     people = [e.text for e in entities if e.label == "PERSON"]
     assert {"Tobias Fenwick", "Kenji Nakamura", "Claude Vasseur"} <= set(people), people
     assert not [p for p in people if p.split()[0] in ("Exchequer", "Finance", "Interior")]
+    # an office followed by a body, with no holder named, keeps the body whole
+    _, bodies = extract("He met the Director of the Central Intelligence Agency on Monday, "
+                        "and the Head of the World Health Organization spoke.\n")
+    assert ("Central Intelligence Agency", "ORG") in names(bodies), names(bodies)
+    assert ("World Health Organization", "ORG") in names(bodies), names(bodies)
 
 
 def test_a_company_whose_name_is_a_possessive_keeps_it_where_it_owns_nothing(extract):

@@ -127,11 +127,22 @@ def _office_holder(text: str, mentions: list[Mention]) -> list[Mention]:
         rest = words[1:]  # the office's own word(s) go: "Exchequer", "Foreign Affairs"
         while len(rest) > 2 and is_common(rest[0].group()):
             rest = rest[1:]
-        if all(w.group()[0].isupper() for w in rest):
+        # what is left must read as a person's name: "Director of the Central Intelligence
+        # Agency" names a body, not a person "Intelligence Agency"
+        if all(w.group()[0].isupper() and not is_common(w.group())
+               and w.group().casefold() not in _BODY_HEADS | _ORG_HEADS for w in rest):
             out.append(Mention(rest[0].start(), mention.end, "PERSON"))
         else:
             out.append(mention)
     return out
+
+
+# words that end the names of bodies, beside _BODY_HEADS ("World Health Organization")
+_ORG_HEADS = frozenset({
+    "organization", "organisation", "board", "fund", "reserve", "office", "authority",
+    "service", "services", "administration", "corporation", "company", "association",
+    "union", "federation", "foundation", "center", "centre", "group", "trust", "bureau",
+    "system", "program", "programme", "commission", "committee", "council", "agency"})
 
 
 # what is left of a firm's name when the model cuts it at "and": "Co Inc", "Sons"
