@@ -466,7 +466,7 @@ def _named_part(span: str, base: int, start: int, end: int, label: str) -> list[
 # word that would make the "'s" an "is" ("Apple's in talks")
 _NAME_NOT_OWNER = re.compile(
     r"(?:\s*(?:[.,;:!?)\]\"”]|$)|\s+(?:and|or|but|said|says|say|reported|reports|added|"
-    r"told|expects|expected|will|would|has|had|have|is|was|are|were|also|did|does|"
+    r"told|expects|expected|will|would|has|had|have|is|was|are|were|did|does|"
     r"cut|raised|lowered|rates|rated|upgraded|downgraded|affirmed|announced|agreed|plans|"
     r"declined|of|which|who)\b)")
 
