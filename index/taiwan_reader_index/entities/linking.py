@@ -282,7 +282,7 @@ def _canonical(text: str, label: str, full_names: Counter[str], aliases: Aliases
         return found
     if label == "ORG":  # "Brunswick Corp" and "Brunswick" are one company
         official = _official(text)
-        if re.search(r"\w'(?:s)$", fold_quotes(text).rstrip(" .,;:")):
+        if re.search(r"\w's$", fold_quotes(text).rstrip(" .,;:")):
             official += "'s"  # a name that is a possessive ("Moody's": refine kept it)
         short = _LEGAL_FORM.sub("", official)
         return short if len(short) >= 2 else official

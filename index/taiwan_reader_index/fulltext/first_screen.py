@@ -64,15 +64,23 @@ def current_stamp(index_path: Path) -> str | None:
 
 def save(index_path: Path, stamp: str, result: SearchResult) -> None:
     """Keep ``result`` (the first screen of the index at ``stamp``) for the next start;
-    a cache that cannot be written is only logged (the next start opens the index)."""
+    a cache that cannot be written is only logged (the next start opens the index).
+    The same file is not written again: every start of the reader computes the first
+    screen, and it stays the same until the index changes."""
     data = {
         "version": VERSION, "stamp": stamp, "total": result.total,
         "hits": [[h.id, h.title, h.outlet, h.author, h.date.isoformat() if h.date else None,
                   h.path, [[text, hit] for text, hit in h.snippet]] for h in result.hits],
         "facets": {name: [list(pair) for pair in pairs] for name, pairs in result.facets.items()},
     }
+    path, text = first_screen_path(index_path), json.dumps(data, ensure_ascii=False)
     try:
-        write_atomic(first_screen_path(index_path), json.dumps(data, ensure_ascii=False))
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass  # none yet, or unreadable: written anew
+    try:
+        write_atomic(path, text)
     except OSError as exc:
         log.info("could not keep the first screen beside %s: %s", index_path, exc)
 
