@@ -76,6 +76,31 @@ def test_swapping_the_two_reports_swaps_the_pairs_and_nothing_else(seeds):
         assert forward == backward, (a.id, b.id)
 
 
+def test_wire_copy_reused_in_another_order_pairs_each_sentence_with_its_twin():
+    wire = ["The central bank raised its main interest rate to 4.5 percent on Thursday.",
+            "Analysts had expected the bank to hold rates steady until the spring.",
+            "The currency rose against the dollar after the announcement.",
+            "Mortgage lenders said they would pass the increase on to borrowers.",
+            "The bank's governor warned that inflation would stay high this year."]
+    # B reorders the wire copy, repeats one line, and edits another by a word
+    edited = wire[3].replace("they would", "they will")
+    b_lines = [wire[4], wire[2], FILLER_B, wire[0], edited, wire[1], wire[2]]
+    a, b = (load_text(" ".join(lines), name, title_line=False)
+            for lines, name in ((wire + [FILLER_A], "a"), (b_lines, "b")))
+    result = align(a, b)
+    paired = {(p.a.text, p.b.text): p.kind for p in result.pairs if not p.merged}
+    for line in (wire[0], wire[1], wire[4]):
+        assert paired[(line, line)] == "same"
+    assert paired[(wire[3], edited)] in ("same", "similar")
+    # the repeated line is paired once: the other copy is only in B
+    assert [p.b.index for p in result.pairs if p.a.text == wire[2]] in ([1], [6])
+    assert sum(s.text == wire[2] for s in result.only_b) == 1
+    assert [s.text for s in result.only_a] == [FILLER_A]
+    swapped = align(b, a)
+    assert ({(p.b.index, p.a.index, p.kind) for p in swapped.pairs}
+            == {(p.a.index, p.b.index, p.kind) for p in result.pairs})
+
+
 def test_sentences_keep_abbreviations_and_offsets(seeds):
     from taiwan_reader_index.articles.loader import load_article
 
