@@ -854,3 +854,29 @@ async def test_a_long_result_list_grows_as_the_cursor_nears_its_end(app_for, tmp
         app.screen.query_one("#query").focus()
         await type_query(app, pilot, "twice")
         assert results.option_count == min(first, 60)
+
+
+async def test_a_screen_key_is_found_by_name_in_the_palette(app_for, seeds):
+    """Typing what a key does ("compare") in the palette finds it, with its key, and
+    runs it on the screen the palette was opened from."""
+    from textual.command import CommandPalette
+
+    from taiwan_reader_tui.screens.compare import CompareScreen
+
+    app = app_for(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        results = app.screen.query_one("#results", OptionList)
+        results.focus()
+        await pilot.press("m", "down")
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"compare")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        options = app.screen.query("CommandList").first()
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Compare" in s and "key: c" in s for s in shown), shown
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CompareScreen)

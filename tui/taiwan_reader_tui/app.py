@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from functools import partial
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -396,6 +397,27 @@ class ReaderApp(App):
                             "to the corpus", self.action_add_url)
         yield SystemCommand("Fetch feeds", "Add every new article of the corpus's feeds",
                             self.action_fetch_feeds)
+        yield from self._key_commands(screen)
+
+    def _key_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the screen the palette was opened on, by what it does ("Compare",
+        "Swap sides"), so a command is found by name as well as by its key; listed
+        when searched for, not in the palette's opening list."""
+        taken = {"Help", "Quit", "Keys", "Command palette"}
+        keys: dict[str, list[str]] = {}
+        found: dict[str, tuple[object, str]] = {}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            title = binding.description
+            if not title or not active.enabled or title in taken or \
+                    binding.action in ("command_palette", "app.command_palette"):
+                continue
+            keys.setdefault(title, []).append(self.get_key_display(binding))
+            found.setdefault(title, (active.node, binding.action))
+        for title, (node, action) in found.items():
+            run = getattr(node, "run_action")
+            yield SystemCommand(title, f"key: {' · '.join(dict.fromkeys(keys[title]))}",
+                                partial(run, action), discover=False)
 
     # bringing articles in --------------------------------------------------------------
     def _shows_seeds(self) -> bool:
