@@ -86,7 +86,7 @@ def test_wire_copy_reused_in_another_order_pairs_each_sentence_with_its_twin():
     edited = wire[3].replace("they would", "they will")
     b_lines = [wire[4], wire[2], FILLER_B, wire[0], edited, wire[1], wire[2]]
     a, b = (load_text(" ".join(lines), name, title_line=False)
-            for lines, name in ((wire + [FILLER_A], "a"), (b_lines, "b")))
+            for lines, name in (([*wire, FILLER_A], "a"), (b_lines, "b")))
     result = align(a, b)
     paired = {(p.a.text, p.b.text): p.kind for p in result.pairs if not p.merged}
     for line in (wire[0], wire[1], wire[4]):

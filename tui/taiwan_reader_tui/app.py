@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from functools import partial
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -405,7 +406,7 @@ class ReaderApp(App):
         when searched for, not in the palette's opening list."""
         taken = {"Help", "Quit", "Keys", "Command palette"}
         keys: dict[str, list[str]] = {}
-        found: dict[str, tuple[object, str]] = {}
+        found: dict[str, tuple[DOMNode, str]] = {}
         for active in screen.active_bindings.values():
             binding = active.binding
             title = binding.description
@@ -415,9 +416,8 @@ class ReaderApp(App):
             keys.setdefault(title, []).append(self.get_key_display(binding))
             found.setdefault(title, (active.node, binding.action))
         for title, (node, action) in found.items():
-            run = getattr(node, "run_action")
             yield SystemCommand(title, f"key: {' · '.join(dict.fromkeys(keys[title]))}",
-                                partial(run, action), discover=False)
+                                partial(self.run_action, action, node), discover=False)
 
     # bringing articles in --------------------------------------------------------------
     def _shows_seeds(self) -> bool:
