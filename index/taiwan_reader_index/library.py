@@ -61,10 +61,12 @@ class Library:
     def problems(self) -> tuple[str, ...]:
         """What is wrong in the user's config and alias files, each message naming its
         file; what is wrong is ignored and the rest applies."""
-        from .entities.extract import aliases_path
+        path = locations.aliases_path()
+        if not path.exists():  # (most users: the entity layer need not load to say so)
+            return self.config.problems
         from .entities.linking import load_aliases
 
-        return self.config.problems + load_aliases(aliases_path()).problems
+        return self.config.problems + load_aliases(path).problems
 
     @property
     def max_bytes(self) -> int:

@@ -37,6 +37,11 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def aliases_path() -> Path:
+    """The user's entity alias file (``aliases.toml``: names to merge or keep apart)."""
+    return config_dir() / "aliases.toml"
+
+
 def config_file() -> Path:
     return config_dir() / "config.toml"
 

@@ -8,11 +8,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from typing import TypeVar
 
-from .. import locations
 from ..articles.article import Article
+from ..locations import aliases_path
 from .cache import MentionCache
 from .linking import Aliases, link, load_aliases
 from .mention import Entity, Mention
@@ -32,10 +31,6 @@ CHUNK = 64  # articles per model run (and per task sent to a worker process)
 # build took 366 s), bounded in characters so huge files cannot fill the memory.
 AHEAD_CHUNKS = 64
 AHEAD_CHARS = 20_000_000
-
-
-def aliases_path() -> Path:
-    return locations.config_dir() / "aliases.toml"
 
 
 MAX_ENTITY_CHARS = 100_000  # four times the longest report in BBC, Reuters or the seeds
