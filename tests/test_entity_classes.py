@@ -413,3 +413,32 @@ def test_a_results_headline_in_capitals_names_no_company_net(extract):
         _, entities = extract("KESTREL SYSTEMS <KSY> 4TH QTR NET\n\n" + body)
         orgs = [e.text for e in entities if e.label == "ORG"]
         assert not [o for o in orgs if o.casefold() == "net"], orgs
+
+
+def test_a_name_the_model_cut_in_two_at_a_space_is_one_name(extract):
+    """An organisation's name run on, a place and its common word, a country before the
+    body it names in more than one word are one name; a person or people named after a
+    place, and a product after its maker, stay apart."""
+    text = ("The contract was won by Lockheed Martin last year, the ministry said.\n\n"
+            "A complaint was filed in the US District Court in Boston on Friday.\n\n"
+            "UK Independence Party leader Mark Holt said the vote was lost.\n\n"
+            "The shop in Kentish Town, London, will close in March.\n\n"
+            "Senator Ruth Vale, a Texas Democrat, opposed the plan.\n\n"
+            "Sony PSP sales rose sharply in Japan last month.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    for name in [("Lockheed Martin", "ORG"), ("US District Court", "ORG"),
+                 ("UK Independence Party", "ORG"), ("Mark Holt", "PERSON"),
+                 ("Kentish Town", "GPE"), ("Texas", "GPE"), ("Democrat", "NORP"),
+                 ("Sony", "ORG")]:
+        assert name in found, (name, found)
+    assert not {text for text, _ in found} & {"Martin", "District Court", "Independence Party",
+                                             "Kentish", "Town", "Texas Democrat", "Sony PSP"}
+
+
+def test_a_title_inside_a_name_leads_the_name_after_it(extract):
+    """A common word and a title before a name are not part of it ("Said Mr Okafor")."""
+    _, entities = extract('The hearing ended early. Said Mr Okafor: "We will appeal the '
+                          'ruling."\n\nOfficials declined to comment on Tuesday.\n')
+    people = [text for text, label in names(entities) if label == "PERSON"]
+    assert people == ["Okafor"], people

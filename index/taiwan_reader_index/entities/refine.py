@@ -22,7 +22,9 @@ In one piece of text (one paragraph, title or caption):
   Sons"), and a company whose name is a possessive keeps it where it owns nothing
   ("Moody's said");
 * the holder of an office named in full is the name after it ("Chancellor of the
-  Exchequer Nigel Lawson": not "Exchequer Nigel Lawson").
+  Exchequer Nigel Lawson": not "Exchequer Nigel Lawson");
+* a name the model cut in two at a space is one ("Lockheed" + "Martin", "UK" +
+  "Independence Party"), and a title inside a name leads the name ("Said Mr Okafor").
 
 Across one article:
 
@@ -101,8 +103,45 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and any(c.isupper() for c in text[piece.start:piece.end]):
                     out.append(piece)
-    return _office_holder(text, _and_company(text, _currencies(text, _year_and_event(
-        text, sorted(set(out), key=lambda m: (m.start, m.end))))))
+    return _joined_names(text, _office_holder(text, _and_company(text, _currencies(
+        text, _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))))))
+
+
+def _joined_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One name the model cut in two where nothing stands between the parts but a space:
+    a common word it took for a person ("British" + "Library", "Kentish" + "Town"), an
+    organisation's name run on ("Lockheed" + "Martin", "BBC Radio" + "Five Live"), and
+    a country before the body it names in more than one word ("UK" + "Independence
+    Party", "US" + "District Court"; "U.S. Congress" stays two). A person or people
+    named after a place or party stay apart ("Texas Democrat", "American Robby
+    Ginepri"), as does a product after its maker ("Sony PSP")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if before is None or text[before.end:mention.start] != " " \
+                or before.label in QUANTITY_LABELS or mention.label in QUANTITY_LABELS:
+            out.append(mention)
+            continue
+        words = _WORD.findall(text, mention.start, mention.end)
+        left = text[before.start:before.end]
+        label = None
+        if len(words) == 1 and words[0][0].isupper() and is_common(words[0]) \
+                and ((mention.label == "PERSON" and before.label in ("NORP", "GPE", "LOC", "ORG"))
+                     or mention.label == before.label == "GPE"):
+            label = "ORG" if mention.label == "PERSON" else "GPE"
+        elif before.label == "ORG" and left[-1:].isalnum() and not left.isupper() and (
+                mention.label in ("ORG", "WORK_OF_ART")
+                or (mention.label == "PERSON" and len(words) == 1)):
+            label = "ORG"
+        elif before.label == "GPE" and country_of(left) and mention.label == "ORG" \
+                and len(words) > 1 and words[-1].casefold() in _BODY_HEADS | _ORG_HEADS:
+            # (a body named in one word is a name without its country: "U.S." "Congress")
+            label = "ORG"
+        if label is None:
+            out.append(mention)
+        else:
+            out[-1] = Mention(before.start, mention.end, label)
+    return out
 
 
 # an office named in full, just before its holder's name ("Chancellor of the Exchequer")
@@ -388,6 +427,16 @@ def _honorific(text: str, mention: Mention) -> Mention:
         mention = Mention(mention.start, mention.end, "PERSON")
     if mention.label != "PERSON":
         return mention
+    words = list(_WORD.finditer(text, mention.start, mention.end))
+    for n, word in enumerate(words[1:], 1):
+        # a title inside the span leads the name after it, and common words before it
+        # are not a name ("Said Mr Okafor" -> "Okafor"; "Said Mr" | "Fogg" -> "Fogg")
+        if _HONORIFIC.fullmatch(word.group()) and all(is_common(w.group()) for w in words[:n]):
+            if n + 1 == len(words):
+                return Mention(mention.start, mention.start, mention.label)
+            return Mention(words[n + 1].start(), mention.end, mention.label)
+        if n == len(words) - 1 and _HONORIFIC.fullmatch(word.group()):  # "Tony Blair Mr"
+            return Mention(mention.start, words[n - 1].end(), mention.label)
     if lead and lead.end() < mention.end:
         return Mention(lead.end(), mention.end, mention.label)
     return Mention(mention.start, mention.start, mention.label) if lead else mention
