@@ -442,3 +442,15 @@ def test_a_title_inside_a_name_leads_the_name_after_it(extract):
                           'ruling."\n\nOfficials declined to comment on Tuesday.\n')
     people = [text for text, label in names(entities) if label == "PERSON"]
     assert people == ["Okafor"], people
+
+
+def test_a_day_or_month_before_a_name_is_a_date_not_part_of_it(extract):
+    """"Sunday's Carling Cup final": the day is a date, the cup an event of its own, as
+    a country's possessive is a place ("China's Foreign Ministry")."""
+    _, entities = extract("Rovers lost Sunday's Carling Cup final to Chelsea in Cardiff.\n\n"
+                          "She won January's Australian Open without dropping a set.\n")
+    found = names(entities)
+    assert ("Carling Cup", "EVENT") in found and ("Australian Open", "EVENT") in found, found
+    assert not [text for text, _ in found if "'s" in text], found
+    dates = [e.text for e in entities if e.label == "DATE"]
+    assert "Sunday" in dates and "January" in dates, dates

@@ -483,19 +483,29 @@ def _publication(label: str) -> str:
     return "ORG" if label == "LOC" else label
 
 
+# ("May's" left out: more often a person's, "Theresa May's")
+_DAYS_AND_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december".split())
+
+
 def split_possessive(text: str, mention: Mention) -> list[Mention]:
-    """"China's Foreign Ministry" -> GPE + ORG; "China's X and Taiwan's Y" -> four."""
+    """"China's Foreign Ministry" -> GPE + ORG; "China's X and Taiwan's Y" -> four; a day
+    or month's: "Sunday's Carling Cup" -> DATE + EVENT."""
     span = text[mention.start:mention.end]
-    cuts = [m for m in _POSSESSIVE.finditer(span) if country_of(m.group(1)) is not None]
+    cuts = [(m, "GPE") if country_of(m.group(1)) is not None else (m, "DATE")
+            for m in _POSSESSIVE.finditer(span)
+            if country_of(m.group(1)) is not None or m.group(1).casefold() in _DAYS_AND_MONTHS]
     if not cuts:
         return [mention]
-    label = "ORG" if mention.label in ("GPE", "LOC", "NORP") else mention.label
+    label = "ORG" if mention.label in ("GPE", "LOC", "NORP") and any(
+        kind == "GPE" for _, kind in cuts) else mention.label
     out: list[Mention] = []
-    edges = [(m.start(), m.start(1), m.end(1), m.end()) for m in cuts]
+    edges = [(m.start(), m.start(1), m.end(1), m.end(), kind) for m, kind in cuts]
     previous = 0
-    for before, place_start, place_end, after in edges:
+    for before, place_start, place_end, after, kind in edges:
         out.extend(_named_part(span, mention.start, previous, before, label))
-        out.append(Mention(mention.start + place_start, mention.start + place_end, "GPE"))
+        out.append(Mention(mention.start + place_start, mention.start + place_end, kind))
         previous = after
     out.extend(_named_part(span, mention.start, previous, len(span), label))
     return out
