@@ -454,3 +454,39 @@ def test_a_day_or_month_before_a_name_is_a_date_not_part_of_it(extract):
     assert not [text for text, _ in found if "'s" in text], found
     dates = [e.text for e in entities if e.label == "DATE"]
     assert "Sunday" in dates and "January" in dates, dates
+
+
+def test_results_and_line_ups_name_the_sides_and_the_players(extract):
+    """Sports pages list line-ups ("Rovers: Keane, Byrne, Walsh (Okafor 71), ..."),
+    scorers ("Dunne 12, 80.") and tennis scores: every player is a person, a team an
+    organisation (a country's team a place), and no minute or score is part of a name."""
+    text = ("Rovers edge past City\n\n"
+            "Rovers came from behind to beat City 2-1 on Saturday.\n\n"
+            "Rovers: Keane, Byrne, Walsh (Okafor 71), Doyle, Carey, Quinn, Lennon.\n\n"
+            "Subs not used: Staunton, Harte, Kilbane, Duff, Reid.\n\n"
+            "Dunne 12, 80.\n\n"
+            "Wales: Pryce, Lloyd, Hughes, Griffiths (Rees 64), Vaughan, Morgan.\n\n"
+            "Kim defeated Jan Hernych of the Czech Republic 7-5 6-3, Canadian qualifier Frank "
+            "Dancevic downed Tom Lee 6-4 6-2.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    for name in [("Rovers", "ORG"), ("Wales", "GPE"), ("Okafor", "PERSON"),
+                 ("Dunne", "PERSON"), ("Rees", "PERSON"), ("Czech Republic", "GPE")]:
+        assert name in found, (name, found)
+    players = ["Keane", "Byrne", "Walsh", "Doyle", "Carey", "Quinn", "Lennon", "Staunton",
+               "Harte", "Kilbane", "Duff", "Reid", "Pryce", "Lloyd", "Hughes", "Griffiths",
+               "Vaughan", "Morgan"]
+    assert [p for p in players if (p, "PERSON") not in found] == [], found
+    assert not [text for text, _ in found if any(c.isdigit() for c in text)], found
+
+
+def test_a_fixture_is_its_two_sides(extract):
+    """"Hull v Leyton Orient" in a list of fixtures is two clubs; a country's team is
+    the country."""
+    _, entities = extract("Cup draw\n\nSouthampton or Brentford v Manchester United\n\n"
+                          "Bolton v Arsenal or Sheffield United\n\nLesotho v Malawi\n")
+    found = names(entities)
+    assert not [text for text, _ in found if " v " in text], found
+    for name in [("Manchester United", "ORG"), ("Bolton", "ORG"), ("Arsenal", "ORG"),
+                 ("Lesotho", "GPE"), ("Malawi", "GPE")]:
+        assert name in found, (name, found)

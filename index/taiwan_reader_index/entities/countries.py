@@ -15,6 +15,7 @@ Albania|Albanian|
 Algeria|Algerian|
 Andorra|Andorran|
 Angola|Angolan|
+Antigua and Barbuda|Antiguan|Antigua
 Argentina|Argentine,Argentinian|
 Armenia|Armenian|
 Australia|Australian|
@@ -26,6 +27,8 @@ Bangladesh|Bangladeshi|
 Barbados|Barbadian|
 Belarus|Belarusian|
 Belgium|Belgian|
+Belize|Belizean|
+Benin|Beninese|
 Bhutan|Bhutanese|
 Bolivia|Bolivian|
 Bosnia|Bosnian|
@@ -33,13 +36,17 @@ Botswana|Botswanan|
 Brazil|Brazilian|
 Brunei|Bruneian|
 Bulgaria|Bulgarian|
+Burkina Faso|Burkinabe|
 Burundi|Burundian|
 Cambodia|Cambodian|
 Cameroon|Cameroonian|
 Canada|Canadian|
+Cape Verde|Cape Verdean|
+Central African Republic|Central African|
 Chile|Chilean|
 China|Chinese|PRC,People's Republic of China,mainland China,Beijing
 Colombia|Colombian|
+Comoros|Comorian|
 Congo|Congolese|Zaire
 Costa Rica|Costa Rican|
 Croatia|Croatian|
@@ -48,23 +55,33 @@ Cyprus|Cypriot|
 Czech Republic|Czech|Czechia
 Czechoslovakia|Czechoslovak|
 Denmark|Danish|
+Djibouti|Djiboutian|
 Dominican Republic|Dominican|
+Dominica||
 East Germany|East German|
 Ecuador|Ecuadorian|
 Egypt|Egyptian|
 El Salvador|Salvadoran|
 England||
+Equatorial Guinea|Equatoguinean|
 Eritrea|Eritrean|
 Estonia|Estonian|
+Eswatini|Swazi|Swaziland
 Ethiopia|Ethiopian|
 Fiji|Fijian|
 Finland|Finnish|
 France|French|
+Gabon|Gabonese|
+Gambia|Gambian|The Gambia
 Georgia|Georgian|
 Germany|German|
 Ghana|Ghanaian|
 Greece|Greek|
+Grenada|Grenadian|
 Guatemala|Guatemalan|
+Guinea-Bissau|Bissau-Guinean|
+Guinea|Guinean|
+Guyana|Guyanese|
 Haiti|Haitian|
 Honduras|Honduran|
 Hong Kong|Hong Kong|
@@ -83,23 +100,30 @@ Japan|Japanese|Tokyo
 Jordan|Jordanian|
 Kazakhstan|Kazakh|
 Kenya|Kenyan|
+Kiribati||
 Kosovo|Kosovar,Kosovan|
 Kuwait|Kuwaiti|
 Kyrgyzstan|Kyrgyz|
 Laos|Laotian|
 Latvia|Latvian|
 Lebanon|Lebanese|
+Lesotho|Basotho|
 Liberia|Liberian|
 Libya|Libyan|
 Liechtenstein||
 Lithuania|Lithuanian|
 Luxembourg||
 Madagascar|Malagasy|
+Malawi|Malawian|
 Malaysia|Malaysian|
+Maldives|Maldivian|
 Mali|Malian|
 Malta|Maltese|
+Marshall Islands|Marshallese|
+Mauritania|Mauritanian|
 Mauritius|Mauritian|
 Mexico|Mexican|
+Micronesia|Micronesian|
 Moldova|Moldovan|
 Monaco|Monegasque|
 Mongolia|Mongolian|
@@ -108,19 +132,23 @@ Morocco|Moroccan|
 Mozambique|Mozambican|
 Myanmar|Burmese,Myanmar|Burma
 Namibia|Namibian|
+Nauru|Nauruan|
 Nepal|Nepali,Nepalese|
 Netherlands|Dutch|Holland
 New Zealand|New Zealand|
 Nicaragua|Nicaraguan|
 Nigeria|Nigerian|
+Niger|Nigerien|
 North Korea|North Korean|Pyongyang,DPRK
 North Macedonia|Macedonian|Macedonia
 Northern Ireland||
 Norway|Norwegian|
 Oman|Omani|
 Pakistan|Pakistani|
+Palau|Palauan|
 Palestine|Palestinian|
 Panama|Panamanian|
+Papua New Guinea|Papua New Guinean|
 Paraguay|Paraguayan|
 Peru|Peruvian|
 Philippines|Philippine,Filipino|Manila
@@ -131,21 +159,28 @@ Qatar|Qatari|
 Romania|Romanian|
 Russia|Russian|Russian Federation,Moscow
 Rwanda|Rwandan|
+Saint Lucia|Saint Lucian|St Lucia
+Samoa|Samoan|
+San Marino|Sammarinese|
 Saudi Arabia|Saudi|
 Scotland|Scottish,Scot,Scots|
 Senegal|Senegalese|
 Serbia|Serbian|
+Seychelles|Seychellois|
 Sierra Leone|Sierra Leonean|
 Singapore|Singaporean|
 Slovakia|Slovak|
 Slovenia|Slovenian|
+Solomon Islands|Solomon Islander|
 Somalia|Somali|
 South Africa|South African|
 South Korea|South Korean,Korean|Korea,Seoul
+South Sudan|South Sudanese|
 Soviet Union|Soviet|USSR
 Spain|Spanish|
 Sri Lanka|Sri Lankan|
 Sudan|Sudanese|
+Suriname|Surinamese|
 Sweden|Swedish|
 Switzerland|Swiss|
 Syria|Syrian|
@@ -153,10 +188,13 @@ Taiwan|Taiwanese|ROC,Republic of China,Taipei
 Tajikistan|Tajik|
 Tanzania|Tanzanian|
 Thailand|Thai|
+Togo|Togolese|
+Tonga|Tongan|
 Trinidad and Tobago|Trinidadian|
 Tunisia|Tunisian|
 Turkey|Turkish|Turkiye
 Turkmenistan|Turkmen|
+Tuvalu|Tuvaluan|
 Uganda|Ugandan|
 Ukraine|Ukrainian|Kyiv,Kiev
 United Arab Emirates|Emirati|UAE
@@ -164,6 +202,8 @@ United Kingdom|British,Briton,Britons|UK,U.K.,Britain,Great Britain,London
 United States|American,U.S.,US|U.S.,US,USA,America,Washington
 Uruguay|Uruguayan|
 Uzbekistan|Uzbek|
+Vanuatu|Ni-Vanuatu|
+Vatican|Vatican|Holy See
 Venezuela|Venezuelan|
 Vietnam|Vietnamese|
 Wales|Welsh|

@@ -85,6 +85,9 @@ def sentence_start(text: str, position: int) -> bool:
 
 def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The piece-level corrections; offsets are into ``text``."""
+    team = _line_up_match(text) if "," in text else None
+    if team is not None:
+        return _line_up_names(text, team, mentions)
     out: list[Mention] = []
     for mention in mentions:
         if mention.label in QUANTITY_LABELS:
@@ -95,7 +98,8 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             out.append(Mention(edged.start, edged.end, "DATE"))
             continue
         for part in (p for cut in _sentences(text, mention) for b in _brackets(text, cut)
-                     for c in _credit(text, _edges(text, b)) for p in _country_pair(text, c)):
+                     for c in _credit(text, _edges(text, b)) for f in _fixture(text, c)
+                     for p in _country_pair(text, _player_minute(text, f))):
             part = _honorific(text, part)
             part = _country_and_common(text, part)
             for piece in split_possessive(text, _the(text, part)):
@@ -282,6 +286,13 @@ def _year_and_event(text: str, mentions: list[Mention]) -> list[Mention]:
 _PROPER_END = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 _SCORE_TAIL = re.compile(r"\s+\d+[-–]\d+$")
+# a match between two sides, as results and fixtures list it: "Bolton v Arsenal"
+_VERSUS = re.compile(r"\s+(?:v|vs)\.?\s+(?=[A-Z])")
+# a player and a minute in a line-up or a list of scorers: "Van Persie (Bergkamp 68)",
+# "Terry 17, Gudjohnsen 46."
+_PLAYER_MINUTE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+\d{1,3}(?:,\s*\d{1,3})*")
+_SCORERS_LINE = re.compile(r"\s*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+\d{1,3}"
+                           r"(?:\s*(?:pen|og)\b)?(?:,\s*\d{1,3})*(?:,\s*)?)+\.?\s*")
 _MONTH_DAY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
                         r"Dec)\.?\s+\d{1,2}")
@@ -323,8 +334,8 @@ def _edges(text: str, mention: Mention) -> Mention:
         end -= 1
     if _ROMAN_END.search(text, start, end) and sentence_start(text, end + 1):
         end -= 1  # "World War I." ending a sentence: the full stop is the sentence's
-    score = _SCORE_TAIL.search(text, start, end)  # "Liechtenstein 3-0": the name, not the score
-    if score and score.start() > start:
+    # "Liechtenstein 3-0", "the Czech Republic 7-5 6-3": the name, not the score
+    while (score := _SCORE_TAIL.search(text, start, end)) and score.start() > start:
         end = score.start()
     if mention.label in _PROPER_END:
         tail = _LOWER_TAIL.search(text, start, end)
@@ -336,6 +347,93 @@ def _edges(text: str, mention: Mention) -> Mention:
 _SENTENCE_CUT = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 # (matched at a position: no "^", which would only match at the start of the text)
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Lord|Lady|Sir|Dame|Rev)\.?(?:\s+|$)")
+
+
+# a team's line-up: an optional "Team:" and five or more players, comma separated, a
+# substitute and his minute in brackets ("Arsenal: Almunia, Eboue, ..., Reyes (Bergkamp
+# 68), Henry."); the model reads such a list as companies, places and products
+_PLAYER = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|di|dos)){0,3}"
+_LINE_UP = re.compile(rf"\s*(?:(?P<team>[A-Z][\w'’. -]*?|Subs(?: [a-z]+)*):\s*)?"
+                      rf"(?:{_PLAYER}(?:\s*\({_PLAYER}\s+\d{{1,3}}\))?,\s*){{4,}}"
+                      rf"{_PLAYER}(?:\s*\({_PLAYER}\s+\d{{1,3}}\))?\.?\s*")
+_PLAYER_NAME = re.compile(_PLAYER)
+
+
+def in_line_up(source: str, mention: Mention) -> bool:
+    """Whether the mention stands in a line-up or a line of scorers (its paragraph one,
+    as ``refine_piece`` reads it)."""
+    start = source.rfind("\n\n", 0, mention.start)
+    end = source.find("\n\n", mention.end)
+    paragraph = source[start + 2 if start >= 0 else 0:end if end >= 0 else len(source)]
+    if len(paragraph) > 2000:
+        return False
+    return ("," in paragraph and _line_up_match(paragraph) is not None) \
+        or _SCORERS_LINE.fullmatch(paragraph) is not None
+
+
+def _line_up_match(text: str) -> re.Match[str] | None:
+    """The line-up a piece of text is, or None; a list of countries or capitals (a
+    headline in capitals, "France, Germany, Italy, Spain and Portugal") is not one."""
+    found = _LINE_UP.fullmatch(text)
+    if found is None or any(country_of(name.group().rstrip(".")) for name in
+                            _PLAYER_NAME.finditer(text, found.end("team") if found.group("team") else 0)):
+        return None
+    return found
+
+
+def _line_up_names(text: str, team: re.Match[str], mentions: Sequence[Mention],
+                   ) -> list[Mention]:
+    """Every player of a line-up a person, its team an organisation (or a country's team
+    a place); figures the model found stay as they were."""
+    out = [m for m in mentions if m.label in QUANTITY_LABELS]
+    start = 0
+    if team.group("team") and not team.group("team").startswith("Subs"):
+        name = team.group("team").strip()
+        at = text.index(name)
+        out.append(Mention(at, at + len(name), "GPE" if country_of(name) else "ORG"))
+    if team.group("team") or text.lstrip().startswith("Subs"):
+        start = text.index(":") + 1
+    for found in _PLAYER_NAME.finditer(text, start):
+        end = found.end()
+        if text[end - 1] == "." and not re.search(r"(?:^|\s)\w\.$", found.group()):
+            end -= 1  # the list's full stop, not an initial's ("G.")
+        out.append(Mention(found.start(), end, "PERSON"))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _fixture(text: str, mention: Mention) -> list[Mention]:
+    """A match is its two sides: "Bolton v Arsenal" -> "Bolton", "Arsenal" (a country's
+    team a place, as the gold has it; any other side an organisation)."""
+    cuts = list(_VERSUS.finditer(text, mention.start, mention.end))
+    if not cuts or mention.label in QUANTITY_LABELS:
+        return [mention]
+    out, start = [], mention.start
+    for cut in [*cuts, None]:
+        end = cut.start() if cut else mention.end
+        side = text[start:end].strip()
+        if side[:1].isupper():
+            out.append(Mention(start, end, "GPE" if country_of(side) else "ORG"))
+        start = cut.end() if cut else end
+    return out
+
+
+def _player_minute(text: str, mention: Mention) -> Mention:
+    """A player with the minute of a goal or a substitution, in a line-up's brackets or a
+    line of scorers, is a person: "(Bergkamp 68)" was read as a law, "Vincze 45" as a
+    company."""
+    if mention.label in QUANTITY_LABELS:
+        return mention
+    # the minute inside the span ("Bergkamp 68") or just after it ("Henry" 2, 29.)
+    found = _PLAYER_MINUTE.match(text, mention.start)
+    if found is None or found.end(1) > mention.end or found.end() < mention.end:
+        return mention
+    words = found.group(1).split()
+    if any(is_common(w) for w in words):  # "Radio 1", "Channel 4"
+        return mention
+    bracketed = text[mention.start - 1:mention.start] == "(" and text[found.end():found.end() + 1] == ")"
+    if not (bracketed or _SCORERS_LINE.fullmatch(text)):
+        return mention
+    return Mention(mention.start, found.end(1), "PERSON")
 
 
 def _sentences(text: str, mention: Mention) -> list[Mention]:

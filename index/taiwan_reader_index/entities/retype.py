@@ -16,7 +16,8 @@ of a longer name in the article), takes the geometric mean over all mentions of
 the name in the article (one name, one type), and changes the type only when
 the model is confident (``threshold``) that it is another of the three kinds.
 Groups, laws, events, works and quantities are left as they are; so are a
-dateline's place, and an organisation (never made a place: see ``NEVER``).
+dateline's place, the team and players of a line-up, and an organisation (never made
+a place: see ``NEVER``).
 
 The weights are ``retype_model.json``, trained by ``benchmarks/train_retyper.py``
 on CoNLL-2003's training split (its threshold chosen on the development split).
@@ -35,6 +36,7 @@ from typing import Any
 
 from .consistency import dateline_places
 from .mention import Mention
+from .refine import in_line_up
 
 # the recogniser's labels this step may change, by kind; and the label each kind becomes
 KIND_OF = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -184,7 +186,7 @@ def retyped(source: str, regions: Sequence[tuple[int, int]],
         if m.label not in KIND_OF:
             continue
         key = _key(source[m.start:m.end])
-        if key in fixed:
+        if key in fixed or in_line_up(source, m):  # a team sheet says what each name is
             continue
         views[key].append(probabilities(features(source, m, article.get(key, ())), data))
         current.setdefault(key, m.label)
