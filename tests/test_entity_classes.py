@@ -490,3 +490,19 @@ def test_a_fixture_is_its_two_sides(extract):
     for name in [("Manchester United", "ORG"), ("Bolton", "ORG"), ("Arsenal", "ORG"),
                  ("Lesotho", "GPE"), ("Malawi", "GPE")]:
         assert name in found, (name, found)
+
+
+def test_a_role_or_a_lower_case_word_before_a_name_is_not_part_of_it(extract):
+    """"Lumex boss Dana Whitfield": a company and a person, the role between them part of
+    neither; "Singer Lola Marsh" at a sentence's start is the person; "this Six Nations"
+    the event; a country before a body named for what it does stays the body's name."""
+    text = ("Dana Whitfield sued, and the court heard from Lumex boss Victor Conte on Monday.\n\n"
+            "Rapper 50 Cent has ended his feud with a former protege.\n\n"
+            "Nobody expected them to win this Six Nations after their opening defeat.\n\n"
+            "US Customs Service officers seized the goods at the port.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    for name in [("Victor Conte", "PERSON"), ("50 Cent", "PERSON"), ("Six Nations", "EVENT"),
+                 ("US Customs Service", "ORG")]:
+        assert name in found, (name, found)
+    assert not [text for text, _ in found if text.split()[0] in ("boss", "Rapper", "this")]

@@ -97,10 +97,10 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if _MONTH_DAY.fullmatch(text, edged.start, edged.end):  # "Mar 2 - <" as a person
             out.append(Mention(edged.start, edged.end, "DATE"))
             continue
-        for part in (p for cut in _sentences(text, mention) for b in _brackets(text, cut)
+        for part in (r for cut in _sentences(text, mention) for b in _brackets(text, cut)
                      for c in _credit(text, _edges(text, b)) for f in _fixture(text, c)
-                     for p in _country_pair(text, _player_minute(text, f))):
-            part = _honorific(text, part)
+                     for p in _country_pair(text, _player_minute(text, f))
+                     for r in _role_inside(text, _lower_lead(text, _honorific(text, p)))):
             part = _country_and_common(text, part)
             for piece in split_possessive(text, _the(text, part)):
                 piece = _trim_possessive(text, piece)
@@ -436,6 +436,58 @@ def _player_minute(text: str, mention: Mention) -> Mention:
     return Mention(mention.start, found.end(1), "PERSON")
 
 
+# what a person does, written before the name ("Balco boss Victor Conte", "Rapper 50
+# Cent", "striker Wayne Rooney"): never part of a name
+_ROLES = frozenset("""
+boss chief manager coach striker midfielder defender goalkeeper keeper captain winger
+spokesman spokeswoman spokesperson rapper singer actor actress star author writer
+novelist analyst economist lawyer founder editor correspondent reporter presenter
+designer producer director comedian drummer guitarist frontman chef boxer sprinter
+athlete golfer jockey trainer pianist composer photographer architect entrepreneur
+tycoon skipper fly-half scrum-half""".split())
+
+# (not "the": ``_the`` knows when it is part of a name; nor "new" or "st", which a
+# headline in capitals, read in lower case, may hold: "NEW YORK", "ST LOUIS")
+_LEADS = frozenset("""this that these those all every each some any both such another
+several many most first second third fourth fifth last next former our their his her
+its my your whose""".split())
+
+
+def _lower_lead(text: str, mention: Mention) -> Mention:
+    """Common words in lower case before a name are not part of it ("this Six Nations",
+    "Japan's first Academy Award", "all Federal Reserve Banks")."""
+    words = list(_WORD.finditer(text, mention.start, mention.end))
+    n = 0
+    while n < len(words) - 1 and words[n].group() in _LEADS \
+            and text[words[n].end():words[n + 1].start()].isspace():
+        n += 1
+    return Mention(words[n].start(), mention.end, mention.label) if n else mention
+
+
+def _role_inside(text: str, mention: Mention) -> list[Mention]:
+    """A role between or before names splits them: "Balco boss Victor Conte" -> "Balco"
+    and the person "Victor Conte"; "Rapper 50 Cent" -> the person "50 Cent"."""
+    if mention.label in QUANTITY_LABELS:
+        return [mention]
+    words = list(re.finditer(r"\S+", text[mention.start:mention.end]))
+    for n, word in enumerate(words[:-1]):
+        if word.group().casefold() not in _ROLES:
+            continue
+        rest = words[n + 1:]
+        if word.group()[0].isupper() and not (  # "Rapper 50 Cent ...", not "Star Alliance"
+                n == 0 and len(rest) > 1 and mention.label in ("PERSON", "ORG")
+                and sentence_start(text, mention.start)):
+            continue
+        if not (1 <= len(rest) <= 3 and all(w.group()[0].isupper() or w.group()[0].isdigit()
+                                             for w in rest)):
+            continue
+        person = Mention(mention.start + rest[0].start(), mention.end, "PERSON")
+        if n == 0:
+            return [person]
+        return [Mention(mention.start, mention.start + words[n - 1].end(), mention.label), person]
+    return [mention]
+
+
 def _sentences(text: str, mention: Mention) -> list[Mention]:
     """A span that runs over a full stop into the next sentence is two names
     ("Kestrel Mining Corp. Harbour Foods")."""
@@ -480,6 +532,12 @@ _BODY_HEADS = frozenset({
     "university", "times", "news", "press", "steel", "telecom", "television", "radio"})
 
 
+# the last words of names of bodies and events: "US Customs Service", "London Book Fair"
+_EVENT_HEADS = frozenset({"fair", "festival", "show", "awards", "games", "championship",
+                          "championships", "exhibition", "conference", "summit", "olympics"})
+_NAME_HEADS = _BODY_HEADS | _ORG_HEADS | _EVENT_HEADS
+
+
 def _country_and_common(text: str, mention: Mention) -> Mention:
     """An organisation that is a country and common words ("U.S. Government", "U.S.
     Firms") is the country (or its people, for an adjective)."""
@@ -491,7 +549,7 @@ def _country_and_common(text: str, mention: Mention) -> Mention:
         head = " ".join(words[:n])
         rest = words[n:]
         if rest and (country_of(head) or country_of_adjective(head)) and all(
-                is_common(w) and w.casefold() not in _BODY_HEADS for w in rest):
+                is_common(w) and w.casefold() not in _NAME_HEADS for w in rest):
             label = "GPE" if country_of(head) else "NORP"
             return Mention(mention.start, mention.start + found[n - 1].end(), label)
     return mention
