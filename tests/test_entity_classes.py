@@ -506,3 +506,17 @@ def test_a_role_or_a_lower_case_word_before_a_name_is_not_part_of_it(extract):
                  ("US Customs Service", "ORG")]:
         assert name in found, (name, found)
     assert not [text for text, _ in found if text.split()[0] in ("boss", "Rapper", "this")]
+
+
+def test_aircraft_and_weapons_are_named_by_their_designation(extract):
+    """Defence news names craft by designation: each is one product, not a number, not
+    cut inside a word; a technology acronym before "networks" or "systems" is not one."""
+    text = ("The package includes 40 F-16V fighter jets, four MQ-9B Reaper drones and 108 "
+            "M1A2T Abrams tanks, officials said.\n\n"
+            "The airline ordered ten 737-800 planes and two 787 Dreamliner aircraft.\n\n"
+            "Peer-to-peer (P2P) networks and MP3 players were discussed at the fair.\n")
+    _, entities = extract(text)
+    products = [e.text for e in entities if e.label == "PRODUCT"]
+    for name in ("F-16V", "MQ-9B Reaper", "M1A2T Abrams", "737-800", "787 Dreamliner"):
+        assert name in products, (name, products)
+    assert not {"P2P", "MP3", "T Abrams"} & set(products), products

@@ -11,6 +11,8 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * EVENT - capitalised words ending in Open, Cup, Games, Olympics,
   Championship(s), Grand Prix, Slam, Trophy ("Davis Cup", "US Open").
 * ORG - a company wire copy names in angle brackets ("<Antibioticos SA>").
+* PRODUCT - an aircraft, ship or weapon by its designation, before what it is
+  ("F-16V fighter jets", "MQ-9B Reaper drones", "Patriot PAC-3 missiles").
 * ORG - capitalised words ending in a company's legal form (Inc, Corp, Co, Ltd,
   Plc, SA, SpA, AG, GmbH, Group ...: "Brunswick Corp", "Montedison Spa").
 * ORG - "Ministry/Department of X", and capitalised words ending in Ministry,
@@ -24,6 +26,7 @@ from __future__ import annotations
 import re
 
 from .companies import legal_forms
+from .countries import country_of, country_of_adjective
 from .mention import Mention
 from .refine import split_possessive
 
@@ -71,8 +74,43 @@ def _bracketed_companies(text: str, base: int) -> list[Mention]:
     return found
 
 
+# aircraft, ships and weapons by their designation ("F-16V fighter jets", "MQ-9B Reaper
+# drones", "M1A2T Abrams tanks", "Patriot PAC-3 missiles", "737-800 planes"), which the
+# small model reads as numbers, cuts inside a word ("T Abrams") or misses: a designation
+# (letters and digits, or a maker's three digits with a variant or a name), the names
+# around it, and what it is
+# (with a hyphen, or four characters and more: "P2P", "MP3", "G7" and "A4" are no craft)
+_DESIGNATION = (r"(?:[A-Z][A-Za-z]{0,3}-\d[\dA-Z]{0,5}(?:-\d{1,4}[A-Z]?)?"
+                r"|[A-Z][A-Za-z]{0,3}\d[\dA-Z]{2,5}|[A-Z][A-Za-z]{1,3}\d[\dA-Z]{1,5}"
+                r"|\d{3}-\d{3}|\d{3}(?=\s+[A-Z][a-z]))")
+_CRAFT = (r"(?:fighters?|jets?|aircraft|airliners?|planes?|drones?|tanks?|missiles?|"
+          r"helicopters?|launchers?|rockets?|bombers?|submarines?|frigates?|"
+          r"destroyers?|howitzers?|radars?|satellites?|warships?|vessels?|engines?|"
+          r"rifles?|vehicles?|interceptors?|gunships?|transports?|tankers?)")
+_PRODUCT = re.compile(rf"(?<![\w-])(?:[A-Z][a-z]+\s+)?{_DESIGNATION}(?![\w-])"
+                      rf"(?:\s+[A-Z][a-z]+){{0,2}}(?=(?:\s+[a-z][\w-]*){{0,2}}\s+{_CRAFT}\b)")
+
+
+def _designated(text: str, base: int) -> list[Mention]:
+    found = []
+    for match in _PRODUCT.finditer(text):
+        start = match.start()
+        lead = _LEADING.match(text, start, match.end())
+        if lead:
+            start = lead.end()
+        first = text[start:match.end()].split()[0]
+        if country_of(first) or country_of_adjective(first):  # "Chinese J-20 fighters"
+            start += len(first) + len(text[start + len(first):match.end()]) - len(
+                text[start + len(first):match.end()].lstrip())
+        if start < match.end():
+            found.append(Mention(base + start, base + match.end(), "PRODUCT"))
+    return found
+
+
 def domain_mentions(text: str, base: int = 0) -> list[Mention]:
     found: list[Mention] = _bracketed_companies(text, base) if "<" in text else []
+    if any(c.isdigit() for c in text):
+        found += _designated(text, base)
     for label, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -105,10 +105,20 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             for piece in split_possessive(text, _the(text, part)):
                 piece = _trim_possessive(text, piece)
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
-                        and any(c.isupper() for c in text[piece.start:piece.end]):
+                        and _name_shaped(text[piece.start:piece.end], piece.label):
                     out.append(piece)
     return _joined_names(text, _office_holder(text, _and_company(text, _currencies(
         text, _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))))))
+
+
+_MAKERS_NUMBER = re.compile(r"\d{3}-\d{3}")  # "737-800", a product named by number alone
+
+
+def _name_shaped(span: str, label: str) -> bool:
+    """A name has a capital letter ("cts", "defense ministry" are none), but for an
+    airliner named by its maker's number."""
+    return any(c.isupper() for c in span) or (
+        label == "PRODUCT" and _MAKERS_NUMBER.fullmatch(span) is not None)
 
 
 def _joined_names(text: str, mentions: list[Mention]) -> list[Mention]:
