@@ -510,13 +510,17 @@ def test_a_role_or_a_lower_case_word_before_a_name_is_not_part_of_it(extract):
 
 def test_aircraft_and_weapons_are_named_by_their_designation(extract):
     """Defence news names craft by designation: each is one product, not a number, not
-    cut inside a word; a technology acronym before "networks" or "systems" is not one."""
+    cut inside a word; a name the model took for a person before "missiles" is the
+    weapon's; a technology acronym, a country or a maker before such a word is not one."""
     text = ("The package includes 40 F-16V fighter jets, four MQ-9B Reaper drones and 108 "
             "M1A2T Abrams tanks, officials said.\n\n"
             "The airline ordered ten 737-800 planes and two 787 Dreamliner aircraft.\n\n"
-            "Peer-to-peer (P2P) networks and MP3 players were discussed at the fair.\n")
+            "Peer-to-peer (P2P) networks and MP3 players were discussed at the fair.\n\n"
+            "The deal includes Harpoon missiles and Apache attack helicopters, while Taiwan "
+            "fighter jets shadowed the Boeing jets.\n")
     _, entities = extract(text)
     products = [e.text for e in entities if e.label == "PRODUCT"]
-    for name in ("F-16V", "MQ-9B Reaper", "M1A2T Abrams", "737-800", "787 Dreamliner"):
+    for name in ("F-16V", "MQ-9B Reaper", "M1A2T Abrams", "737-800", "787 Dreamliner",
+                 "Harpoon", "Apache"):
         assert name in products, (name, products)
-    assert not {"P2P", "MP3", "T Abrams"} & set(products), products
+    assert not {"P2P", "MP3", "T Abrams", "Taiwan", "Boeing"} & set(products), products

@@ -28,6 +28,7 @@ import re
 from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .mention import Mention
+from .refine import CRAFT as _CRAFT
 from .refine import split_possessive
 
 _CAP = r"(?:[A-Z][\w’'.-]*|U\.S\.)"
@@ -83,10 +84,6 @@ def _bracketed_companies(text: str, base: int) -> list[Mention]:
 _DESIGNATION = (r"(?:[A-Z][A-Za-z]{0,3}-\d[\dA-Z]{0,5}(?:-\d{1,4}[A-Z]?)?"
                 r"|[A-Z][A-Za-z]{0,3}\d[\dA-Z]{2,5}|[A-Z][A-Za-z]{1,3}\d[\dA-Z]{1,5}"
                 r"|\d{3}-\d{3}|\d{3}(?=\s+[A-Z][a-z]))")
-_CRAFT = (r"(?:fighters?|jets?|aircraft|airliners?|planes?|drones?|tanks?|missiles?|"
-          r"helicopters?|launchers?|rockets?|bombers?|submarines?|frigates?|"
-          r"destroyers?|howitzers?|radars?|satellites?|warships?|vessels?|engines?|"
-          r"rifles?|vehicles?|interceptors?|gunships?|transports?|tankers?)")
 _PRODUCT = re.compile(rf"(?<![\w-])(?:[A-Z][a-z]+\s+)?{_DESIGNATION}(?![\w-])"
                       rf"(?:\s+[A-Z][a-z]+){{0,2}}(?=(?:\s+[a-z][\w-]*){{0,2}}\s+{_CRAFT}\b)")
 

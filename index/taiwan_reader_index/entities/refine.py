@@ -107,10 +107,26 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and _name_shaped(text[piece.start:piece.end], piece.label):
                     out.append(piece)
-    return _joined_names(text, _office_holder(text, _and_company(text, _currencies(
-        text, _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))))))
+    return _craft(text, _joined_names(text, _office_holder(text, _and_company(text, _currencies(
+        text, _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end))))))))
 
 
+def _craft(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name the model took for a person, work or place just before what a craft or
+    weapon is, is that craft's name ("Harpoon missiles", "Apache attack helicopters");
+    a company's ("Boeing jets") or a country's ("Taiwan fighter jets") stays."""
+    return [Mention(m.start, m.end, "PRODUCT")
+            if m.label in ("PERSON", "WORK_OF_ART", "FAC", "LOC")
+            and _CRAFT_AFTER.match(text, m.end) and not country_of(text[m.start:m.end])
+            else m for m in mentions]
+
+
+# what an aircraft, ship or weapon is ("fighter jets", "drones", "missiles")
+CRAFT = (r"(?:fighters?|jets?|aircraft|airliners?|planes?|drones?|tanks?|missiles?|"
+          r"helicopters?|launchers?|rockets?|bombers?|submarines?|frigates?|"
+          r"destroyers?|howitzers?|radars?|satellites?|warships?|vessels?|engines?|"
+          r"rifles?|vehicles?|interceptors?|gunships?|transports?|tankers?)")
+_CRAFT_AFTER = re.compile(rf"(?:\s+(?!think\b)[a-z][\w-]*)?\s+{CRAFT}\b")
 _MAKERS_NUMBER = re.compile(r"\d{3}-\d{3}")  # "737-800", a product named by number alone
 
 
