@@ -112,13 +112,22 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _craft(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A name the model took for a person, work or place just before what a craft or
-    weapon is, is that craft's name ("Harpoon missiles", "Apache attack helicopters");
-    a company's ("Boeing jets") or a country's ("Taiwan fighter jets") stays."""
-    return [Mention(m.start, m.end, "PRODUCT")
-            if m.label in ("PERSON", "WORK_OF_ART", "FAC", "LOC")
-            and _CRAFT_AFTER.match(text, m.end) and not country_of(text[m.start:m.end])
-            else m for m in mentions]
+    """A name the model took for a person, work, place or group just before what a craft
+    or weapon is, is that craft's name ("Harpoon missiles", "Apache attack helicopters");
+    a company's ("Boeing jets"), a country's ("Taiwan fighter jets", "Chinese drones")
+    and a group's fighters ("Kurdish fighters") stay."""
+    out = []
+    for m in mentions:
+        name = text[m.start:m.end]
+        after = _CRAFT_AFTER.match(text, m.end) if m.label in _CRAFT_TAKEN_FOR else None
+        if after is not None and not country_of(name) and not (  # a people's fighters
+                m.label == "NORP" and (country_of_adjective(name) or "fighter" in after.group())):
+            m = Mention(m.start, m.end, "PRODUCT")
+        out.append(m)
+    return out
+
+
+_CRAFT_TAKEN_FOR = frozenset({"PERSON", "WORK_OF_ART", "FAC", "LOC", "NORP"})
 
 
 # what an aircraft, ship or weapon is ("fighter jets", "drones", "missiles")
