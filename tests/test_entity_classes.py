@@ -524,3 +524,17 @@ def test_aircraft_and_weapons_are_named_by_their_designation(extract):
                  "Harpoon", "Apache"):
         assert name in products, (name, products)
     assert not {"P2P", "MP3", "T Abrams", "Taiwan", "Boeing"} & set(products), products
+
+
+def test_listed_brands_are_products_and_awards_are_works(extract):
+    """"brands such as Kelpie Crisps, Dr Bramble and Zest": products, not companies or a
+    person "Bramble"; "Academy Award", "Presidential Medal of Freedom": awards, typed as
+    OntoNotes types them (a work), without the sentence's full stop."""
+    text = ("The owner of brands such as Kelpie Crisps, Dr Bramble and Zestora said sales rose.\n\n"
+            "She won an Academy Award and was given the Presidential Medal of Freedom.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    for name in [("Kelpie Crisps", "PRODUCT"), ("Dr Bramble", "PRODUCT"), ("Zestora", "PRODUCT"),
+                 ("Academy Award", "WORK_OF_ART"),
+                 ("Presidential Medal of Freedom", "WORK_OF_ART")]:
+        assert name in found, (name, found)

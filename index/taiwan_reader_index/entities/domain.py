@@ -11,6 +11,9 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * EVENT - capitalised words ending in Open, Cup, Games, Olympics,
   Championship(s), Grand Prix, Slam, Trophy ("Davis Cup", "US Open").
 * ORG - a company wire copy names in angle brackets ("<Antibioticos SA>").
+* PRODUCT - the brands a company lists ("brands such as Dairy Milk, Dr Pepper and
+  Snapple").
+* WORK_OF_ART - an award ("Academy Award", "Nobel Peace Prize").
 * PRODUCT - an aircraft, ship or weapon by its designation, before what it is
   ("F-16V fighter jets", "MQ-9B Reaper drones", "Patriot PAC-3 missiles").
 * ORG - capitalised words ending in a company's legal form (Inc, Corp, Co, Ltd,
@@ -53,7 +56,17 @@ PATTERNS = [
     ("ORG", re.compile(rf"\b(?:{_CAP}\s+)*(?:Ministry|Department)\s+of\s+{_NAME}")),
     ("ORG", re.compile(rf"\b(?:{_NAME}\s+)?{_ORG_END}\b")),
     ("EVENT", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+{_EVENT_END}\b(?![ \t]+[A-Z])")),
+    # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")
+    ("WORK_OF_ART", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:Award|Prize|Medal)\b"
+                               rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME})?(?![ \t]+[A-Z])")),
 ]
+# the brands a company owns, listed as such ("brands such as Dairy Milk, Dr Pepper and
+# Snapple", "brands - including Cadbury, Trident and Halls"): products, which the model
+# reads as companies and people
+_BRANDS = re.compile(r"\bbrands\b[^.;:]{0,30}?\b(?:such\s+as|including|like)\s+")
+_BRAND = re.compile(r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2}")
+_BRAND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+_FULL_STOP = re.compile(r"[a-z]{2}\.$")
 _LEADING = re.compile(
     r"(?:(?:The|A|An|Under|In|On|At|By|For|With|From|After|Before|Since|Despite|As|Last|"
     r"This|That|Former|When|While|If|the|of)\s+)+")
@@ -104,8 +117,23 @@ def _designated(text: str, base: int) -> list[Mention]:
     return found
 
 
+def _brands(text: str, base: int) -> list[Mention]:
+    found = []
+    for listed in _BRANDS.finditer(text):
+        at = listed.end()
+        while (name := _BRAND.match(text, at)) is not None:
+            found.append(Mention(base + name.start(), base + name.end(), "PRODUCT"))
+            join = _BRAND_JOIN.match(text, name.end())
+            if join is None:
+                break
+            at = join.end()
+    return found
+
+
 def domain_mentions(text: str, base: int = 0) -> list[Mention]:
     found: list[Mention] = _bracketed_companies(text, base) if "<" in text else []
+    if "brands" in text:
+        found += _brands(text, base)
     if any(c.isdigit() for c in text):
         found += _designated(text, base)
     for label, pattern in PATTERNS:
@@ -114,6 +142,8 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
             lead = _LEADING.match(text, start, end)
             if lead:
                 start = lead.end()
+            if label != "ORG" and _FULL_STOP.search(text, start, end):
+                end -= 1  # the sentence's full stop ("the Medal of Freedom."), not "U.S."
             if end - start >= 4 and " " in text[start:end].strip():
                 found.extend(Mention(base + m.start, base + m.end, m.label)
                              for m in split_possessive(text, Mention(start, end, label)))

@@ -613,7 +613,7 @@ def _honorific(text: str, mention: Mention) -> Mention:
     """A person's name without "Mr", "Ms", "Lord", "Dr" before it (not part of the name);
     a name after such a title is a person's whatever the model typed it ("Mr Okafor")."""
     lead = _HONORIFIC.match(text, mention.start, mention.end)
-    if lead and lead.end() < mention.end and mention.label not in ("PERSON", "ORG", "LAW") \
+    if lead and lead.end() < mention.end and mention.label not in ("PERSON", "ORG", "LAW", "PRODUCT") \
             and " " not in text[lead.end():mention.end].strip():
         mention = Mention(mention.start, mention.end, "PERSON")
     if mention.label != "PERSON":
