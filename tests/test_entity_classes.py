@@ -538,3 +538,25 @@ def test_listed_brands_are_products_and_awards_are_works(extract):
                  ("Academy Award", "WORK_OF_ART"),
                  ("Presidential Medal of Freedom", "WORK_OF_ART")]:
         assert name in found, (name, found)
+
+
+def test_names_run_together_cut_apart_or_cut_short_are_whole(extract):
+    """A nationality before a person, names run together over a verb or a comma, a span
+    starting inside a word, a surname of several words, a body named with what it is
+    for, a group of nations by its number, a company with a slash in its name."""
+    text = ("Ethiopian Tadesse Alemu won the race. Alemu later praised Haile El Mahdi, and El "
+            "Mahdi's coach agreed.\n\n"
+            "The deal follows the merger of Halcyon into Dixons, Halcyon' industrial "
+            "businesses included.\n\n"
+            "He ran the final 800m. Ireland's team was third.\n\n"
+            "The Commission for Coastal Renewal will report before the G8 summit.\n\n"
+            "Stereo/Vision Holdings Inc said it would bid.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    for name in [("Ethiopian", "NORP"), ("Tadesse Alemu", "PERSON"), ("Alemu", "PERSON"),
+                 ("El Mahdi", "PERSON"), ("Halcyon", "ORG"), ("Dixons", "ORG"),
+                 ("Ireland", "GPE"), ("Commission for Coastal Renewal", "ORG"), ("G8", "ORG"),
+                 ("Stereo/Vision Holdings Inc", "ORG")]:
+        assert name in found, (name, found)
+    assert not [text for text, _ in found if " into " in text or "800m" in text], found
+    assert not [e.text for e in entities if "Ireland" in e.text and e.text != "Ireland"]

@@ -87,8 +87,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     # twice: a full name decided a person in the first round ("France captain Fabien
     # Pelous") makes its surname one in the second
     for _ in range(2):
-        full_names = {key.rsplit(" ", 1)[-1] for key, label in labels.items()
-                      if label == "PERSON" and " " in key}
+        full_names = {part for key, label in labels.items() if label == "PERSON"
+                      for part in _surnames(key)}
         for key, group in groups.items():
             votes: dict[str, float] = defaultdict(float)
             titled = any(_TITLE_BEFORE.search(source, max(0, s - 12), s) for s, _ in occurrences[key])
@@ -100,8 +100,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
             labels[key] = max(votes.items(), key=lambda kv: (kv[1], kv[0] == group[0].label))[0]
     out = [m if m.label in QUANTITY_LABELS else Mention(m.start, m.end, labels[_key(source[m.start:m.end])])
            for m in mentions]
-    surnames = {key.rsplit(" ", 1)[-1]: "PERSON" for key, label in labels.items()
-                if label == "PERSON" and " " in key}
+    surnames = {part: "PERSON" for key, label in labels.items() if label == "PERSON"
+                for part in _surnames(key)}
     surnames = {k: v for k, v in surnames.items() if k not in labels and len(k) >= 3}
     if surnames:  # the surname of a full name found a person only here
         occurrences.update(_occurrences(source, regions, surnames))
@@ -111,6 +111,13 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     out += _countries(source, regions, out)
     out = _datelines(source, regions, out)
     return sorted(_first_names(source, out), key=lambda m: (m.start, m.end))
+
+
+def _surnames(key: str) -> list[str]:
+    """What a full name may be shortened to: its last word, or its last words ("Hicham El
+    Guerrouj" -> "el guerrouj", "guerrouj")."""
+    words = key.split()
+    return [" ".join(words[i:]) for i in range(1, len(words))]
 
 
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")

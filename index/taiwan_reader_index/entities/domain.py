@@ -14,6 +14,7 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * PRODUCT - the brands a company lists ("brands such as Dairy Milk, Dr Pepper and
   Snapple").
 * WORK_OF_ART - an award ("Academy Award", "Nobel Peace Prize").
+* ORG - a group of nations by its number ("G8", "G-7").
 * PRODUCT - an aircraft, ship or weapon by its designation, before what it is
   ("F-16V fighter jets", "MQ-9B Reaper drones", "Patriot PAC-3 missiles").
 * ORG - capitalised words ending in a company's legal form (Inc, Corp, Co, Ltd,
@@ -28,13 +29,16 @@ from __future__ import annotations
 
 import re
 
+from .casing import is_common
 from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .mention import Mention
 from .refine import CRAFT as _CRAFT
 from .refine import split_possessive
 
-_CAP = r"(?:[A-Z][\w’'.-]*|U\.S\.)"
+_CAP = r"(?:[A-Z][\w’'.-]*(?:/[A-Z][\w’'.-]*)?|U\.S\.)"  # ("Audio/Video Affiliates Inc")
+_DAY_OR_MONTH = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                 r"March|April|May|June|July|August|September|October|November|December)\b")
 _JOIN = r"(?:\s+(?:of|and|for|on|to|de)\s+|\s+)"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP}){{0,7}}"
 _LAW_END = r"(?:Act|Law|Bill|Treaty|Accords?|Agreement|Resolution|Convention|Communiqu[ée])"
@@ -54,19 +58,27 @@ PATTERNS = [
     ("LAW", re.compile(rf"\b{_NAME}\s+{_LAW_END}{_LAW_TAIL}")),
     ("LAW", re.compile(rf"\b(?:Treaty|Convention|Bill|Charter)\s+(?:of|on)\s+(?:the\s+)?{_NAME}\b")),
     ("ORG", re.compile(rf"\b(?:{_CAP}\s+)*(?:Ministry|Department)\s+of\s+{_NAME}")),
-    ("ORG", re.compile(rf"\b(?:{_NAME}\s+)?{_ORG_END}\b")),
+    # ... and what it is for or of ("Commission for Africa", "Council on Foreign Relations")
+    # (not "of the ...": "the Eastern Theater Command of the PLA" is two)
+    ("ORG", re.compile(rf"\b(?:{_NAME}\s+)?{_ORG_END}\b(?:\s+(?:for|of|on)\s+"
+                       rf"(?!{_DAY_OR_MONTH}|the\b|[A-Z]+\b){_NAME})?")),
     ("EVENT", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+{_EVENT_END}\b(?![ \t]+[A-Z])")),
     # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")
     ("WORK_OF_ART", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:Award|Prize|Medal)\b"
                                rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME})?(?![ \t]+[A-Z])")),
 ]
+# a group of nations by its number ("the G8 summit", "G-7 finance ministers")
+_GROUP_OF_NATIONS = re.compile(r"(?<![\w-])G-?(?:5|7|8|10|20|77)(?![\w-])")
 # the brands a company owns, listed as such ("brands such as Dairy Milk, Dr Pepper and
 # Snapple", "brands - including Cadbury, Trident and Halls"): products, which the model
 # reads as companies and people
 _BRANDS = re.compile(r"\bbrands\b[^.;:]{0,30}?\b(?:such\s+as|including|like)\s+")
 _BRAND = re.compile(r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2}")
 _BRAND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
-_FULL_STOP = re.compile(r"[a-z]{2}\.$")
+_PART_OF = re.compile(r"([A-Z][a-z]+s)\s+of\s+(?=[A-Z])")
+_ORG_HEAD = re.compile(r"(?:Bank|Board|Holdings|Industries|Associates|Partners|Brothers|Sons|"
+                       r"Laboratories|Systems|Communications|Airlines|Airways|Services|Mills)s?")
+_FULL_STOP = re.compile(r"(?<![A-Za-z])[A-Z]?[a-z]{4,}\.$")  # ("Corp.", "Bros." keep theirs)
 _LEADING = re.compile(
     r"(?:(?:The|A|An|Under|In|On|At|By|For|With|From|After|Before|Since|Despite|As|Last|"
     r"This|That|Former|When|While|If|the|of)\s+)+")
@@ -134,6 +146,9 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
     found: list[Mention] = _bracketed_companies(text, base) if "<" in text else []
     if "brands" in text:
         found += _brands(text, base)
+    if "G" in text:
+        found += [Mention(base + m.start(), base + m.end(), "ORG")
+                  for m in _GROUP_OF_NATIONS.finditer(text)]
     if any(c.isdigit() for c in text):
         found += _designated(text, base)
     for label, pattern in PATTERNS:
@@ -142,7 +157,10 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
             lead = _LEADING.match(text, start, end)
             if lead:
                 start = lead.end()
-            if label != "ORG" and _FULL_STOP.search(text, start, end):
+            part_of = _PART_OF.match(text, start, end)
+            if part_of and is_common(part_of.group(1)) and not _ORG_HEAD.fullmatch(part_of.group(1)):
+                start = part_of.end()  # "Shares of Brunswick Corp", "Units of ..."
+            if _FULL_STOP.search(text, start, end):
                 end -= 1  # the sentence's full stop ("the Medal of Freedom."), not "U.S."
             if end - start >= 4 and " " in text[start:end].strip():
                 found.extend(Mention(base + m.start, base + m.end, m.label)

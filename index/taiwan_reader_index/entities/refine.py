@@ -100,7 +100,9 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         for part in (r for cut in _sentences(text, mention) for b in _brackets(text, cut)
                      for c in _credit(text, _edges(text, b)) for f in _fixture(text, c)
                      for p in _country_pair(text, _player_minute(text, f))
-                     for r in _role_inside(text, _lower_lead(text, _honorific(text, p)))):
+                     for o in _run_together(text, p)
+                     for q in _nationality_lead(text, o)
+                     for r in _role_inside(text, _lower_lead(text, _honorific(text, q)))):
             part = _country_and_common(text, part)
             for piece in split_possessive(text, _the(text, part)):
                 piece = _trim_possessive(text, piece)
@@ -339,8 +341,15 @@ _QUANTITY_END = re.compile(r"\s+[-–—]\s+(?=[A-Z])|\s+(?:against|at|for|with|
                            r"vs\.?)\s+(?=[A-Z])")
 
 
+_QUANTITY_SENTENCE_END = re.compile(r"(?<=\w)[.!?]\s+(?=[A-Z])")
+
+
 def _stripped(text: str, mention: Mention) -> Mention:
-    """Without white space at either end ("18.7 mln" and the line break after it)."""
+    """Without white space at either end ("18.7 mln" and the line break after it), and
+    ending with its sentence ("800m. Ireland's" read as one percentage)."""
+    end = _QUANTITY_SENTENCE_END.search(text, mention.start, mention.end)
+    if end is not None:
+        mention = Mention(mention.start, end.start(), mention.label)
     span = text[mention.start:mention.end]
     start = mention.start + len(span) - len(span.lstrip())
     end = mention.end - (len(span) - len(span.rstrip()))
@@ -360,6 +369,16 @@ _EDGE_END = ">]}\"”’'*_-,;: <([{"
 def _edges(text: str, mention: Mention) -> Mention:
     """Without stray brackets and quotes at either end ("Ltd>", "“Patriots")."""
     start, end = mention.start, mention.end
+    if 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        # a span that starts inside a word: at the next word when that piece ends a
+        # sentence ("400m. Ireland" read as "m. Ireland"), else at the word's start
+        # ("M1A2T Abrams" read as "T Abrams")
+        space = text.find(" ", start, end)
+        if space > 0 and text[space - 1] in ".!?;:,":
+            start = space + 1
+        else:
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
     while start < end and text[start] in _EDGE_START:
         start += 1
     while end > start and text[end - 1] in _EDGE_END and not (
@@ -486,6 +505,59 @@ tycoon skipper fly-half scrum-half""".split())
 _LEADS = frozenset("""this that these those all every each some any both such another
 several many most first second third fourth fifth last next former our their his her
 its my your whose""".split())
+
+
+# lower-case words a name may hold ("Bank of Japan", "Hicham El Guerrouj", "Dar es Salaam")
+_NAME_CONNECTORS = frozenset("""of and the for on in at to upon de du des del della dei di da
+das do dos van von der den la le les y e es al el bin ibn und zu""".split())
+
+
+def _run_together(text: str, mention: Mention) -> list[Mention]:
+    """Names the model ran together over a verb or a comma are apart: "Cyclops into
+    Dixons, Cyclops" -> "Cyclops", "Dixons", "Cyclops". A name holds no lower-case word
+    but a connector, and no comma unless a firm's "and Co" follows (``_and_company``)."""
+    if mention.label not in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
+        return [mention]
+    span = text[mention.start:mention.end]
+    words = list(re.finditer(r"[^\s,]+", span))
+
+    def common(word: str) -> bool:  # ("al-Khalifa", "diCaprio" are names)
+        return word[0].islower() and word not in _NAME_CONNECTORS and word.islower()
+
+    if len(words) < 3 or not (("," in span and not re.search(r"\b(?:and|&)\b", span))
+                              or any(common(w.group()) for w in words[1:-1])):
+        return [mention]
+    out: list[Mention] = []
+    run: list[re.Match[str]] = []
+    for word in [*words, None]:
+        cut = word is None or common(word.group())
+        if not cut and run and "," in span[run[-1].end():word.start()]:  # type: ignore[union-attr]
+            cut = True
+        if cut or word is None:
+            names = [w for w in run if w.group()[0].isupper()]
+            if names:
+                out.append(Mention(mention.start + names[0].start(),
+                                   mention.start + names[-1].end(), mention.label))
+            run = [word] if word is not None and not common(word.group()) else []
+        else:
+            run.append(word)
+    return out or [mention]
+
+
+def _nationality_lead(text: str, mention: Mention) -> list[Mention]:
+    """A nationality before a person's name is a people, not part of the name: "Kenyan
+    Bernard Lagat" -> NORP "Kenyan", PERSON "Bernard Lagat"."""
+    if mention.label != "PERSON":
+        return [mention]
+    first = re.match(r"\S+", text[mention.start:mention.end])
+    if first is None or first.end() == mention.end - mention.start \
+            or not country_of_adjective(first.group()):
+        return [mention]
+    rest = mention.start + first.end() + 1
+    if not text[rest:rest + 1].isupper() or " " not in text[rest:mention.end]:
+        return [mention]  # (a first name and a surname: "Scottish Borderers" is no person)
+    return [Mention(mention.start, mention.start + first.end(), "NORP"),
+            Mention(rest, mention.end, "PERSON")]
 
 
 def _lower_lead(text: str, mention: Mention) -> Mention:
