@@ -347,9 +347,9 @@ _QUANTITY_SENTENCE_END = re.compile(r"(?<=\w)[.!?]\s+(?=[A-Z])")
 def _stripped(text: str, mention: Mention) -> Mention:
     """Without white space at either end ("18.7 mln" and the line break after it), and
     ending with its sentence ("800m. Ireland's" read as one percentage)."""
-    end = _QUANTITY_SENTENCE_END.search(text, mention.start, mention.end)
-    if end is not None:
-        mention = Mention(mention.start, end.start(), mention.label)
+    stop = _QUANTITY_SENTENCE_END.search(text, mention.start, mention.end)
+    if stop is not None:
+        mention = Mention(mention.start, stop.start(), mention.label)
     span = text[mention.start:mention.end]
     start = mention.start + len(span) - len(span.lstrip())
     end = mention.end - (len(span) - len(span.rstrip()))
