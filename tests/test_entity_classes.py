@@ -560,3 +560,15 @@ def test_names_run_together_cut_apart_or_cut_short_are_whole(extract):
         assert name in found, (name, found)
     assert not [text for text, _ in found if " into " in text or "800m" in text], found
     assert not [e.text for e in entities if "Ireland" in e.text and e.text != "Ireland"]
+
+
+def test_a_name_followed_by_who_is_a_person_a_team_stays_a_team(extract):
+    """"Cragg, who recently won ...": the model's organisation is a person; "Rovers, who
+    are aiming ..." stays the club."""
+    text = ("Cragg won a tight 3,000m in Boston. Cragg, who recently defeated the Olympic "
+            "champion, held off his rivals.\n\n"
+            "Rovers, who are aiming to reach the final, drew 0-0 with City.\n")
+    _, entities = extract(text)
+    labels = {text: label for text, label in names(entities)}
+    assert labels.get("Cragg") == "PERSON", labels
+    assert labels.get("Rovers") != "PERSON", labels
