@@ -68,6 +68,7 @@ PATTERNS = [
                                rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME})?(?![ \t]+[A-Z])")),
 ]
 # a group of nations by its number ("the G8 summit", "G-7 finance ministers")
+_DIGIT = re.compile(r"\d")
 _GROUP_OF_NATIONS = re.compile(r"(?<![\w-])G-?(?:5|7|8|10|20|77)(?![\w-])")
 # the brands a company owns, listed as such ("brands such as Dairy Milk, Dr Pepper and
 # Snapple", "brands - including Cadbury, Trident and Halls"): products, which the model
@@ -149,7 +150,7 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
     if "G" in text:
         found += [Mention(base + m.start(), base + m.end(), "ORG")
                   for m in _GROUP_OF_NATIONS.finditer(text)]
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         found += _designated(text, base)
     for label, pattern in PATTERNS:
         for match in pattern.finditer(text):

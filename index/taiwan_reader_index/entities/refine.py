@@ -138,6 +138,7 @@ CRAFT = (r"(?:fighters?|jets?|aircraft|airliners?|planes?|drones?|tanks?|missile
           r"destroyers?|howitzers?|radars?|satellites?|warships?|vessels?|engines?|"
           r"rifles?|vehicles?|interceptors?|gunships?|transports?|tankers?)")
 _CRAFT_AFTER = re.compile(rf"(?:\s+(?!think\b)[a-z][\w-]*)?\s+{CRAFT}\b")
+_NON_SPACE = re.compile(r"\S+")
 _MAKERS_NUMBER = re.compile(r"\d{3}-\d{3}")  # "737-800", a product named by number alone
 
 
@@ -516,9 +517,10 @@ def _run_together(text: str, mention: Mention) -> list[Mention]:
     """Names the model ran together over a verb or a comma are apart: "Cyclops into
     Dixons, Cyclops" -> "Cyclops", "Dixons", "Cyclops". A name holds no lower-case word
     but a connector, and no comma unless a firm's "and Co" follows (``_and_company``)."""
-    if mention.label not in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
-        return [mention]
     span = text[mention.start:mention.end]
+    if mention.label not in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC") \
+            or span.count(" ") + span.count("\n") < 2:
+        return [mention]
     words = list(re.finditer(r"[^\s,]+", span))
 
     def common(word: str) -> bool:  # ("al-Khalifa", "diCaprio" are names)
@@ -574,7 +576,7 @@ def _lower_lead(text: str, mention: Mention) -> Mention:
 def _role_inside(text: str, mention: Mention) -> list[Mention]:
     """A role between or before names splits them: "Balco boss Victor Conte" -> "Balco"
     and the person "Victor Conte"; "Rapper 50 Cent" -> the person "50 Cent"."""
-    if mention.label in QUANTITY_LABELS:
+    if mention.label in QUANTITY_LABELS or " " not in text[mention.start:mention.end]:
         return [mention]
     words = list(re.finditer(r"\S+", text[mention.start:mention.end]))
     for n, word in enumerate(words[:-1]):
@@ -648,9 +650,9 @@ _NAME_HEADS = _BODY_HEADS | _ORG_HEADS | _EVENT_HEADS
 def _country_and_common(text: str, mention: Mention) -> Mention:
     """An organisation that is a country and common words ("U.S. Government", "U.S.
     Firms") is the country (or its people, for an adjective)."""
-    if mention.label != "ORG":
+    if mention.label != "ORG" or " " not in text[mention.start:mention.end]:
         return mention
-    found = list(re.finditer(r"\S+", text[mention.start:mention.end]))
+    found = list(_NON_SPACE.finditer(text, mention.start, mention.end))
     words = [w.group() for w in found]
     for n in (1, 2, 3):
         head = " ".join(words[:n])
@@ -658,7 +660,7 @@ def _country_and_common(text: str, mention: Mention) -> Mention:
         if rest and (country_of(head) or country_of_adjective(head)) and all(
                 is_common(w) and w.casefold() not in _NAME_HEADS for w in rest):
             label = "GPE" if country_of(head) else "NORP"
-            return Mention(mention.start, mention.start + found[n - 1].end(), label)
+            return Mention(mention.start, found[n - 1].end(), label)
     return mention
 
 
