@@ -880,3 +880,17 @@ async def test_a_screen_key_is_found_by_name_in_the_palette(app_for, seeds):
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, CompareScreen)
+
+
+async def test_enter_typed_before_the_results_come_opens_the_typed_querys_first_hit(app_for, seeds):
+    """A quick typist presses Enter before the list has caught up with the query: the
+    reader opens the first result of what was typed, not the row of the older list."""
+    app = app_for(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        listed = app.screen.query_one("#results", OptionList)
+        newest = listed.get_option_at_index(0).id  # listed first before any query
+        await pilot.press(*"duckworth", "enter")  # within the search's debounce
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert "Duckworth" in app.screen.article.source, (newest, app.screen.article.id)

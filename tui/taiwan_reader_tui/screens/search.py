@@ -103,6 +103,8 @@ class SearchScreen(Screen):
         self._title = title
         self._run = 0  # counts searches: a page for an earlier one is dropped
         self._loading_more = False
+        self._shown_query: str | None = None  # the query the listed results answer
+        self._open_when_found: str | None = None  # Enter pressed before they answered it
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -129,7 +131,16 @@ class SearchScreen(Screen):
     @on(Input.Submitted, "#query")
     def _query_submitted(self) -> None:
         """Enter in the search box opens the highlighted (by default the first) result;
-        with no result, it takes the suggested spelling."""
+        with no result, it takes the suggested spelling. Pressed before the results
+        answer what is typed (a quick typist, or the index still opening), it searches
+        now and opens the first of that query's results when they come."""
+        query = self.query_one("#query", Input).value
+        if query != self._shown_query:
+            self._open_when_found = query
+            if self._timer is not None:
+                self._timer.stop()
+            self.run_search()
+            return
         results = self.query_one("#results", OptionList)
         if not results.option_count and self.suggestion:
             self.action_accept_suggestion()
@@ -218,6 +229,7 @@ class SearchScreen(Screen):
         status = self.query_one("#status", Static)
         results = self.query_one("#results", OptionList)
         if message.error:  # the list below answers an earlier query: grey it out
+            self._open_when_found = None  # (Enter opens nothing from it)
             results.add_class("rejected")
             self.suggestion = None
             status.update(Text(inert(message.error) + " · the results shown are for the last "
@@ -233,9 +245,13 @@ class SearchScreen(Screen):
         # the index's first screen after the saved one: the row the user is on stays
         self._show_hits(result, keep=self._preview is not None and not message.query)
         self._preview = None
+        self._shown_query = message.query
         self._update_facets(result)
         status.update(self._status_text(result))
         self.refresh_bindings()
+        if self._open_when_found == message.query:
+            self._open_when_found = None
+            self._query_submitted()
 
     @on(OptionList.OptionHighlighted, "#results")
     def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
@@ -287,6 +303,7 @@ class SearchScreen(Screen):
         the index's own answer, which replaces it (the highlighted row kept)."""
         self.last = result
         self._show_hits(result)
+        self._shown_query = ""
         self._update_facets(result)
         self.query_one("#status", Static).update(
             self._status_text(result) + Text(" · opening the index…", style="dim"))
