@@ -411,6 +411,8 @@ _PLAYER = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|di|dos))
 _LINE_UP = re.compile(rf"\s*(?:(?P<team>[A-Z][\w'’. -]*?|Subs(?: [a-z]+)*):\s*)?"
                       rf"(?:{_PLAYER}(?:\s*\({_PLAYER}\s+\d{{1,3}}\))?,\s*){{4,}}"
                       rf"{_PLAYER}(?:\s*\({_PLAYER}\s+\d{{1,3}}\))?\.?\s*")
+# the substitutes not used, however few ("Subs not used: Hislop, Quashie, Cisse.")
+_SUBS = re.compile(rf"\s*(?P<team>Subs(?: [a-z]+)*):\s*(?:{_PLAYER},\s*)+{_PLAYER}\.?\s*")
 _PLAYER_NAME = re.compile(_PLAYER)
 
 
@@ -429,7 +431,7 @@ def in_line_up(source: str, mention: Mention) -> bool:
 def _line_up_match(text: str) -> re.Match[str] | None:
     """The line-up a piece of text is, or None; a list of countries or capitals (a
     headline in capitals, "France, Germany, Italy, Spain and Portugal") is not one."""
-    found = _LINE_UP.fullmatch(text)
+    found = _LINE_UP.fullmatch(text) or _SUBS.fullmatch(text)
     if found is None or any(country_of(name.group().rstrip(".")) for name in
                             _PLAYER_NAME.finditer(text, found.end("team") if found.group("team") else 0)):
         return None
