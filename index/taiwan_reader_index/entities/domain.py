@@ -14,6 +14,7 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * PRODUCT - the brands a company lists ("brands such as Dairy Milk, Dr Pepper and
   Snapple").
 * WORK_OF_ART - an award ("Academy Award", "Nobel Peace Prize").
+* ORG - a club named for its sport or as clubs are ("Edinburgh Rugby", "Leeds United").
 * ORG - a group of nations by its number ("G8", "G-7").
 * PRODUCT - an aircraft, ship or weapon by its designation, before what it is
   ("F-16V fighter jets", "MQ-9B Reaper drones", "Patriot PAC-3 missiles").
@@ -63,6 +64,10 @@ PATTERNS = [
     ("ORG", re.compile(rf"\b(?:{_NAME}\s+)?{_ORG_END}\b(?:\s+(?:for|of|on)\s+"
                        rf"(?!{_DAY_OR_MONTH}|the\b|[A-Z]+\b){_NAME})?")),
     ("EVENT", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+{_EVENT_END}\b(?![ \t]+[A-Z])")),
+    # a club named for its sport or as clubs are ("Edinburgh Rugby", "Leeds United",
+    # "Blackburn Rovers", "Charlton Athletic"; not "... City" or "... Town": places too)
+    ("ORG", re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:Rugby|FC|AFC|United|Rovers|"
+                       r"Athletic|Wanderers|Albion|Hotspur)\b(?![ \t]+[A-Z])")),
     # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")
     ("WORK_OF_ART", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:Award|Prize|Medal)\b"
                                rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME})?(?![ \t]+[A-Z])")),

@@ -23,7 +23,7 @@ from .consistency import consistent
 from .domain import domain_mentions, merge
 from .linking import COUNTRY_KEYS, key_of
 from .mention import Mention
-from .refine import refine_article, refine_piece
+from .refine import fixture_sides, refine_article, refine_piece
 from .retype import retyped
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,9 @@ class Recognizer:
         out = []
         for found, text in zip(model, pieces):
             def correct(found=found, text=text) -> list[Mention]:
-                return refine_piece(text, merge(found, domain_mentions(text)))
+                # a fixture is its two sides before a domain name takes one of them
+                sides = [side for m in found for side in fixture_sides(text, m)]
+                return refine_piece(text, merge(sides, domain_mentions(text)))
             out.append(corrected(correct, found, text))
         return out
 

@@ -98,7 +98,7 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             out.append(Mention(edged.start, edged.end, "DATE"))
             continue
         for part in (r for cut in _sentences(text, mention) for b in _brackets(text, cut)
-                     for c in _credit(text, _edges(text, b)) for f in _fixture(text, c)
+                     for c in _credit(text, _edges(text, b)) for f in fixture_sides(text, c)
                      for p in _country_pair(text, _player_minute(text, f))
                      for o in _run_together(text, p)
                      for q in _nationality_lead(text, o)
@@ -109,8 +109,30 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and _name_shaped(text[piece.start:piece.end], piece.label):
                     out.append(piece)
-    return _craft(text, _joined_names(text, _office_holder(text, _and_company(text, _currencies(
-        text, _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end))))))))
+    return _awards(text, _craft(text, _joined_names(text, _office_holder(text, _and_company(text, _currencies(
+        text, _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))))))))
+
+
+# what is said only of an award: "won an Oscar", "Bafta-winning", "Grammy nominations"
+_AWARD_BEFORE = re.compile(r"\b(?:won|wins|win|winning|scooped|picked up|collected)\s+(?:an?|another|two|"
+                           r"three|four|five|his|her|their|its)(?:\s+(?:first|second|third|fourth|fifth))?"
+                           r"\s+$")  # (not "won Wimbledon", "won the Open": events)
+_AWARD_AFTER = re.compile(r"(?:s)?(?:-(?:winning|winner|nominated)|\s+(?:nominations?|nominee|nominees|"
+                          r"nod|statuette|awards?)\b)")
+
+
+def _awards(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word name said only of an award is the award (a work, as OntoNotes types
+    it): "won an Oscar", "Bafta-winning", "Grammy nominations"; not a person."""
+    out = []
+    for m in mentions:
+        if m.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT") \
+                and " " not in text[m.start:m.end] and (
+                _AWARD_AFTER.match(text, m.end) or _AWARD_BEFORE.search(text, max(0, m.start - 24),
+                                                                       m.start)):
+            m = Mention(m.start, m.end, "WORK_OF_ART")
+        out.append(m)
+    return out
 
 
 def _craft(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -458,7 +480,7 @@ def _line_up_names(text: str, team: re.Match[str], mentions: Sequence[Mention],
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def _fixture(text: str, mention: Mention) -> list[Mention]:
+def fixture_sides(text: str, mention: Mention) -> list[Mention]:
     """A match is its two sides: "Bolton v Arsenal" -> "Bolton", "Arsenal" (a country's
     team a place, as the gold has it; any other side an organisation)."""
     cuts = list(_VERSUS.finditer(text, mention.start, mention.end))
@@ -645,7 +667,9 @@ _BODY_HEADS = frozenset({
 
 # the last words of names of bodies and events: "US Customs Service", "London Book Fair"
 _EVENT_HEADS = frozenset({"fair", "festival", "show", "awards", "games", "championship",
-                          "championships", "exhibition", "conference", "summit", "olympics"})
+                          "championships", "exhibition", "conference", "summit", "olympics",
+                          # and the governing bodies and clubs of a sport: "New Zealand Rugby"
+                          "rugby", "football", "cricket", "hockey", "athletics", "united"})
 _NAME_HEADS = _BODY_HEADS | _ORG_HEADS | _EVENT_HEADS
 
 
