@@ -574,15 +574,15 @@ def test_a_name_followed_by_who_is_a_person_a_team_stays_a_team(extract):
 
 def test_clubs_by_their_suffix_and_awards_by_what_is_said_of_them(extract):
     """"Edinburgh Rugby", "Leeds United": clubs, not people or places; "won an Oscar",
-    "Bafta-winning", "Grammy nominations": awards (works), not people; "won Wimbledon"
-    names no award."""
+    "Bafta-winning", "Grammy nominations": awards (works), not people; an acronym that
+    "said" is a body, not a person."""
     text = ("Edinburgh Rugby beat Glasgow Rugby, and Leeds United drew with Charlton "
             "Athletic.\n\n"
             "The Bafta-winning director, who won an Oscar in March, has three Grammy "
-            "nominations.\n")
+            "nominations.\n\nThe company said it would add a runway. BAA said so too.\n")
     _, entities = extract(text)
     found = names(entities)
     assert not missing(found, [("Edinburgh Rugby", "ORG"), ("Glasgow Rugby", "ORG"),
                                ("Leeds United", "ORG"), ("Charlton Athletic", "ORG"),
                                ("Bafta", "WORK_OF_ART"), ("Oscar", "WORK_OF_ART"),
-                               ("Grammy", "WORK_OF_ART")]), found
+                               ("Grammy", "WORK_OF_ART"), ("BAA", "ORG")]), found

@@ -121,6 +121,17 @@ _AWARD_AFTER = re.compile(r"(?:s)?(?:-(?:winning|winner|nominated)|\s+(?:nominat
                           r"nod|statuette|awards?)\b)")
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _acronym_person(text: str, mention: Mention) -> Mention:
+    """An acronym in capitals inside mixed-case text is a body ("BAA said"), not a person
+    (the model's guess from the verb after it)."""
+    if mention.label == "PERSON" and _ACRONYM.fullmatch(text, mention.start, mention.end):
+        return Mention(mention.start, mention.end, "ORG")
+    return mention
+
+
 def _awards(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word name said only of an award is the award (a work, as OntoNotes types
     it): "won an Oscar", "Bafta-winning", "Grammy nominations"; not a person."""
@@ -131,7 +142,7 @@ def _awards(text: str, mentions: list[Mention]) -> list[Mention]:
                 _AWARD_AFTER.match(text, m.end) or _AWARD_BEFORE.search(text, max(0, m.start - 24),
                                                                        m.start)):
             m = Mention(m.start, m.end, "WORK_OF_ART")
-        out.append(m)
+        out.append(_acronym_person(text, m))
     return out
 
 
