@@ -586,3 +586,16 @@ def test_clubs_by_their_suffix_and_awards_by_what_is_said_of_them(extract):
                                ("Leeds United", "ORG"), ("Charlton Athletic", "ORG"),
                                ("Bafta", "WORK_OF_ART"), ("Oscar", "WORK_OF_ART"),
                                ("Grammy", "WORK_OF_ART"), ("BAA", "ORG")]), found
+
+
+def test_an_agreement_named_for_a_place_and_a_name_that_ends_a_sentence(extract):
+    """"the Louvre accord" is an agreement (a law, as OntoNotes types it), not a person
+    "Louvre"; a body's name does not reach back into the sentence before it ("in
+    January. The US Department of Energy")."""
+    text = ("Dealers said the dollar held within ranges set by the Louvre accord between "
+            "leading industrial nations.\n\n"
+            "Stocks fell in January. The US Department of Energy reported lower supplies.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("Louvre accord", "LAW"), ("US Department of Energy", "ORG")])
+    assert not [text for text, _ in found if "January" in text or text == "Louvre"], found

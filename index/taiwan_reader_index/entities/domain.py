@@ -81,6 +81,7 @@ _GROUP_OF_NATIONS = re.compile(r"(?<![\w-])G-?(?:5|7|8|10|20|77)(?![\w-])")
 _BRANDS = re.compile(r"\bbrands\b[^.;:]{0,30}?\b(?:such\s+as|including|like)\s+")
 _BRAND = re.compile(r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2}")
 _BRAND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 _PART_OF = re.compile(r"([A-Z][a-z]+s)\s+of\s+(?=[A-Z])")
 _ORG_HEAD = re.compile(r"(?:Bank|Board|Holdings|Industries|Associates|Partners|Brothers|Sons|"
                        r"Laboratories|Systems|Communications|Airlines|Airways|Services|Mills)s?")
@@ -160,6 +161,8 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
     for label, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
+            for cut in _SENTENCE_BREAK.finditer(text, start, end):  # "in January. The US
+                start = cut.end()  # Department of Energy": the name is in the last sentence
             lead = _LEADING.match(text, start, end)
             if lead:
                 start = lead.end()

@@ -132,6 +132,21 @@ def _acronym_person(text: str, mention: Mention) -> Mention:
     return mention
 
 
+# an agreement named for where it was made, in lower case after the name: "the Louvre
+# accord", "the Plaza agreement", "the Kyoto protocol"
+_PACT_AFTER = re.compile(r"\s+(?:accord|accords|agreement|treaty|protocol|pact|convention)\b")
+
+
+def _pact(text: str, mention: Mention) -> Mention:
+    """A name the model took for a person, body or place (not a country or a people) just
+    before "accord", "agreement" ... is the agreement's name, with that word."""
+    after = _PACT_AFTER.match(text, mention.end) \
+        if mention.label in ("PERSON", "ORG", "FAC", "LOC", "WORK_OF_ART") else None
+    if after is None or text[max(0, mention.start - 4):mention.start].lower() != "the ":
+        return mention
+    return Mention(mention.start, after.end(), "LAW")
+
+
 def _awards(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word name said only of an award is the award (a work, as OntoNotes types
     it): "won an Oscar", "Bafta-winning", "Grammy nominations"; not a person."""
@@ -142,7 +157,7 @@ def _awards(text: str, mentions: list[Mention]) -> list[Mention]:
                 _AWARD_AFTER.match(text, m.end) or _AWARD_BEFORE.search(text, max(0, m.start - 24),
                                                                        m.start)):
             m = Mention(m.start, m.end, "WORK_OF_ART")
-        out.append(_acronym_person(text, m))
+        out.append(_pact(text, _acronym_person(text, m)))
     return out
 
 
