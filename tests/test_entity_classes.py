@@ -599,3 +599,11 @@ def test_an_agreement_named_for_a_place_and_a_name_that_ends_a_sentence(extract)
     found = names(entities)
     assert not missing(found, [("Louvre accord", "LAW"), ("US Department of Energy", "ORG")])
     assert not [text for text, _ in found if "January" in text or text == "Louvre"], found
+
+
+def test_a_full_name_after_a_role_elect_or_designate_is_a_person(extract):
+    """"Finance Minister-designate Kenji Sato": the role's suffix does not hide it."""
+    text = ("Finance Minister-designate Kenji Sato said the budget would pass. Kenji Sato "
+            "added that talks went well.\n")
+    _, entities = extract(text)
+    assert [label for text, label in names(entities) if text == "Kenji Sato"] == ["PERSON"] * 2

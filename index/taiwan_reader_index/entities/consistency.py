@@ -66,7 +66,8 @@ _ROLE_BEFORE = re.compile(
     r"[Ee]conomist|[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Ll]eader|[Ff]ounder|[Aa]uthor|"
     r"[Ww]riter|[Pp]roducer|[Mm]usician|[Rr]apper|[Gg]uitarist|[Bb]oss|[Cc]hampion|"
     r"[Tt]eam-?mate|[Ww]ife|[Hh]usband|[Ll]awyer|[Jj]udge|[Ss]cientist|[Rr]esearcher|"
-    r"[Cc]ommander|[Ee]nvoy|[Aa]mbassador|[Pp]remier|[Cc]andidate|[Cc]olumnist|[Ee]ditor)\s+$")
+    r"[Cc]ommander|[Ee]nvoy|[Aa]mbassador|[Pp]remier|[Cc]andidate|[Cc]olumnist|[Ee]ditor)"
+    r"(?:-(?:designate|elect))?\s+$")  # ("Prime Minister-designate Noboru Takeshita")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+$")
 # a relative clause that only a person takes: "Cragg, who recently defeated ..." (a
 # company or a place takes "which")
@@ -219,7 +220,7 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
         if _ORG_BEFORE.search(source, max(0, start - 20), start) or _ORG_AFTER.match(source, end):
             found.append("ORG")
         if _TITLE_BEFORE.search(source, max(0, start - 12), start) or (
-                " " in key and _ROLE_BEFORE.search(source, max(0, start - 16), start)) \
+                " " in key and _ROLE_BEFORE.search(source, max(0, start - 28), start)) \
                 or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key)):
             found.append("PERSON")
         if _WORK_BEFORE.search(source, max(0, start - 20), start):
