@@ -577,13 +577,14 @@ def test_clubs_by_their_suffix_and_awards_by_what_is_said_of_them(extract):
     "Bafta-winning", "Grammy nominations": awards (works), not people; an acronym that
     "said" is a body, not a person."""
     text = ("Edinburgh Rugby beat Glasgow Rugby, and Leeds United drew with Charlton "
-            "Athletic.\n\n"
+            "Athletic.\n\nThe winners face a home tie against Man Utd next month.\n\n"
             "The Bafta-winning director, who won an Oscar in March, has three Grammy "
             "nominations.\n\nThe company said it would add a runway. BAA said so too.\n")
     _, entities = extract(text)
     found = names(entities)
     assert not missing(found, [("Edinburgh Rugby", "ORG"), ("Glasgow Rugby", "ORG"),
                                ("Leeds United", "ORG"), ("Charlton Athletic", "ORG"),
+                               ("Man Utd", "ORG"),
                                ("Bafta", "WORK_OF_ART"), ("Oscar", "WORK_OF_ART"),
                                ("Grammy", "WORK_OF_ART"), ("BAA", "ORG")]), found
 

@@ -66,7 +66,7 @@ PATTERNS = [
     ("EVENT", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+{_EVENT_END}\b(?![ \t]+[A-Z])")),
     # a club named for its sport or as clubs are ("Edinburgh Rugby", "Leeds United",
     # "Blackburn Rovers", "Charlton Athletic"; not "... City" or "... Town": places too)
-    ("ORG", re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:Rugby|FC|AFC|United|Rovers|"
+    ("ORG", re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:Rugby|FC|AFC|United|Utd|Rovers|"
                        r"Athletic|Wanderers|Albion|Hotspur)\b(?![ \t]+[A-Z])")),
     # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")
     ("WORK_OF_ART", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:Award|Prize|Medal)\b"
