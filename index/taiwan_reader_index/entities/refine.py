@@ -464,16 +464,18 @@ _SUBS = re.compile(rf"\s*(?P<team>Subs(?: [a-z]+)*):\s*(?:{_PLAYER},\s*)+{_PLAYE
 _PLAYER_NAME = re.compile(_PLAYER)
 
 
-def in_line_up(source: str, mention: Mention) -> bool:
-    """Whether the mention stands in a line-up or a line of scorers (its paragraph one,
-    as ``refine_piece`` reads it)."""
-    start = source.rfind("\n\n", 0, mention.start)
-    end = source.find("\n\n", mention.end)
-    paragraph = source[start + 2 if start >= 0 else 0:end if end >= 0 else len(source)]
-    if len(paragraph) > 2000:
-        return False
-    return ("," in paragraph and _line_up_match(paragraph) is not None) \
-        or _SCORERS_LINE.fullmatch(paragraph) is not None
+def line_up_regions(source: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of text (as ``refine_piece`` reads them) that are a line-up or a line of
+    scorers."""
+    found = []
+    for start, end in regions:
+        if end - start > 2000:
+            continue
+        piece = source[start:end]
+        if ("," in piece and _line_up_match(piece) is not None) \
+                or (piece[:1].isupper() and _SCORERS_LINE.fullmatch(piece) is not None):
+            found.append((start, end))
+    return found
 
 
 def _line_up_match(text: str) -> re.Match[str] | None:

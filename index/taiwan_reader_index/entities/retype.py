@@ -36,7 +36,7 @@ from typing import Any
 
 from .consistency import dateline_places
 from .mention import Mention
-from .refine import in_line_up
+from .refine import line_up_regions
 
 # the recogniser's labels this step may change, by kind; and the label each kind becomes
 KIND_OF = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -179,6 +179,7 @@ def retyped(source: str, regions: Sequence[tuple[int, int]],
     place (the rules' surest call) and every other mention of its name stay as they are."""
     data = model()
     fixed = {_key(source[m.start:m.end]) for m in dateline_places(source, regions)}
+    sheets = line_up_regions(source, regions)
     article = name_features(source, mentions)
     views: dict[str, list[list[float]]] = defaultdict(list)
     current: dict[str, str] = {}
@@ -186,8 +187,8 @@ def retyped(source: str, regions: Sequence[tuple[int, int]],
         if m.label not in KIND_OF:
             continue
         key = _key(source[m.start:m.end])
-        if key in fixed or in_line_up(source, m):  # a team sheet says what each name is
-            continue
+        if key in fixed or any(s <= m.start < e for s, e in sheets):  # a team sheet says
+            continue  # what each name is
         views[key].append(probabilities(features(source, m, article.get(key, ())), data))
         current.setdefault(key, m.label)
     change: dict[str, str] = {}
