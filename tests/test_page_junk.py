@@ -111,3 +111,40 @@ def test_the_headline_above_the_article_is_its_title_when_the_menu_is_set_aside(
                              STORY, FOOTER), "p")
     assert article.title == "Coast Guard Tracks Chinese Ships Near Kinmen"
     assert not article.title_derived and [b.text for b in article.paragraphs] == STORY
+
+
+MATCH_REPORT = "\n\n".join([
+    'Rovers edge past City in cup thriller',
+    ('Rovers reached the quarter-finals of the cup with a narrow win over City on a '
+     'cold night at the Valley Road ground.'),
+    ('The home side started brightly and Keane forced an early save from the City '
+     'goalkeeper with a fierce drive from the edge of the area.'),
+    ('City grew into the game and twice went close before half-time, but the Rovers '
+     'defence held firm under sustained pressure from the visitors.'),
+    ('The breakthrough came ten minutes after the break when Doyle headed in a corner '
+     'at the near post to send the home crowd into raptures.'),
+    ('City threw everyone forward in the closing stages and hit the post in stoppage '
+     'time, but Rovers held on for a famous victory.'),
+    ('"It was a tough game and the lads dug deep," said the Rovers manager afterwards.'
+     ' "We rode our luck at the end but we deserved it."'),
+    ('Rovers: Walsh, Byrne, Keane, Doyle, Carey, Quinn, Lennon, Staunton (Harte 70), '
+     'Kilbane, Duff, Reid.'),
+    'Subs not used: Given, Kelly, Finnan.',
+    ('City: Pryce, Lloyd, Hughes, Griffiths, Vaughan, Morgan (Rees 64), Evans, Jones, '
+     'Owen, Price, Bale.'),
+    'Subs not used: Ward, Roberts.',
+    'Lennon, Hughes.',
+    'Doyle 55.',
+    '12,344.',
+    'M Dean (Wirral).',
+]) + "\n"
+
+
+def test_a_match_reports_closing_facts_stay_with_it():
+    """Line-ups, substitutes, bookings, scorers, attendance and referee after a match
+    report belong to it: none is set aside as a page footer (the model took the short
+    lines after the first line-up for one)."""
+    article = load_text(MATCH_REPORT, "report")
+    assert [b for b in article.blocks if b.junk] == []
+    tail = [article.source[b.start:b.end] for b in article.blocks[-6:]]
+    assert tail[-1] == "M Dean (Wirral)." and "Doyle 55." in tail

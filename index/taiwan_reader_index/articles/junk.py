@@ -30,6 +30,7 @@ from dataclasses import replace
 from .article import Block
 from .blocks import is_headline_like
 from .prose import ends_sentence
+from .team_sheets import is_team_sheet, opens_team_sheets
 
 # "By Jane Doe", never "By the time ...": the credit word in any case, then a capitalised
 # name (checked case-sensitively: a case-insensitive capital matches any letter)
@@ -160,6 +161,7 @@ def classify_page(blocks: list[Block], model: bool = True) -> tuple[list[Block],
             warning = ("no stretch of this page stands out as the article: its whole text "
                        "is kept (page junk may be mixed in)")
         else:
+            _keep_team_sheets(blocks, keep)
             kept = [i for i, k in enumerate(keep) if k]
             first, last = (kept[0], kept[-1]) if kept else (len(blocks), -1)
             for i, k in enumerate(keep):
@@ -169,6 +171,16 @@ def classify_page(blocks: list[Block], model: bool = True) -> tuple[list[Block],
         replace(block, junk=kinds[i][0], reason=kinds[i][1]) if i in kinds else block
         for i, block in enumerate(blocks)
     ], warning
+
+
+def _keep_team_sheets(blocks: list[Block], keep: list[bool]) -> None:
+    """A match report's closing facts stay with it: from a line-up the model kept, the
+    run of line-ups, substitutes, bookings, scorers, attendance and referee after it
+    (short lines of names the model takes for a page's footer)."""
+    for i in range(1, len(blocks)):
+        if not keep[i] and keep[i - 1] and is_team_sheet(blocks[i].text) and any(
+                opens_team_sheets(blocks[j].text) for j in range(max(0, i - 8), i) if keep[j]):
+            keep[i] = True
 
 
 MODEL_MIN_BLOCKS = 8

@@ -45,6 +45,10 @@ import re
 from collections.abc import Sequence
 
 from ..articles.prose import LEADING_THE
+from ..articles.team_sheets import LINE_UP as _LINE_UP
+from ..articles.team_sheets import PLAYER_NAME as _PLAYER_NAME
+from ..articles.team_sheets import SCORERS_LINE as _SCORERS_LINE
+from ..articles.team_sheets import SUBS as _SUBS
 from .casing import is_common
 from .companies import legal_forms
 from .countries import country_of, country_of_adjective
@@ -377,8 +381,6 @@ _VERSUS = re.compile(r"\s+(?:v|vs)\.?\s+(?=[A-Z])")
 # a player and a minute in a line-up or a list of scorers: "Van Persie (Bergkamp 68)",
 # "Terry 17, Gudjohnsen 46."
 _PLAYER_MINUTE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+\d{1,3}(?:,\s*\d{1,3})*")
-_SCORERS_LINE = re.compile(r"\s*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+\d{1,3}"
-                           r"(?:\s*(?:pen|og)\b)?(?:,\s*\d{1,3})*(?:,\s*)?)+\.?\s*")
 _MONTH_DAY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
                         r"Dec)\.?\s+\d{1,2}")
@@ -455,13 +457,6 @@ _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Lord|Lady|Sir|D
 # a team's line-up: an optional "Team:" and five or more players, comma separated, a
 # substitute and his minute in brackets ("Arsenal: Almunia, Eboue, ..., Reyes (Bergkamp
 # 68), Henry."); the model reads such a list as companies, places and products
-_PLAYER = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|di|dos)){0,3}"
-_LINE_UP = re.compile(rf"\s*(?:(?P<team>[A-Z][\w'’. -]*?|Subs(?: [a-z]+)*):\s*)?"
-                      rf"(?:{_PLAYER}(?:\s*\({_PLAYER}\s+\d{{1,3}}\))?,\s*){{4,}}"
-                      rf"{_PLAYER}(?:\s*\({_PLAYER}\s+\d{{1,3}}\))?\.?\s*")
-# the substitutes not used, however few ("Subs not used: Hislop, Quashie, Cisse.")
-_SUBS = re.compile(rf"\s*(?P<team>Subs(?: [a-z]+)*):\s*(?:{_PLAYER},\s*)+{_PLAYER}\.?\s*")
-_PLAYER_NAME = re.compile(_PLAYER)
 
 
 def line_up_regions(source: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
