@@ -23,8 +23,9 @@ from .consistency import consistent
 from .domain import domain_mentions, merge
 from .linking import COUNTRY_KEYS, key_of
 from .mention import Mention
-from .refine import fixture_sides, refine_article, refine_piece
+from .refine import refine_article, refine_piece
 from .retype import retyped
+from .sports import fixture_sides
 
 log = logging.getLogger(__name__)
 

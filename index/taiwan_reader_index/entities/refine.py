@@ -24,7 +24,8 @@ In one piece of text (one paragraph, title or caption):
 * the holder of an office named in full is the name after it ("Chancellor of the
   Exchequer Nigel Lawson": not "Exchequer Nigel Lawson");
 * a name the model cut in two at a space is one ("Lockheed" + "Martin", "UK" +
-  "Independence Party"), and a title inside a name leads the name ("Said Mr Okafor").
+  "Independence Party"), and a title inside a name leads the name ("Said Mr Okafor");
+* on sports pages, line-ups, scorers and fixtures are read in ``sports.py``.
 
 Across one article:
 
@@ -45,15 +46,12 @@ import re
 from collections.abc import Sequence
 
 from ..articles.prose import LEADING_THE
-from ..articles.team_sheets import LINE_UP as _LINE_UP
-from ..articles.team_sheets import PLAYER_NAME as _PLAYER_NAME
-from ..articles.team_sheets import SCORERS_LINE as _SCORERS_LINE
-from ..articles.team_sheets import SUBS as _SUBS
 from .casing import is_common
 from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .mention import Mention, Taken
+from .sports import fixture_sides, line_up_match, line_up_names, player_minute
 
 _OPENING = "\"'“‘(["
 _ENDINGS = ".!?:;…"
@@ -89,9 +87,9 @@ def sentence_start(text: str, position: int) -> bool:
 
 def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The piece-level corrections; offsets are into ``text``."""
-    team = _line_up_match(text) if "," in text else None
+    team = line_up_match(text) if "," in text else None
     if team is not None:
-        return _line_up_names(text, team, mentions)
+        return line_up_names(text, team, mentions)
     out: list[Mention] = []
     for mention in mentions:
         if mention.label in QUANTITY_LABELS:
@@ -103,7 +101,7 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         for part in (r for cut in _sentences(text, mention) for b in _brackets(text, cut)
                      for c in _credit(text, _edges(text, b)) for f in fixture_sides(text, c)
-                     for p in _country_pair(text, _player_minute(text, f))
+                     for p in _country_pair(text, player_minute(text, f))
                      for o in _run_together(text, p)
                      for q in _nationality_lead(text, o)
                      for r in _role_inside(text, _lower_lead(text, _honorific(text, q)))):
@@ -376,11 +374,6 @@ def _year_and_event(text: str, mentions: list[Mention]) -> list[Mention]:
 _PROPER_END = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 _SCORE_TAIL = re.compile(r"\s+\d+[-–]\d+$")
-# a match between two sides, as results and fixtures list it: "Bolton v Arsenal"
-_VERSUS = re.compile(r"\s+(?:v|vs)\.?\s+(?=[A-Z])")
-# a player and a minute in a line-up or a list of scorers: "Van Persie (Bergkamp 68)",
-# "Terry 17, Gudjohnsen 46."
-_PLAYER_MINUTE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+\d{1,3}(?:,\s*\d{1,3})*")
 _MONTH_DAY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
                         r"Dec)\.?\s+\d{1,2}")
@@ -457,85 +450,6 @@ _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Lord|Lady|Sir|D
 # a team's line-up: an optional "Team:" and five or more players, comma separated, a
 # substitute and his minute in brackets ("Arsenal: Almunia, Eboue, ..., Reyes (Bergkamp
 # 68), Henry."); the model reads such a list as companies, places and products
-
-
-def line_up_regions(source: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces of text (as ``refine_piece`` reads them) that are a line-up or a line of
-    scorers."""
-    found = []
-    for start, end in regions:
-        if end - start > 2000:
-            continue
-        piece = source[start:end]
-        if ("," in piece and _line_up_match(piece) is not None) \
-                or (piece[:1].isupper() and _SCORERS_LINE.fullmatch(piece) is not None):
-            found.append((start, end))
-    return found
-
-
-def _line_up_match(text: str) -> re.Match[str] | None:
-    """The line-up a piece of text is, or None; a list of countries or capitals (a
-    headline in capitals, "France, Germany, Italy, Spain and Portugal") is not one."""
-    found = _LINE_UP.fullmatch(text) or _SUBS.fullmatch(text)
-    if found is None or any(country_of(name.group().rstrip(".")) for name in
-                            _PLAYER_NAME.finditer(text, found.end("team") if found.group("team") else 0)):
-        return None
-    return found
-
-
-def _line_up_names(text: str, team: re.Match[str], mentions: Sequence[Mention],
-                   ) -> list[Mention]:
-    """Every player of a line-up a person, its team an organisation (or a country's team
-    a place); figures the model found stay as they were."""
-    out = [m for m in mentions if m.label in QUANTITY_LABELS]
-    start = 0
-    if team.group("team") and not team.group("team").startswith("Subs"):
-        name = team.group("team").strip()
-        at = text.index(name)
-        out.append(Mention(at, at + len(name), "GPE" if country_of(name) else "ORG"))
-    if team.group("team") or text.lstrip().startswith("Subs"):
-        start = text.index(":") + 1
-    for found in _PLAYER_NAME.finditer(text, start):
-        end = found.end()
-        if text[end - 1] == "." and not re.search(r"(?:^|\s)\w\.$", found.group()):
-            end -= 1  # the list's full stop, not an initial's ("G.")
-        out.append(Mention(found.start(), end, "PERSON"))
-    return sorted(out, key=lambda m: (m.start, m.end))
-
-
-def fixture_sides(text: str, mention: Mention) -> list[Mention]:
-    """A match is its two sides: "Bolton v Arsenal" -> "Bolton", "Arsenal" (a country's
-    team a place, as the gold has it; any other side an organisation)."""
-    cuts = list(_VERSUS.finditer(text, mention.start, mention.end))
-    if not cuts or mention.label in QUANTITY_LABELS:
-        return [mention]
-    out, start = [], mention.start
-    for cut in [*cuts, None]:
-        end = cut.start() if cut else mention.end
-        side = text[start:end].strip()
-        if side[:1].isupper():
-            out.append(Mention(start, end, "GPE" if country_of(side) else "ORG"))
-        start = cut.end() if cut else end
-    return out
-
-
-def _player_minute(text: str, mention: Mention) -> Mention:
-    """A player with the minute of a goal or a substitution, in a line-up's brackets or a
-    line of scorers, is a person: "(Bergkamp 68)" was read as a law, "Vincze 45" as a
-    company."""
-    if mention.label in QUANTITY_LABELS:
-        return mention
-    # the minute inside the span ("Bergkamp 68") or just after it ("Henry" 2, 29.)
-    found = _PLAYER_MINUTE.match(text, mention.start)
-    if found is None or found.end(1) > mention.end or found.end() < mention.end:
-        return mention
-    words = found.group(1).split()
-    if any(is_common(w) for w in words):  # "Radio 1", "Channel 4"
-        return mention
-    bracketed = text[mention.start - 1:mention.start] == "(" and text[found.end():found.end() + 1] == ")"
-    if not (bracketed or _SCORERS_LINE.fullmatch(text)):
-        return mention
-    return Mention(mention.start, found.end(1), "PERSON")
 
 
 # what a person does, written before the name ("Balco boss Victor Conte", "Rapper 50

@@ -36,7 +36,7 @@ from typing import Any
 
 from .consistency import dateline_places
 from .mention import Mention
-from .refine import line_up_regions
+from .sports import line_up_regions
 
 # the recogniser's labels this step may change, by kind; and the label each kind becomes
 KIND_OF = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}

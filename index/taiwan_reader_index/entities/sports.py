@@ -1,0 +1,108 @@
+"""Sports pages: line-ups, lines of scorers and fixtures, read as a person reads them.
+
+The model reads a team sheet ("Arsenal: Almunia, Eboue, ..., Van Persie (Bergkamp 68),
+Henry.") as companies, places, products and laws, and a fixture ("Bolton v Arsenal")
+as one organisation. Here every player of a line-up is a person and its team an
+organisation (a country's team the country), a player with the minute of a goal or a
+substitution is a person, and a fixture is its two sides. The patterns of the match
+facts are ``articles/team_sheets.py``'s (the page-junk step keeps them too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..articles.team_sheets import LINE_UP as _LINE_UP
+from ..articles.team_sheets import PLAYER_NAME as _PLAYER_NAME
+from ..articles.team_sheets import SCORERS_LINE as _SCORERS_LINE
+from ..articles.team_sheets import SUBS as _SUBS
+from .casing import is_common
+from .countries import country_of
+from .kinds import QUANTITY_LABELS
+from .mention import Mention
+
+# a match between two sides, as results and fixtures list it: "Bolton v Arsenal"
+_VERSUS = re.compile(r"\s+(?:v|vs)\.?\s+(?=[A-Z])")
+# a player and a minute in a line-up or a list of scorers: "Van Persie (Bergkamp 68)",
+# "Terry 17, Gudjohnsen 46."
+_PLAYER_MINUTE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+\d{1,3}(?:,\s*\d{1,3})*")
+
+
+def line_up_regions(source: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of text (as ``refine_piece`` reads them) that are a line-up or a line of
+    scorers."""
+    found = []
+    for start, end in regions:
+        if end - start > 2000:
+            continue
+        piece = source[start:end]
+        if ("," in piece and line_up_match(piece) is not None) \
+                or (piece[:1].isupper() and _SCORERS_LINE.fullmatch(piece) is not None):
+            found.append((start, end))
+    return found
+
+
+def line_up_match(text: str) -> re.Match[str] | None:
+    """The line-up a piece of text is, or None; a list of countries or capitals (a
+    headline in capitals, "France, Germany, Italy, Spain and Portugal") is not one."""
+    found = _LINE_UP.fullmatch(text) or _SUBS.fullmatch(text)
+    if found is None or any(country_of(name.group().rstrip(".")) for name in
+                            _PLAYER_NAME.finditer(text, found.end("team") if found.group("team") else 0)):
+        return None
+    return found
+
+
+def line_up_names(text: str, team: re.Match[str], mentions: Sequence[Mention],
+                  ) -> list[Mention]:
+    """Every player of a line-up a person, its team an organisation (or a country's team
+    a place); figures the model found stay as they were."""
+    out = [m for m in mentions if m.label in QUANTITY_LABELS]
+    start = 0
+    if team.group("team") and not team.group("team").startswith("Subs"):
+        name = team.group("team").strip()
+        at = text.index(name)
+        out.append(Mention(at, at + len(name), "GPE" if country_of(name) else "ORG"))
+    if team.group("team") or text.lstrip().startswith("Subs"):
+        start = text.index(":") + 1
+    for found in _PLAYER_NAME.finditer(text, start):
+        end = found.end()
+        if text[end - 1] == "." and not re.search(r"(?:^|\s)\w\.$", found.group()):
+            end -= 1  # the list's full stop, not an initial's ("G.")
+        out.append(Mention(found.start(), end, "PERSON"))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def fixture_sides(text: str, mention: Mention) -> list[Mention]:
+    """A match is its two sides: "Bolton v Arsenal" -> "Bolton", "Arsenal" (a country's
+    team a place, as the gold has it; any other side an organisation)."""
+    cuts = list(_VERSUS.finditer(text, mention.start, mention.end))
+    if not cuts or mention.label in QUANTITY_LABELS:
+        return [mention]
+    out, start = [], mention.start
+    for cut in [*cuts, None]:
+        end = cut.start() if cut else mention.end
+        side = text[start:end].strip()
+        if side[:1].isupper():
+            out.append(Mention(start, end, "GPE" if country_of(side) else "ORG"))
+        start = cut.end() if cut else end
+    return out
+
+
+def player_minute(text: str, mention: Mention) -> Mention:
+    """A player with the minute of a goal or a substitution, in a line-up's brackets or a
+    line of scorers, is a person: "(Bergkamp 68)" was read as a law, "Vincze 45" as a
+    company."""
+    if mention.label in QUANTITY_LABELS:
+        return mention
+    # the minute inside the span ("Bergkamp 68") or just after it ("Henry" 2, 29.)
+    found = _PLAYER_MINUTE.match(text, mention.start)
+    if found is None or found.end(1) > mention.end or found.end() < mention.end:
+        return mention
+    words = found.group(1).split()
+    if any(is_common(w) for w in words):  # "Radio 1", "Channel 4"
+        return mention
+    bracketed = text[mention.start - 1:mention.start] == "(" and text[found.end():found.end() + 1] == ")"
+    if not (bracketed or _SCORERS_LINE.fullmatch(text)):
+        return mention
+    return Mention(mention.start, found.end(1), "PERSON")
