@@ -608,3 +608,16 @@ def test_a_full_name_after_a_role_elect_or_designate_is_a_person(extract):
             "added that talks went well.\n")
     _, entities = extract(text)
     assert [label for text, label in names(entities) if text == "Kenji Sato"] == ["PERSON"] * 2
+
+
+def test_a_film_makers_name_is_a_person_and_a_reports_title_a_work(extract):
+    """"directed by film-maker Gary Winick" is a person (the model says organisation);
+    "the World Production and Trade Report" is a work, not a body."""
+    text = ("The film is to be directed by 13 Going on 30 film-maker Gary Winick, the studio "
+            "said. Gary Winick will start filming in Melbourne.\n\n"
+            "In its World Production and Trade Report, the department attributed the decline "
+            "to poor profitability.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("Gary Winick", "PERSON"),
+                               ("World Production and Trade Report", "WORK_OF_ART")]), found

@@ -66,7 +66,8 @@ _ROLE_BEFORE = re.compile(
     r"[Ee]conomist|[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Ll]eader|[Ff]ounder|[Aa]uthor|"
     r"[Ww]riter|[Pp]roducer|[Mm]usician|[Rr]apper|[Gg]uitarist|[Bb]oss|[Cc]hampion|"
     r"[Tt]eam-?mate|[Ww]ife|[Hh]usband|[Ll]awyer|[Jj]udge|[Ss]cientist|[Rr]esearcher|"
-    r"[Cc]ommander|[Ee]nvoy|[Aa]mbassador|[Pp]remier|[Cc]andidate|[Cc]olumnist|[Ee]ditor)"
+    r"[Cc]ommander|[Ee]nvoy|[Aa]mbassador|[Pp]remier|[Cc]andidate|[Cc]olumnist|[Ee]ditor|"
+    r"[Ff]ilm-?maker)"  # (not "31-year-old": "the 31-year-old World Cup winning scrum-half")
     r"(?:-(?:designate|elect))?\s+$")  # ("Prime Minister-designate Noboru Takeshita")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+$")
 # a relative clause that only a person takes: "Cragg, who recently defeated ..." (a

@@ -13,7 +13,8 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * ORG - a company wire copy names in angle brackets ("<Antibioticos SA>").
 * PRODUCT - the brands a company lists ("brands such as Dairy Milk, Dr Pepper and
   Snapple").
-* WORK_OF_ART - an award ("Academy Award", "Nobel Peace Prize").
+* WORK_OF_ART - an award ("Academy Award", "Nobel Peace Prize"), a report by its title
+  ("World Production and Trade Report").
 * ORG - a club named for its sport or as clubs are ("Edinburgh Rugby", "Leeds United").
 * ORG - a group of nations by its number ("G8", "G-7").
 * PRODUCT - an aircraft, ship or weapon by its designation, before what it is
@@ -68,6 +69,8 @@ PATTERNS = [
     # "Blackburn Rovers", "Charlton Athletic"; not "... City" or "... Town": places too)
     ("ORG", re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:Rugby|FC|AFC|United|Utd|Rovers|"
                        r"Athletic|Wanderers|Albion|Hotspur)\b(?![ \t]+[A-Z])")),
+    # a report by its title ("the World Production and Trade Report"): a work
+    ("WORK_OF_ART", re.compile(rf"\b{_NAME}\s+Report\b(?![ \t]+[A-Z])")),
     # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")
     ("WORK_OF_ART", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:Award|Prize|Medal)\b"
                                rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME})?(?![ \t]+[A-Z])")),
