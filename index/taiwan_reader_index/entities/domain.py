@@ -36,7 +36,7 @@ from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .mention import Mention
 from .refine import CRAFT as _CRAFT
-from .refine import split_possessive
+from .refine import SENTENCE_CUT, split_possessive
 
 _CAP = r"(?:[A-Z][\w’'.-]*(?:/[A-Z][\w’'.-]*)?|U\.S\.)"  # ("Audio/Video Affiliates Inc")
 _DAY_OR_MONTH = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
@@ -84,7 +84,7 @@ _GROUP_OF_NATIONS = re.compile(r"(?<![\w-])G-?(?:5|7|8|10|20|77)(?![\w-])")
 _BRANDS = re.compile(r"\bbrands\b[^.;:]{0,30}?\b(?:such\s+as|including|like)\s+")
 _BRAND = re.compile(r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2}")
 _BRAND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+_FIRST_WORD = re.compile(r"(\S+)\s+")
 _PART_OF = re.compile(r"([A-Z][a-z]+s)\s+of\s+(?=[A-Z])")
 _ORG_HEAD = re.compile(r"(?:Bank|Board|Holdings|Industries|Associates|Partners|Brothers|Sons|"
                        r"Laboratories|Systems|Communications|Airlines|Airways|Services|Mills)s?")
@@ -130,10 +130,9 @@ def _designated(text: str, base: int) -> list[Mention]:
         lead = _LEADING.match(text, start, match.end())
         if lead:
             start = lead.end()
-        first = text[start:match.end()].split()[0]
-        if country_of(first) or country_of_adjective(first):  # "Chinese J-20 fighters"
-            start += len(first) + len(text[start + len(first):match.end()]) - len(
-                text[start + len(first):match.end()].lstrip())
+        first = _FIRST_WORD.match(text, start, match.end())
+        if first and (country_of(first.group(1)) or country_of_adjective(first.group(1))):
+            start = first.end()  # "Chinese J-20 fighters": the craft, not its country
         if start < match.end():
             found.append(Mention(base + start, base + match.end(), "PRODUCT"))
     return found
@@ -164,7 +163,7 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
     for label, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            for cut in _SENTENCE_BREAK.finditer(text, start, end):  # "in January. The US
+            for cut in SENTENCE_CUT.finditer(text, start, end):  # "in January. The US
                 start = cut.end()  # Department of Energy": the name is in the last sentence
             lead = _LEADING.match(text, start, end)
             if lead:

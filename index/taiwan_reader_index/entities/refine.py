@@ -111,8 +111,10 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and _name_shaped(text[piece.start:piece.end], piece.label):
                     out.append(piece)
-    return _awards(text, _craft(text, _joined_names(text, _office_holder(text, _and_company(text, _currencies(
-        text, _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))))))))
+    found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
+    found = _office_holder(text, _and_company(text, _currencies(text, found)))
+    found = _awards(text, _craft(text, _joined_names(text, found)))
+    return [_pact(text, _acronym_person(text, m)) for m in found]
 
 
 # what is said only of an award: "won an Oscar", "Bafta-winning", "Grammy nominations"
@@ -159,7 +161,7 @@ def _awards(text: str, mentions: list[Mention]) -> list[Mention]:
                 _AWARD_AFTER.match(text, m.end) or _AWARD_BEFORE.search(text, max(0, m.start - 24),
                                                                        m.start)):
             m = Mention(m.start, m.end, "WORK_OF_ART")
-        out.append(_pact(text, _acronym_person(text, m)))
+        out.append(m)
     return out
 
 
@@ -442,14 +444,10 @@ def _edges(text: str, mention: Mention) -> Mention:
     return Mention(start, end, mention.label) if start < end else mention
 
 
-_SENTENCE_CUT = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+# where one sentence ends and the next begins, inside a span ("Corp. Harbour Foods")
+SENTENCE_CUT = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 # (matched at a position: no "^", which would only match at the start of the text)
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Lord|Lady|Sir|Dame|Rev)\.?(?:\s+|$)")
-
-
-# a team's line-up: an optional "Team:" and five or more players, comma separated, a
-# substitute and his minute in brackets ("Arsenal: Almunia, Eboue, ..., Reyes (Bergkamp
-# 68), Henry."); the model reads such a list as companies, places and products
 
 
 # what a person does, written before the name ("Balco boss Victor Conte", "Rapper 50
@@ -512,7 +510,7 @@ def _nationality_lead(text: str, mention: Mention) -> list[Mention]:
     Bernard Lagat" -> NORP "Kenyan", PERSON "Bernard Lagat"."""
     if mention.label != "PERSON":
         return [mention]
-    first = re.match(r"\S+", text[mention.start:mention.end])
+    first = _NON_SPACE.match(text[mention.start:mention.end])
     if first is None or first.end() == mention.end - mention.start \
             or not country_of_adjective(first.group()):
         return [mention]
@@ -539,7 +537,7 @@ def _role_inside(text: str, mention: Mention) -> list[Mention]:
     and the person "Victor Conte"; "Rapper 50 Cent" -> the person "50 Cent"."""
     if mention.label in QUANTITY_LABELS or " " not in text[mention.start:mention.end]:
         return [mention]
-    words = list(re.finditer(r"\S+", text[mention.start:mention.end]))
+    words = list(_NON_SPACE.finditer(text[mention.start:mention.end]))
     for n, word in enumerate(words[:-1]):
         if word.group().casefold() not in _ROLES:
             continue
@@ -562,7 +560,7 @@ def _sentences(text: str, mention: Mention) -> list[Mention]:
     """A span that runs over a full stop into the next sentence is two names
     ("Kestrel Mining Corp. Harbour Foods")."""
     span = text[mention.start:mention.end]
-    cuts = list(_SENTENCE_CUT.finditer(span))
+    cuts = list(SENTENCE_CUT.finditer(span))
     if not cuts:
         return [mention]
     out, start = [], 0
