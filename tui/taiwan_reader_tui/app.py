@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.dom import DOMNode
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -377,17 +376,20 @@ class ReaderApp(App):
             f" · {type(focused).__name__}" if focused else "")
         self.push_screen(HelpScreen(area, list(self._binding_rows(self.screen))))
 
-    def _binding_rows(self, screen: Screen) -> Iterable[tuple[str, str, str]]:
-        seen: dict[str, list[str]] = {}
-        rows: dict[str, tuple[str, str]] = {}
+    def _bindings_by_action(self, screen: Screen) -> dict[str, tuple[ActiveBinding, list[str]]]:
+        """The screen's active bindings, one per action (its id, else its action), with
+        every key that runs it: what the help screen lists and the palette offers."""
+        grouped: dict[str, tuple[ActiveBinding, list[str]]] = {}
         for active in screen.active_bindings.values():
-            binding = active.binding
-            name = binding.id or binding.action
-            seen.setdefault(name, []).append(self.get_key_display(binding))
-            rows.setdefault(name, (binding.description or binding.action, binding.id or ""))
+            name = active.binding.id or active.binding.action
+            grouped.setdefault(name, (active, []))[1].append(self.get_key_display(active.binding))
+        return grouped
+
+    def _binding_rows(self, screen: Screen) -> Iterable[tuple[str, str, str]]:
+        rows = [(" ".join(dict.fromkeys(keys)), active.binding.description or active.binding.action,
+                 active.binding.id or "") for active, keys in self._bindings_by_action(screen).values()]
         # the app's own bindings (they have ids) first, then the focused widget's
-        for name, (description, binding_id) in sorted(rows.items(), key=lambda r: not r[1][1]):
-            yield " ".join(dict.fromkeys(seen[name])), description, binding_id
+        yield from sorted(rows, key=lambda row: not row[2])
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -405,19 +407,16 @@ class ReaderApp(App):
         "Swap sides"), so a command is found by name as well as by its key; listed
         when searched for, not in the palette's opening list."""
         taken = {"Help", "Quit", "Keys", "Command palette"}
-        keys: dict[str, list[str]] = {}
-        found: dict[str, tuple[DOMNode, str]] = {}
-        for active in screen.active_bindings.values():
+        for active, keys in self._bindings_by_action(screen).values():
             binding = active.binding
             title = binding.description
             if not title or not active.enabled or title in taken or \
                     binding.action in ("command_palette", "app.command_palette"):
                 continue
-            keys.setdefault(title, []).append(self.get_key_display(binding))
-            found.setdefault(title, (active.node, binding.action))
-        for title, (node, action) in found.items():
-            yield SystemCommand(title, f"key: {' · '.join(dict.fromkeys(keys[title]))}",
-                                partial(self.run_action, action, node), discover=False)
+            taken.add(title)
+            yield SystemCommand(title, f"key: {' · '.join(dict.fromkeys(keys))}",
+                                partial(self.run_action, binding.action, active.node),
+                                discover=False)
 
     # bringing articles in --------------------------------------------------------------
     def _shows_seeds(self) -> bool:
