@@ -391,12 +391,19 @@ def features(a: Side, b: Side) -> list[float]:
 
 def _identical(a: Side) -> list[float]:
     """:func:`features` of a sentence and itself, every measure of agreement at its top
-    (reused wire copy: two reports can share hundreds of sentences word for word)."""
+    (reused wire copy: two reports can share hundreds of sentences word for word). Named,
+    so a feature added to NAMES without its value here fails at once."""
     numbers = float(bool(a.numbers))
-    return [
-        1.0, 1.0, cosine(a, a), 1.0, 1.0,
-        float(bool(a.bigrams)), float(bool(a.bigrams)), float(bool(a.trigrams)), 1.0, 1.0,
-        1.0, 1.0, 1.0, 1.0,
-        numbers, numbers, 0.0, 1.0, 0.0,
-        0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0,
-    ]
+    bigrams, trigrams = float(bool(a.bigrams)), float(bool(a.trigrams))
+    values = {
+        "info_cover_min": 1.0, "info_cover_max": 1.0, "info_cosine": cosine(a, a),
+        "word_cover_min": 1.0, "word_cover_max": 1.0, "bigram_cover_min": bigrams,
+        "bigram_cover_max": bigrams, "trigram_cover_min": trigrams, "lcs_min": 1.0,
+        "lcs_max": 1.0, "char_ratio": 1.0, "char_token_set": 1.0, "char_token_sort": 1.0,
+        "char_partial": 1.0, "numbers_both": numbers, "numbers_agree": numbers,
+        "numbers_only_one": 0.0, "numbers_jaccard": 1.0, "numbers_disjoint": 0.0,
+        "negation_mismatch": 0.0, "direction_mismatch": 0.0, "length_log_ratio": 0.0,
+        "content_length_diff": 0.0, "unmatched_info_max": 0.0, "unmatched_rarest": 0.0,
+        "names_cover_min": 1.0, "names_only_one": 0.0,
+    }
+    return [values[name] for name in NAMES]
