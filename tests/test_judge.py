@@ -52,6 +52,19 @@ def test_a_shared_quoted_title_or_stock_phrase_is_not_a_shared_quotation():
     assert stock.kind != "quote"
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("If the studio backed the other format too, it would mean the format held 47% of all "
+     "DVD content.", "So what does this mean?"),
+    ("He said the government was using this climate of fear to strip away civil liberties "
+     "that had been won over centuries.", "It is there, and it should be used."),
+])
+def test_two_sentences_sharing_one_content_word_are_never_one_fact(a, b):
+    """Unrelated stories share a rare word often; no paraphrase does with only that."""
+    found = judge(a, b)
+    assert found.kind is None and found.score <= 0.15
+    assert judge(b, b).kind == "same"  # a short sentence still matches itself
+
+
 def test_the_judgement_is_symmetric():
     a = "Biden said the United States would defend Taiwan if China attacked it."
     b = "The US would come to Taiwan's defense in case of a Chinese attack, Biden said."

@@ -9,6 +9,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from operator import mul
 from typing import Any
 
 
@@ -22,10 +23,18 @@ class LogisticModel:
     coef: tuple[float, ...]
     intercept: float
     settings: dict[str, float] = field(default_factory=dict)  # thresholds chosen in training
+    # the standardisation folded into the weights once: z = bias + sum(weight * value)
+    _weights: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    _bias: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        weights = tuple(c / s for c, s in zip(self.coef, self.scale))
+        bias = self.intercept - sum(w * m for w, m in zip(weights, self.mean))
+        object.__setattr__(self, "_weights", weights)
+        object.__setattr__(self, "_bias", bias)
 
     def probability(self, values: Sequence[float]) -> float:
-        z = self.intercept + sum(c * (v - m) / s for c, v, m, s in
-                                 zip(self.coef, values, self.mean, self.scale))
+        z = self._bias + sum(map(mul, self._weights, values))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 

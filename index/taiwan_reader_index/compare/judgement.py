@@ -10,8 +10,9 @@
   with the same numbers, negation and direction.
 * ``similar`` - the same fact in other words.
 * ``None`` - different facts (often the same event with a fact added, changed,
-  or reversed); always when the two share almost none of their information, or
-  one says something rose where the other says it fell.
+  or reversed); always when the two share almost none of their information or
+  fewer than two content words, or one says something rose where the other says
+  it fell.
 
 The score is the probability, from a logistic regression over the evidence
 in ``features.py``, that a person would judge the two sentences to say the
@@ -41,12 +42,22 @@ QUOTE_MIN_SHARE = 0.5
 # weighted content words) do not state the same fact. MSRP has almost no such pairs (3 of
 # 4,076 in train, none a paraphrase), so the model's probability means nothing there.
 UNRELATED = 0.15
+# Nor do two that share fewer content words than this: no paraphrase in MSRP train shares
+# fewer than two (17 of 2,753 share exactly two), while two sentences of unrelated stories
+# often share one rare word ("So what does this mean?" beside a sentence about DVD formats).
+# (Two sentences with the same one content word, "What does it mean?", are left to the model.)
+MIN_SHARED_WORDS = 2
 SAME_RATIO = 0.85  # character similarity of the normal forms for "same"
 _QUOTE = re.compile(r'"([^"]{8,}?)"')
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTE_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by",
                           "with", "from"})
+
+
+# where judge_sides reads the evidence it applies rules to, in a feature vector
+_COSINE, _DIRECTION, _NEGATION, _NUMBERS_ONLY_ONE, _CHAR_RATIO = map(NAMES.index, (
+    "info_cosine", "direction_mismatch", "negation_mismatch", "numbers_only_one", "char_ratio"))
 
 
 @dataclass(frozen=True)
@@ -143,16 +154,18 @@ def judge_sides(a: Side, b: Side, quotes_a: list[list[str]] | None = None,
         _, words = quote_score(quotes_a, quotes_b)
         if words:
             return Judgement("quote", probability, words)
-    by_name = dict(zip(NAMES, values))
-    if by_name["info_cosine"] < UNRELATED:  # the model never saw such pairs: it may say 0.5
-        return Judgement(None, min(probability, round(by_name["info_cosine"], 3)))
+    cosine = values[_COSINE]
+    if cosine < UNRELATED:  # the model never saw such pairs: it may say 0.5
+        return Judgement(None, min(probability, round(cosine, 3)))
+    shared = a.content.keys() & b.content.keys()
+    if len(shared) < MIN_SHARED_WORDS and a.content.keys() != b.content.keys():  # nor such
+        return Judgement(None, min(probability, UNRELATED))
     if probability < model().settings["threshold"]:
         return Judgement(None, probability)
-    if by_name["direction_mismatch"]:  # one rose where the other fell (MSRP train: 1 in 6
-        return Judgement(None, probability)  # such pairs are paraphrases)
-    agree = not (by_name["negation_mismatch"] or by_name["direction_mismatch"]
-                 or by_name["numbers_only_one"])
-    if agree and by_name["char_ratio"] >= SAME_RATIO:
+    if values[_DIRECTION]:  # one rose where the other fell (MSRP train: 1 in 6 such
+        return Judgement(None, probability)  # pairs are paraphrases)
+    agree = not (values[_NEGATION] or values[_NUMBERS_ONLY_ONE])
+    if agree and values[_CHAR_RATIO] >= SAME_RATIO:
         return Judgement("same", probability)
     return Judgement("similar", probability)
 
