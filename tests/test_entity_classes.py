@@ -621,3 +621,43 @@ def test_a_film_makers_name_is_a_person_and_a_reports_title_a_work(extract):
     found = names(entities)
     assert not missing(found, [("Gary Winick", "PERSON"),
                                ("World Production and Trade Report", "WORK_OF_ART")]), found
+
+
+def test_a_name_followed_by_its_acronym_is_as_long_as_the_acronym_says(extract):
+    """The model cuts "American Institute in Taiwan" at "in" and "Center for a New
+    American Security" at "for a"; the acronym in brackets after each says where the
+    name starts, and is itself the name ("SIPRI", which the model left out)."""
+    text = ("A spokesman for the American Institute in Taiwan (AIT) declined to comment.\n\n"
+            "He works for the Center for a New American Security (CNAS) in Washington.\n\n"
+            "The Stockholm International Peace Research Institute (SIPRI) gave the figures. "
+            "SIPRI said arms imports rose.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("American Institute in Taiwan", "ORG"), ("AIT", "ORG"),
+                               ("Center for a New American Security", "ORG"), ("CNAS", "ORG"),
+                               ("SIPRI", "ORG")]), found
+    assert found.count(("SIPRI", "ORG")) == 2
+    assert ("American Institute", "ORG") not in found and ("Center", "ORG") not in found
+
+
+def test_a_body_named_for_the_country_it_deals_with_keeps_its_name(extract):
+    """"China's Taiwan Affairs Office" is not Taiwan's "Affairs Office": the country is
+    what the office deals with. A country's own body still carries its country."""
+    text = ("China's Taiwan Affairs Office said the visit was a provocation. The Taiwan "
+            "Affairs Office later added that talks were off. China's Foreign Ministry agreed.\n")
+    _, entities = extract(text)
+    canonical = {e.text: e.canonical for e in entities if e.label == "ORG"}
+    assert canonical["Taiwan Affairs Office"] == "Taiwan Affairs Office"
+    assert {e.canonical for e in entities if e.text == "Taiwan Affairs Office"} == {
+        "Taiwan Affairs Office"}
+    assert canonical["Foreign Ministry"] == "Foreign Ministry (China)"
+
+
+def test_a_named_exercise_is_an_event_whose_army_keeps_its_kind(extract):
+    """"the Zapad exercises" is an event (the model: a person); in "PLA drills" and
+    "Chinese drills" the name says whose drills they are."""
+    text = ("The Zapad exercises alarmed Poland, weeks after PLA drills and Chinese drills "
+            "near Taiwan.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("Zapad", "EVENT"), ("PLA", "ORG"), ("Chinese", "NORP")]), found

@@ -90,7 +90,7 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
-LINKING_VERSION = 5  # bump when linking changes: indexes re-link (no re-analysis)
+LINKING_VERSION = 6  # bump when linking changes: indexes re-link (no re-analysis)
 
 
 @dataclass(frozen=True)
@@ -226,13 +226,16 @@ def _possessor_country(source: str, m: Mention) -> str | None:
 def _country_and_body(source: str, m: Mention, owner: str | None) -> tuple[str, str] | None:
     """("China", "Foreign Ministry") for "China's Foreign Ministry" (``owner``: the
     possessive country) or "Chinese Foreign Ministry"; None when the organisation is not
-    a country's government body."""
+    a country's government body, or one named for the country it deals with ("Taiwan
+    Affairs Office", China's: it keeps its name as written)."""
     text = clean(source[m.start:m.end])
     if owner and _government_body(text):
         return owner, text
     first, _, rest = text.partition(" ")
     country = country_of_adjective(first) or country_of(first)
     if country and rest and _government_body(rest):
+        if rest.split()[0].casefold() == "affairs":  # "Taiwan Affairs Office": the country
+            return None  # is what the body deals with, and the name is whole
         return country, rest
     return None
 

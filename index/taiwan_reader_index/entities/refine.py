@@ -114,7 +114,87 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
     found = _awards(text, _craft(text, _joined_names(text, found)))
-    return [_pact(text, _acronym_person(text, m)) for m in found]
+    found = _defined_by_acronym(text, found)
+    return [_exercise(text, _pact(text, _acronym_person(text, m))) for m in found]
+
+
+# a name followed by the acronym it is known by: "American Institute in Taiwan (AIT)"
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_SPELT = re.compile(r"[^\W\d_][\w’'.&-]*")
+
+
+def _defined_by_acronym(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name the model cut in parts, made whole by the acronym written after it: its
+    letters say where the name starts ("American Institute" + "Taiwan" before "(AIT)"
+    is the "American Institute in Taiwan"; "Taipei Economic and Cultural Representative
+    Office (TECRO)"). The name takes the acronym's kind, or that of its longest part."""
+    out = list(mentions)
+    for defined in _ACRONYM_AFTER.finditer(text):
+        letters = "".join(c for c in defined.group(1) if c.isupper())
+        if len(letters) < 2:
+            continue
+        words = _words_before(text, defined.start())
+        start = _acronym_start(words, letters)
+        if start is None:
+            continue
+        last = words[0].group()
+        span = (start, words[0].end() - (len(last) - len(last.rstrip("'’"))))  # "Services' (IDS)"
+        inside = [m for m in out if m.start < span[1] and m.end > span[0]]
+        if not inside or any(m.start < span[0] or m.end > span[1] for m in inside) \
+                or any(m.label in QUANTITY_LABELS for m in inside):
+            continue
+        own = next((m.label for m in out if (m.start, m.end) == defined.span(1)), None)
+        label = own or max(inside, key=lambda m: m.end - m.start).label
+        added = [Mention(*span, label)]
+        if own is None:  # the acronym names what the name does ("(SIPRI)")
+            added.append(Mention(*defined.span(1), label))
+        out = sorted([m for m in out if m not in inside] + added,
+                     key=lambda m: (m.start, m.end))
+    return out
+
+
+def _words_before(text: str, end: int) -> list[re.Match[str]]:
+    """The words of the name that may end at ``end``, last first: back to a word that
+    cannot be inside a name (lower case and no connector, a possessive) or a full stop."""
+    found: list[re.Match[str]] = []
+    low = max(0, end - 160)
+    for match in reversed(list(_SPELT.finditer(text, low, end))):
+        word = match.group()
+        gap = text[match.end():(found[-1].start() if found else end)]
+        if gap.strip() or word.endswith(("'s", "’s")) or len(found) >= 12 \
+                or (found and word.endswith(".") and word[-2:-1].islower()):  # "Reuters."
+            break
+        if word[0].islower() and word not in _ACRONYM_CONNECTORS:
+            break
+        found.append(match)
+    return found
+
+
+def _acronym_start(words: list[re.Match[str]], letters: str) -> int | None:
+    """Where the longest run of ``words`` (given last first) whose initials spell
+    ``letters`` starts: each capitalised word gives its initial (a hyphenated one may
+    give one per part: "Co-operation"), a connector ("of", "in") may give its or none."""
+    ordered = [w.group() for w in reversed(words)]
+
+    def spells(i: int, j: int) -> bool:  # ordered[i:] spells letters[j:]
+        if i == len(ordered):
+            return j == len(letters)
+        word = ordered[i]
+        if word in _ACRONYM_CONNECTORS:
+            if spells(i + 1, j):
+                return True
+            return j < len(letters) and word[0].upper() == letters[j] and spells(i + 1, j + 1)
+        parts = [p for p in word.split("-") if p]
+        for n in range(len(parts), 0, -1):
+            initials = "".join(p[0].upper() for p in parts[:n])
+            if letters.startswith(initials, j) and spells(i + 1, j + len(initials)):
+                return True
+        return False
+
+    for i, word in enumerate(ordered):  # the longest first
+        if word[0].isupper() and spells(i, 0):
+            return words[len(ordered) - 1 - i].start()
+    return None
 
 
 # what is said only of an award: "won an Oscar", "Bafta-winning", "Grammy nominations"
@@ -149,6 +229,22 @@ def _pact(text: str, mention: Mention) -> Mention:
     if after is None or text[max(0, mention.start - 4):mention.start].lower() != "the ":
         return mention
     return Mention(mention.start, after.end(), "LAW")
+
+
+# what a named military exercise is called after its name: "the Han Kuang exercises"
+_EXERCISE_AFTER = re.compile(r"\s+(?:exercises?|drills?|war\s+games|manoeuvres|maneuvers)\b")
+
+
+def _exercise(text: str, mention: Mention) -> Mention:
+    """A name the model took for a place, building, person or work just before
+    "exercises", "drills", "war games" is the exercise: an event ("the annual Han Kuang
+    exercises", "the Balikatan drills"). A country, people or body before them is whose
+    exercise it is ("Chinese drills", "PLA drills") and keeps its kind."""
+    if mention.label in ("FAC", "LOC", "PERSON", "WORK_OF_ART", "PRODUCT") \
+            and _EXERCISE_AFTER.match(text, mention.end) \
+            and not country_of(text[mention.start:mention.end]):
+        return Mention(mention.start, mention.end, "EVENT")
+    return mention
 
 
 def _awards(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -470,6 +566,7 @@ its my your whose""".split())
 # lower-case words a name may hold ("Bank of Japan", "Hicham El Guerrouj", "Dar es Salaam")
 _NAME_CONNECTORS = frozenset("""of and the for on in at to upon de du des del della dei di da
 das do dos van von der den la le les y e es al el bin ibn und zu""".split())
+_ACRONYM_CONNECTORS = _NAME_CONNECTORS | {"a", "an"}  # "Center for a New American Security"
 
 
 def _run_together(text: str, mention: Mention) -> list[Mention]:
