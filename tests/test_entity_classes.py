@@ -661,3 +661,28 @@ def test_a_named_exercise_is_an_event_whose_army_keeps_its_kind(extract):
     _, entities = extract(text)
     found = names(entities)
     assert not missing(found, [("Zapad", "EVENT"), ("PLA", "ORG"), ("Chinese", "NORP")]), found
+
+
+def test_a_sentence_opening_word_stays_when_what_is_left_is_only_a_head_noun(extract):
+    """"World Bank" opening a sentence is the name, though "Bank" also stands in "Bank
+    of England": a lone "Bank" or "Ministry" is never a name of its own."""
+    text = ("The Bank of England kept rates on hold, and the Ministry of Finance agreed. "
+            "The Bank of England said more was needed.\n\n"
+            "World Bank economists said growth would slow. Foreign Ministry officials in "
+            "Tokyo declined to comment.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("World Bank", "ORG"), ("Foreign Ministry", "ORG")]), found
+    assert ("Bank", "ORG") not in found and ("Ministry", "ORG") not in found
+
+
+def test_a_weapons_designation_takes_its_block_and_a_count_is_not_a_name(extract):
+    """"AGM-84L-1 Harpoon Block II missiles" is one product; in "400 Harpoon missiles"
+    the number is a count, not part of a name (as in Boeing's "787 Dreamliner")."""
+    text = ("The package includes 60 AGM-84L-1 Harpoon Block II missiles and 400 Harpoon "
+            "missiles, and the airline ordered 12 787 Dreamliner jets.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("AGM-84L-1 Harpoon Block II", "PRODUCT"),
+                               ("787 Dreamliner", "PRODUCT")]), found
+    assert not [text for text, _ in found if text.startswith("400")], found

@@ -41,7 +41,7 @@ from .casing import is_common
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .mention import Mention, Taken
-from .refine import NAME_TITLES, OFFICE_OF, joined_to_name, sentence_start
+from .refine import NAME_HEADS, NAME_TITLES, OFFICE_OF, joined_to_name, sentence_start
 
 EVIDENCE = 3.0  # one piece of the article's evidence against one model vote
 WEAK_PERSON = 0.5  # a lone word called a person, with no first name or title anywhere
@@ -149,7 +149,9 @@ def _role_words(source: str, regions: Sequence[tuple[int, int]],
                 and sentence_start(source, m.start) and country_of_adjective(first.group(1)) is None:
             rest = source[first.end():m.end]
             whole = count(source[m.start:m.end])
-            if count(rest) > whole or (m.label == "PERSON" and count(rest.split()[-1]) > whole):
+            if rest.strip().casefold() in NAME_HEADS:  # "Foreign Ministry": a lone "Ministry"
+                pass  # is no name, however often a longer one holds it ("Ministry of Defense")
+            elif count(rest) > whole or (m.label == "PERSON" and count(rest.split()[-1]) > whole):
                 m = Mention(first.end(), m.end, m.label)
         out.append(m)
     return out

@@ -118,9 +118,11 @@ def _bracketed_companies(text: str, base: int) -> list[Mention]:
 # (with a hyphen, or four characters and more: "P2P", "MP3", "G7" and "A4" are no craft)
 _DESIGNATION = (r"(?:[A-Z][A-Za-z]{0,3}-\d[\dA-Z]{0,5}(?:-\d{1,4}[A-Z]?)?"
                 r"|[A-Z][A-Za-z]{0,3}\d[\dA-Z]{2,5}|[A-Z][A-Za-z]{1,3}\d[\dA-Z]{1,5}"
-                r"|\d{3}-\d{3}|\d{3}(?=\s+[A-Z][a-z]))")
+                r"|\d{3}-\d{3}|7[0-8]7(?=\s+[A-Z][a-z]))")  # Boeing's "787 Dreamliner", not "400 Harpoon"
+# the names after a designation: "Harpoon", "Block II", "MSE" ("AIM-9X Sidewinder Block II")
 _PRODUCT = re.compile(rf"(?<![\w-])(?:[A-Z][a-z]+\s+)?{_DESIGNATION}(?![\w-])"
-                      rf"(?:\s+[A-Z][a-z]+){{0,2}}(?=(?:\s+[a-z][\w-]*){{0,2}}\s+{_CRAFT}\b)")
+                      rf"(?:\s+(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[IVX]{{1,4}}|[A-Z]{{2,4}}|\d{{1,2}}[A-Z]?)(?![\w-])){{0,3}}"
+                      rf"(?=(?:\s+[a-z][\w-]*){{0,2}}\s+{_CRAFT}\b)")
 
 
 def _designated(text: str, base: int) -> list[Mention]:

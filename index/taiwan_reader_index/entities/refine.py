@@ -702,7 +702,7 @@ _EVENT_HEADS = frozenset({"fair", "festival", "show", "awards", "games", "champi
                           "championships", "exhibition", "conference", "summit", "olympics",
                           # and the governing bodies and clubs of a sport: "New Zealand Rugby"
                           "rugby", "football", "cricket", "hockey", "athletics", "united"})
-_NAME_HEADS = _BODY_HEADS | _ORG_HEADS | _EVENT_HEADS
+NAME_HEADS = _BODY_HEADS | _ORG_HEADS | _EVENT_HEADS
 
 
 def _country_and_common(text: str, mention: Mention) -> Mention:
@@ -716,7 +716,7 @@ def _country_and_common(text: str, mention: Mention) -> Mention:
         head = " ".join(words[:n])
         rest = words[n:]
         if rest and (country_of(head) or country_of_adjective(head)) and all(
-                is_common(w) and w.casefold() not in _NAME_HEADS for w in rest):
+                is_common(w) and w.casefold() not in NAME_HEADS for w in rest):
             label = "GPE" if country_of(head) else "NORP"
             return Mention(mention.start, found[n - 1].end(), label)
     return mention
