@@ -686,3 +686,17 @@ def test_a_weapons_designation_takes_its_block_and_a_count_is_not_a_name(extract
     assert not missing(found, [("AGM-84L-1 Harpoon Block II", "PRODUCT"),
                                ("787 Dreamliner", "PRODUCT")]), found
     assert not [text for text, _ in found if text.startswith("400")], found
+
+
+def test_a_partys_name_is_never_a_person_and_a_cut_party_name_is_whole(extract):
+    """"Lib Dems" and "Labour" were read as people; "Liberal Democrat leader" gave only
+    "Democrat". A party is an organisation, its members' adjective a group."""
+    text = ("The Lib Dems said the tax plan was unfair. Labour said it would cut waiting "
+            "lists.\n\n"
+            "Former Liberal Democrat MP Ann Hale said the party had lost its way, and a Lib "
+            "Dem spokesman agreed.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("Lib Dems", "ORG"), ("Labour", "ORG"),
+                               ("Liberal Democrat", "NORP"), ("Lib Dem", "NORP")]), found
+    assert ("Democrat", "NORP") not in found

@@ -115,7 +115,49 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
     found = _awards(text, _craft(text, _joined_names(text, found)))
     found = _defined_by_acronym(text, found)
-    return [_exercise(text, _pact(text, _acronym_person(text, m))) for m in found]
+    return _parties(text, [_exercise(text, _pact(text, _acronym_person(text, m))) for m in found])
+
+
+# political parties by the names news uses for them, with the kind each is: a party an
+# organisation, its members or what is theirs ("a Lib Dem MP", "Tory voters") a group
+PARTIES = {
+    "Labour": "ORG", "Lib Dems": "ORG", "Liberal Democrats": "ORG", "Lib Dem": "NORP",
+    "Liberal Democrat": "NORP", "Tories": "NORP", "Tory": "NORP", "SNP": "ORG",
+    "UKIP": "ORG", "Plaid Cymru": "ORG", "Sinn Fein": "ORG", "Kuomintang": "ORG",
+    "KMT": "ORG", "DPP": "ORG",
+}
+_PARTY_FIRST = re.compile(r"(Liberal)\s+$")  # "Liberal" + "Democrats", cut by the model
+_WORD_BEFORE_PARTY = re.compile(r"([A-Z][\w’'-]*)\s+$")
+
+
+def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A party's name is never a person, place or thing ("Lib Dems" and "Labour" were
+    read as people); a party named in two words the model cut is whole ("Liberal" +
+    "Democrat", "Welsh Liberal" + "Democrats", a branch of it).
+    A party or group the model typed either way keeps its kind."""
+    out: list[Mention] = []
+    for mention in mentions:
+        start = mention.start
+        name = text[start:mention.end]
+        if name in ("Democrat", "Democrats"):
+            first = _PARTY_FIRST.search(text, max(0, start - 10), start)
+            before = _WORD_BEFORE_PARTY.search(text, max(0, start - 40), first.start(1)) \
+                if first is not None else None
+            if first is not None and out and out[-1].end == first.end(1) \
+                    and out[-1].start < first.start(1) and out[-1].label in ("ORG", "NORP"):
+                branch = out.pop()  # "Welsh Liberal" + "Democrats": the party's branch
+                out.append(Mention(branch.start, mention.end, "ORG"))
+                continue
+            if first is not None and (before is None or is_common(before.group(1))):
+                start, name = first.start(1), f"Liberal {name}"
+                if out and (out[-1].start, out[-1].end) == first.span(1):
+                    out.pop()  # the model's "Liberal" on its own
+        kind = PARTIES.get(name)
+        if kind is not None:
+            mention = Mention(start, mention.end,
+                              mention.label if mention.label in ("ORG", "NORP") else kind)
+        out.append(mention)
+    return out
 
 
 # a name followed by the acronym it is known by: "American Institute in Taiwan (AIT)"
