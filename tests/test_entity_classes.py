@@ -700,3 +700,16 @@ def test_a_partys_name_is_never_a_person_and_a_cut_party_name_is_whole(extract):
     assert not missing(found, [("Lib Dems", "ORG"), ("Labour", "ORG"),
                                ("Liberal Democrat", "NORP"), ("Lib Dem", "NORP")]), found
     assert ("Democrat", "NORP") not in found
+
+
+def test_an_award_named_in_what_is_said_of_it_and_a_role_abbreviation_is_no_name(extract):
+    """"nominated for an Oscar", "Oscar voters", "a Golden Globe nomination" are the
+    award (the model read a person and a building); "MPs" is what people are, no name."""
+    text = ("The actor, who is nominated for an Oscar for the role, said Oscar voters were "
+            "fair. The film earned a Golden Globe nomination.\n\n"
+            "MPs have urged the regulator to act, and the MPs said ministers agreed.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert [label for text, label in found if text == "Oscar"] == ["WORK_OF_ART"] * 2, found
+    assert ("Golden Globe", "WORK_OF_ART") in found, found
+    assert not [text for text, _ in found if text == "MPs"], found

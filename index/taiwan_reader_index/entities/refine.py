@@ -109,6 +109,7 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             for piece in split_possessive(text, _the(text, part)):
                 piece = _trim_possessive(text, piece)
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
+                        and not _role_abbreviation(text, piece) \
                         and _name_shaped(text[piece.start:piece.end], piece.label):
                     out.append(piece)
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
@@ -240,11 +241,17 @@ def _acronym_start(words: list[re.Match[str]], letters: str) -> int | None:
 
 
 # what is said only of an award: "won an Oscar", "Bafta-winning", "Grammy nominations"
-_AWARD_BEFORE = re.compile(r"\b(?:won|wins|win|winning|scooped|picked up|collected)\s+(?:an?|another|two|"
-                           r"three|four|five|his|her|their|its)(?:\s+(?:first|second|third|fourth|fifth))?"
+_AWARD_BEFORE = re.compile(r"\b(?:(?:won|wins|win|winning|scooped|picked up|collected|received|"
+                           r"receive|receives)\s+(?:an?|another|two|three|four|five|his|her|their|its)"
+                           r"|(?:nominated|up|campaign|campaigning|bid|shortlisted) for (?:an?|another))"
+                           r"(?:\s+(?:first|second|third|fourth|fifth))?"
                            r"\s+$")  # (not "won Wimbledon", "won the Open": events)
 _AWARD_AFTER = re.compile(r"(?:s)?(?:-(?:winning|winner|nominated)|\s+(?:nominations?|nominee|nominees|"
                           r"nod|statuette|awards?)\b)")
+# said of an award, and of a place, people or team too ("the LA ceremony", "his Arsenal
+# winner"): an award only where the model took the name for a person or a thing
+_AWARD_OR_TEAM_AFTER = re.compile(r"s?\s+(?:winners?|hopefuls|ceremony|ceremonies|race|voters|"
+                                   r"contenders?)\b")
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
@@ -291,13 +298,16 @@ def _exercise(text: str, mention: Mention) -> Mention:
 
 def _awards(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word name said only of an award is the award (a work, as OntoNotes types
-    it): "won an Oscar", "Bafta-winning", "Grammy nominations"; not a person."""
+    it): "won an Oscar", "Bafta-winning", "Grammy nominations", "the Oscar ceremony",
+    "nominated for an Oscar"; not a person. So is a longer one the model took for a
+    building ("a Golden Globe nomination")."""
     out = []
     for m in mentions:
         if m.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT") \
-                and " " not in text[m.start:m.end] and (
-                _AWARD_AFTER.match(text, m.end) or _AWARD_BEFORE.search(text, max(0, m.start - 24),
-                                                                       m.start)):
+                and (" " not in text[m.start:m.end] or m.label == "FAC") and (
+                _AWARD_AFTER.match(text, m.end)
+                or (m.label in ("PERSON", "FAC", "PRODUCT") and _AWARD_OR_TEAM_AFTER.match(text, m.end))
+                or _AWARD_BEFORE.search(text, max(0, m.start - 24), m.start)):
             m = Mention(m.start, m.end, "WORK_OF_ART")
         out.append(m)
     return out
@@ -911,6 +921,14 @@ def _trim_possessive(text: str, mention: Mention) -> Mention:
 
 def _bare_law_word(text: str, mention: Mention) -> bool:
     return mention.label == "LAW" and text[mention.start:mention.end].casefold() in _LAW_WORDS
+
+
+# what a person is, abbreviated: never a name ("MPs have urged the BBC", "the MEP said")
+_ROLE_ABBREVIATION = re.compile(r"(?:MPs?|MEPs?|MSPs?|MLAs?|AMs?|CEOs?|CFOs?|QCs?)['’]?s?")
+
+
+def _role_abbreviation(text: str, mention: Mention) -> bool:
+    return _ROLE_ABBREVIATION.fullmatch(text, mention.start, mention.end) is not None
 
 
 def _mid_sentence_capitals(source: str, regions: Sequence[tuple[int, int]]) -> set[str]:
