@@ -713,3 +713,14 @@ def test_an_award_named_in_what_is_said_of_it_and_a_role_abbreviation_is_no_name
     assert [label for text, label in found if text == "Oscar"] == ["WORK_OF_ART"] * 2, found
     assert ("Golden Globe", "WORK_OF_ART") in found, found
     assert not [text for text, _ in found if text == "MPs"], found
+
+
+def test_a_side_named_over_its_line_up_is_that_side_all_through_the_report(extract):
+    """The model reads "Everton" in a match report as a person each time; the line-up
+    ("Everton: Martyn, Hibbert, ...") says it is the club, and so it is everywhere."""
+    text = ("Wayne Rooney made a winning return to Everton as his side cruised on. Marcus Bent "
+            "missed Everton's best chance. Everton started brightly.\n\n"
+            "Everton: Martyn, Hibbert, Yobo, Stubbs, Naysmith, Osman, Carsley, Arteta, Kilbane, "
+            "McFadden, Bent.\n\nSubs: Wright, Pistone, Weir.\n")
+    _, entities = extract(text)
+    assert {label for text, label in names(entities) if text == "Everton"} == {"ORG"}

@@ -42,6 +42,7 @@ from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .mention import Mention, Taken
 from .refine import NAME_HEADS, NAME_TITLES, OFFICE_OF, joined_to_name, sentence_start
+from .sports import line_up_match, line_up_regions
 
 EVIDENCE = 3.0  # one piece of the article's evidence against one model vote
 WEAK_PERSON = 0.5  # a lone word called a person, with no first name or title anywhere
@@ -90,6 +91,7 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
         groups[_key(source[m.start:m.end])].append(m)
     occurrences = _occurrences(source, regions, groups)
     labels = {key: group[0].label for key, group in groups.items()}
+    teams = _teams(source, regions)
     # twice: a full name decided a person in the first round ("France captain Fabien
     # Pelous") makes its surname one in the second
     for _ in range(2):
@@ -103,6 +105,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                 votes[m.label] += WEAK_PERSON if m.label == "PERSON" and lone else 1.0
             for label in _evidence(source, key, occurrences[key], full_names, titled):
                 votes[label] += EVIDENCE
+            if key in teams:  # a side named over its line-up is that side all through
+                votes[teams[key]] += EVIDENCE * len(group)
             labels[key] = max(votes.items(), key=lambda kv: (kv[1], kv[0] == group[0].label))[0]
     out = [m if m.label in QUANTITY_LABELS else Mention(m.start, m.end, labels[_key(source[m.start:m.end])])
            for m in mentions]
@@ -117,6 +121,18 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     out += _countries(source, regions, out)
     out = _datelines(source, regions, out)
     return sorted(_first_names(source, out), key=lambda m: (m.start, m.end))
+
+
+def _teams(source: str, regions: Sequence[tuple[int, int]]) -> dict[str, str]:
+    """The sides an article names over their line-ups ("Everton: Martyn, Hibbert, ..."),
+    each an organisation (a country's side the country)."""
+    found = {}
+    for start, end in line_up_regions(source, regions):
+        team = line_up_match(source[start:end])
+        name = (team.group("team") or "").strip() if team is not None else ""
+        if name and not name.startswith("Subs"):
+            found[_key(name)] = "GPE" if country_of(name) else "ORG"
+    return found
 
 
 def _surnames(key: str) -> list[str]:
