@@ -724,3 +724,19 @@ def test_a_side_named_over_its_line_up_is_that_side_all_through_the_report(extra
             "McFadden, Bent.\n\nSubs: Wright, Pistone, Weir.\n")
     _, entities = extract(text)
     assert {label for text, label in names(entities) if text == "Everton"} == {"ORG"}
+
+
+def test_wire_copy_state_bank_and_sea_keep_their_kinds(extract):
+    """The state after a dateline's city is a place ("MILWAUKEE, WIS.", which was read as
+    an organisation); a bank after "lead manager" is no person; an oilfield named for its
+    sea ("the Osprey North Sea field") is a place, and "North Sea" stays one."""
+    text = ("MILWAUKEE, WIS., Oct 19 - Harbour Foods Inc said its third quarter profit rose.\n\n"
+            "The bonds are priced at 101-1/2 pct, lead manager Orion Royal Bank Ltd said.\n\n"
+            "A decision on the Kittiwake and Osprey North Sea oil fields is due, Reid said. North "
+            "Sea output was at a record, and tax on North Sea operations is high.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert ("WIS.", "GPE") in found or ("WIS", "GPE") in found, found
+    assert ("Orion Royal Bank Ltd", "ORG") in found, found
+    assert [label for text, label in found if text.endswith("North Sea")] \
+        and {label for text, label in found if text.endswith("North Sea")} <= {"LOC"}, found

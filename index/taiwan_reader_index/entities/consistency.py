@@ -60,6 +60,7 @@ _ORG_AFTER = re.compile(
 _WORK_BEFORE = re.compile(r"\b(?:comedy|sitcom|drama|series|film|movie|novel|album|song|"
                           r"book|programme|program|musical|opera|documentary|soap|debut)\s+$")
 # a role just before a full name: "France captain Fabien Pelous", "actress Imelda Staunton"
+# (not a body's: "lead manager Union Bank of Switzerland said")
 _ROLE_BEFORE = re.compile(
     r"\b(?:[Cc]aptain|[Cc]oach|[Mm]anager|striker|midfielder|defender|goalkeeper|[Pp]layer|"
     r"[Dd]irector|[Aa]ctor|[Aa]ctress|[Ss]inger|[Ss]tar|[Cc]omedian|[Pp]resenter|[Mm]inister|"
@@ -185,13 +186,22 @@ _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3})"
                        r"(?=,[^\n]{1,40}?\d\s*[-–—]\s|[ \t]+\d{4}-\d\d-\d\d|[ \t]*\([A-Z][\w ]*\)\s*[-–—])")
 
 
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_REGION = re.compile(
+    rf",[ \t]+(?!{_MONTHS}\b|\d)([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,2}}),[^\n]{{0,20}}?\d")
+
+
 def dateline_places(source: str, regions: Sequence[tuple[int, int]]) -> list[Mention]:
-    """The place of each paragraph that opens with a wire dateline, as a place (GPE)."""
+    """The place of each paragraph that opens with a wire dateline, as a place (GPE), and
+    the state or country written after it ("ACTON, Mass., March 6 -")."""
     places = []
     for start, end in regions:
         match = _DATELINE.match(source, start, end)
         if match and not all(is_common(w) for w in match.group(1).split()):
             places.append(Mention(*match.span(1), "GPE"))
+            region = _DATELINE_REGION.match(source, match.end(1), end)
+            if region:  # the state or country after the city: "HOUSTON, Texas, March 6 -"
+                places.append(Mention(*region.span(1), "GPE"))
     return places
 
 
@@ -239,7 +249,8 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
         if _ORG_BEFORE.search(source, max(0, start - 20), start) or _ORG_AFTER.match(source, end):
             found.append("ORG")
         if _TITLE_BEFORE.search(source, max(0, start - 12), start) or (
-                " " in key and _ROLE_BEFORE.search(source, max(0, start - 28), start)) \
+                " " in key and _ROLE_BEFORE.search(source, max(0, start - 28), start)
+                and not NAME_HEADS.intersection(key.split())) \
                 or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key)):
             found.append("PERSON")
         if _WORK_BEFORE.search(source, max(0, start - 20), start):

@@ -116,7 +116,25 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
     found = _awards(text, _craft(text, _joined_names(text, found)))
     found = _defined_by_acronym(text, found)
-    return _parties(text, [_exercise(text, _pact(text, _acronym_person(text, m))) for m in found])
+    return _parties(text, [_sea(text, _exercise(text, _pact(text, _acronym_person(text, m))))
+                           for m in found])
+
+
+# the last word of a name of a sea, a range or a strait; never of a person's (unlike
+# "Bay", "Lake" or "River": Michael Bay, Ricki Lake, River Phoenix)
+_GEOGRAPHIC_HEAD = re.compile(r"(?:Sea|Ocean|Gulf|Strait|Straits|Mountains|Peninsula|Desert|"
+                              r"Islands|Archipelago|Channel)")
+
+
+def _sea(text: str, mention: Mention) -> Mention:
+    """A name the model took for a person that ends in "Sea", "Ocean", "Strait" ... is a
+    place ("Osprey North Sea", an oilfield in the sea): a person's surname is never one."""
+    if mention.label != "PERSON":
+        return mention
+    last = _WORD.findall(text, mention.start, mention.end)[-1:]
+    if last and _GEOGRAPHIC_HEAD.fullmatch(last[0]):
+        return Mention(mention.start, mention.end, "LOC")
+    return mention
 
 
 # political parties by the names news uses for them, with the kind each is: a party an
