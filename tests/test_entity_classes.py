@@ -740,3 +740,18 @@ def test_wire_copy_state_bank_and_sea_keep_their_kinds(extract):
     assert ("Orion Royal Bank Ltd", "ORG") in found, found
     assert [label for text, label in found if text.endswith("North Sea")] \
         and {label for text, label in found if text.endswith("North Sea")} <= {"LOC"}, found
+
+
+def test_a_festival_is_an_event_a_results_row_no_name_and_a_sequel_no_law(extract):
+    """"the Berlin Film Festival" is an event (the model: a building); a row of wire
+    copy's results table ("Revs 84.6 mln vs 80.1 mln") is no name; "Halo 2" is a work
+    and "Radio 1" a station, not laws."""
+    text = ("The film will be shown at this year's Berlin Film Festival, its makers said.\n\n"
+            "NEW YORK, March 3 - Year\n    Shr 90 cts vs 80 cts\n    Net 4,000,000 vs 3,500,000\n"
+            "    Revs 84.6 mln vs 80.1 mln\n\n"
+            "Halo 2 sold 2.4 million copies on its first day, and Radio 1 played its theme.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("Berlin Film Festival", "EVENT"), ("Halo 2", "WORK_OF_ART"),
+                               ("Radio 1", "ORG")]), found
+    assert not [text for text, _ in found if text.startswith(("Shr", "Revs"))], found

@@ -8,7 +8,7 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * LAW - capitalised words ending in Act, Law, Bill, Treaty, Accord(s),
   Agreement, Resolution, Convention, Communiqué ("Strengthen Taiwan's
   Security Act").
-* EVENT - capitalised words ending in Open, Cup, Games, Olympics,
+* EVENT - capitalised words ending in Open, Cup, Games, Olympics, Festival,
   Championship(s), Grand Prix, Slam, Trophy ("Davis Cup", "US Open").
 * ORG - a company wire copy names in angle brackets ("<Antibioticos SA>").
 * PRODUCT - the brands a company lists ("brands such as Dairy Milk, Dr Pepper and
@@ -51,7 +51,7 @@ _ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s
 # its last word may not be followed by a capitalised word ("Sen. Bill Hagerty")
 _LAW_TAIL = rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{_NAME})?\b(?![ \t]+[A-Z])"
 # sporting events the small model calls an organisation or a place ("Davis Cup", "US Open")
-_EVENT_END = r"(?:Open|Cup|Games|Olympics|Championships?|Grand\s+Prix|Slam|Trophy)"
+_EVENT_END = r"(?:Open|Cup|Games|Olympics|Championships?|Grand\s+Prix|Slam|Trophy|Festival)"
 # a company by its legal form ("Brunswick Corp", "Montedison Spa", "Antibioticos SA",
 # "Baikal Finance Group"), which the model often calls a person or misses
 _COMPANY_END = "(?:" + legal_forms("Corporation", "Limited", r"S\.p\.A", r"N\.V", "Holdings", "Group") + ")"

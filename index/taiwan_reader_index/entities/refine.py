@@ -109,15 +109,36 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             for piece in split_possessive(text, _the(text, part)):
                 piece = _trim_possessive(text, piece)
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
-                        and not _role_abbreviation(text, piece) \
+                        and not _role_abbreviation(text, piece) and not _table_row(text, piece) \
                         and _name_shaped(text[piece.start:piece.end], piece.label):
                     out.append(piece)
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
     found = _awards(text, _craft(text, _joined_names(text, found)))
     found = _defined_by_acronym(text, found)
-    return _parties(text, [_sea(text, _exercise(text, _pact(text, _acronym_person(text, m))))
-                           for m in found])
+    return _parties(text, [_numbered_title(text, _sea(text, _exercise(text, _pact(
+        text, _acronym_person(text, m))))) for m in found])
+
+
+# a title numbered as a sequel or a station, which the model reads as a law ("Halo 2",
+# "Shrek 2", "Radio 1"); a law numbered so is named by what it is ("Section 404")
+_NUMBERED = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,3})(?:\d|[IVX]{1,4})")
+_LAW_NUMBERED = frozenset("section chapter article title rule regulation clause amendment "
+                          "directive resolution proposition prop act code bill round part "
+                          "schedule paragraph".split())
+
+
+def _numbered_title(text: str, mention: Mention) -> Mention:
+    """A name and a one-digit number the model took for a law is a work ("Halo 2"), or a
+    body where the name says it is one ("Radio 1")."""
+    found = _NUMBERED.fullmatch(text, mention.start, mention.end) \
+        if mention.label == "LAW" else None
+    if found is None:
+        return mention
+    words = {w.casefold() for w in found.group(1).split()}
+    if words & _LAW_NUMBERED:
+        return mention
+    return Mention(mention.start, mention.end, "ORG" if words & NAME_HEADS else "WORK_OF_ART")
 
 
 # the last word of a name of a sea, a range or a strait; never of a person's (unlike
@@ -947,6 +968,16 @@ _ROLE_ABBREVIATION = re.compile(r"(?:MPs?|MEPs?|MSPs?|MLAs?|AMs?|CEOs?|CFOs?|QCs
 
 def _role_abbreviation(text: str, mention: Mention) -> bool:
     return _ROLE_ABBREVIATION.fullmatch(text, mention.start, mention.end) is not None
+
+
+# a row of wire copy's results table, which the model reads as a name: "Revs 84.6 mln vs",
+# "Year Shr 90", "Shr 44" ("Shr 90 cts vs 80 cts", "Revs 84.6 mln vs 80.1 mln")
+_TABLE_ROW = re.compile(r"(?:(?:Year|Qtr|Mths|Nine|Six|Three|Oper)\s+)?"
+                        r"(?:Shr|Shrs|Revs|Net|Avg|Oper)\b\s+(?:loss\s+|profit\s+)?[\d.,]+.*")
+
+
+def _table_row(text: str, mention: Mention) -> bool:
+    return _TABLE_ROW.fullmatch(text, mention.start, mention.end) is not None
 
 
 def _mid_sentence_capitals(source: str, regions: Sequence[tuple[int, int]]) -> set[str]:
