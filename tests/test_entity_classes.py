@@ -755,3 +755,17 @@ def test_a_festival_is_an_event_a_results_row_no_name_and_a_sequel_no_law(extrac
     assert not missing(found, [("Berlin Film Festival", "EVENT"), ("Halo 2", "WORK_OF_ART"),
                                ("Radio 1", "ORG")]), found
     assert not [text for text, _ in found if text.startswith(("Shr", "Revs"))], found
+
+
+@pytest.mark.parametrize("name", ["Yukos", "Varnok"])  # (the model: a person; a place)
+def test_a_company_is_known_by_what_is_said_of_it_through_the_article(extract, name):
+    """The model reads a company's one-word name as a person or a place; "oil giant X",
+    "companies such as X", "firms like X", "X's assets" and "X's output" say it is a
+    company, and it is one wherever the article names it."""
+    text = (f"Minister attacks {name} sale\n\n"
+            f"The minister criticised the sale of much of oil giant {name} to settle back taxes. "
+            f"The unit had produced 60% of {name}' output. Selling off companies such as {name} "
+            f"was badly handled, he said. Using taxes against firms like {name} would scare "
+            f"investors, he warned. The attack on {name}' assets slowed growth.\n")
+    _, entities = extract(text, title_line=True)
+    assert {label for text, label in names(entities) if text == name} == {"ORG"}

@@ -49,12 +49,15 @@ WEAK_PERSON = 0.5  # a lone word called a person, with no first name or title an
 
 _BUSINESS = (r"firm|company|group|giant|carrier|airline|maker|manufacturer|bank|rival|"
              r"subsidiary|unit|producer|conglomerate|insurer|retailer|operator|lender|"
-             r"supplier|chain|brewer|miner|distributor|developer|publisher|broker|utility")
-_ORG_BEFORE = re.compile(rf"\b(?:{_BUSINESS})\s+$")
+             r"supplier|chain|brewer|miner|distributor|developer|publisher|broker|utility|"
+             r"monopoly|multinational")
+_ORG_BEFORE = re.compile(rf"\b(?:{_BUSINESS}|(?:companies|firms|groups|banks|rivals)\s+"
+                         rf"(?:such\s+as|like|including))\s+$")
 _ORG_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:shares?|stock|stake|subsidiary|unit|division|chairman|chief\s+executive|"
     r"board|shareholders|lawyers|management|headquarters|profits?|earnings|sales|revenues?|"
-    r"executives|bankruptcy|takeover|Inc|Corp|Co|Ltd|Plc|SA|AG|Spa|SpA|GmbH|NV)\b"
+    r"executives|bankruptcy|takeover|assets|output|customers|employees|subsidiaries|"
+    r"Inc|Corp|Co|Ltd|Plc|SA|AG|Spa|SpA|GmbH|NV)\b"
     r"|\s*<[A-Z][A-Z.]*>"
     rf"|\s*,\s+(?:one\s+of\s+)?(?:the|a|an|its)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_BUSINESS}|companies|firms)\b")
 _WORK_BEFORE = re.compile(r"\b(?:comedy|sitcom|drama|series|film|movie|novel|album|song|"
