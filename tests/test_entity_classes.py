@@ -769,3 +769,15 @@ def test_a_company_is_known_by_what_is_said_of_it_through_the_article(extract, n
             f"investors, he warned. The attack on {name}' assets slowed growth.\n")
     _, entities = extract(text, title_line=True)
     assert {label for text, label in names(entities) if text == name} == {"ORG"}
+
+
+def test_a_party_the_model_missed_is_found_and_chapter_11_is_a_law(extract):
+    """"Tories" opening a sentence and "Lib Dem" before a noun are parties the model can
+    miss; "Chapter 11 bankruptcy" is a part of a law, not a company ("bankruptcy" after a
+    name is otherwise evidence of a firm)."""
+    text = ("Tories and Lib Dems welcomed the report. Lib Dem peers said it came late.\n\n"
+            "The airline, which is now in Chapter 11 bankruptcy protection, cut 500 jobs.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("Tories", "NORP"), ("Lib Dems", "ORG"), ("Lib Dem", "NORP"),
+                               ("Chapter 11", "LAW")]), found

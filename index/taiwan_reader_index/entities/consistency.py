@@ -56,7 +56,7 @@ _ORG_BEFORE = re.compile(rf"\b(?:{_BUSINESS}|(?:companies|firms|groups|banks|riv
 _ORG_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:shares?|stock|stake|subsidiary|unit|division|chairman|chief\s+executive|"
     r"board|shareholders|lawyers|management|headquarters|profits?|earnings|sales|revenues?|"
-    r"executives|bankruptcy|takeover|assets|output|customers|employees|subsidiaries|"
+    r"executives|bankruptcy|takeover|assets|customers|employees|subsidiaries|"
     r"Inc|Corp|Co|Ltd|Plc|SA|AG|Spa|SpA|GmbH|NV)\b"
     r"|\s*<[A-Z][A-Z.]*>"
     rf"|\s*,\s+(?:one\s+of\s+)?(?:the|a|an|its)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_BUSINESS}|companies|firms)\b")
@@ -107,8 +107,10 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
             lone = " " not in key and key not in full_names and not titled
             for m in group:
                 votes[m.label] += WEAK_PERSON if m.label == "PERSON" and lone else 1.0
+            laws = all(m.label == "LAW" for m in group)  # ("Chapter 11 bankruptcy": no firm)
             for label in _evidence(source, key, occurrences[key], full_names, titled):
-                votes[label] += EVIDENCE
+                if not laws:
+                    votes[label] += EVIDENCE
             if key in teams:  # a side named over its line-up is that side all through
                 votes[teams[key]] += EVIDENCE * len(group)
             labels[key] = max(votes.items(), key=lambda kv: (kv[1], kv[0] == group[0].label))[0]

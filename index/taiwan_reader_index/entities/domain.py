@@ -5,7 +5,8 @@ and splits or mislabels military commands and ministries. These general
 patterns find such names by their shape (capitalised words ending in "Act",
 "Command", "Ministry" ...), and win where they overlap a model span:
 
-* LAW - capitalised words ending in Act, Law, Bill, Treaty, Accord(s),
+* LAW - a part of a law by its number ("Chapter 11", "Section 404"); and
+  capitalised words ending in Act, Law, Bill, Treaty, Accord(s),
   Agreement, Resolution, Convention, Communiqué ("Strengthen Taiwan's
   Security Act").
 * EVENT - capitalised words ending in Open, Cup, Games, Olympics, Festival,
@@ -65,6 +66,9 @@ PATTERNS = [
     ("ORG", re.compile(rf"\b(?:{_NAME}\s+)?{_ORG_END}\b(?:\s+(?:for|of|on)\s+"
                        rf"(?!{_DAY_OR_MONTH}|the\b|[A-Z]+\b){_NAME})?")),
     ("EVENT", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+{_EVENT_END}\b(?![ \t]+[A-Z])")),
+    # a part of a law by its number ("Chapter 11" bankruptcy, "Section 404", "Article 5")
+    ("LAW", re.compile(r"\b(?:Chapter\s+(?:7|11|13)|Section\s+\d{1,4}[a-z]?|Article\s+\d{1,3})\b"
+                       r"(?![-\w])")),
     # a club named for its sport or as clubs are ("Edinburgh Rugby", "Leeds United",
     # "Blackburn Rovers", "Charlton Athletic"; not "... City" or "... Town": places too)
     ("ORG", re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:Rugby|FC|AFC|United|Utd|Rovers|"

@@ -166,6 +166,9 @@ PARTIES = {
     "UKIP": "ORG", "Plaid Cymru": "ORG", "Sinn Fein": "ORG", "Kuomintang": "ORG",
     "KMT": "ORG", "DPP": "ORG",
 }
+_PARTY_NAME = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+    re.escape(name) for name in sorted(PARTIES, key=len, reverse=True)) + r")(?![\w’'-])")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")  # part of a longer name: "Labour Day"
 _PARTY_FIRST = re.compile(r"(Liberal)\s+$")  # "Liberal" + "Democrats", cut by the model
 _WORD_BEFORE_PARTY = re.compile(r"([A-Z][\w’'-]*)\s+$")
 
@@ -197,7 +200,13 @@ def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
             mention = Mention(start, mention.end,
                               mention.label if mention.label in ("ORG", "NORP") else kind)
         out.append(mention)
-    return out
+    taken = Taken(out)
+    for found in _PARTY_NAME.finditer(text):  # a party the model missed ("Lib Dem peers";
+        # not inside a longer name it missed too: "Labour Day")
+        if not taken.overlaps(*found.span()) and not _CAPITAL_AFTER.match(text, found.end()) \
+                and not (found.group() == "Labour" and sentence_start(text, found.start())):
+            out.append(Mention(*found.span(), PARTIES[found.group()]))
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 # a name followed by the acronym it is known by: "American Institute in Taiwan (AIT)"
