@@ -781,3 +781,14 @@ def test_a_party_the_model_missed_is_found_and_chapter_11_is_a_law(extract):
     found = names(entities)
     assert not missing(found, [("Tories", "NORP"), ("Lib Dems", "ORG"), ("Lib Dem", "NORP"),
                                ("Chapter 11", "LAW")]), found
+
+
+def test_an_acronym_defined_in_brackets_is_one_entity_with_its_name(extract):
+    """"the Democratic Progressive Party (DPP)" and later "the DPP" are one party in the
+    facets, under its full name; an acronym defined nowhere keeps its own."""
+    text = ("The ruling Democratic Progressive Party (DPP) defended the budget. The DPP said "
+            "the opposition KMT had no plan.\n")
+    _, entities = extract(text)
+    canonical = {e.canonical for e in entities if e.text in ("DPP", "Democratic Progressive Party")}
+    assert canonical == {"Democratic Progressive Party"}
+    assert {e.canonical for e in entities if e.text == "KMT"} == {"KMT"}

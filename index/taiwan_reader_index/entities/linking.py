@@ -90,7 +90,7 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
-LINKING_VERSION = 6  # bump when linking changes: indexes re-link (no re-analysis)
+LINKING_VERSION = 7  # bump when linking changes: indexes re-link (no re-analysis)
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,31 @@ def link(source: str, mentions: list[Mention], aliases: Aliases | None = None,
                      if label == "ORG" else None)
         entities.append(Entity(m.start, m.end, text, label,
                                canonical or _canonical(text, label, full_names, aliases), part))
-    return _one_spelling(entities)
+    return _one_spelling(_defined_acronyms(source, entities, aliases))
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _defined_acronyms(source: str, entities: list[Entity], aliases: Aliases) -> list[Entity]:
+    """An acronym the article defines in brackets after a name ("the American Institute
+    in Taiwan (AIT)") is that name wherever the article uses it: one entity in facets.
+    The user's alias file still decides for the names it lists."""
+    at = {(e.start, e.end): e for e in entities}
+    same: dict[str, str] = {}
+    for e in entities:
+        bracket = _BRACKETED.match(source, e.end)
+        acronym = at.get(bracket.span(1)) if bracket else None
+        if acronym is None or acronym.label != e.label or " " not in e.text.strip() \
+                or key_of(acronym.text) in aliases.merge or key_of(acronym.text) in aliases.split:
+            continue
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", e.text) if w[:1].isupper())
+        if initials == "".join(c for c in acronym.text if c.isupper()):
+            same[acronym.canonical] = e.canonical
+    if not same:
+        return entities
+    return [replace(e, canonical=same[e.canonical]) if e.canonical in same else e
+            for e in entities]
 
 
 def _one_spelling(entities: list[Entity]) -> list[Entity]:
