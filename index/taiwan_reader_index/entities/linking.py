@@ -27,7 +27,7 @@ from ..articles.prose import LEADING_THE, fold_quotes
 from ..config import read_toml
 from .companies import legal_forms
 from .countries import country_of, country_of_adjective
-from .mention import Entity, Mention
+from .mention import ACRONYM_AFTER, Entity, Mention
 
 BUILTIN_ALIASES = {
     "United States": ["US", "U.S.", "U.S", "USA", "U.S.A.", "United States", "America",
@@ -181,9 +181,6 @@ def link(source: str, mentions: list[Mention], aliases: Aliases | None = None,
     return _one_spelling(_defined_acronyms(source, entities, aliases))
 
 
-_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
-
-
 def _defined_acronyms(source: str, entities: list[Entity], aliases: Aliases) -> list[Entity]:
     """An acronym the article defines in brackets after a name ("the American Institute
     in Taiwan (AIT)") is that name wherever the article uses it: one entity in facets.
@@ -191,7 +188,7 @@ def _defined_acronyms(source: str, entities: list[Entity], aliases: Aliases) -> 
     at = {(e.start, e.end): e for e in entities}
     same: dict[str, str] = {}
     for e in entities:
-        bracket = _BRACKETED.match(source, e.end)
+        bracket = ACRONYM_AFTER.match(source, e.end)
         acronym = at.get(bracket.span(1)) if bracket else None
         if acronym is None or acronym.label != e.label or " " not in e.text.strip() \
                 or key_of(acronym.text) in aliases.merge or key_of(acronym.text) in aliases.split:

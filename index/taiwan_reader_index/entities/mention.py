@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from .kinds import LABEL_KIND
 
 # the parts of an article whose names are the article's own (page junk is not)
 OWN_PARTS = frozenset({"title", "body", "byline", "caption"})
+# the acronym a name is known by, in brackets right after it: "American Institute in Taiwan (AIT)"
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ from .casing import is_common
 from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .mention import Mention, Taken
+from .mention import ACRONYM_AFTER, Mention, Taken
 from .sports import fixture_sides, line_up_match, line_up_names, player_minute
 
 _OPENING = "\"'“‘(["
@@ -209,8 +209,6 @@ def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-# a name followed by the acronym it is known by: "American Institute in Taiwan (AIT)"
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _SPELT = re.compile(r"[^\W\d_][\w’'.&-]*")
 
 
@@ -220,7 +218,7 @@ def _defined_by_acronym(text: str, mentions: list[Mention]) -> list[Mention]:
     is the "American Institute in Taiwan"; "Taipei Economic and Cultural Representative
     Office (TECRO)"). The name takes the acronym's kind, or that of its longest part."""
     out = list(mentions)
-    for defined in _ACRONYM_AFTER.finditer(text):
+    for defined in ACRONYM_AFTER.finditer(text):
         letters = "".join(c for c in defined.group(1) if c.isupper())
         if len(letters) < 2:
             continue
