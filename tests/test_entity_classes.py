@@ -792,3 +792,15 @@ def test_an_acronym_defined_in_brackets_is_one_entity_with_its_name(extract):
     canonical = {e.canonical for e in entities if e.text in ("DPP", "Democratic Progressive Party")}
     assert canonical == {"Democratic Progressive Party"}
     assert {e.canonical for e in entities if e.text == "KMT"} == {"KMT"}
+
+
+def test_a_body_named_with_a_role_is_a_body_and_the_bill_is_no_person(extract):
+    """"the Office of the Deputy Prime Minister" opens with what it is, though it ends
+    with a role; "the Bill" MPs vote on is a law's common noun, not a person."""
+    text = ("House prices dropped slightly in November, the Office of the Deputy Prime Minister "
+            "has said.\n\n"
+            "MPs voted 272-219 in favour of the Bill after key concessions from Mr Clarke.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert ("Office of the Deputy Prime Minister", "ORG") in found, found
+    assert not [text for text, _ in found if text == "Bill"], found

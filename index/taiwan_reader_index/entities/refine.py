@@ -95,6 +95,7 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if mention.label in QUANTITY_LABELS:
             out.append(_stripped(text, _dash_cut(text, mention)))
             continue
+        mention = _body_of(text, _dangling(text, mention))
         edged = _edges(text, mention)
         if _MONTH_DAY.fullmatch(text, edged.start, edged.end):  # "Mar 2 - <" as a person
             out.append(Mention(edged.start, edged.end, "DATE"))
@@ -145,6 +146,34 @@ def _numbered_title(text: str, mention: Mention) -> Mention:
 # "Bay", "Lake" or "River": Michael Bay, Ricki Lake, River Phoenix)
 _GEOGRAPHIC_HEAD = re.compile(r"(?:Sea|Ocean|Gulf|Strait|Straits|Mountains|Peninsula|Desert|"
                               r"Islands|Archipelago|Channel)")
+
+
+# a name the model ended on a connector, the rest of the name after it: "the Office of
+# the" + "Deputy Prime Minister", "Department for" + "Education"
+_DANGLING = re.compile(r"\s(?:of|for|on)(?:\s+the)?\s*$")
+_NAME_GOES_ON = re.compile(r"\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+
+
+def _dangling(text: str, mention: Mention) -> Mention:
+    """An organisation's name the model cut after "of", "for" or "on" runs on through the
+    capitalised words that follow ("the Office of the Deputy Prime Minister")."""
+    rest = _NAME_GOES_ON.match(text, mention.end) if mention.label == "ORG" \
+        and _DANGLING.search(text, mention.start, mention.end) else None
+    return Mention(mention.start, rest.end(), mention.label) if rest else mention
+
+
+_BODY_OF = re.compile(r"(\w+)\s+(?:of|for)\s")  # "Office of the Deputy Prime Minister"
+
+
+def _body_of(text: str, mention: Mention) -> Mention:
+    """A name that opens with what a body is ("Office of the Deputy Prime Minister",
+    "Department for Education") is that body, though it ends with a role the model read
+    as a person."""
+    first = _BODY_OF.match(text, mention.start, mention.end) \
+        if mention.label == "PERSON" else None
+    if first is not None and first.group(1).casefold() in NAME_HEADS:
+        return Mention(mention.start, mention.end, "ORG")
+    return mention
 
 
 def _sea(text: str, mention: Mention) -> Mention:
@@ -966,7 +995,11 @@ def _trim_possessive(text: str, mention: Mention) -> Mention:
 
 
 def _bare_law_word(text: str, mention: Mention) -> bool:
-    return mention.label == "LAW" and text[mention.start:mention.end].casefold() in _LAW_WORDS
+    """"the Act", "the Bill": a law's common noun, whatever the model called it (a law,
+    or after "the" a person), is no name."""
+    word = text[mention.start:mention.end].casefold()
+    return word in _LAW_WORDS and (mention.label == "LAW" or (
+        mention.label == "PERSON" and text[max(0, mention.start - 4):mention.start] == "the "))
 
 
 # what a person is, abbreviated: never a name ("MPs have urged the BBC", "the MEP said")
