@@ -107,9 +107,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
             lone = " " not in key and key not in full_names and not titled
             for m in group:
                 votes[m.label] += WEAK_PERSON if m.label == "PERSON" and lone else 1.0
-            laws = all(m.label == "LAW" for m in group)  # ("Chapter 11 bankruptcy": no firm)
-            for label in _evidence(source, key, occurrences[key], full_names, titled):
-                if not laws:
+            if not all(m.label == "LAW" for m in group):  # ("Chapter 11 bankruptcy": no firm)
+                for label in _evidence(source, key, occurrences[key], full_names, titled):
                     votes[label] += EVIDENCE
             if key in teams:  # a side named over its line-up is that side all through
                 votes[teams[key]] += EVIDENCE * len(group)
@@ -171,9 +170,10 @@ def _role_words(source: str, regions: Sequence[tuple[int, int]],
                 and sentence_start(source, m.start) and country_of_adjective(first.group(1)) is None:
             rest = source[first.end():m.end]
             whole = count(source[m.start:m.end])
-            if rest.strip().casefold() in NAME_HEADS:  # "Foreign Ministry": a lone "Ministry"
-                pass  # is no name, however often a longer one holds it ("Ministry of Defense")
-            elif count(rest) > whole or (m.label == "PERSON" and count(rest.split()[-1]) > whole):
+            # ("Foreign Ministry": a lone "Ministry" is no name, however often a longer one
+            # holds it, "Ministry of Defense")
+            if rest.strip().casefold() not in NAME_HEADS and (
+                    count(rest) > whole or (m.label == "PERSON" and count(rest.split()[-1]) > whole)):
                 m = Mention(first.end(), m.end, m.label)
         out.append(m)
     return out

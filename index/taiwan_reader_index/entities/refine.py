@@ -142,12 +142,6 @@ def _numbered_title(text: str, mention: Mention) -> Mention:
     return Mention(mention.start, mention.end, "ORG" if words & NAME_HEADS else "WORK_OF_ART")
 
 
-# the last word of a name of a sea, a range or a strait; never of a person's (unlike
-# "Bay", "Lake" or "River": Michael Bay, Ricki Lake, River Phoenix)
-_GEOGRAPHIC_HEAD = re.compile(r"(?:Sea|Ocean|Gulf|Strait|Straits|Mountains|Peninsula|Desert|"
-                              r"Islands|Archipelago|Channel)")
-
-
 # a name the model ended on a connector, the rest of the name after it: "the Office of
 # the" + "Deputy Prime Minister", "Department for" + "Education"
 _DANGLING = re.compile(r"\s(?:of|for|on)(?:\s+the)?\s*$")
@@ -174,6 +168,12 @@ def _body_of(text: str, mention: Mention) -> Mention:
     if first is not None and first.group(1).casefold() in NAME_HEADS:
         return Mention(mention.start, mention.end, "ORG")
     return mention
+
+
+# the last word of a name of a sea, a range or a strait; never of a person's (unlike
+# "Bay", "Lake" or "River": Michael Bay, Ricki Lake, River Phoenix)
+_GEOGRAPHIC_HEAD = re.compile(r"(?:Sea|Ocean|Gulf|Strait|Straits|Mountains|Peninsula|Desert|"
+                              r"Islands|Archipelago|Channel)")
 
 
 def _sea(text: str, mention: Mention) -> Mention:
