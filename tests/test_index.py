@@ -9,6 +9,7 @@ import pytest
 
 from conftest import search_ids
 from taiwan_reader_index import locations
+from taiwan_reader_index.fulltext._whoosh.postings import PostingsCache
 from taiwan_reader_index.fulltext.index_dir import IndexBusy, UnsafeIndex, writer_lock
 from taiwan_reader_index.fulltext.indexer import update_index
 from taiwan_reader_index.fulltext.query import QueryError
@@ -392,10 +393,14 @@ def _three_segments_with_deletions(tmp_path, article=_words_article):
     return tmp_path / "ix"
 
 
-def test_word_prefix_and_or_searches_give_what_whoosh_gives(tmp_path, monkeypatch):
+@pytest.mark.parametrize("kept", [False, True])
+def test_word_prefix_and_or_searches_give_what_whoosh_gives(tmp_path, monkeypatch, kept):
     """The fast path for one word, prefixes and ORs against Whoosh's own search (the
-    reference): same totals, hits in the same order, scores, facets and marked words."""
+    reference): same totals, hits in the same order, scores, facets and marked words;
+    also with every word's postings kept between queries (as a common word's are)."""
     ix = _three_segments_with_deletions(tmp_path)
+    if kept:
+        monkeypatch.setattr(PostingsCache, "MIN_POSTINGS", 1)
     queries = ["cons*", "con*", "trad* OR tariff", "taiwan OR guard OR navy", "export",
                "expor* OR budget OR cons*", "harbour", "zebra", "zebr* OR navy", "tr*a*", "co* OR ta* OR ex*"]
     with Searcher(ix) as fast, Searcher(ix) as reference:
@@ -469,10 +474,14 @@ def test_a_prefix_matches_words_as_written_not_the_stem_of_the_prefix(tmp_path):
     assert [text[s:e] for s, e in term_spans(text, matcher_for("thes*"))] == ["These", "theses"]
 
 
-def test_phrases_with_repeated_words_give_what_whoosh_gives(tmp_path, monkeypatch):
+@pytest.mark.parametrize("kept", [False, True])
+def test_phrases_with_repeated_words_give_what_whoosh_gives(tmp_path, monkeypatch, kept):
     """Phrase positions are read as packed arrays: repeated and overlapping words, three
-    segments with deleted copies, against Whoosh's own phrase matching."""
+    segments with deleted copies, against Whoosh's own phrase matching; also with every
+    word's postings and positions kept between queries (as a common word's are)."""
     ix = _three_segments_with_deletions(tmp_path)
+    if kept:
+        monkeypatch.setattr(PostingsCache, "MIN_POSTINGS", 1)
     queries = ['"trade trade"', '"trade trade trade"', '"navy coast"', '"coast guard navy"',
                '"taiwan strait" "export budget"', '"guard navy" navy', '"zebra navy"']
     with Searcher(ix) as fast, Searcher(ix) as reference:

@@ -89,7 +89,8 @@ class PackedCharacters(Characters):
         return self.encode([(pos, *spans[pos]) for pos in sorted(spans)])
 
 
-def positions_keys(values: Sequence[bytes], docnums: Sequence[int], shift: int) -> np.ndarray:
+def positions_keys(values: Sequence[bytes], docnums: Sequence[int] | np.ndarray, shift: int,
+                   ) -> np.ndarray:
     """Every position of a word in the given postings (one value per document, in
     ascending document order), as sorted int64 keys ``docnum << 32 | position - shift
     + 32``: the keys of two words meet where the second follows the first (shift 1)."""

@@ -67,7 +67,7 @@ class Searcher:
     def _fresh_fast_paths(self) -> None:
         """The fast paths, with nothing cached (per segment reader) from another searcher."""
         self._conjunction = ConjunctionSearcher()
-        self._disjunction = DisjunctionSearcher(self._conjunction.segment_lengths,
+        self._disjunction = DisjunctionSearcher(self._conjunction.segment_norms,
                                                 self._conjunction.postings)
 
     @property

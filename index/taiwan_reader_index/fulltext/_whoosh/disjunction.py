@@ -4,8 +4,9 @@ the words it begins: the searcher rewrites it first, see vocabulary.py).
 Whoosh answers these with a tree of union matchers walked one document at a
 time in pure Python: a prefix that expands to hundreds of words ("cons*" on
 Reuters: 8,170 articles) took 0.4-1.2 s. Here each word's postings are read a
-block at a time (see ``conjunction``) and every document's BM25F score is the
-sum of its words' scores, computed with Whoosh's formula and statistics. Hits,
+block at a time into arrays (see ``postings``) and every document's BM25F score
+is the sum of its words' scores, computed with Whoosh's formula and statistics
+for all of a word's documents at once (numpy). Hits,
 totals and order equal Whoosh's (a test checks this); a score can differ from
 Whoosh's in the last bits where a document holds several of the words (Whoosh
 adds them in a tree, this path from left to right).
@@ -13,13 +14,17 @@ adds them in a tree, this path from left to right).
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_right
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from whoosh import query as wq
 
-from .conjunction import FIELD, K1, FastResult, PostingsCache, _rank_key, bm25_norms
+from .conjunction import K1, FastResult, top
+from .postings import FIELD, Postings, PostingsCache
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def alternatives(q: wq.Query) -> list[str] | None:
@@ -47,59 +52,62 @@ def alternatives(q: wq.Query) -> list[str] | None:
 
 
 class DisjunctionSearcher:
-    """Top-N, exact total and every matching document; field lengths cached per segment."""
+    """Top-N, exact total and every matching document; BM25 norms shared with the
+    conjunction's searcher (``norms``), as are the kept postings."""
 
-    def __init__(self, lengths: Callable[[object], list[int]], postings: PostingsCache) -> None:
-        self._lengths = lengths
+    def __init__(self, norms: Callable[[object, float], np.ndarray],
+                 postings: PostingsCache) -> None:
+        self._norms = norms
         self._postings = postings
-        self._norms: dict[tuple[int, float], list[float]] = {}
-
-    def _segment_norms(self, reader, avgfl: float) -> list[float]:
-        key = (id(reader), avgfl)
-        if key not in self._norms:
-            self._norms[key] = bm25_norms(self._lengths(reader), avgfl)
-        return self._norms[key]
 
     def search(self, searcher, wanted: list[str], limit: int | None,
                facets: bool = False, check: Callable[[], None] = lambda: None,
                ) -> tuple[FastResult, dict[int, list[bytes]]]:
         """The result, and for each ranked document the index terms it holds (to mark
         them in its snippet)."""
+        import numpy as np
+
         avgfl = searcher.avg_field_length(FIELD) or 1
         field = searcher.schema[FIELD]
         boosted = K1 + 1
-        scored: list[tuple[float, int]] = []
-        postings: list[tuple[int, list[tuple[bytes, dict[int, float]]]]] = []
+        all_scores: list[np.ndarray] = []
+        all_docs: list[np.ndarray] = []
+        postings: list[tuple[int, list[tuple[bytes, Postings]]]] = []
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
-            scores: dict[int, float] = {}
-            get = scores.get
-            read: list[tuple[bytes, dict[int, float]]] = []
+            read: list[tuple[bytes, Postings]] = []
             for text in wanted:  # a word this segment lacks reads as nothing, in one look-up
                 check()
                 found = self._postings.read(reader, text, with_values=False)
-                if not found:
+                if not len(found):
                     continue
                 if not read:
-                    norms = self._segment_norms(reader, avgfl)
+                    norms = self._norms(reader, avgfl)
+                    scores = np.zeros(len(norms))
+                    held = np.zeros(len(norms), dtype=bool)
                 idf = searcher.idf(FIELD, text)
                 read.append((field.to_bytes(text), found))
-                for docnum, tf in found.items():
-                    score = idf * ((tf * boosted) / (tf + norms[docnum]))
-                    before = get(docnum)
-                    scores[docnum] = score if before is None else before + score
+                tf = found.weights
+                assert tf is not None  # a read without values
+                # left to right, as the words come: the same sums as one at a time
+                scores[found.docs] += idf * ((tf * boosted) / (tf + norms[found.docs]))
+                held[found.docs] = True
             if not read:
                 continue
             postings.append((offset, read))
-            scored.extend((score, offset + docnum) for docnum, score in scores.items())
-        ranked = (heapq.nlargest(limit, scored, key=_rank_key) if limit
-                  else sorted(scored, key=_rank_key, reverse=True))
-        matched = [d for _, d in scored] if facets else []
-        return FastResult(len(scored), ranked, matched), _terms_of(ranked, postings)
+            docs = np.flatnonzero(held)
+            all_scores.append(scores[docs])
+            all_docs.append(docs + offset)
+        if not all_docs:
+            return FastResult(0, [], []), {}
+        docs = np.concatenate(all_docs)
+        ranked = top(np.concatenate(all_scores), docs, limit)
+        matched = docs.tolist() if facets else []
+        return FastResult(len(docs), ranked, matched), _terms_of(ranked, postings)
 
 
 def _terms_of(ranked: list[tuple[float, int]],
-              postings: list[tuple[int, list[tuple[bytes, dict[int, float]]]]],
+              postings: list[tuple[int, list[tuple[bytes, Postings]]]],
               ) -> dict[int, list[bytes]]:
     """The words each ranked document holds, from the postings read for its segment."""
     offsets = [offset for offset, _ in postings]
@@ -107,5 +115,5 @@ def _terms_of(ranked: list[tuple[float, int]],
     for _, docnum in ranked:
         offset, read = postings[bisect_right(offsets, docnum) - 1]
         local = docnum - offset
-        out[docnum] = [word for word, found in read if local in found]
+        out[docnum] = [word for word, found in read if found.holds(local)]
     return out

@@ -1,0 +1,226 @@
+"""A word's postings in one segment, read a block at a time into arrays, and a cache of
+the common words' postings.
+
+Whoosh reads postings one document at a time through matchers in pure Python.
+The fast paths (``conjunction``, ``disjunction``) read each block's ids and term
+frequencies (or encoded positions) whole and keep them as numpy arrays: sets are
+intersected, documents scored and the best ones picked in C, and a kept posting
+costs 16 bytes instead of the hundred of a dict entry with its number objects, so
+the cache holds five to six times as many words in the same memory.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
+
+from ..packed_format import positions_keys
+
+if TYPE_CHECKING:
+    import numpy as np
+
+FIELD = "body"
+
+
+@dataclass(frozen=True, eq=False)
+class Postings:
+    """One word's (or phrase's) postings in one segment: ascending document numbers with,
+    in the same order, either term frequencies or the encoded positions and character
+    spans (the body's format, ``packed_format``)."""
+
+    docs: np.ndarray  # int64, ascending
+    weights: np.ndarray | None = None  # float64 occurrences: a read without values
+    values: list[bytes] | None = None  # a read with values (not kept: see PostingsCache)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def at(self, docs: np.ndarray) -> np.ndarray:
+        """Where each of ``docs`` (ascending, every one among these postings) stands."""
+        import numpy as np
+
+        return np.searchsorted(self.docs, docs)
+
+    def value(self, docnum: int) -> bytes | None:
+        """The encoded positions in one document, None where the word is not in it or
+        the values were not kept."""
+        if self.values is None:
+            return None
+        i = bisect_right(self.docs, docnum) - 1  # a numpy array bisects as a sequence
+        return self.values[i] if i >= 0 and self.docs[i] == docnum else None
+
+    def holds(self, docnum: int) -> bool:
+        i = bisect_right(self.docs, docnum) - 1
+        return i >= 0 and bool(self.docs[i] == docnum)
+
+    @property
+    def size(self) -> int:
+        """Estimated bytes in memory: the arrays, and each value with its list slot."""
+        if self.values is None:
+            return 16 * len(self.docs)
+        return 8 * len(self.docs) + sum(map(len, self.values)) + 41 * len(self.values)
+
+
+def empty() -> Postings:
+    import numpy as np
+
+    return Postings(np.zeros(0, dtype=np.int64), np.zeros(0))
+
+
+def _leaf(matcher) -> tuple[W3LeafMatcher, set[int]]:
+    deleted: set[int] = set()
+    while not isinstance(matcher, W3LeafMatcher):  # FilterMatchers over deleted documents
+        deleted |= set(getattr(matcher, "_ids", ()))
+        matcher = matcher.child
+    return matcher, deleted
+
+
+def read_postings(reader, word: str, with_values: bool, within: list[int] | None = None,
+                  ) -> Postings:
+    """A word's postings in one segment, deletions left out. With ``within`` (sorted
+    docnums), only the blocks that may hold one of them are read: the rest may be left
+    out."""
+    import numpy as np
+
+    if not reader.doc_count():
+        return empty()
+    try:  # one look-up of the term (asking "in reader" first was a second one)
+        matcher, deleted = _leaf(reader.postings(FIELD, word))
+    except TermNotFound:
+        return empty()
+    ids: list[int] = []
+    weights: list[float] = []
+    values: list[bytes] = []
+    below = -1  # every docnum in the block is above the last block's last docnum
+    while matcher.is_active():
+        last = matcher._maxid
+        if within is None or _holds_one_of(within, below, last):
+            matcher._read_data()
+            block = matcher._data[0]
+            # delta-coded, as W3LeafMatcher._read_ids decodes them
+            ids.extend(block if matcher._byteids else accumulate(block))
+            if with_values:
+                matcher._read_values()
+                values.extend(matcher._values)
+            else:
+                matcher._read_weights()
+                weights.extend(matcher._weights)
+        if matcher._lastblock:
+            break
+        below = last
+        matcher._goto(matcher._nextoffset)
+    docs = np.array(ids, dtype=np.int64)
+    if deleted:
+        keep = ~np.isin(docs, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))
+        docs = docs[keep]
+        if with_values:
+            values = [value for value, kept in zip(values, keep.tolist()) if kept]
+        else:
+            weights = np.asarray(weights)[keep].tolist()
+    if with_values:
+        return Postings(docs, values=values)
+    return Postings(docs, np.array(weights, dtype=np.float64))
+
+
+_BLOCK = 128  # postings per block (Whoosh's W3Codec default)
+_SPARSE = 4  # within fewer than a quarter of a word's blocks: read only those
+
+
+class PostingsCache:
+    """The postings of common words, decoded once per open index.
+
+    Reading a word in thousands of articles means unpickling and inflating
+    hundreds of blocks (20-40 ms on Reuters for "the" with its positions), and
+    the same common words come back query after query, and keystroke after
+    keystroke while a search is typed. Full reads of words in at least
+    ``MIN_POSTINGS`` articles are kept; once their estimated size passes ``BUDGET``
+    bytes, the one asked for least often goes, counted with dynamic aging (LFU-DA:
+    a read's priority is its uses while kept plus the priority of the last one
+    dropped, so a new run of queries is not shut out by counts from long ago).
+    Dropping the least recent alone let a run of middling words push out "the" and
+    "in", read again a few queries later. Keyed by the segment reader, so a
+    refreshed searcher (a new ConjunctionSearcher) starts afresh.
+    """
+
+    MIN_POSTINGS = 1_000
+    BUDGET = 64 * 1024 * 1024
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[tuple[int, str, bool], tuple[Postings, int]] = OrderedDict()
+        self._size = 0
+        self._uses: dict[tuple[int, str, bool], int] = {}  # of each kept read, while kept
+        self._priority: dict[tuple[int, str, bool], float] = {}  # uses + age when last used
+        self._age = 0.0  # the priority of the last read dropped
+        self._positions: dict[tuple[int, str, bool], np.ndarray] = {}  # of kept reads
+
+    def read(self, reader, word: str, with_values: bool, within: np.ndarray | None = None,
+             ) -> Postings:
+        """As ``read_postings``. A common word is read whole and kept, unless ``within``
+        is so short that most of its blocks would be skipped; a kept read serves any
+        ``within``."""
+        key = (id(reader), word, with_values)
+        kept = self._kept.get(key)
+        if kept is not None:
+            self._kept.move_to_end(key)
+            self._uses[key] += 1
+            self._priority[key] = self._uses[key] + self._age
+            return kept[0]
+        if within is not None:
+            count = reader.doc_frequency(FIELD, word)
+            if count < self.MIN_POSTINGS or len(within) * _SPARSE * _BLOCK < count:
+                return read_postings(reader, word, with_values, within.tolist())
+        found = read_postings(reader, word, with_values)
+        if len(found) < self.MIN_POSTINGS:
+            return found
+        if not with_values:
+            self._keep(key, found, found.size)
+            return found
+        # What phrases need of a common word is where it stands: its positions' keys,
+        # in numpy. Its values (three times their size as Python objects) are read
+        # again only for the few hits a search shows, to mark the words in snippets.
+        keys = self._positions[key] = positions_keys(found.values or [], found.docs, 0)
+        self._keep(key, Postings(found.docs), found.docs.nbytes + keys.nbytes)
+        return found
+
+    def positions(self, reader, word: str, found: Postings, docs: np.ndarray) -> np.ndarray:
+        """Position keys (``positions_keys``, shift 0) of ``word`` in ``docs`` at least
+        (ascending, each among ``found``), from its postings as ``read`` gave them. A
+        kept read's keys cover all its documents, computed once: a phrase of common
+        words ("in the") spent as long building them as matching them. A read not kept
+        is small: fewer than ``MIN_POSTINGS`` documents, or only the blocks holding a
+        few."""
+        key = (id(reader), word, True)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0].docs is found.docs:
+            return self._positions[key]
+        assert found.values is not None
+        values = found.values
+        return positions_keys([values[i] for i in found.at(docs).tolist()], docs, 0)
+
+    def _keep(self, key: tuple[int, str, bool], found: Postings, size: int) -> None:
+        self._kept[key] = (found, size)
+        self._size += size
+        self._uses[key] = 1
+        self._priority[key] = 1 + self._age
+        self._shrink()
+
+    def _shrink(self) -> None:
+        while self._size > self.BUDGET and len(self._kept) > 1:
+            least = min(self._kept, key=self._priority.__getitem__)  # oldest on ties
+            _, dropped = self._kept.pop(least)
+            self._positions.pop(least, None)
+            self._size -= dropped
+            self._age = self._priority.pop(least)
+            del self._uses[least]
+
+
+def _holds_one_of(docnums: list[int], below: int, last: int) -> bool:
+    """Whether a sorted list holds a docnum in (below, last]."""
+    i = bisect_right(docnums, below)
+    return i < len(docnums) and docnums[i] <= last
