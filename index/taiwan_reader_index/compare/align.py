@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..articles.article import Article
 from ..entities.mention import Entity
 from .features import Side, in_context, joined, side
-from .judgement import UNRELATED, Judgement, judge_sides, quotations
+from .judgement import UNRELATED, Judgement, judge_sides, quotations, too_few_shared
 from .sentences import Sentence, sentences
 
 PAIR_KINDS = ("quote", "same", "similar")  # strongest first
@@ -37,6 +37,7 @@ NEAR = UNRELATED
 # more (about one chance in four that a person would call it the same fact) is shown
 # beside it as a possible match, so "only in A" is never asserted where it may be wrong.
 POSSIBLE = 0.25
+assert UNRELATED < POSSIBLE  # the aligner skips pairs judged below UNRELATED unread
 MERGE_MIN_WORDS = 10  # content words a sentence needs to hold two facts
 
 
@@ -339,6 +340,8 @@ def _align(a: Article, b: Article) -> Alignment:
     judged: dict[tuple[int, int], Judgement] = {}
     unsure: dict[tuple[int, int], Judgement] = {}
     for i, j in candidates:
+        if not (quotes_a[i] and quotes_b[j]) and too_few_shared(sides_a[i], sides_b[j]):
+            continue  # no pair, and a score below POSSIBLE: its features would be wasted
         found = judge_sides(sides_a[i], sides_b[j], quotes_a[i], quotes_b[j])
         if found.kind is not None:
             judged[(i, j)] = found

@@ -143,6 +143,15 @@ def quote_score(a: list[list[str]], b: list[list[str]]) -> tuple[float, int]:
     return best, size
 
 
+def too_few_shared(a: Side, b: Side) -> bool:
+    """Whether two sentences share too few content words to be one fact: fewer than
+    ``MIN_SHARED_WORDS``, unless their content words are the same. Such a pair is judged
+    no pair, whatever the model says, with a score of at most ``UNRELATED``; with no
+    quotation in common that is all its judgement can say."""
+    words_a, words_b = a.content.keys(), b.content.keys()
+    return len(words_a & words_b) < MIN_SHARED_WORDS and words_a != words_b
+
+
 def judge_sides(a: Side, b: Side, quotes_a: list[list[str]] | None = None,
                 quotes_b: list[list[str]] | None = None) -> Judgement:
     """:func:`judge` for sentences already analysed (an aligner compares each many times)."""
@@ -157,8 +166,7 @@ def judge_sides(a: Side, b: Side, quotes_a: list[list[str]] | None = None,
     cosine = values[_COSINE]
     if cosine < UNRELATED:  # the model never saw such pairs: it may say 0.5
         return Judgement(None, min(probability, round(cosine, 3)))
-    shared = a.content.keys() & b.content.keys()
-    if len(shared) < MIN_SHARED_WORDS and a.content.keys() != b.content.keys():  # nor such
+    if too_few_shared(a, b):  # nor such
         return Judgement(None, min(probability, UNRELATED))
     if probability < model().settings["threshold"]:
         return Judgement(None, probability)
