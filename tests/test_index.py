@@ -358,6 +358,36 @@ def test_fuzzy_terms_match_words_as_written_and_are_marked_in_snippets_and_reade
         assert [text[s:e] for s, e in spans] == ["transport"]
 
 
+def test_a_fuzzy_word_without_a_prefix_finds_every_word_within_its_distance(tmp_path):
+    """A fuzzy term matches words whatever letter they begin with ("~" has no prefix):
+    the words within the distance are the same as comparing the term with every word
+    of the corpus, letters outside a-z (accents, digits, apostrophes) included."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from taiwan_reader_index.fulltext.schema import body_analyzer
+    from taiwan_reader_index.fulltext.vocabulary import written_words
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = ["Tariffs and sariffs rose; the tarrif fell.", "A café in Taipei, a cafe in Tainan.",
+             "O'Neill met O'Neil and Oneill in 2005 and 2015.", "The naïve plan was naive.",
+             "Strait straits strain train trait; a stait and a sttrait.",
+             "Exports, imports, reports and deports."]
+    for n, text in enumerate(texts):
+        (corpus / f"a{n}.txt").write_text(f"Report {n}\n\n{text}\n")
+    update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    stem = body_analyzer()
+    written = set().union(*(written_words(f"Report {n}\n\n{text}")
+                            for n, text in enumerate(texts)))
+    with Searcher(tmp_path / "ix") as searcher:
+        for word in ["tariff", "cafe", "oneill", "naive", "strait", "2010", "xports", "rain"]:
+            for distance in (1, 2):
+                near = {w for w in written if DamerauLevenshtein.distance(w, word) <= distance}
+                expected = {t.text for w in near for t in stem(w)}
+                assert set(searcher.fuzzy_stems(word, distance, prefix=0)) == expected, (
+                    word, distance)
+
+
 _WORDS = ("consul consulate construct construction consume consumer contain container "
           "trade trader trading tariff talks taiwan strait guard navy coast harbour drills "
           "export exports exporter budget").split()
