@@ -384,7 +384,9 @@ class Searcher:
             fixed = parse(self._parser, corrected)
         except QueryError:
             return None
-        return corrected if searcher.search(fixed, limit=1).scored_length() else None
+        # any one article will do: a scored search walked and scored every match
+        found = next(iter(searcher.docs_for_query(fixed)), None)
+        return corrected if found is not None else None
 
 
 def _every_by_date(searcher, limit: int | None) -> tuple[int, list[tuple[float, int]]]:
