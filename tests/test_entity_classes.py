@@ -804,3 +804,26 @@ def test_a_body_named_with_a_role_is_a_body_and_the_bill_is_no_person(extract):
     found = names(entities)
     assert ("Office of the Deputy Prime Minister", "ORG") in found, found
     assert not [text for text, _ in found if text == "Bill"], found
+
+
+def test_the_olympics_and_sevens_and_bowls_are_events_not_the_bodies_named_for_them(extract):
+    """The Olympics by name or by their adjective ("Olympic champion", "won Olympic 200m
+    gold") are the event, which the model called a person, a time or nothing; a name
+    ending in Sevens, Cups or Bowl is an event, not a company; a name that goes on past
+    "Olympic" is its own ("Olympic Village", "International Olympic Committee")."""
+    _, entities = extract(
+        "Cragg, who recently defeated Olympic 10,000m champion Kenenisa Bekele, won again. "
+        "Kenteris, who won Olympic 200m gold at the 2000 Olympics, missed a test at the "
+        "Olympic Village, the International Olympic Committee said. With the exception of "
+        "the Olympics, I have not raced much. England must win the Rugby World Cup Sevens in "
+        "Hong Kong; they would hold both the 15s and Sevens World Cups. Alicia Keys will sing "
+        "at the Super Bowl, and the Paralympics open in March.")
+    found = names(entities)
+    assert missing(found, [("Olympic", "EVENT"), ("2000 Olympics", "EVENT"),
+                           ("Olympics", "EVENT"), ("Rugby World Cup Sevens", "EVENT"),
+                           ("Sevens World Cups", "EVENT"), ("Super Bowl", "EVENT"),
+                           ("Paralympics", "EVENT"), ("Olympic Village", "FAC"),
+                           ("International Olympic Committee", "ORG")]) == []
+    assert not [name for name in found if name[0].startswith("Olympic ")
+                and name[0] != "Olympic Village"]  # no "Olympic 200" time
+    assert [e.text for e in entities if e.text == "Olympic"] == ["Olympic", "Olympic"]

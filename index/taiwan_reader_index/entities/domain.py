@@ -52,7 +52,12 @@ _ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s
 # its last word may not be followed by a capitalised word ("Sen. Bill Hagerty")
 _LAW_TAIL = rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{_NAME})?\b(?![ \t]+[A-Z])"
 # sporting events the small model calls an organisation or a place ("Davis Cup", "US Open")
-_EVENT_END = r"(?:Open|Cup|Games|Olympics|Championships?|Grand\s+Prix|Slam|Trophy|Festival)"
+_EVENT_END = (r"(?:Open|Cups?|Games|Olympics|Championships?|Grand\s+Prix|Slam|Trophy|Festival|"
+              r"Bowl|Sevens)")  # ("Super Bowl", "Rugby World Cup Sevens", "Sevens World Cups")
+# the Olympics by name alone, and the adjective that stands for them ("Olympic champion",
+# "won Olympic gold", "Olympic 200m"), which the model calls a person, a time or nothing;
+# not the first word of another name ("Olympic Village", "International Olympic Committee")
+_OLYMPIC = re.compile(r"(?<![\w-])(?:Olympic|Paralympic)s?(?![\w-])(?![ \t]+[A-Z])")
 # a company by its legal form ("Brunswick Corp", "Montedison Spa", "Antibioticos SA",
 # "Baikal Finance Group"), which the model often calls a person or misses
 _COMPANY_END = "(?:" + legal_forms("Corporation", "Limited", r"S\.p\.A", r"N\.V", "Holdings", "Group") + ")"
@@ -166,6 +171,9 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
                   for m in _GROUP_OF_NATIONS.finditer(text)]
     if _DIGIT.search(text):
         found += _designated(text, base)
+    if "lympic" in text:
+        found += [Mention(base + m.start(), base + m.end(), "EVENT")
+                  for m in _OLYMPIC.finditer(text)]
     for label, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
