@@ -110,8 +110,8 @@ def _phrase_freqs(postings: PostingsCache, reader, words: Clause, idfs: dict[str
     if docs is None or not docs.size:
         return Postings(np.zeros(0, dtype=np.int64), np.zeros(0))
     starts: np.ndarray | None = None  # keys of the places the phrase may start
-    for shift, word in enumerate(words):
-        found = postings.positions(reader, word, read[shift], docs)
+    for shift in range(len(words)):
+        found = read[shift].position_keys(docs)
         starts = found if starts is None else _followed(starts, found, shift)
         if not starts.size:
             return Postings(np.zeros(0, dtype=np.int64), np.zeros(0))

@@ -37,9 +37,21 @@ class Postings:
     docs: np.ndarray  # int64, ascending
     weights: np.ndarray | None = None  # float64 occurrences: a read without values
     values: list[bytes] | None = None  # a read with values (not kept: see PostingsCache)
+    # of a common word read with values: the keys of all its positions (positions_keys)
+    positions: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.docs)
+
+    def position_keys(self, docs: np.ndarray) -> np.ndarray:
+        """Position keys (``positions_keys``, shift 0) in ``docs`` at least (ascending,
+        each among these postings): a common word's, of all its documents, made once
+        when it was read; else made from the values of those documents."""
+        if self.positions is not None:
+            return self.positions
+        assert self.values is not None
+        values = self.values
+        return positions_keys([values[i] for i in self.at(docs).tolist()], docs, 0)
 
     def at(self, docs: np.ndarray) -> np.ndarray:
         """Where each of ``docs`` (ascending, every one among these postings) stands."""
@@ -157,7 +169,6 @@ class PostingsCache:
         self._uses: dict[tuple[int, str, bool], int] = {}  # of each kept read, while kept
         self._priority: dict[tuple[int, str, bool], float] = {}  # uses + age when last used
         self._age = 0.0  # the priority of the last read dropped
-        self._positions: dict[tuple[int, str, bool], np.ndarray] = {}  # of kept reads
 
     def read(self, reader, word: str, with_values: bool, within: np.ndarray | None = None,
              ) -> Postings:
@@ -182,26 +193,12 @@ class PostingsCache:
             self._keep(key, found, found.size)
             return found
         # What phrases need of a common word is where it stands: its positions' keys,
-        # in numpy. Its values (three times their size as Python objects) are read
-        # again only for the few hits a search shows, to mark the words in snippets.
-        keys = self._positions[key] = positions_keys(found.values or [], found.docs, 0)
-        self._keep(key, Postings(found.docs), found.docs.nbytes + keys.nbytes)
-        return found
-
-    def positions(self, reader, word: str, found: Postings, docs: np.ndarray) -> np.ndarray:
-        """Position keys (``positions_keys``, shift 0) of ``word`` in ``docs`` at least
-        (ascending, each among ``found``), from its postings as ``read`` gave them. A
-        kept read's keys cover all its documents, computed once: a phrase of common
-        words ("in the") spent as long building them as matching them. A read not kept
-        is small: fewer than ``MIN_POSTINGS`` documents, or only the blocks holding a
-        few."""
-        key = (id(reader), word, True)
-        kept = self._kept.get(key)
-        if kept is not None and kept[0].docs is found.docs:
-            return self._positions[key]
-        assert found.values is not None
-        values = found.values
-        return positions_keys([values[i] for i in found.at(docs).tolist()], docs, 0)
+        # in numpy, made once (a phrase of common words, "in the", spent as long making
+        # them as matching them). Its values (three times their size as Python objects)
+        # are read again only for the few hits a search shows, to mark them in snippets.
+        keys = positions_keys(found.values or [], found.docs, 0)
+        self._keep(key, Postings(found.docs, positions=keys), found.docs.nbytes + keys.nbytes)
+        return Postings(found.docs, values=found.values, positions=keys)
 
     def _keep(self, key: tuple[int, str, bool], found: Postings, size: int) -> None:
         self._kept[key] = (found, size)
@@ -214,7 +211,6 @@ class PostingsCache:
         while self._size > self.BUDGET and len(self._kept) > 1:
             least = min(self._kept, key=self._priority.__getitem__)  # oldest on ties
             _, dropped = self._kept.pop(least)
-            self._positions.pop(least, None)
             self._size -= dropped
             self._age = self._priority.pop(least)
             del self._uses[least]
