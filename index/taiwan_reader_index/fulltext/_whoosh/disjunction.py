@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from math import log
 from typing import TYPE_CHECKING
 
 from whoosh import query as wq
@@ -70,31 +71,38 @@ class DisjunctionSearcher:
         avgfl = searcher.avg_field_length(FIELD) or 1
         field = searcher.schema[FIELD]
         boosted = K1 + 1
-        all_scores: list[np.ndarray] = []
-        all_docs: list[np.ndarray] = []
-        postings: list[tuple[int, list[tuple[bytes, Postings]]]] = []
+        # every segment's postings first: their counts give each word's idf, as Whoosh's
+        # (log(articles / (df + 1)) + 1, deleted articles counted), without a look-up of
+        # the word in every segment's term table (a prefix is an OR of hundreds of words)
+        segments: list[tuple[int, object, list[tuple[str, Postings]]]] = []
+        written = dict.fromkeys(wanted, 0)
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
-            read: list[tuple[bytes, Postings]] = []
+            reads: list[tuple[str, Postings]] = []
             for text in wanted:  # a word this segment lacks reads as nothing, in one look-up
                 check()
                 found = self._postings.read(reader, text, with_values=False)
-                if not len(found):
-                    continue
-                if not read:
-                    norms = self._norms(reader, avgfl)
-                    scores = np.zeros(len(norms))
-                    held = np.zeros(len(norms), dtype=bool)
-                idf = searcher.idf(FIELD, text)
-                read.append((field.to_bytes(text), found))
+                written[text] += found.written or 0
+                if len(found):
+                    reads.append((text, found))
+            if reads:
+                segments.append((offset, reader, reads))
+        articles = searcher.doc_count_all()
+        idfs = {text: log(articles / (count + 1)) + 1 for text, count in written.items()}
+        all_scores: list[np.ndarray] = []
+        all_docs: list[np.ndarray] = []
+        postings: list[tuple[int, list[tuple[bytes, Postings]]]] = []
+        for offset, reader, reads in segments:
+            norms = self._norms(reader, avgfl)
+            scores = np.zeros(len(norms))
+            held = np.zeros(len(norms), dtype=bool)
+            for text, found in reads:
                 tf = found.weights
                 assert tf is not None  # a read without values
                 # left to right, as the words come: the same sums as one at a time
-                scores[found.docs] += idf * ((tf * boosted) / (tf + norms[found.docs]))
+                scores[found.docs] += idfs[text] * ((tf * boosted) / (tf + norms[found.docs]))
                 held[found.docs] = True
-            if not read:
-                continue
-            postings.append((offset, read))
+            postings.append((offset, [(field.to_bytes(text), found) for text, found in reads]))
             docs = np.flatnonzero(held)
             all_scores.append(scores[docs])
             all_docs.append(docs + offset)

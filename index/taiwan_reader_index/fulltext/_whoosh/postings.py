@@ -39,6 +39,9 @@ class Postings:
     values: list[bytes] | None = None  # a read with values (not kept: see PostingsCache)
     # of a common word read with values: the keys of all its positions (positions_keys)
     positions: np.ndarray | None = None
+    # of a whole read: the postings the segment holds, its deleted documents' too (the
+    # document frequency Whoosh's idf counts)
+    written: int | None = None
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -82,7 +85,7 @@ class Postings:
 def empty() -> Postings:
     import numpy as np
 
-    return Postings(np.zeros(0, dtype=np.int64), np.zeros(0))
+    return Postings(np.zeros(0, dtype=np.int64), np.zeros(0), written=0)
 
 
 def _leaf(matcher) -> tuple[W3LeafMatcher, set[int]]:
@@ -128,6 +131,7 @@ def read_postings(reader, word: str, with_values: bool, within: list[int] | None
         below = last
         matcher._goto(matcher._nextoffset)
     docs = np.array(ids, dtype=np.int64)
+    written = len(ids) if within is None else None
     if deleted:
         keep = ~np.isin(docs, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))
         docs = docs[keep]
@@ -136,8 +140,8 @@ def read_postings(reader, word: str, with_values: bool, within: list[int] | None
         else:
             weights = np.asarray(weights)[keep].tolist()
     if with_values:
-        return Postings(docs, values=values)
-    return Postings(docs, np.array(weights, dtype=np.float64))
+        return Postings(docs, values=values, written=written)
+    return Postings(docs, np.array(weights, dtype=np.float64), written=written)
 
 
 _BLOCK = 128  # postings per block (Whoosh's W3Codec default)
@@ -197,8 +201,9 @@ class PostingsCache:
         # them as matching them). Its values (three times their size as Python objects)
         # are read again only for the few hits a search shows, to mark them in snippets.
         keys = positions_keys(found.values or [], found.docs, 0)
-        self._keep(key, Postings(found.docs, positions=keys), found.docs.nbytes + keys.nbytes)
-        return Postings(found.docs, values=found.values, positions=keys)
+        self._keep(key, Postings(found.docs, positions=keys, written=found.written),
+                   found.docs.nbytes + keys.nbytes)
+        return Postings(found.docs, values=found.values, positions=keys, written=found.written)
 
     def _keep(self, key: tuple[int, str, bool], found: Postings, size: int) -> None:
         self._kept[key] = (found, size)
