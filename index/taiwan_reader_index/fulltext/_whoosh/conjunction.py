@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from whoosh import query as wq
 
 from ..packed_format import PackedCharacters
-from .postings import FIELD, Postings, PostingsCache
+from .postings import FIELD, Postings, PostingsCache, empty
 
 if TYPE_CHECKING:
     import numpy as np
@@ -108,13 +108,13 @@ def _phrase_freqs(postings: PostingsCache, reader, words: Clause, idfs: dict[str
             if i in read:
                 values.setdefault(word, []).append(read[i])
     if docs is None or not docs.size:
-        return Postings(np.zeros(0, dtype=np.int64), np.zeros(0))
+        return empty()
     starts: np.ndarray | None = None  # keys of the places the phrase may start
     for shift in range(len(words)):
         found = read[shift].position_keys(docs)
         starts = found if starts is None else _followed(starts, found, shift)
         if not starts.size:
-            return Postings(np.zeros(0, dtype=np.int64), np.zeros(0))
+            return empty()
     assert starts is not None
     owners = starts >> 32  # sorted: one run of keys per document
     firsts = np.flatnonzero(np.diff(owners, prepend=-1))
@@ -126,21 +126,21 @@ def _followed(starts: np.ndarray, keys: np.ndarray, shift: int) -> np.ndarray:
     """The starts (sorted keys) at which a word with these position keys stands ``shift``
     places on. Each key of the shorter array is looked up in the longer one (a binary
     search each, in C): a common word's keys are many times a rare one's."""
+    if len(starts) <= len(keys):
+        return starts[_among(starts + shift, keys)]
+    back = keys - shift
+    return back[_among(back, starts)]
+
+
+def _among(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Which of ``values`` the sorted ``keys`` hold (a binary search each)."""
     import numpy as np
 
-    if len(starts) <= len(keys):
-        wanted = starts + shift
-        at = np.searchsorted(keys, wanted)
-        inside = at < len(keys)
-        hit = np.zeros(len(starts), dtype=bool)
-        hit[inside] = keys[at[inside]] == wanted[inside]
-        return starts[hit]
-    back = keys - shift
-    at = np.searchsorted(starts, back)
-    inside = at < len(starts)
-    hit = np.zeros(len(back), dtype=bool)
-    hit[inside] = starts[at[inside]] == back[inside]
-    return back[hit]
+    at = np.searchsorted(keys, values)
+    inside = at < len(keys)
+    hit = np.zeros(len(values), dtype=bool)
+    hit[inside] = keys[at[inside]] == values[inside]
+    return hit
 
 
 @dataclass(frozen=True)

@@ -65,14 +65,15 @@ class Postings:
     def value(self, docnum: int) -> bytes | None:
         """The encoded positions in one document, None where the word is not in it or
         the values were not kept."""
-        if self.values is None:
-            return None
-        i = bisect_right(self.docs, docnum) - 1  # a numpy array bisects as a sequence
-        return self.values[i] if i >= 0 and self.docs[i] == docnum else None
+        i = self._index(docnum)
+        return None if self.values is None or i is None else self.values[i]
 
     def holds(self, docnum: int) -> bool:
-        i = bisect_right(self.docs, docnum) - 1
-        return i >= 0 and bool(self.docs[i] == docnum)
+        return self._index(docnum) is not None
+
+    def _index(self, docnum: int) -> int | None:
+        i = bisect_right(self.docs, docnum) - 1  # a numpy array bisects as a sequence
+        return i if i >= 0 and self.docs[i] == docnum else None
 
     @property
     def size(self) -> int:
@@ -131,17 +132,18 @@ def read_postings(reader, word: str, with_values: bool, within: list[int] | None
         below = last
         matcher._goto(matcher._nextoffset)
     docs = np.array(ids, dtype=np.int64)
+    frequencies = None if with_values else np.array(weights, dtype=np.float64)
     written = len(ids) if within is None else None
     if deleted:
         keep = ~np.isin(docs, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))
         docs = docs[keep]
-        if with_values:
+        if frequencies is None:
             values = [value for value, kept in zip(values, keep.tolist()) if kept]
         else:
-            weights = np.asarray(weights)[keep].tolist()
-    if with_values:
+            frequencies = frequencies[keep]
+    if frequencies is None:
         return Postings(docs, values=values, written=written)
-    return Postings(docs, np.array(weights, dtype=np.float64), written=written)
+    return Postings(docs, frequencies, written=written)
 
 
 _BLOCK = 128  # postings per block (Whoosh's W3Codec default)
