@@ -9,8 +9,9 @@ patterns find such names by their shape (capitalised words ending in "Act",
   capitalised words ending in Act, Law, Bill, Treaty, Accord(s),
   Agreement, Resolution, Convention, Communiqué ("Strengthen Taiwan's
   Security Act").
-* EVENT - capitalised words ending in Open, Cup, Games, Olympics, Festival,
-  Championship(s), Grand Prix, Slam, Trophy ("Davis Cup", "US Open").
+* EVENT - capitalised words ending in Open, Cup(s), Games, Olympics, Festival,
+  Championship(s), Grand Prix, Slam, Trophy, Bowl, Sevens ("Davis Cup", "US
+  Open", "Super Bowl"); the Olympics by name or adjective ("Olympic champion").
 * ORG - a company wire copy names in angle brackets ("<Antibioticos SA>").
 * PRODUCT - the brands a company lists ("brands such as Dairy Milk, Dr Pepper and
   Snapple").
