@@ -5,7 +5,8 @@ sentence's information (its rarer words, weighted by how rare they are in
 English) the other one carries, shared runs of three words and the longest
 common sequence of words, the character similarity, whether the numbers, the
 negations and the direction words agree, and whether the names agree (a
-surname matches the full name). The judgement (``judge.py``) weighs them with a model trained on news sentence pairs.
+surname matches the full name). The judgement (``judgement.py``) weighs them
+with a model trained on news sentence pairs.
 """
 
 from __future__ import annotations
