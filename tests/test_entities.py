@@ -206,6 +206,31 @@ def test_a_worker_that_dies_has_its_work_done_in_process(seeds, tmp_path):
     assert "worker process stopped" in extractor.worker_problem
 
 
+def test_a_dead_worker_is_logged_once_not_once_per_chunk(seeds, tmp_path, monkeypatch, caplog):
+    """Every chunk queued to a pool whose worker died fails the same way; the log says
+    so once (each retelling carried the traceback of all before it: megabytes)."""
+    import logging
+    import multiprocessing
+    import threading
+
+    from taiwan_reader_index.articles.loader import load_article
+    from taiwan_reader_index.entities import extract
+    from taiwan_reader_index.entities.cache import MentionCache
+
+    monkeypatch.setattr(extract, "CHUNK", 1)
+    articles = [load_article(p) for p in sorted(seeds.glob("*.md"))]
+    extractor = EntityExtractor(cache=MentionCache(tmp_path / "fresh.sqlite"))
+    killer = threading.Timer(0.5, lambda: [c.kill() for c in multiprocessing.active_children()])
+    killer.start()
+    with caplog.at_level(logging.WARNING, logger=extract.__name__):
+        out = list(extractor.stream(articles, lambda a: a, workers=1))
+    killer.join()
+    assert [item for item, _ in out] == articles
+    assert out == list(zip(articles, extractor.entities(articles)))
+    told = [r for r in caplog.records if "worker process failed" in r.getMessage()]
+    assert len(told) == 1 and told[0].exc_info is not None
+
+
 def test_editing_aliases_relinks_the_index_without_reanalysing(seeds, tmp_path):
     from taiwan_reader_index.entities.extract import aliases_path
 

@@ -134,6 +134,7 @@ class EntityExtractor:
         items are consumed lazily, so the caller may keep loading them as it
         goes. A worker that dies hands its work back to this process.
         """
+        self.worker_problem = None  # a worker that died in an earlier run is this run's news no more
         pool = self._pool(workers)
         self.workers_used = min(workers, MAX_WORKERS) if pool is not None else 0
         in_flight: deque[tuple[list[T], list[Article], list[list[Mention] | None], Future | None]]
@@ -196,9 +197,10 @@ class EntityExtractor:
         return chunk, articles, found, future
 
     def _worker_failed(self, exc: BaseException) -> None:
+        if self.worker_problem is not None:  # every chunk queued to a dead pool fails alike
+            return
         log.warning("entity worker process failed; recognising in this process", exc_info=exc)
-        self.worker_problem = self.worker_problem or (
-            f"an entity worker process stopped ({exc}); the rest ran in one process")
+        self.worker_problem = f"an entity worker process stopped ({exc}); the rest ran in one process"
 
     def _finish(self, entry) -> Iterator[tuple[T, list[Entity]]]:
         chunk, articles, found, future = entry
