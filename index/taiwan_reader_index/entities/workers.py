@@ -110,6 +110,8 @@ def _worker_start(indexer: int) -> None:
     import signal
     import threading
 
+    from threadpoolctl import threadpool_limits
+
     from .. import logs
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -120,6 +122,9 @@ def _worker_start(indexer: int) -> None:
     logs.setup_worker()
     log.debug("entity worker started for process %d", indexer)
     load_recognizer()
+    # one BLAS thread (set once the model has loaded numpy's BLAS): the worker's
+    # siblings and the indexer have the other cores
+    threadpool_limits(1)
 
 
 def _exit_with_parent(parent: int) -> None:
