@@ -82,8 +82,8 @@ def _shape(text: str) -> tuple[list[float], _Shape]:
     sentences = len(re.findall(r"[.!?…][\"'”’)]*\s+[A-Z“\"]", text)) + (1 if ends else 0)
     values = [
         math.log1p(count), float(count < 5), float(count >= 30), float(ends), float(sentences),
-        function, title, sum(c.isalpha() for c in text) / chars,
-        sum(c.isdigit() for c in text) / chars, float(bool(_LIST_MARK.match(text))),
+        function, title, sum(map(str.isalpha, text)) / chars,
+        sum(map(str.isdigit, text)) / chars, float(bool(_LIST_MARK.match(text))),
         float(is_headline_like(text)), float(furniture), furniture / (count or 1),
         float(bool(_URLISH.search(text))), float(bool(_DATE.search(text)) and count < 12),
         (sum(len(w) for w in words) / count) if count else 0.0,
