@@ -9,6 +9,7 @@ import pytest
 
 from conftest import search_ids
 from taiwan_reader_index import locations
+from taiwan_reader_index.fulltext._whoosh import common_words
 from taiwan_reader_index.fulltext._whoosh.postings import PostingsCache
 from taiwan_reader_index.fulltext.index_dir import IndexBusy, UnsafeIndex, writer_lock
 from taiwan_reader_index.fulltext.indexer import update_index
@@ -423,13 +424,15 @@ def _three_segments_with_deletions(tmp_path, article=_words_article):
     return tmp_path / "ix"
 
 
-@pytest.mark.parametrize("kept", [False, True])
+@pytest.mark.parametrize("kept", [False, True, "file"])
 def test_word_prefix_and_or_searches_give_what_whoosh_gives(tmp_path, monkeypatch, kept):
     """The fast path for one word, prefixes and ORs against Whoosh's own search (the
     reference): same totals, hits in the same order, scores, facets and marked words;
     also with every word's postings kept between queries (as a common word's are)."""
+    if kept == "file":  # every word in the segments' files of common words, read from there
+        monkeypatch.setattr(common_words, "MIN_POSTINGS", 1)
     ix = _three_segments_with_deletions(tmp_path)
-    if kept:
+    if kept is True:
         monkeypatch.setattr(PostingsCache, "MIN_POSTINGS", 1)
     queries = ["cons*", "con*", "trad* OR tariff", "taiwan OR guard OR navy", "export",
                "expor* OR budget OR cons*", "harbour", "zebra", "zebr* OR navy", "tr*a*", "co* OR ta* OR ex*"]
@@ -453,6 +456,37 @@ def test_word_prefix_and_or_searches_give_what_whoosh_gives(tmp_path, monkeypatc
             if '"' not in query:
                 assert [h.id for h in ours.hits] == [h.id for h in theirs.hits], query
         assert fast.notice is None  # the fast paths answered every query
+
+
+def test_damaged_files_of_common_words_are_passed_over_with_the_same_answers(
+        tmp_path, monkeypatch, caplog):
+    """The arrays of common words beside each segment are only a speed-up: cut short,
+    overwritten or pointing past their end, searches read the index instead, say so in
+    the log, and answer as Whoosh does."""
+    import logging
+    import struct
+
+    monkeypatch.setattr(common_words, "MIN_POSTINGS", 1)
+    ix = _three_segments_with_deletions(tmp_path)
+    files = sorted(ix.glob("*.common"))
+    assert len(files) >= 3  # one per segment
+    whole = files[0].read_bytes()
+    files[0].write_bytes(whole[: len(whole) // 2 + 1])  # cut short (mid-array)
+    files[1].write_bytes(b"garbage" + files[1].read_bytes()[7:])
+    head = struct.Struct("<8sII")
+    magic, version, length = head.unpack_from(files[2].read_bytes())
+    files[2].write_bytes(head.pack(magic, version, length) + b'{"words":{"trade":[0,99999,0,1]}}'
+                         .ljust(length) + b"\0\0\0\0")
+    queries = ["trade", "navy OR guard", '"coast guard"', "taiwan guard", "cons*"]
+    with caplog.at_level(logging.WARNING), Searcher(ix) as fast, Searcher(ix) as reference:
+        monkeypatch.setattr(reference, "_fast_search", lambda *args: (None, None))
+        for query in queries:
+            ours, theirs = fast.search(query, limit=None), reference.search(query, limit=None)
+            assert ours.total == theirs.total > 0, query
+            assert sorted((h.id, h.snippet) for h in ours.hits) == sorted(
+                (h.id, h.snippet) for h in theirs.hits), query
+    passed_over = {r.getMessage().split(" (")[0] for r in caplog.records if "passing over" in r.getMessage()}
+    assert passed_over == {f"passing over {f}" for f in files[:3]}
 
 
 def test_a_segment_whose_articles_were_all_replaced_leaves_the_disk(tmp_path):
@@ -504,13 +538,15 @@ def test_a_prefix_matches_words_as_written_not_the_stem_of_the_prefix(tmp_path):
     assert [text[s:e] for s, e in term_spans(text, matcher_for("thes*"))] == ["These", "theses"]
 
 
-@pytest.mark.parametrize("kept", [False, True])
+@pytest.mark.parametrize("kept", [False, True, "file"])
 def test_phrases_with_repeated_words_give_what_whoosh_gives(tmp_path, monkeypatch, kept):
     """Phrase positions are read as packed arrays: repeated and overlapping words, three
     segments with deleted copies, against Whoosh's own phrase matching; also with every
     word's postings and positions kept between queries (as a common word's are)."""
+    if kept == "file":  # every word in the segments' files of common words, read from there
+        monkeypatch.setattr(common_words, "MIN_POSTINGS", 1)
     ix = _three_segments_with_deletions(tmp_path)
-    if kept:
+    if kept is True:
         monkeypatch.setattr(PostingsCache, "MIN_POSTINGS", 1)
     queries = ['"trade trade"', '"trade trade trade"', '"navy coast"', '"coast guard navy"',
                '"taiwan strait" "export budget"', '"guard navy" navy', '"zebra navy"']

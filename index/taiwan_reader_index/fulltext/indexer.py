@@ -175,6 +175,26 @@ def _open(index_path: Path, rebuild: bool, report: IndexReport):
         return create_index(index_path)
 
 
+def _write_common_words(index_path: Path, ix: Any) -> None:
+    """Each new segment's common words as arrays beside it (``_whoosh/common_words``):
+    searches read them without decoding Whoosh's blocks. Only a speed-up: when it
+    cannot be written, searches read the words from the index."""
+    from ._whoosh import AVAILABLE
+
+    if not AVAILABLE:
+        return
+    from ._whoosh.common_words import write_missing
+
+    try:
+        written = write_missing(index_path, ix)
+    except OSError:
+        log.warning("could not write the common words' arrays beside %s; searches read "
+                    "them from the index", index_path, exc_info=True)
+        return
+    if written:
+        log.info("wrote the common words' arrays of %d segment(s) of %s", written, index_path)
+
+
 def _clear_stale_temp(index_path: Path) -> None:
     """Remove what a writer killed mid-run left (its MAIN.tmp pool): under both locks no
     writer is running, so any temporary file or folder is stale."""
@@ -296,6 +316,7 @@ def update_index(
             elif not words_current(index_path, ix) and ix.doc_count_all():
                 words = WrittenWords(index_path, ix)  # lost, or a run stopped before it
                 words.save(ix)
+            _write_common_words(index_path, ix)
         finally:
             ix.close()
         if made and (removed := remove_older_versions(index_path)):  # an upgrade's build

@@ -25,6 +25,8 @@ from ..packed_format import positions_keys
 if TYPE_CHECKING:
     import numpy as np
 
+    from .common_words import CommonWords
+
 FIELD = "body"
 
 
@@ -175,6 +177,8 @@ class PostingsCache:
         self._uses: dict[tuple[int, str, bool], int] = {}  # of each kept read, while kept
         self._priority: dict[tuple[int, str, bool], float] = {}  # uses + age when last used
         self._age = 0.0  # the priority of the last read dropped
+        # each segment's file of common words (common_words.py), once per reader
+        self._files: dict[int, CommonWords | None] = {}
 
     def read(self, reader, word: str, with_values: bool, within: np.ndarray | None = None,
              ) -> Postings:
@@ -188,6 +192,17 @@ class PostingsCache:
             self._uses[key] += 1
             self._priority[key] = self._uses[key] + self._age
             return kept[0]
+        if id(reader) not in self._files:
+            from .common_words import CommonWords
+
+            self._files[id(reader)] = CommonWords.open(reader)
+        mapped = self._files[id(reader)]
+        found = mapped.read(word, with_values) if mapped is not None else None
+        if found is not None:  # a common word, from the segment's file: no blocks decoded
+            if len(found) >= self.MIN_POSTINGS:
+                held = found.weights if found.positions is None else found.positions
+                self._keep(key, found, found.docs.nbytes + (0 if held is None else held.nbytes))
+            return found
         if within is not None:
             count = reader.doc_frequency(FIELD, word)
             if count < self.MIN_POSTINGS or len(within) * _SPARSE * _BLOCK < count:
