@@ -827,3 +827,34 @@ def test_the_olympics_and_sevens_and_bowls_are_events_not_the_bodies_named_for_t
     assert not [name for name in found if name[0].startswith("Olympic ")
                 and name[0] != "Olympic Village"]  # no "Olympic 200" time
     assert [e.text for e in entities if e.text == "Olympic"] == ["Olympic", "Olympic"]
+
+
+def test_a_company_whose_name_holds_and_is_one_company_not_a_list_of_two(extract):
+    """A company's own "and" ("Cable and Wireless Plc", "American Telephone and Telegraph
+    Co", "X, Y and Co") is inside its name; a country, a company with its own legal form,
+    a pronoun, two long names or two single names ("Apple and Microsoft Corp") make two."""
+    _, found = extract(
+        "Lester and Harbour Corp agreed to buy a stake in Pacific Lumber and Paper Co on "
+        "Friday, advised by Fenwick, Tuttle and Co Inc, its bankers.\n\n"
+        "Korea and Hanwa Steel Corp signed the supply deal, while Ostrander Inc and "
+        "Belcourt Corp said they would bid. Both Exxon and Mobil Corp stayed out, as did "
+        "Trellis and Ostrava Corp, "
+        "Norddeutsche Bank and Credit Alpine Group.\n")
+    got = names(found)
+    assert missing(got, [("Lester and Harbour Corp", "ORG"), ("Pacific Lumber and Paper Co", "ORG"),
+                         ("Fenwick, Tuttle and Co Inc", "ORG"), ("Hanwa Steel Corp", "ORG"),
+                         ("Ostrander Inc", "ORG"), ("Belcourt Corp", "ORG"),
+                         ("Mobil Corp", "ORG"), ("Credit Alpine Group", "ORG"),
+                         ("Ostrava Corp", "ORG")]) == []
+    assert not [text for text, _ in got if text.startswith(("Korea and", "Ostrander Inc and",
+                                                            "Both", "Exxon and", "Norddeutsche Bank and",
+                                                            "Trellis and"))]
+
+
+def test_a_dateline_date_before_a_company_stays_a_date(extract):
+    """Wire copy opens "CITY, Month Day - Company ..."; the model runs the date on into
+    the company's first word, and the company's name took the whole date with it."""
+    _, found = extract("BOSTON, May 14 - Lester and Harbour Corp said quarterly profit rose "
+                       "8 pct.\n")
+    assert ("May 14", "DATE") in [(e.text, e.label) for e in found]
+    assert ("Lester and Harbour Corp", "ORG") in names(found)

@@ -22,7 +22,10 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * PRODUCT - an aircraft, ship or weapon by its designation, before what it is
   ("F-16V fighter jets", "MQ-9B Reaper drones", "Patriot PAC-3 missiles").
 * ORG - capitalised words ending in a company's legal form (Inc, Corp, Co, Ltd,
-  Plc, SA, SpA, AG, GmbH, Group ...: "Brunswick Corp", "Montedison Spa").
+  Plc, SA, SpA, AG, GmbH, Group ...: "Brunswick Corp", "Montedison Spa"), an "and"
+  in the name included ("Standard and Poor's Corp", "Kidder, Peabody and Co Inc")
+  but not one between two names ("Japan and Mitsubishi Corp", "Texaco Inc and
+  Mobil Corp"). A date the model ran on into such a name keeps its date.
 * ORG - "Ministry/Department of X", and capitalised words ending in Ministry,
   Command, Army, Navy, Air Force, Coast Guard, National Guard, Marine Corps,
   Bureau, Agency, Council, Commission, Committee, Forces
@@ -34,8 +37,9 @@ from __future__ import annotations
 import re
 
 from .casing import is_common
-from .companies import legal_forms
-from .countries import country_of, country_of_adjective
+from .companies import LEGAL_FORMS, legal_forms
+from .countries import WRITTEN, country_of, country_of_adjective
+from .kinds import QUANTITY_LABELS
 from .mention import Mention
 from .refine import CRAFT as _CRAFT
 from .refine import SENTENCE_CUT, split_possessive
@@ -62,8 +66,21 @@ _OLYMPIC = re.compile(r"(?<![\w-])(?:Olympic|Paralympic)s?(?![\w-])(?![ \t]+[A-Z
 # a company by its legal form ("Brunswick Corp", "Montedison Spa", "Antibioticos SA",
 # "Baikal Finance Group"), which the model often calls a person or misses
 _COMPANY_END = "(?:" + legal_forms("Corporation", "Limited", r"S\.p\.A", r"N\.V", "Holdings", "Group") + ")"
+# a company's name may hold "and" ("Standard and Poor's Corp", "Cable and Wireless Plc",
+# "American Telephone and Telegraph Co"), which the model cuts there; not where what
+# comes before the "and" is another name (see _company_start)
+_COMPANY = re.compile(
+    rf"\b{_CAP}(?:\s+(?:(?:&|and|of|de|the)\s+)?{_CAP}){{0,4}}\s+{_COMPANY_END}\b\.?(?![\w-])")
+_AND = re.compile(r"\s+and\s+")
+_LEGAL_FORM_WORD = re.compile(rf"\b(?P<form>(?:{legal_forms()})\.?)(?=['’]s\b|\s|$)")
+_AFTER_FORM = re.compile(r"(?:['’]s\b)?\s+(?:and\s+)?")
+# a pronoun or determiner capitalised at a sentence's start, not a company's first word
+_AND_CO = re.compile(rf"[A-Z][\w'’-]*\s+and\s+(?:{legal_forms()})\b")  # "Peabody and Co Inc"
+_PARTNER = re.compile(r"\b[A-Z][\w'’-]*,\s+$")  # "Kidder, " before it
+_NOT_A_NAME = frozenset("He She It They We I You Both Either Neither Its Their His Her Our "
+                        "This That These Those Between".split())
 PATTERNS = [
-    ("ORG", re.compile(rf"\b{_CAP}(?:\s+(?:(?:&|of|de|the)\s+)?{_CAP}){{0,4}}\s+{_COMPANY_END}\b\.?(?![\w-])")),
+    ("ORG", _COMPANY),
     ("LAW", re.compile(rf"\b{_NAME}\s+{_LAW_END}{_LAW_TAIL}")),
     ("LAW", re.compile(rf"\b(?:Treaty|Convention|Bill|Charter)\s+(?:of|on)\s+(?:the\s+)?{_NAME}\b")),
     ("ORG", re.compile(rf"\b(?:{_CAP}\s+)*(?:Ministry|Department)\s+of\s+{_NAME}")),
@@ -186,6 +203,10 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
             part_of = _PART_OF.match(text, start, end)
             if part_of and is_common(part_of.group(1)) and not _ORG_HEAD.fullmatch(part_of.group(1)):
                 start = part_of.end()  # "Shares of Brunswick Corp", "Units of ..."
+            if pattern is _COMPANY:
+                start, other = _company_start(text, start, end)
+                if other is not None and " " in text[match.start():other].strip():
+                    found.append(Mention(base + match.start(), base + other, label))
             if _FULL_STOP.search(text, start, end):
                 end -= 1  # the sentence's full stop ("the Medal of Freedom."), not "U.S."
             if end - start >= 4 and " " in text[start:end].strip():
@@ -194,7 +215,52 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
     return found
 
 
-def merge(model: list[Mention], domain: list[Mention]) -> list[Mention]:
+def _company_start(text: str, start: int, end: int) -> tuple[int, int | None]:
+    """Where a company's name found by its legal form starts, and where a company named
+    before it ends, if one does.
+
+    The name starts after an "and" when what comes before it names something else: a
+    country ("Japan and Mitsubishi Corp"), a company with its own legal form ("Texaco
+    Inc and Mobil Corp": that one is returned too), a day or month, a pronoun ("Both
+    Exxon and Mobil Corp"), or a name of two words or more beside one of two or more
+    ("Deutsche Bank and Credit Suisse Group"; a company's own "and" has one word on a
+    side: "Standard and Poor's", "American Telephone and Telegraph", "P and O
+    Containers"), or two single names of which the second is no English word ("Apple
+    and Microsoft Corp"; "Cable and Wireless Plc" is one). A name whose "and" is
+    followed by its legal form goes back over one partner's name with its comma
+    ("Kidder, Peabody and Co Inc")."""
+    other = None
+    joins = list(_AND.finditer(text, start, end))
+    forms = list(_LEGAL_FORM_WORD.finditer(text, start, joins[-1].start())) if joins else []
+    if forms:  # another company ends there ("Texaco Inc and", "Sun Co's Sun Refining and")
+        other = forms[-1].start("form") + len(forms[-1].group("form"))
+        rest = _AFTER_FORM.match(text, other, end)
+        start = rest.end() if rest else other
+        joins = [j for j in joins if j.start() >= start]
+    for join in reversed(joins):
+        before = text[start:join.start()]
+        words = before.split()
+        after = text[join.end():end].split()[:-1]  # the words before the legal form
+        if (before in WRITTEN or words[0] in _NOT_A_NAME or re.fullmatch(_DAY_OR_MONTH, before)
+                or (len(words) > 1 and len(after) > 1)
+                or (len(words) == len(after) == 1 and not _is_word(after[0])
+                    and after[0] not in LEGAL_FORMS)):  # "Tuttle and Co Inc" is one
+            return join.end(), other
+    if _AND_CO.match(text, start, end):
+        partner = _PARTNER.search(text, max(0, start - 40), start)
+        if partner and not text[:partner.start()].rstrip().endswith(","):
+            return partner.start(), other
+    return start, other
+
+
+def _is_word(name: str) -> bool:
+    """Whether a one-word name is an English word ("Wireless", "Gamble", "Poor's"): one
+    side of a company's "and" is, where two companies' names ("Apple and Microsoft
+    Corp", "Exxon and Mobil Corp") are names."""
+    return is_common(re.sub(r"['’]s$", "", name))
+
+
+def merge(model: list[Mention], domain: list[Mention], text: str = "") -> list[Mention]:
     """Domain spans replace the model spans they overlap; longest domain span first.
 
     A law whose last word is part of a person's name the model found ("Stuart
@@ -207,5 +273,15 @@ def merge(model: list[Mention], domain: list[Mention]) -> list[Mention]:
     for mention in sorted(domain, key=lambda m: (m.start, -(m.end - m.start))):
         if not any(m.start < mention.end and mention.start < m.end for m in chosen):
             chosen.append(mention)
-    kept = [m for m in model if not any(d.start < m.end and m.start < d.end for d in chosen)]
+    kept = []
+    for m in model:
+        overlaps = [d.start for d in chosen if d.start < m.end and m.start < d.end]
+        if not overlaps:
+            kept.append(m)
+        elif text and m.label in QUANTITY_LABELS and m.start < min(overlaps):
+            # a date the model ran on into a name ("March 12 - Standard" before "Standard
+            # and Poor's Corp"): the date
+            end = m.start + len(text[m.start:min(overlaps)].rstrip(" \t\n-–—,;:"))
+            if end > m.start:
+                kept.append(Mention(m.start, end, m.label))
     return sorted(kept + chosen, key=lambda m: (m.start, m.end))
