@@ -68,10 +68,11 @@ def write_missing(index_path: Path, ix: Any) -> int:
     """Write the file of each segment of ``ix`` that has none (call with the writer's
     lock held, after the run's last commit); returns how many were written."""
     written = 0
+    folder = index_path.resolve()
     with ix.reader() as reader:
         for leaf, _ in reader.leaf_readers():
             path = file_for(leaf)
-            if path is None or path.parent != index_path or path.exists() \
+            if path is None or path.parent.resolve() != folder or path.exists() \
                     or not leaf.doc_count_all():
                 continue
             field = dict(leaf.schema.items()).get(FIELD)  # a Schema has no get()
