@@ -34,12 +34,12 @@ from taiwan_reader_tui.app import ReaderApp
 from taiwan_reader_tui.messages import OpenArticle
 from taiwan_reader_tui.screens.reader import ReaderScreen
 
-attach = ReaderApp._attach
-def attach_then_open(self, searcher, report):
-    attach(self, searcher, report)
+ready = ReaderApp._searcher_ready  # the index is open: open the first article found
+def ready_then_open(self, searcher, report):
+    ready(self, searcher, report)
     first = searcher.search("said", limit=1, snippets=False).hits[0].id
     self.post_message(OpenArticle(first, "said"))
-ReaderApp._attach = attach_then_open
+ReaderApp._searcher_ready = ready_then_open
 
 mount = ReaderScreen.on_mount
 def measure_after_mount(self):
