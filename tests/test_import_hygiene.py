@@ -60,3 +60,23 @@ def test_checking_the_users_files_at_start_loads_no_entity_layer(tmp_path):
                             env=env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_reading_a_page_loads_no_word_frequency_tables(tmp_path):
+    """Telling an article's body from its page furniture needs a few hundred common words;
+    taking them from wordfreq loaded its tables for ten languages, 230 MB that stayed in
+    the reader's memory from the first article it opened."""
+    page = tmp_path / "page.txt"
+    body = "\n\n".join(f"Paragraph {n}: the council voted on Tuesday to close the old bridge, "
+                       "which engineers said was no longer safe for lorries." for n in range(6))
+    page.write_text(f"Menu Home News Sport\n\nSign in\n\n{body}\n\nShare this article\n\n"
+                    "Related: Bridge closures\n", encoding="utf-8")
+    code = ("import json, sys\n"
+            "from pathlib import Path\n"
+            "from taiwan_reader_index.articles.loader import load_article\n"
+            f"article = load_article(Path({str(page)!r}))\n"
+            "print(json.dumps(['wordfreq' in sys.modules, article.title]))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    loaded, _ = json.loads(result.stdout)
+    assert loaded is False

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from .. import learned
 from ..learned import LogisticModel
@@ -29,10 +30,11 @@ LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "sv", "pl", "id")
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """The commonest words of the languages pages are written in: running prose is full of
-    them, menus and headlines are not."""
-    from wordfreq import top_n_list
-
-    return frozenset(w for lang in LANGUAGES for w in top_n_list(lang, 60))
+    them, menus and headlines are not. Read from ``function_words.txt``
+    (``benchmarks/make_function_words.py`` writes it from wordfreq, whose tables for ten
+    languages would stay in memory: 230 MB)."""
+    text = resources.files(__package__).joinpath("function_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 _FURNITURE = re.compile(
