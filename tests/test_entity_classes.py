@@ -839,16 +839,18 @@ def test_a_company_whose_name_holds_and_is_one_company_not_a_list_of_two(extract
         "Korea and Hanwa Steel Corp signed the supply deal, while Ostrander Inc and "
         "Belcourt Corp said they would bid. Both Exxon and Mobil Corp stayed out, as did "
         "Trellis and Ostrava Corp, "
-        "Norddeutsche Bank and Credit Alpine Group.\n")
+        "Norddeutsche Bank and Credit Alpine Group.\n\n"
+        "Shares of Tarrant Inc and Belmont Corp rose.\n")
     got = names(found)
     assert missing(got, [("Lester and Harbour Corp", "ORG"), ("Pacific Lumber and Paper Co", "ORG"),
                          ("Fenwick, Tuttle and Co Inc", "ORG"), ("Hanwa Steel Corp", "ORG"),
                          ("Ostrander Inc", "ORG"), ("Belcourt Corp", "ORG"),
                          ("Mobil Corp", "ORG"), ("Credit Alpine Group", "ORG"),
-                         ("Ostrava Corp", "ORG")]) == []
+                         ("Ostrava Corp", "ORG"), ("Tarrant Inc", "ORG"),
+                         ("Belmont Corp", "ORG")]) == []
     assert not [text for text, _ in got if text.startswith(("Korea and", "Ostrander Inc and",
                                                             "Both", "Exxon and", "Norddeutsche Bank and",
-                                                            "Trellis and"))]
+                                                            "Trellis and", "Shares"))]
 
 
 def test_a_dateline_date_before_a_company_stays_a_date(extract):

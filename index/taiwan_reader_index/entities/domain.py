@@ -74,9 +74,9 @@ _COMPANY = re.compile(
 _AND = re.compile(r"\s+and\s+")
 _LEGAL_FORM_WORD = re.compile(rf"\b(?P<form>(?:{legal_forms()})\.?)(?=['’]s\b|\s|$)")
 _AFTER_FORM = re.compile(r"(?:['’]s\b)?\s+(?:and\s+)?")
-# a pronoun or determiner capitalised at a sentence's start, not a company's first word
 _AND_CO = re.compile(rf"[A-Z][\w'’-]*\s+and\s+(?:{legal_forms()})\b")  # "Peabody and Co Inc"
 _PARTNER = re.compile(r"\b[A-Z][\w'’-]*,\s+$")  # "Kidder, " before it
+# a pronoun or determiner capitalised at a sentence's start, not a company's first word
 _NOT_A_NAME = frozenset("He She It They We I You Both Either Neither Its Their His Her Our "
                         "This That These Those Between".split())
 PATTERNS = [
@@ -203,10 +203,11 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
             part_of = _PART_OF.match(text, start, end)
             if part_of and is_common(part_of.group(1)) and not _ORG_HEAD.fullmatch(part_of.group(1)):
                 start = part_of.end()  # "Shares of Brunswick Corp", "Units of ..."
-            if pattern is _COMPANY:
+            if pattern is _COMPANY:  # a company named before it starts where this one did
+                first = start
                 start, other = _company_start(text, start, end)
-                if other is not None and " " in text[match.start():other].strip():
-                    found.append(Mention(base + match.start(), base + other, label))
+                if other is not None and " " in text[first:other].strip():
+                    found.append(Mention(base + first, base + other, label))
             if _FULL_STOP.search(text, start, end):
                 end -= 1  # the sentence's full stop ("the Medal of Freedom."), not "U.S."
             if end - start >= 4 and " " in text[start:end].strip():
