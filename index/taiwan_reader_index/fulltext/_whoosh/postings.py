@@ -80,9 +80,10 @@ class Postings:
     @property
     def size(self) -> int:
         """Estimated bytes in memory: the arrays, and each value with its list slot."""
-        if self.values is None:
-            return 16 * len(self.docs)
-        return 8 * len(self.docs) + sum(map(len, self.values)) + 41 * len(self.values)
+        size = sum(a.nbytes for a in (self.docs, self.weights, self.positions) if a is not None)
+        if self.values is not None:
+            size += sum(map(len, self.values)) + 41 * len(self.values)
+        return size
 
 
 def empty() -> Postings:
@@ -200,8 +201,7 @@ class PostingsCache:
         found = mapped.read(word, with_values) if mapped is not None else None
         if found is not None:  # a common word, from the segment's file: no blocks decoded
             if len(found) >= self.MIN_POSTINGS:
-                held = found.weights if found.positions is None else found.positions
-                self._keep(key, found, found.docs.nbytes + (0 if held is None else held.nbytes))
+                self._keep(key, found)
             return found
         if within is not None:
             count = reader.doc_frequency(FIELD, word)
@@ -211,18 +211,19 @@ class PostingsCache:
         if len(found) < self.MIN_POSTINGS:
             return found
         if not with_values:
-            self._keep(key, found, found.size)
+            self._keep(key, found)
             return found
         # What phrases need of a common word is where it stands: its positions' keys,
         # in numpy, made once (a phrase of common words, "in the", spent as long making
         # them as matching them). Its values (three times their size as Python objects)
         # are read again only for the few hits a search shows, to mark them in snippets.
         keys = positions_keys(found.values or [], found.docs, 0)
-        self._keep(key, Postings(found.docs, positions=keys, written=found.written),
-                   found.docs.nbytes + keys.nbytes)
+        where = Postings(found.docs, positions=keys, written=found.written)
+        self._keep(key, where)
         return Postings(found.docs, values=found.values, positions=keys, written=found.written)
 
-    def _keep(self, key: tuple[int, str, bool], found: Postings, size: int) -> None:
+    def _keep(self, key: tuple[int, str, bool], found: Postings) -> None:
+        size = found.size
         self._kept[key] = (found, size)
         self._size += size
         self._uses[key] = 1
