@@ -33,13 +33,12 @@ import json
 import logging
 import mmap
 import struct
-from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...locations import write_atomic
 from ..packed_format import PackedCharacters, positions_keys
-from .postings import FIELD, Postings, _leaf
+from .postings import FIELD, Postings, _leaf, blocks
 
 if TYPE_CHECKING:
     import numpy as np
@@ -118,17 +117,12 @@ def _read_all(reader: Any, word: str) -> tuple[np.ndarray, np.ndarray, list[byte
     ids: list[int] = []
     weights: list[float] = []
     values: list[bytes] = []
-    while matcher.is_active():
-        matcher._read_data()
-        block = matcher._data[0]
-        ids.extend(block if matcher._byteids else accumulate(block))
+    for block in blocks(matcher):
+        ids.extend(block)
         matcher._read_weights()
         weights.extend(matcher._weights)
         matcher._read_values()
         values.extend(matcher._values)
-        if matcher._lastblock:
-            break
-        matcher._goto(matcher._nextoffset)
     return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64), values
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -100,6 +101,24 @@ def _leaf(matcher) -> tuple[W3LeafMatcher, set[int]]:
     return matcher, deleted
 
 
+def blocks(matcher: W3LeafMatcher, within: list[int] | None = None) -> Iterator[Iterable[int]]:
+    """The document numbers of each block of a leaf matcher's postings, the matcher on
+    that block as each is given (its weights and values can be read then). With
+    ``within`` (sorted docnums), only the blocks that may hold one of them."""
+    below = -1  # every docnum in the block is above the last block's last docnum
+    while matcher.is_active():
+        last = matcher._maxid
+        if within is None or _holds_one_of(within, below, last):
+            matcher._read_data()
+            block = matcher._data[0]
+            # delta-coded, as W3LeafMatcher._read_ids decodes them
+            yield block if matcher._byteids else accumulate(block)
+        if matcher._lastblock:
+            break
+        below = last
+        matcher._goto(matcher._nextoffset)
+
+
 def read_postings(reader, word: str, with_values: bool, within: list[int] | None = None,
                   ) -> Postings:
     """A word's postings in one segment, deletions left out. With ``within`` (sorted
@@ -116,24 +135,14 @@ def read_postings(reader, word: str, with_values: bool, within: list[int] | None
     ids: list[int] = []
     weights: list[float] = []
     values: list[bytes] = []
-    below = -1  # every docnum in the block is above the last block's last docnum
-    while matcher.is_active():
-        last = matcher._maxid
-        if within is None or _holds_one_of(within, below, last):
-            matcher._read_data()
-            block = matcher._data[0]
-            # delta-coded, as W3LeafMatcher._read_ids decodes them
-            ids.extend(block if matcher._byteids else accumulate(block))
-            if with_values:
-                matcher._read_values()
-                values.extend(matcher._values)
-            else:
-                matcher._read_weights()
-                weights.extend(matcher._weights)
-        if matcher._lastblock:
-            break
-        below = last
-        matcher._goto(matcher._nextoffset)
+    for block in blocks(matcher, within):
+        ids.extend(block)
+        if with_values:
+            matcher._read_values()
+            values.extend(matcher._values)
+        else:
+            matcher._read_weights()
+            weights.extend(matcher._weights)
     docs = np.array(ids, dtype=np.int64)
     frequencies = None if with_values else np.array(weights, dtype=np.float64)
     written = len(ids) if within is None else None
