@@ -261,12 +261,14 @@ def _is_word(name: str) -> bool:
     return is_common(re.sub(r"['’]s$", "", name))
 
 
-def merge(model: list[Mention], domain: list[Mention], text: str = "") -> list[Mention]:
+def merge(model: list[Mention], domain: list[Mention], text: str) -> list[Mention]:
     """Domain spans replace the model spans they overlap; longest domain span first.
 
     A law whose last word is part of a person's name the model found ("Stuart
     Law", "Sen. Bill Hagerty") is no law; a person inside a law's name ("the
-    Taylor Force Act") is part of the law.
+    Taylor Force Act") is part of the law. A date or number the model ran on into a
+    domain name keeps what comes before the name in ``text`` ("March 12 - Standard"
+    before "Standard and Poor's Corp": "March 12").
     """
     people = [m for m in model if m.label == "PERSON"]
     domain = [d for d in domain if d.label != "LAW" or not any(p.start < d.end <= p.end for p in people)]
@@ -276,13 +278,11 @@ def merge(model: list[Mention], domain: list[Mention], text: str = "") -> list[M
             chosen.append(mention)
     kept = []
     for m in model:
-        overlaps = [d.start for d in chosen if d.start < m.end and m.start < d.end]
-        if not overlaps:
+        first = min((d.start for d in chosen if d.start < m.end and m.start < d.end), default=None)
+        if first is None:
             kept.append(m)
-        elif text and m.label in QUANTITY_LABELS and m.start < min(overlaps):
-            # a date the model ran on into a name ("March 12 - Standard" before "Standard
-            # and Poor's Corp"): the date
-            end = m.start + len(text[m.start:min(overlaps)].rstrip(" \t\n-–—,;:"))
+        elif m.label in QUANTITY_LABELS and m.start < first:
+            end = m.start + len(text[m.start:first].rstrip(" \t\n-–—,;:"))
             if end > m.start:
                 kept.append(Mention(m.start, end, m.label))
     return sorted(kept + chosen, key=lambda m: (m.start, m.end))
