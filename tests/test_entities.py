@@ -182,24 +182,31 @@ def test_index_built_with_worker_processes_matches_one_built_in_process(seeds, t
     assert facets("pooled")[0]["person"]["Tsai Ing-wen"] == 3
 
 
-def test_a_worker_that_dies_has_its_work_done_in_process(seeds, tmp_path):
+def _stream_while_workers_die(extractor, articles) -> list:
+    """The extractor's stream over ``articles`` in a worker process that is killed half a
+    second in, as the out-of-memory killer would, while the model loads."""
     import multiprocessing
     import threading
 
-    from taiwan_reader_index.articles.loader import load_article
-    from taiwan_reader_index.entities.cache import MentionCache
-
-    articles = [load_article(p) for p in sorted(seeds.glob("*.md"))[:2]]
-    extractor = EntityExtractor(cache=MentionCache(tmp_path / "fresh.sqlite"))
-
-    def kill_workers() -> None:  # as the out-of-memory killer would, while the model loads
+    def kill_workers() -> None:
         for child in multiprocessing.active_children():
             child.kill()
 
     killer = threading.Timer(0.5, kill_workers)
     killer.start()
-    out = list(extractor.stream(articles, lambda a: a, workers=1))
-    killer.join()
+    try:
+        return list(extractor.stream(articles, lambda a: a, workers=1))
+    finally:
+        killer.join()
+
+
+def test_a_worker_that_dies_has_its_work_done_in_process(seeds, tmp_path):
+    from taiwan_reader_index.articles.loader import load_article
+    from taiwan_reader_index.entities.cache import MentionCache
+
+    articles = [load_article(p) for p in sorted(seeds.glob("*.md"))[:2]]
+    extractor = EntityExtractor(cache=MentionCache(tmp_path / "fresh.sqlite"))
+    out = _stream_while_workers_die(extractor, articles)
     assert [item for item, _ in out] == articles
     assert all(any(e.label == "PERSON" for e in entities) for _, entities in out)
     assert out == list(zip(articles, extractor.entities(articles)))
@@ -210,8 +217,6 @@ def test_a_dead_worker_is_logged_once_not_once_per_chunk(seeds, tmp_path, monkey
     """Every chunk queued to a pool whose worker died fails the same way; the log says
     so once (each retelling carried the traceback of all before it: megabytes)."""
     import logging
-    import multiprocessing
-    import threading
 
     from taiwan_reader_index.articles.loader import load_article
     from taiwan_reader_index.entities import extract
@@ -220,11 +225,8 @@ def test_a_dead_worker_is_logged_once_not_once_per_chunk(seeds, tmp_path, monkey
     monkeypatch.setattr(extract, "CHUNK", 1)
     articles = [load_article(p) for p in sorted(seeds.glob("*.md"))]
     extractor = EntityExtractor(cache=MentionCache(tmp_path / "fresh.sqlite"))
-    killer = threading.Timer(0.5, lambda: [c.kill() for c in multiprocessing.active_children()])
-    killer.start()
     with caplog.at_level(logging.WARNING, logger=extract.__name__):
-        out = list(extractor.stream(articles, lambda a: a, workers=1))
-    killer.join()
+        out = _stream_while_workers_die(extractor, articles)
     assert [item for item, _ in out] == articles
     assert out == list(zip(articles, extractor.entities(articles)))
     told = [r for r in caplog.records if "worker process failed" in r.getMessage()]
