@@ -40,7 +40,7 @@ from collections.abc import Mapping, Sequence
 from .casing import is_common
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .mention import Mention, Taken
+from .mention import Mention, NameFinder, Taken
 from .refine import NAME_HEADS, NAME_TITLES, OFFICE_OF, joined_to_name, sentence_start
 from .sports import line_up_match, line_up_regions
 
@@ -277,16 +277,13 @@ def _occurrences(source: str, regions: Sequence[tuple[int, int]],
                  groups: Mapping[str, object]) -> dict[str, list[tuple[int, int]]]:
     """Where each name stands in the regions, written with a capital, as a whole word."""
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    keys = [k for k in groups if k]
-    if not keys:
+    finder = NameFinder(k for k in groups if k)
+    if not finder:
         return found
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(
-        r"\s+".join(map(re.escape, k.split())) for k in sorted(keys, key=len, reverse=True))
-        + r")(?![\w-])", re.IGNORECASE)
     for start, end in regions:
-        for match in pattern.finditer(source, start, end):
-            if match.group()[0].isupper():
-                found[_key(match.group())].append(match.span())
+        for span in finder.spans(source, start, end):
+            if source[span[0]].isupper():
+                found[_key(source[span[0]:span[1]])].append(span)
     return found
 
 

@@ -50,7 +50,7 @@ from .casing import is_common
 from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .mention import ACRONYM_AFTER, Mention, Taken
+from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
 from .sports import fixture_sides, line_up_match, line_up_names, player_minute
 
 _OPENING = "\"'“‘(["
@@ -1100,15 +1100,11 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
         out.append(m)
     taken = Taken(out)
 
-    alternatives = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split()))
-                                                      for f in alternatives)
-                         + r")(?=[’']s\b|[^\w’'-]|$)", re.IGNORECASE)
+    finder = NameFinder(forms, possessive=True)
     added = []
     for start, end in regions:
-        for match in pattern.finditer(source, start, end):
-            s, e = match.span()
-            word = match.group()
+        for s, e in finder.spans(source, start, end):
+            word = source[s:e]
             if not word[0].isupper() or taken.overlaps(s, e) \
                     or joined_to_name(source, s, e):
                 continue
