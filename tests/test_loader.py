@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -57,6 +58,18 @@ def test_empty_file_is_refused(tmp_path):
 def test_file_over_the_size_limit_is_refused(tmp_path):
     with pytest.raises(BadFile, match=r"over the .* limit"):
         load_article(write(tmp_path, "g.txt", "word " * 1000), max_bytes=1000)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
+def test_a_file_longer_than_its_size_says_is_read_whole():
+    """A file whose size changed since it was looked at (or that, as on /proc and some
+    network file systems, reports 0) is still read to its end, within the limit."""
+    from taiwan_reader_index.articles.decode import read_text
+
+    path = Path("/proc/self/status")
+    assert path.stat().st_size == 0
+    text = read_text(path, 1_000_000).text
+    assert text.startswith("Name:") and "VmRSS:" in text
 
 
 def test_a_legacy_encoding_is_detected_and_reported(tmp_path):
