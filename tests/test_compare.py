@@ -101,6 +101,37 @@ def test_wire_copy_reused_in_another_order_pairs_each_sentence_with_its_twin():
             == {(p.a.index, p.b.index, p.kind) for p in result.pairs})
 
 
+def test_copy_edited_by_a_word_a_sentence_pairs_each_with_its_own_copy():
+    """An outlet that runs wire copy with a word changed in each sentence: every sentence
+    stands beside its own edited copy, whatever the edit, and not beside a neighbour
+    that shares most of its words."""
+    wire = ["The central bank raised its main interest rate to 4.5 percent on Thursday morning.",
+            "The central bank raised its main lending rate to a record on Thursday morning.",
+            "Analysts had expected the bank to hold rates steady until the spring at least.",
+            "Mortgage lenders said they would pass the increase on to their borrowers soon.",
+            "The bank's governor warned that inflation would stay high for the rest of this year."]
+    edits = [wire[0].replace("4.5", "5.5"),  # a number: another fact
+             wire[1].replace("a record", "a new record"),
+             wire[2].replace("the spring", "this spring"),
+             wire[3].replace("they would", "they will"),
+             wire[4].replace("warned", "said")]
+    twice = wire[2].replace("the spring", "next spring")  # a second copy of one line
+    a = load_text(" ".join(wire), "a", title_line=False)
+    b = load_text(" ".join([edits[3], edits[0], twice, edits[4], edits[2], edits[1]]), "b",
+                  title_line=False)
+    result = align(a, b)
+    beside = {p.a.text: p.b.text for p in result.pairs if not p.merged}
+    for n in (1, 3, 4):
+        assert beside[wire[n]] == edits[n]
+    assert beside[wire[2]] in (edits[2], twice)  # one of its two copies; the other alone
+    assert [s.text for s in result.only_b] == [twice if beside[wire[2]] == edits[2] else edits[2]]
+    rate = [p for p in result.pairs if p.a.text == wire[0]]
+    assert all(p.kind != "same" for p in rate)  # 4.5 against 5.5 percent is not the same
+    swapped = align(b, a)
+    assert ({(p.b.index, p.a.index, p.kind) for p in swapped.pairs}
+            == {(p.a.index, p.b.index, p.kind) for p in result.pairs})
+
+
 def test_sentences_keep_abbreviations_and_offsets(seeds):
     from taiwan_reader_index.articles.loader import load_article
 

@@ -200,6 +200,30 @@ def _twins(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> dict[int, int]:
     return {i: in_b[tokens] for tokens, i in once(sides_a).items() if tokens in in_b}
 
 
+NEAR_TWIN_WORDS = 8  # words a sentence needs for one changed word to leave it the same
+NEAR_TWIN_COSINE = 0.5  # information shared by a sentence and its copy with one word changed
+
+
+def _near_twins(sides_a: Sequence[Side], sides_b: Sequence[Side],
+                near: dict[tuple[int, int], float], twins: dict[int, int]) -> dict[int, int]:
+    """A's sentences that B carries with one word changed, added or dropped (copy lightly
+    edited), each with that copy: only where each is the other's one such sentence, and
+    neither is a twin already."""
+    from rapidfuzz.distance import Levenshtein
+
+    twinned_b = set(twins.values())
+    found: dict[int, list[int]] = {}
+    found_b: dict[int, list[int]] = {}
+    for (i, j), overlap in near.items():
+        if overlap < NEAR_TWIN_COSINE or i in twins or j in twinned_b:
+            continue
+        ta, tb = sides_a[i].tokens, sides_b[j].tokens
+        if min(len(ta), len(tb)) >= NEAR_TWIN_WORDS and Levenshtein.distance(ta, tb) <= 1:
+            found.setdefault(i, []).append(j)
+            found_b.setdefault(j, []).append(i)
+    return {i: js[0] for i, js in found.items() if len(js) == 1 and len(found_b[js[0]]) == 1}
+
+
 def _weight(j: Judgement) -> float:
     """What a pair is worth in the assignment: quotations first, then confidence."""
     return j.score + (1.0 if j.kind == "quote" else 0.0) + j.quote_words / 1000
@@ -333,6 +357,7 @@ def _align(a: Article, b: Article) -> Alignment:
     # A sentence both reports carry word for word is paired with its twin: judging it
     # against the twin's neighbours cannot change that (reused wire copy makes hundreds).
     twins = _twins(sides_a, sides_b)
+    twins.update(_near_twins(sides_a, sides_b, near, twins))
     if twins:
         twinned_b = set(twins.values())
         candidates = {(i, j) for i, j in candidates
