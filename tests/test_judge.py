@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
+from taiwan_reader_index.articles.loader import load_text
 from taiwan_reader_index.compare import judge
 from taiwan_reader_index.compare.align import align
 from taiwan_reader_index.compare.evidence import explain, marks
@@ -128,11 +129,61 @@ def test_b_passages_are_always_in_the_b_column(seeds):
 def test_quotations_keep_their_wording_and_speaker():
     articles = seed_pairs()
     quotes = {q.wording[:25]: q for q in article_quotes(articles["003"])}
-    assert quotes["That has not changed"].speaker == "Karine Jean-Pierre"
+    # one quotation in two sentences, its speaker named after it closes
+    whole = quotes["Our support for and defen"]
+    assert whole.wording.endswith("‘one China’ policy. That has not changed")
+    assert whole.speaker == "Karine Jean-Pierre"
+    assert not any(w.startswith("That has not changed") for w in quotes)
     assert quotes["If there were a crisis in"].speaker == "Blinken"
     assert speaker('A Pentagon spokesman told the Washington Examiner: "No comment."',
                    "No comment.") == "A Pentagon spokesman"
     assert speaker('“It’s a matter of concern,” he told Jeffrey Goldberg.', "") == ""
+
+
+def test_quotation_marks_pair_as_a_reader_pairs_them():
+    from taiwan_reader_index.compare.judgement import quoted_parts
+
+    cases = {
+        # the words between two quotations are not one
+        'The spokesman said the claims were "untrue" and the woman was "misusing the '
+        'courts for gain".': ["misusing the courts for gain"],
+        '"Also," he said, "they have to make it simple for everyone."':
+            ["they have to make it simple for everyone."],
+        "He called it “a farce” and said: “It will fail, as everyone knows.”":
+            ["It will fail, as everyone knows."],
+        # a closing mark after a space, as some sites write it
+        '"The economy has changed a great deal, " he said.': ["The economy has changed a great deal, "],
+        # a curly opening closed by a straight mark
+        "“No room for compromise or concession,\" he continued.":
+            ["No room for compromise or concession,"],
+        # a quotation that opened in the sentence before
+        'Sometimes you react and it is beyond your control, " added Prutton.':
+            ["Sometimes you react and it is beyond your control,"],
+        # one quoted inside another is part of it
+        'She said: "He told the players he would "fake" an injury and walk off."':
+            ['He told the players he would "fake" an injury and walk off.'],
+        'A "secular" state would be "less tolerant", he argued.': ["less tolerant"],
+    }
+    for sentence, expected in cases.items():
+        assert quoted_parts(sentence) == expected, sentence
+
+
+def test_a_quotation_of_several_sentences_is_one_with_its_speaker():
+    text = ("The minister spoke after the vote. “We will not give up. The fight goes on. "
+            "Nobody should doubt it,” Defence Minister Anna Berg said on Monday.\n\n"
+            "Officials called the plan “a farce” and the mayor said: “It will fail. "
+            "Everyone knows it.”\n\n"
+            "“This sentence opens a quotation that its paragraph never closes.\n\n"
+            "Markets were calm.")
+    quotes = article_quotes(load_text(text, "q", title_line=False))
+    found = {q.wording: q.speaker for q in quotes}
+    assert found == {  # "a farce" is a term, not a quotation; nor is what stands between
+        "We will not give up. The fight goes on. Nobody should doubt it":
+            "Defence Minister Anna Berg",
+        "It will fail. Everyone knows it": "the mayor",
+        "This sentence opens a quotation that its paragraph never closes": ""}
+    berg = next(q for q in quotes if q.speaker.endswith("Anna Berg"))
+    assert berg.text.startswith("“We will not give up.") and berg.text.endswith("on Monday.")
 
 
 def test_seed_comparisons_align_in_one_pass_and_each_sentence_once(seeds):

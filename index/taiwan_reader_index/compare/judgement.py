@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import learned
-from ..articles.prose import fold_quotes
 from ..learned import LogisticModel
 from .features import NAMES, Side, features, side
 from .sentences import normalize
@@ -48,7 +47,8 @@ UNRELATED = 0.15
 # (Two sentences with the same one content word, "What does it mean?", are left to the model.)
 MIN_SHARED_WORDS = 2
 SAME_RATIO = 0.85  # character similarity of the normal forms for "same"
-_QUOTE = re.compile(r'"([^"]{8,}?)"')
+QUOTE_MIN_CHARS = 8  # shorter, a quoted word or two is a term ("a farce"), not a quotation
+_MARKS = frozenset('"“”„')
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTE_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by",
@@ -82,12 +82,87 @@ def quoted_parts(text: str) -> list[str]:
     """
     if not ('"' in text or "“" in text or "”" in text or "„" in text):  # most: nothing quoted
         return []
-    folded = fold_quotes(text)  # same length as text
-    parts = [text[m.start(1):m.end(1)] for m in _QUOTE.finditer(folded)]
+    parts = [text[start:end] for start, end in _read_marks(text).spans
+             if end - start >= QUOTE_MIN_CHARS]
     if not parts:
         dangling = _dangling(text)
         parts = [dangling.strip()] if dangling.strip() else []
     return [part for part in parts if not _is_title(part)]
+
+
+@dataclass(frozen=True)
+class _Marks:
+    spans: list[tuple[int, int]]  # inside each pair of marks that opens and closes here
+    opened: int  # a mark that opens a quotation this text does not close, else -1
+    closed: int  # a mark that closes a quotation opened before this text, else -1
+
+
+def _read_marks(text: str) -> _Marks:
+    """Pair the quotation marks of ``text``, outermost quotations only.
+
+    A curly opening mark is closed by a curly closing one (straight quotes inside it
+    are its own quoting) or, when none follows, by a straight one ("“No room for
+    compromise," he said"). A straight mark opens where it stands before a word after a
+    space (or at the start, or after a bracket, dash or colon), closes where it follows
+    a word, and otherwise (spaces on both sides, as in "... world. " he said) closes
+    the quotation open or opens one; one that opens inside a quotation quotes within it.
+    A closing mark never opens a quotation: in “a farce” and the mayor said: “It will
+    fail. the words between the two are not one.
+    """
+    spans: list[tuple[int, int]] = []
+    opened, curly, depth, closed = -1, False, 0, -1
+    for at, mark in enumerate(text):
+        if mark not in _MARKS:
+            continue
+        if mark in "“„":
+            opened, curly, depth = at, True, 1
+            continue
+        if mark == "”":
+            if depth:
+                spans.append((opened + 1, at))
+            elif closed < 0:
+                closed = at
+            opened, curly, depth = -1, False, 0
+            continue
+        if text[at - 1:at] == '"':  # a doubled mark ("") is one
+            if opened == at - 1:
+                opened = at
+            continue
+        shape = _straight_shape(text, at)
+        if shape == "either" and not depth and '"' not in text[at + 1:]:
+            shape = "close"  # the last mark, spaced: "... nine years... " Hailey recalled.
+        if curly and depth:  # a straight mark inside a curly quotation
+            if shape != "open" and "”" not in text[at:]:
+                spans.append((opened + 1, at))
+                opened, curly, depth = -1, False, 0
+            continue
+        if shape == "open" or (shape == "either" and not depth):
+            if not depth:
+                opened = at
+            depth += 1
+        elif depth:
+            depth -= 1
+            if not depth:
+                spans.append((opened + 1, at))
+                opened = -1
+        elif closed < 0:  # it closes one opened before this text
+            closed = at
+    return _Marks(spans, opened if depth else -1, closed)
+
+
+def _straight_shape(text: str, at: int) -> str:
+    """How a straight quotation mark stands: "open" (before a word: after a space, at
+    the start, or run into the word before, as in of"squabbling), "close" (after a word
+    or punctuation, and not before one) or "either" (spaces on both sides)."""
+    after_space = at == 0 or text[at - 1].isspace() or text[at - 1] in "([{—–-:"
+    before_word = at + 1 < len(text) and not text[at + 1].isspace() \
+        and text[at + 1] not in ",.;:!?)]}"
+    if not after_space:
+        return "open" if before_word and text[at - 1] not in _CLOSING_END else "close"
+    return "open" if before_word else "either"
+
+
+_CLOSING_END = frozenset(",.;:!?)]}'’…\"")  # a mark after these closes a quotation
 
 
 def quotations(text: str) -> list[list[str]]:
@@ -109,16 +184,19 @@ def _is_title(original: str) -> bool:
 
 def _dangling(text: str) -> str:
     """The quoted part of a sentence whose quotation opens or closes elsewhere."""
-    if text.count("“") > text.count("”"):
-        return text[text.rindex("“") + 1 :]
-    if text.count("”") > text.count("“"):
-        return text[: text.index("”")]
-    straight = [i for i, c in enumerate(text) if c == '"']
-    if len(straight) % 2 and not (text.count("“") or text.count("”")):
-        i = straight[-1] if len(straight) > 1 else straight[0]
-        opening = (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalnum()
-        return text[i + 1 :] if opening else text[:i]
-    return ""
+    return dangling_quote(text)[1]
+
+
+def dangling_quote(text: str) -> tuple[str, str]:
+    """Whether a sentence's quotation goes on after it ("open": it opens and does not
+    close) or began before it ("close"), and that part of the sentence; ("", "") when
+    every quotation in it is closed."""
+    marks = _read_marks(text)
+    if marks.opened >= 0:
+        return "open", text[marks.opened + 1 :]
+    if marks.closed >= 0:
+        return "close", text[: marks.closed]
+    return "", ""
 
 
 def quote_score(a: list[list[str]], b: list[list[str]]) -> tuple[float, int]:

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ..articles.article import Article
-from .judgement import quote_score, quote_words, quoted_parts
-from .sentences import sentences
+from .judgement import dangling_quote, quote_score, quote_words, quoted_parts
+from .sentences import Sentence, sentences
 
 SHINGLE = 5
 SHORT = 3  # quotations of 3-4 words are found inside longer ones through 3-word runs
@@ -48,7 +48,10 @@ _SAY = r"(?:said|says|added|told|stated|noted|wrote|warned|insisted|argued|expla
 _NAME = r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?){0,5}[A-Z][\w'’-]+"
 _ROLE = (r"(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|"
          r"official|officials|ministry|minister|secretary|statement|source|sources|"
-         r"president|senator|lawmaker|analyst|expert|professor)(?:\s+of\s+[A-Z][\w’'-]+)?")
+         r"president|senator|lawmaker|analyst|expert|professor|mayor|governor|ambassador|"
+         r"envoy|diplomat|chairman|chairwoman|chief|director|executive|commander|general|"
+         r"officer|police|prosecutor|lawyer|judge|economist|witness|resident|report)"
+         r"(?:\s+of\s+[A-Z][\w’'-]+)?")
 _ASIDE = r"(?:\s*\([^)]{1,40}\)|,[^,]{1,80},)?"  # (邱國正), or ", who spoke in Taipei,"
 _SPEAKER = [
     re.compile(rf"(?P<who>{_ROLE}|{_NAME}){_ASIDE}\s+{_SAY}\b"),  # Tsai said
@@ -71,15 +74,45 @@ def speaker(sentence: str, wording: str = "") -> str:
 
 
 def article_quotes(article: Article, until: int | None = None) -> list[Quote]:
-    """The quotations of ``article`` (with ``until``: of its text before that offset)."""
+    """The quotations of ``article`` (with ``until``: of its text before that offset).
+
+    A quotation of several sentences ("“Our policy is clear. That has not changed,”
+    Jean-Pierre said.") is one, with the speaker any of its sentences names."""
     out, seen = [], set()
+
+    def add(group: list[Sentence], parts: list[str]) -> None:
+        wording = " ".join(part.strip() for part in parts)
+        words = tuple(quote_words(wording))
+        if len(words) >= 3 and words not in seen:
+            seen.add(words)
+            who = next((found for s, part in zip(group, parts)
+                        if (found := speaker(s.text, part))), "")
+            out.append(Quote(" ".join(s.text for s in group), words, group[0].start,
+                             group[-1].end, wording.strip(" ,.;"), who))
+
+    group: list[Sentence] = []  # the sentences of a quotation still open, and their parts
+    parts: list[str] = []
     for sentence in sentences(article, until):
-        for part in quoted_parts(sentence.text):
-            words = tuple(quote_words(part))
-            if len(words) >= 3 and words not in seen:
-                seen.add(words)
-                out.append(Quote(sentence.text, words, sentence.start, sentence.end,
-                                 part.strip(" ,.;"), speaker(sentence.text, part)))
+        state, part = dangling_quote(sentence.text)
+        if group and sentence.paragraph == group[0].paragraph:
+            if state == "close":  # the quotation ends here
+                add([*group, sentence], [*parts, part])
+                group, parts = [], []
+                continue
+            if not any(mark in sentence.text for mark in '"“”'):  # it goes on
+                group.append(sentence)
+                parts.append(sentence.text)
+                continue
+        if group:  # never closed in its paragraph: what there is of it
+            add(group, parts)
+            group, parts = [], []
+        for closed in quoted_parts(sentence.text):
+            if state != "open" or closed != part.strip():
+                add([sentence], [closed])
+        if state == "open":  # the rest of it is in the sentences that follow
+            group, parts = [sentence], [part]
+    if group:
+        add(group, parts)
     return out
 
 
