@@ -817,3 +817,18 @@ def test_a_name_in_capitals_and_in_prose_is_one_facet_value(tmp_path):
     assert places.get("New York") == 3 and "NEW YORK" not in places, places
     chosen = library.search("", limit=None, filters={"place": ["New York"]})
     assert chosen.total == 3
+
+
+def test_a_phrase_is_highlighted_where_its_words_stand_in_a_row():
+    """A quoted phrase is one hit where the article has it, not a hit for every word of
+    it wherever it stands ("I do not have a comment" had been 24 hits in one article:
+    every "I", "a" and "not")."""
+    from taiwan_reader_index.fulltext.highlight import matcher_for, term_spans
+
+    text = ("I do not have a comment on that, a spokesman said. Do not expect a comment; "
+            "the guards of the National Guard have none.")
+    marked = [text[s:e] for s, e in term_spans(text, matcher_for('"I do not have a comment"'))]
+    assert marked == ["I do not have a comment"]
+    marked = [text[s:e] for s, e in term_spans(text, matcher_for('"national guard" guards'))]
+    assert marked == ["guards", "National Guard"]  # the word alone, and the phrase once
+    assert term_spans(text, matcher_for('"comment on the guard"')) == []

@@ -26,9 +26,10 @@ class TermMatcher:
     stems: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
     fuzzy: tuple[tuple[str, int, int], ...] = ()  # (word as written, distance, prefix)
+    phrases: tuple[tuple[str, ...], ...] = ()  # the stems of each phrase, in order
 
     def __bool__(self) -> bool:
-        return bool(self.stems or self.prefixes or self.fuzzy)
+        return bool(self.stems or self.prefixes or self.fuzzy or self.phrases)
 
     def matches(self, stem: str, word: str = "") -> bool:
         """Whether a word of the text (its stem, and itself as written) is a hit; fuzzy
@@ -65,6 +66,7 @@ def matcher_for(query_text: str,
     stems: set[str] = set()
     prefixes: list[str] = []
     fuzzy: list[tuple[str, int, int]] = []
+    phrases: list[tuple[str, ...]] = []
     written = written_fuzzy_words(query_text)
     written_prefix = written_prefixes(query_text)
     for sub in positive_leaves(q):
@@ -81,20 +83,30 @@ def matcher_for(query_text: str,
             prefixes.append(sub.text.split("*")[0].split("?")[0])
         elif isinstance(sub, wq.Term):
             stems.add(sub.text)
-        elif isinstance(sub, wq.Phrase):
-            stems.update(sub.words)
-    return TermMatcher(frozenset(stems), tuple(p for p in prefixes if p), tuple(fuzzy))
+        elif isinstance(sub, wq.Phrase):  # the phrase where its words stand in a row
+            phrases.append(tuple(sub.words))
+    return TermMatcher(frozenset(stems), tuple(p for p in prefixes if p), tuple(fuzzy),
+                       tuple(phrases))
 
 
 def term_spans(text: str, matcher: TermMatcher) -> list[tuple[int, int]]:
-    """Character spans of the words in ``text`` that the matcher accepts."""
+    """Character spans of the words in ``text`` that the matcher accepts, and of each
+    phrase it holds where the phrase's words stand in a row (one span from its first
+    word to its last: a quoted phrase is one hit, not a hit for every "a" and "the")."""
     if not matcher:
         return []
-    return [
-        (token.startchar, token.endchar)
-        for token in body_stemmer()(text, chars=True, mode="index")
-        if matcher.matches(token.text, text[token.startchar:token.endchar])
-    ]
+    words = [(token.text, token.startchar, token.endchar)
+             for token in body_stemmer()(text, chars=True, mode="index")]
+    phrases = []
+    for phrase in matcher.phrases:
+        size = len(phrase)
+        phrases += [(words[i][1], words[i + size - 1][2]) for i in range(len(words) - size + 1)
+                    if all(words[i + k][0] == phrase[k] for k in range(size))]
+    if not (matcher.stems or matcher.prefixes or matcher.fuzzy):
+        return sorted(phrases)
+    found = [(start, end) for stem, start, end in words if matcher.matches(stem, text[start:end])
+             and not any(a <= start and end <= b for a, b in phrases)]
+    return sorted(found + phrases)
 
 
 def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
