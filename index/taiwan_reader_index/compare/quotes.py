@@ -25,9 +25,9 @@ SHORT = 3  # quotations of 3-4 words are found inside longer ones through 3-word
 
 @dataclass(frozen=True)
 class Quote:
-    text: str  # the sentence that carries it, as written in the article
+    text: str  # the sentence (or sentences) that carry it, as written in the article
     words: tuple[str, ...]  # normal form
-    start: int  # the sentence's offsets in the file's decoded text
+    start: int  # the sentences' offsets in the file's decoded text
     end: int
     wording: str = ""  # the quotation as written
     speaker: str = ""  # who the sentence says spoke it ("" when it does not say)
@@ -99,7 +99,7 @@ def article_quotes(article: Article, until: int | None = None) -> list[Quote]:
                 add([*group, sentence], [*parts, part])
                 group, parts = [], []
                 continue
-            if not any(mark in sentence.text for mark in '"“”'):  # it goes on
+            if not any(mark in sentence.text for mark in '"“”„'):  # it goes on
                 group.append(sentence)
                 parts.append(sentence.text)
                 continue
