@@ -48,7 +48,7 @@ UNRELATED = 0.15
 MIN_SHARED_WORDS = 2
 SAME_RATIO = 0.85  # character similarity of the normal forms for "same"
 QUOTE_MIN_CHARS = 8  # shorter, a quoted word or two is a term ("a farce"), not a quotation
-_MARKS = frozenset('"“”„')
+_MARK = re.compile('["“”„]')
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTE_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by",
@@ -82,11 +82,11 @@ def quoted_parts(text: str) -> list[str]:
     """
     if not ('"' in text or "“" in text or "”" in text or "„" in text):  # most: nothing quoted
         return []
-    parts = [text[start:end] for start, end in _read_marks(text).spans
-             if end - start >= QUOTE_MIN_CHARS]
+    marks = _read_marks(text)
+    parts = [text[start:end] for start, end in marks.spans if end - start >= QUOTE_MIN_CHARS]
     if not parts:
-        dangling = _dangling(text)
-        parts = [dangling.strip()] if dangling.strip() else []
+        dangling = _dangling(text, marks)[1].strip()
+        parts = [dangling] if dangling else []
     return [part for part in parts if not _is_title(part)]
 
 
@@ -111,9 +111,8 @@ def _read_marks(text: str) -> _Marks:
     """
     spans: list[tuple[int, int]] = []
     opened, curly, depth, closed = -1, False, 0, -1
-    for at, mark in enumerate(text):
-        if mark not in _MARKS:
-            continue
+    for found in _MARK.finditer(text):
+        at, mark = found.start(), found.group()
         if mark in "“„":
             opened, curly, depth = at, True, 1
             continue
@@ -182,16 +181,14 @@ def _is_title(original: str) -> bool:
     return bool(big) and len(words) <= 8 and all(w[0].isupper() or w[0].isdigit() for w in big)
 
 
-def _dangling(text: str) -> str:
-    """The quoted part of a sentence whose quotation opens or closes elsewhere."""
-    return dangling_quote(text)[1]
-
-
 def dangling_quote(text: str) -> tuple[str, str]:
     """Whether a sentence's quotation goes on after it ("open": it opens and does not
     close) or began before it ("close"), and that part of the sentence; ("", "") when
     every quotation in it is closed."""
-    marks = _read_marks(text)
+    return _dangling(text, _read_marks(text))
+
+
+def _dangling(text: str, marks: _Marks) -> tuple[str, str]:
     if marks.opened >= 0:
         return "open", text[marks.opened + 1 :]
     if marks.closed >= 0:
