@@ -150,9 +150,7 @@ class NameFinder:
         if at >= end:
             return at
         c = source[at]
-        if not self.possessive:
-            return None if _word_char(c) or c == "-" else at
-        if c in "’'":  # only before a possessive 's
+        if self.possessive and c in "’'":  # only before a possessive 's
             ok = (at + 1 < end and source[at + 1] in "sS"
                   and (at + 2 >= end or not _word_char(source[at + 2])))
             return at if ok else None
