@@ -102,8 +102,6 @@ def term_spans(text: str, matcher: TermMatcher) -> list[tuple[int, int]]:
         size = len(phrase)
         phrases += [(words[i][1], words[i + size - 1][2]) for i in range(len(words) - size + 1)
                     if all(words[i + k][0] == phrase[k] for k in range(size))]
-    if not (matcher.stems or matcher.prefixes or matcher.fuzzy):
-        return sorted(phrases)
     found = [(start, end) for stem, start, end in words if matcher.matches(stem, text[start:end])
              and not any(a <= start and end <= b for a, b in phrases)]
     return sorted(found + phrases)
