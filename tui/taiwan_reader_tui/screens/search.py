@@ -304,7 +304,8 @@ class SearchScreen(Screen):
         self.last = result
         self._show_hits(result)
         self._shown_query = ""
-        self._update_facets(result)
+        # the facet lists (a dozen widgets to lay out) come a frame after the results
+        self.call_after_refresh(self._preview_facets, result)
         self.query_one("#status", Static).update(
             self._status_text(result) + Text(" · opening the index…", style="dim"))
 
@@ -329,6 +330,10 @@ class SearchScreen(Screen):
         if self.marked:
             text.append(f"  ★ marked: {inert(self.marked_title)} (c on another compares)", style="dim")
         return text
+
+    def _preview_facets(self, result: SearchResult) -> None:
+        if self.last is result and self.is_attached and self.app.screen is self:
+            self._update_facets(result)  # not yet replaced by the index's own answer
 
     def _ensure_facet_lists(self) -> None:
         panel = self.query_one("#facets", VerticalScroll)
