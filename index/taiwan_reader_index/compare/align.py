@@ -202,12 +202,14 @@ def _twins(sides_a: Sequence[Side], sides_b: Sequence[Side]) -> dict[int, int]:
 
 NEAR_TWIN_WORDS = 8  # words a sentence needs for one changed word to leave it the same
 NEAR_TWIN_COSINE = 0.5  # information shared by a sentence and its copy with one word changed
+SAME_WORDS_COSINE = 0.9  # or by one with only small words changed: the same content words
 
 
 def _near_twins(sides_a: Sequence[Side], sides_b: Sequence[Side],
                 near: dict[tuple[int, int], float], twins: dict[int, int]) -> dict[int, int]:
-    """A's sentences that B carries with one word changed, added or dropped (copy lightly
-    edited), each with that copy: only where each is the other's one such sentence, and
+    """A's sentences that B carries lightly edited, each with that copy: one word changed,
+    added or dropped, or only small words changed (the same content words: cosine at
+    least SAME_WORDS_COSINE). Only where each is the other's one such sentence, and
     neither is a twin already."""
     from rapidfuzz.distance import Levenshtein
 
@@ -218,7 +220,8 @@ def _near_twins(sides_a: Sequence[Side], sides_b: Sequence[Side],
         if overlap < NEAR_TWIN_COSINE or i in twins or j in twinned_b:
             continue
         ta, tb = sides_a[i].tokens, sides_b[j].tokens
-        if min(len(ta), len(tb)) >= NEAR_TWIN_WORDS and Levenshtein.distance(ta, tb) <= 1:
+        if min(len(ta), len(tb)) >= NEAR_TWIN_WORDS and (
+                overlap >= SAME_WORDS_COSINE or Levenshtein.distance(ta, tb) <= 1):
             found.setdefault(i, []).append(j)
             found_b.setdefault(j, []).append(i)
     return {i: js[0] for i, js in found.items() if len(js) == 1 and len(found_b[js[0]]) == 1}
