@@ -860,3 +860,62 @@ def test_a_dateline_date_before_a_company_stays_a_date(extract):
                        "8 pct.\n")
     assert ("May 14", "DATE") in [(e.text, e.label) for e in found]
     assert ("Lester and Harbour Corp", "ORG") in names(found)
+
+
+def test_a_title_written_after_what_the_work_is_is_one_work(extract):
+    """"the sitcom Fools and Horses of Leeds", "her album Blue Horizons": the whole
+    title, a work, though the model misses it or takes a word of it for a person or a
+    company. Not a place after "series", nor a name owning something after "novel"."""
+    _, found = extract(
+        "Her second album Blue Horizons went straight to number one, and the BBC sitcom "
+        "Fools and Horses of Leeds returns in May. Critics loved the crime drama Salt Road "
+        "and the documentary Frozen Rivers.\n\n"
+        "In the Test series England lost twice. The novel Dune's sales rose.\n")
+    got = names(found)
+    assert missing(got, [("Blue Horizons", "WORK_OF_ART"), ("Fools and Horses of Leeds", "WORK_OF_ART"),
+                         ("Salt Road", "WORK_OF_ART"), ("Frozen Rivers", "WORK_OF_ART")]) == []
+    assert ("England", "GPE") in got
+    assert not [text for text, label in got if label == "WORK_OF_ART"
+                and text.startswith(("England", "Dune"))]
+
+
+def test_a_bodys_short_name_in_brackets_is_that_body_in_any_language(extract):
+    """An acronym in brackets after an organisation's name is that organisation even when
+    its letters spell the name in another language; not one inside a company's name."""
+    _, found = extract("The Federal Office for Migration (ODM) said on Monday it would appeal. "
+                       "A spokesman for the Public Prosecution Service (OM) declined to comment. "
+                       "Its rival Harbour Finance (HK) Ltd declined to comment.\n")
+    got = names(found)
+    assert ("ODM", "ORG") in got and ("OM", "ORG") in got
+    assert ("HK", "ORG") not in got
+
+
+def test_a_makers_name_and_model_number_are_one_product(extract):
+    """"a Boeing 777", "the Motorola V600 handset": a product, not the company and a
+    count; an amount, a year or a share index after a name stays as it was."""
+    _, found = extract("Passengers on the Boeing 777 were unhurt. Buyers of the new Motorola "
+                       "V600 handset complained.\n\n"
+                       "Shares in the FTSE 100 fell. Revenue at Siemens in 2004 was strong, and "
+                       "Siemens 300 jobs were cut.\n")
+    got = names(found)
+    assert ("Boeing 777", "PRODUCT") in got and ("Motorola V600", "PRODUCT") in got
+    assert ("V600", "PRODUCT") not in got
+    assert not [text for text, _ in got if text.startswith(("FTSE 1", "Siemens "))]
+    assert [text for text, _ in got].count("Siemens") == 2
+
+
+def test_a_name_the_article_gives_alone_is_not_glued_to_what_it_owns(extract):
+    """"the Royal College of Music's Junior Department", after the article names "the
+    Royal College of Music": two organisations."""
+    _, found = extract("The Royal College of Music will open a new hall in 2026. The "
+                       "Royal College of Music's Junior Department will move there first.\n")
+    got = names(found)
+    assert ("Junior Department", "ORG") in got
+    assert [text for text, _ in got].count("Royal College of Music") == 2
+
+
+def test_a_job_title_written_in_capitals_is_no_name(extract):
+    _, found = extract("Tickets sold out in an hour, the venue's Promotions Coordinator said. "
+                       "The club's Commercial Manager agreed.\n")
+    got = [text for text, _ in names(found)]
+    assert not [t for t in got if t.endswith(("Manager", "Coordinator"))]

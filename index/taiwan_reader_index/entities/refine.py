@@ -25,6 +25,11 @@ In one piece of text (one paragraph, title or caption):
   Exchequer Nigel Lawson": not "Exchequer Nigel Lawson");
 * a name the model cut in two at a space is one ("Lockheed" + "Martin", "UK" +
   "Independence Party"), and a title inside a name leads the name ("Said Mr Okafor");
+* a title written just after what the work is, is that work, whole ("the sitcom Will
+  and Grace", "the movie Ice Age"); a maker's name and model number are one product
+  ("a Nokia 3220 handset", "Boeing 747"); an acronym in brackets after a body's name
+  is that body, whatever language its letters spell ("Legal Affairs Committee
+  (JURI)"); a job's title in capitals is no name ("the venue's Promotions Coordinator");
 * on sports pages, line-ups, scorers and fixtures are read in ``sports.py``.
 
 Across one article:
@@ -35,6 +40,8 @@ Across one article:
 * a surname of a person the article names in full is that person wherever it
   stands alone: relabelled when the model typed it otherwise, added when the
   model missed it ("Straw" after "Jack Straw");
+* a name the article gives alone is not glued to what it owns ("the University of
+  Warwick's Student Union" -> two organisations);
 * likewise the short form of a company the article names in full ("Kwik Save"
   after "Kwik Save Discount Group Plc", "Dairy Farm" after "Dairy Farm
   International Holdings Ltd") is that company.
@@ -111,11 +118,13 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 piece = _trim_possessive(text, piece)
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and not _role_abbreviation(text, piece) and not _table_row(text, piece) \
+                        and not _job_title(text, piece) \
                         and _name_shaped(text[piece.start:piece.end], piece.label):
                     out.append(piece)
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
-    found = _awards(text, _craft(text, _joined_names(text, found)))
+    found = _titled_works(text, _awards(text, _craft(text, _joined_names(text, found))))
+    found = _model_numbers(text, found)
     found = _defined_by_acronym(text, found)
     return _parties(text, [_numbered_title(text, _sea(text, _exercise(text, _pact(
         text, _acronym_person(text, m))))) for m in found])
@@ -253,7 +262,10 @@ def _defined_by_acronym(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         words = _words_before(text, defined.start())
         start = _acronym_start(words, letters)
-        if start is None:
+        if start is None:  # letters of another language ("Legal Affairs Committee (JURI)"):
+            named = _short_name_of(out, defined)  # a body's short name all the same
+            if named is not None:
+                out = sorted([*out, named], key=lambda m: (m.start, m.end))
             continue
         last = words[0].group()
         span = (start, words[0].end() - (len(last) - len(last.rstrip("'’"))))  # "Services' (IDS)"
@@ -269,6 +281,51 @@ def _defined_by_acronym(text: str, mentions: list[Mention]) -> list[Mention]:
         out = sorted([m for m in out if m not in inside] + added,
                      key=lambda m: (m.start, m.end))
     return out
+
+
+# a model number after its maker's name: "Nokia 3220", "Boeing 747", "Airbus A380" (not a
+# score, "Chelsea 2"; a year, "Nokia 2004"; or an amount, "Nokia 300 jobs", "Sony 500m")
+_MODEL_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)((?:[A-Z]{1,3}-?\d{2,5}|\d{3,5})[a-z]{0,2})"
+                           r"(?=[\s,.;:)]|$)(?!\s*(?i:%|per\b|percent|pct|mln|bln|million|billion|"
+                           r"bn\b|m\b|jobs|staff|workers|employees|people|shares|stores|units|"
+                           r"points|votes|seats|times|years|miles|km|metres|meters|index))")
+# a share index is named by its number too ("FTSE 100", "Nikkei 225", "S&P 500")
+_SHARE_INDEX = re.compile(r"(?:FTSE|Nikkei|DAX|CAC|S&P|Dow|Dow Jones|Nasdaq|Russell|Hang Seng|"
+                          r"Stoxx|Euro Stoxx|Topix|ASX|Sensex|Kospi|IBEX|AEX|SMI|MIB)")
+
+
+def _model_numbers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A maker's name and the number of its model, one product: the model took the maker
+    alone for the company ("a Nokia 3220 handset")."""
+    out: list[Mention] = []
+    # what may stand on the number: nothing, a count ("3220" CARDINAL), or the model alone
+    # ("V600" PRODUCT); not another name
+    alone = {(m.start, m.end) for m in mentions if m.label in QUANTITY_LABELS or m.label == "PRODUCT"}
+    named = {m.start for m in mentions if (m.start, m.end) not in alone}
+    dropped: set[tuple[int, int]] = set()
+    for m in mentions:
+        number = _MODEL_NUMBER.match(text, m.end) if m.label == "ORG" \
+            and not _SHARE_INDEX.fullmatch(text, m.start, m.end) else None
+        if number is not None and number.start(1) not in named:
+            dropped.add(number.span(1))
+            m = Mention(m.start, number.end(1), "PRODUCT")
+        out.append(m)
+    return [m for m in out if (m.start, m.end) not in dropped & alone]
+
+
+_NAMED_SHORT = frozenset({"ORG", "LAW", "EVENT", "FAC"})
+
+
+def _short_name_of(mentions: list[Mention], defined: re.Match[str]) -> Mention | None:
+    """The acronym in brackets right after a body's, law's, event's or building's name,
+    as that kind of name, when the model left it out."""
+    if any(m.start < defined.end(1) and m.end > defined.start(1) for m in mentions) \
+            or _NAME_GOES_ON.match(defined.string, defined.end()):  # "LBI Finance (HK) Ltd"
+        return None
+    before = next((m for m in mentions if m.end == defined.start()), None)
+    if before is None or before.label not in _NAMED_SHORT:
+        return None
+    return Mention(*defined.span(1), before.label)
 
 
 def _words_before(text: str, end: int) -> list[re.Match[str]]:
@@ -405,6 +462,50 @@ def _craft(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _CRAFT_TAKEN_FOR = frozenset({"PERSON", "WORK_OF_ART", "FAC", "LOC", "NORP"})
+
+# a work named just after what it is: "the movie Ice Age", "hit US comedy Will and Grace",
+# "Zola's novel Therese Raquin", "the album called Hopes and Fears" (lower case: not the
+# first word of a title; and no word that is also a verb before a name: "play", "show")
+_WORK_NOUN = re.compile(r"\b(?:comedy|sitcom|drama|series|serial|film|movie|novel|album|song|"
+                        r"book|programme|program|musical|opera|documentary|soap|memoir|"
+                        r"biopic|thriller|cartoon|anthem)\s+(?:(?:called|entitled|titled)\s+)?")
+_TITLE_WORD = r"(?:[A-Z][\w’'-]*|\d+)"  # ("Thou Shalt Not", "13 Going on 30")
+_TITLE = re.compile(rf"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|a|an|in|on|to|and|&)\s+)*{_TITLE_WORD})*")
+_LAST_PART = re.compile(r"\s+(?:of|the|a|an|in|on|to|and|&)\s+([^\s].*)$")
+_NOT_TITLE_START = re.compile(r"(?:I|Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\b")
+_NOT_TITLES = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                         r"January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December|Christmas|Easter)\b")
+
+
+def _titled_works(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The title of a work written just after what the work is, as one work: the model
+    often misses it or takes part of it for a person or a company ("comedy Will and
+    Grace" -> ORG "Grace"). Not when the title is a place ("the series England won"),
+    a day or a month, or runs into a name the model found beyond it."""
+    out = list(mentions)
+    for noun in _WORK_NOUN.finditer(text):
+        title = _TITLE.match(text, noun.end())
+        if title is None:
+            continue
+        start, end = title.span()
+        words = text[start:end]
+        if words.endswith(("'", "’", "'s", "’s")) or _NOT_TITLE_START.match(words):
+            continue  # "the film Ray's director", "musical Rubik's cube", "programme Mr Blair"
+        last = _LAST_PART.search(words)
+        if last is not None and country_of(last.group(1)) is not None:
+            end = start + last.start()  # "film The Sea Inside in Spain"
+            words = text[start:end]
+        if _NOT_TITLES.match(words) or country_of(words) is not None:
+            continue
+        inside = [m for m in out if m.start < end and m.end > start]
+        if any(m.start < start or m.end > end or m.label in QUANTITY_LABELS for m in inside):
+            continue
+        if any((m.start, m.end) == (start, end) and m.label in ("GPE", "NORP") for m in inside):
+            continue
+        out = sorted([m for m in out if m not in inside] + [Mention(start, end, "WORK_OF_ART")],
+                     key=lambda m: (m.start, m.end))
+    return out
 
 
 # what an aircraft, ship or weapon is ("fighter jets", "drones", "missiles")
@@ -1010,6 +1111,19 @@ def _role_abbreviation(text: str, mention: Mention) -> bool:
     return _ROLE_ABBREVIATION.fullmatch(text, mention.start, mention.end) is not None
 
 
+# the last word of a job's title: "the venue's Promotions Coordinator", "its Chief Executive"
+_JOB_TITLE_END = frozenset("""coordinator director manager officer executive chairman
+chairwoman spokesman spokeswoman spokesperson editor correspondent controller
+administrator supervisor""".split())
+
+
+def _job_title(text: str, mention: Mention) -> bool:
+    """A job's title written with capitals, every word of it a common word, is no name."""
+    words = text[mention.start:mention.end].split()
+    return (len(words) >= 2 and words[-1].casefold() in _JOB_TITLE_END
+            and all(w[:1].isupper() and is_common(w) for w in words))
+
+
 # a row of wire copy's results table, which the model reads as a name: "Revs 84.6 mln vs",
 # "Year Shr 90", "Shr 44" ("Shr 90 cts vs 80 cts", "Revs 84.6 mln vs 80.1 mln")
 _TABLE_ROW = re.compile(r"(?:(?:Year|Qtr|Mths|Nine|Six|Three|Oper)\s+)?"
@@ -1036,7 +1150,29 @@ def refine_article(source: str, regions: Sequence[tuple[int, int]],
     capitals = _mid_sentence_capitals(source, regions)
     kept = [m for m in mentions
             if not _lone_sentence_word(source, m, capitals) and not _row_label(source, m)]
-    return _short_forms(source, regions, kept)
+    return _short_forms(source, regions, _owners_apart(source, kept))
+
+
+_OWNED = re.compile(r"['’]s\s+(?=[A-Z])")
+_OWNERS = frozenset({"ORG", "GPE", "PERSON", "FAC", "LOC"})
+
+
+def _owners_apart(source: str, mentions: list[Mention]) -> list[Mention]:
+    """A name the article gives alone, glued by its possessive to what it owns, is two
+    names ("the University of Warwick's Student Union" after "the University of
+    Warwick"): the owner as it stands alone, the rest as the model typed the whole."""
+    alone = {" ".join(source[m.start:m.end].split()): m.label for m in mentions
+             if m.label in _OWNERS and "'s " not in source[m.start:m.end]
+             and "’s " not in source[m.start:m.end]}
+    out: list[Mention] = []
+    for m in mentions:
+        cut = _OWNED.search(source, m.start, m.end) if m.label in _OWNERS else None
+        owner = " ".join(source[m.start:cut.start()].split()) if cut is not None else ""
+        if cut is None or owner not in alone or " " not in owner:  # ("Eskey's Yale Inc":
+            out.append(m)  # a one-word owner may be a company named so)
+            continue
+        out += [Mention(m.start, cut.start(), alone[owner]), Mention(cut.end(), m.end, m.label)]
+    return out
 
 
 # what follows a table row's label: a few lowercase words, then a figure, and a "vs"
