@@ -919,3 +919,16 @@ def test_a_job_title_written_in_capitals_is_no_name(extract):
                        "The club's Commercial Manager agreed.\n")
     got = [text for text, _ in names(found)]
     assert not [t for t in got if t.endswith(("Manager", "Coordinator"))]
+
+
+def test_a_maker_named_by_what_it_makes_is_a_company_wherever_it_stands(extract):
+    """"carmaker Maruti", "drugmaker Almirall": the company, in every mention (the model
+    took them for a place and a person); a product nothing calls a company stays one."""
+    _, found = extract("Shares in carmaker Maruti rose 4% on Monday. Maruti sold more "
+                       "hatchbacks in March. Analysts expect Maruti to raise prices.\n\n"
+                       "Spain's biggest drugmaker Almirall cut its forecast. Almirall said "
+                       "demand was weak.\n\n"
+                       "Sales of the Walkman doubled last year, and the Walkman sold out.\n")
+    got = names(found)
+    assert got.count(("Maruti", "ORG")) == 3 and got.count(("Almirall", "ORG")) == 2
+    assert got.count(("Walkman", "PRODUCT")) == 2

@@ -48,6 +48,9 @@ EVIDENCE = 3.0  # one piece of the article's evidence against one model vote
 WEAK_PERSON = 0.5  # a lone word called a person, with no first name or title anywhere
 
 _BUSINESS = (r"firm|company|group|giant|carrier|airline|maker|manufacturer|bank|rival|"
+             r"(?:car|auto|chip|drug|steel|toy|shoe|phone|handset|plane|aircraft|truck|tyre|"
+             r"tire|computer|software|games?|cigarette|beer|paper|glass|clothing|vehicle|bike|"
+             r"motorcycle|engine|camera|TV|PC)-?maker|"
              r"subsidiary|unit|producer|conglomerate|insurer|retailer|operator|lender|"
              r"supplier|chain|brewer|miner|distributor|developer|publisher|broker|utility|"
              r"monopoly|multinational")
@@ -105,8 +108,9 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
             votes: dict[str, float] = defaultdict(float)
             titled = any(_TITLE_BEFORE.search(source, max(0, s - 12), s) for s, _ in occurrences[key])
             lone = " " not in key and key not in full_names and not titled
-            for m in group:
-                votes[m.label] += WEAK_PERSON if m.label == "PERSON" and lone else 1.0
+            for m in group:  # (a product named in one word is often its maker: "Maruti")
+                weak = (m.label == "PERSON" and lone) or (m.label == "PRODUCT" and " " not in key)
+                votes[m.label] += WEAK_PERSON if weak else 1.0
             if not all(m.label == "LAW" for m in group):  # ("Chapter 11 bankruptcy": no firm)
                 for label in _evidence(source, key, occurrences[key], full_names, titled):
                     votes[label] += EVIDENCE
