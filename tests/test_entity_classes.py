@@ -932,3 +932,25 @@ def test_a_maker_named_by_what_it_makes_is_a_company_wherever_it_stands(extract)
     got = names(found)
     assert got.count(("Maruti", "ORG")) == 3 and got.count(("Almirall", "ORG")) == 2
     assert got.count(("Walkman", "PRODUCT")) == 2
+
+
+def test_a_band_named_as_one_is_a_band_and_honours_are_no_names(extract):
+    """"Glasgow band Harbour Lights, who formed ..." is a band though "who" follows it;
+    "support act Velvet Coast" too. "made an OBE" names no organisation; a marathon is
+    an event."""
+    _, found = extract("Glasgow band Harbour Lights, who formed in 2001, topped the poll. "
+                       "She becomes an OBE and her manager an MBE. She will run the Edinburgh "
+                       "Marathon in May. Support act Velvet Coast played first.\n\n"
+                       "The Velvet Coast singer thanked Harbour Lights.\n")
+    got = names(found)
+    assert got.count(("Harbour Lights", "ORG")) == 2 and got.count(("Velvet Coast", "ORG")) == 2
+    assert ("Edinburgh Marathon", "EVENT") in got
+    assert not [text for text, _ in got if text in ("OBE", "MBE")]
+
+
+def test_a_broadcasters_service_for_a_place_is_one_name(extract):
+    _, found = extract("BBC Radio Ulster presenter Anne Quinn said the vote was close. She told "
+                       "BBC Radio on Monday that BBC Radio Lancashire would air it.\n")
+    got = names(found)
+    assert ("BBC Radio Ulster", "ORG") in got and ("BBC Radio Lancashire", "ORG") in got
+    assert ("BBC Radio", "ORG") in got and ("Anne Quinn", "PERSON") in got

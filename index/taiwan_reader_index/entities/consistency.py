@@ -53,7 +53,9 @@ _BUSINESS = (r"firm|company|group|giant|carrier|airline|maker|manufacturer|bank|
              r"motorcycle|engine|camera|TV|PC)-?maker|"
              r"subsidiary|unit|producer|conglomerate|insurer|retailer|operator|lender|"
              r"supplier|chain|brewer|miner|distributor|developer|publisher|broker|utility|"
-             r"monopoly|multinational")
+             r"monopoly|multinational|band|outfit|act")  # (bands: "the
+# Scottish band Snow Patrol, who finished 14th", "support act Brigade"; not "duo": "duo
+# Ant and Dec" are two people)
 _ORG_BEFORE = re.compile(rf"\b(?:{_BUSINESS}|(?:companies|firms|groups|banks|rivals)\s+"
                          rf"(?:such\s+as|like|including))\s+$")
 _ORG_AFTER = re.compile(
@@ -255,13 +257,15 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
         return ["NORP"]
     found = []
     for start, end in spans:
-        if _ORG_BEFORE.search(source, max(0, start - 20), start) or _ORG_AFTER.match(source, end):
+        body = bool(_ORG_BEFORE.search(source, max(0, start - 20), start)
+                    or _ORG_AFTER.match(source, end))
+        if body:
             found.append("ORG")
         if _TITLE_BEFORE.search(source, max(0, start - 12), start) or (
                 " " in key and _ROLE_BEFORE.search(source, max(0, start - 28), start)
                 and not NAME_HEADS.intersection(key.split())) \
-                or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key)):
-            found.append("PERSON")
+                or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key) and not body):
+            found.append("PERSON")  # ("who" after a body named as one: a band, a club)
         if _WORK_BEFORE.search(source, max(0, start - 20), start):
             found.append("WORK_OF_ART")
     if key in full_names:

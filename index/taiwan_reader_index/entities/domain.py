@@ -58,7 +58,8 @@ _ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s
 _LAW_TAIL = rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{_NAME})?\b(?![ \t]+[A-Z])"
 # sporting events the small model calls an organisation or a place ("Davis Cup", "US Open")
 _EVENT_END = (r"(?:Open|Cups?|Games|Olympics|Championships?|Grand\s+Prix|Slam|Trophy|Festival|"
-              r"Bowl|Sevens)")  # ("Super Bowl", "Rugby World Cup Sevens", "Sevens World Cups")
+              r"Bowl|Sevens|Marathon|Regatta|Rally)")  # ("Super Bowl", "Rugby World Cup
+# Sevens", "Sevens World Cups", "London Marathon", "Henley Royal Regatta", "Dakar Rally")
 # the Olympics by name alone, and the adjective that stands for them ("Olympic champion",
 # "won Olympic gold", "Olympic 200m"), which the model calls a person, a time or nothing;
 # not the first word of another name ("Olympic Village", "International Olympic Committee")

@@ -123,7 +123,8 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                     out.append(piece)
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
-    found = _titled_works(text, _awards(text, _craft(text, _joined_names(text, found))))
+    found = _joined_names(text, _broadcast_services(text, found))
+    found = _titled_works(text, _awards(text, _craft(text, found)))
     found = _model_numbers(text, found)
     found = _defined_by_acronym(text, found)
     return _parties(text, [_numbered_title(text, _sea(text, _exercise(text, _pact(
@@ -525,10 +526,31 @@ def _name_shaped(span: str, label: str) -> bool:
         label == "PRODUCT" and _MAKERS_NUMBER.fullmatch(span) is not None)
 
 
+_BROADCASTER = re.compile(r"(?:^|\s)(?:BBC|ITV|RTE|CBC|ABC|S4C|Radio|TV|Television)$")
+
+
+_SERVICE_NAME = re.compile(r" ([A-Z][a-z]+)\b(?![’'-])")
+
+
+def _broadcast_services(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A broadcaster's service named for a place the model left out is the broadcaster's
+    name ("BBC Radio" + "Ulster")."""
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        after = _SERVICE_NAME.match(text, m.end) if m.label == "ORG" \
+            and _BROADCASTER.search(text, m.start, m.end) else None
+        if after is not None and after.start(1) not in starts and not is_common(after.group(1)):
+            m = Mention(m.start, after.end(1), "ORG")
+        out.append(m)
+    return out
+
+
 def _joined_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """One name the model cut in two where nothing stands between the parts but a space:
     a common word it took for a person ("British" + "Library", "Kentish" + "Town"), an
-    organisation's name run on ("Lockheed" + "Martin", "BBC Radio" + "Five Live"), and
+    organisation's name run on ("Lockheed" + "Martin", "BBC Radio" + "Five Live"), a
+    broadcaster's service for a place ("BBC Radio" + "Scotland"), and
     a country before the body it names in more than one word ("UK" + "Independence
     Party", "US" + "District Court"; "U.S. Congress" stays two). A person or people
     named after a place or party stay apart ("Texas Democrat", "American Robby
@@ -555,6 +577,9 @@ def _joined_names(text: str, mentions: list[Mention]) -> list[Mention]:
                 and len(words) > 1 and words[-1].casefold() in _BODY_HEADS | _ORG_HEADS:
             # (a body named in one word is a name without its country: "U.S." "Congress")
             label = "ORG"
+        elif before.label == "ORG" and mention.label in ("GPE", "LOC") \
+                and _BROADCASTER.search(left):  # a broadcaster's service for a place
+            label = "ORG"  # ("BBC Radio" + "Scotland", "ITV" + "Wales")
         if label is None:
             out.append(mention)
         else:
@@ -1104,7 +1129,9 @@ def _bare_law_word(text: str, mention: Mention) -> bool:
 
 
 # what a person is, abbreviated: never a name ("MPs have urged the BBC", "the MEP said")
-_ROLE_ABBREVIATION = re.compile(r"(?:MPs?|MEPs?|MSPs?|MLAs?|AMs?|CEOs?|CFOs?|QCs?)['’]?s?")
+# roles and the British honours a person is made ("made an MBE", "becomes an OBE")
+_ROLE_ABBREVIATION = re.compile(r"(?:MPs?|MEPs?|MSPs?|MLAs?|AMs?|CEOs?|CFOs?|QCs?|"
+                                r"[MOCKDG]BEs?)['’]?s?")
 
 
 def _role_abbreviation(text: str, mention: Mention) -> bool:
