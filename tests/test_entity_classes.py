@@ -954,3 +954,23 @@ def test_a_broadcasters_service_for_a_place_is_one_name(extract):
     got = names(found)
     assert ("BBC Radio Ulster", "ORG") in got and ("BBC Radio Lancashire", "ORG") in got
     assert ("BBC Radio", "ORG") in got and ("Anne Quinn", "PERSON") in got
+
+
+def test_an_acronym_written_as_a_word_defines_its_name(extract):
+    """BBC style writes acronyms as words ("Icann", "Nato"): after a name in brackets it
+    still spells that name, and the body is an organisation wherever the article names it."""
+    _, found = extract("The International Federation of Rowing Associations (Fisa) met on "
+                       "Monday. Fisa officials said the regatta would go ahead.\n")
+    got = names(found)
+    assert ("International Federation of Rowing Associations", "ORG") in got
+    assert got.count(("Fisa", "ORG")) == 2
+
+
+def test_a_language_is_what_is_written_or_spoken_in(extract):
+    _, found = extract("The letters were written in German for a Dutch banker. She spoke "
+                       "Italian, and the book was translated into French. Police in German "
+                       "cities were alert.\n")
+    got = names(found)
+    assert ("Italian", "LANGUAGE") in got and ("French", "LANGUAGE") in got
+    assert ("German", "LANGUAGE") in got and ("German", "NORP") in got
+    assert ("Dutch", "NORP") in got

@@ -94,7 +94,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with one type per name, missed occurrences and countries added."""
     mentions = _role_words(source, regions, mentions)
-    names = [m for m in mentions if m.label not in QUANTITY_LABELS]
+    # (a language is read where it stands: "German" may be the people a line later)
+    names = [m for m in mentions if m.label not in QUANTITY_LABELS and m.label != "LANGUAGE"]
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in names:
         groups[_key(source[m.start:m.end])].append(m)
@@ -119,7 +120,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
             if key in teams:  # a side named over its line-up is that side all through
                 votes[teams[key]] += EVIDENCE * len(group)
             labels[key] = max(votes.items(), key=lambda kv: (kv[1], kv[0] == group[0].label))[0]
-    out = [m if m.label in QUANTITY_LABELS else Mention(m.start, m.end, labels[_key(source[m.start:m.end])])
+    out = [m if m.label in QUANTITY_LABELS or m.label == "LANGUAGE"
+           else Mention(m.start, m.end, labels[_key(source[m.start:m.end])])
            for m in mentions]
     surnames = {part: "PERSON" for key, label in labels.items() if label == "PERSON"
                 for part in _surnames(key)}

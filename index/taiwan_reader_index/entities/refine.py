@@ -29,7 +29,9 @@ In one piece of text (one paragraph, title or caption):
   and Grace", "the movie Ice Age"); a maker's name and model number are one product
   ("a Nokia 3220 handset", "Boeing 747"); an acronym in brackets after a body's name
   is that body, whatever language its letters spell ("Legal Affairs Committee
-  (JURI)"); a job's title in capitals is no name ("the venue's Promotions Coordinator");
+  (JURI)"), and one written as a word spells its name ("... Names and Numbers (Icann)");
+  a people's name standing for its language is the language ("in German for soprano");
+  a job's title in capitals is no name ("the venue's Promotions Coordinator");
 * on sports pages, line-ups, scorers and fixtures are read in ``sports.py``.
 
 Across one article:
@@ -127,8 +129,8 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _titled_works(text, _awards(text, _craft(text, found)))
     found = _model_numbers(text, found)
     found = _defined_by_acronym(text, found)
-    return _parties(text, [_numbered_title(text, _sea(text, _exercise(text, _pact(
-        text, _acronym_person(text, m))))) for m in found])
+    return _parties(text, [_languages(text, _numbered_title(text, _sea(text, _exercise(
+        text, _pact(text, _acronym_person(text, m)))))) for m in found])
 
 
 # a title numbered as a sequel or a station, which the model reads as a law ("Halo 2",
@@ -258,7 +260,10 @@ def _defined_by_acronym(text: str, mentions: list[Mention]) -> list[Mention]:
     Office (TECRO)"). The name takes the acronym's kind, or that of its longest part."""
     out = list(mentions)
     for defined in ACRONYM_AFTER.finditer(text):
-        letters = "".join(c for c in defined.group(1) if c.isupper())
+        short = defined.group(1)
+        letters = "".join(c for c in short if c.isupper())
+        if len(letters) == 1 and short[1:].islower() and 4 <= len(short) <= 6:
+            letters = short.upper()  # written as a word, as BBC style has it ("Icann", "Nato")
         if len(letters) < 2:
             continue
         words = _words_before(text, defined.start())
@@ -312,6 +317,29 @@ def _model_numbers(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, number.end(1), "PRODUCT")
         out.append(m)
     return [m for m in out if (m.start, m.end) not in dropped & alone]
+
+
+_LANGUAGES = frozenset("""English French German Spanish Italian Portuguese Russian Chinese
+Mandarin Cantonese Japanese Korean Arabic Hindi Urdu Welsh Gaelic Irish Dutch Greek Turkish
+Polish Swedish Norwegian Danish Finnish Hebrew Persian Farsi Latin Swahili Bengali Punjabi
+Tamil Vietnamese Thai Indonesian Malay Czech Hungarian Romanian Ukrainian Serbian Croatian
+Catalan Basque Afrikaans Zulu Yiddish Icelandic""".split())
+# a language is what is written, spoken or sung in: "pieces in German for soprano",
+# "he spoke English", "translated into French" (not "in German cities": a people's)
+_SPOKEN_IN = re.compile(r"(?:\b(?:in|into|speaks?|spoke|speaking|spoken|learn|learning|"
+                        r"learnt|learned|fluent|translated|dubbed|subtitled)\s+)$")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[.,;:!?)\"”’]|$|\s(?:for|and|or|but|with|by|to|as|at|on|"
+                            r"is|was|are|were|because|when|while|so|than|from|of)\b)")
+
+
+def _languages(text: str, mention: Mention) -> Mention:
+    """A people's name that stands for its language ("vocal pieces in German for
+    soprano") is the language."""
+    if mention.label == "NORP" and text[mention.start:mention.end] in _LANGUAGES \
+            and _SPOKEN_IN.search(text, max(0, mention.start - 16), mention.start) \
+            and _NO_NOUN_AFTER.match(text, mention.end):
+        return Mention(mention.start, mention.end, "LANGUAGE")
+    return mention
 
 
 _NAMED_SHORT = frozenset({"ORG", "LAW", "EVENT", "FAC"})
