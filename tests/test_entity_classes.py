@@ -974,3 +974,31 @@ def test_a_language_is_what_is_written_or_spoken_in(extract):
     assert ("Italian", "LANGUAGE") in got and ("French", "LANGUAGE") in got
     assert ("German", "LANGUAGE") in got and ("German", "NORP") in got
     assert ("Dutch", "NORP") in got
+
+
+def test_a_body_spelt_by_its_acronym_keeps_its_first_word_and_its_kind(extract):
+    """"Athletics Kenya (AK)": "Athletics" opens a sentence, is a common word and the
+    article writes "Kenya" alone, yet the acronym spells it; nor is the body a person."""
+    _, found = extract("Kenya's runners train at altitude.\n\n"
+                       "Athletics Kenya (AK) issued the ban on Monday. AK officials said Kenya "
+                       "would send a full team.\n")
+    got = names(found)
+    assert ("Athletics Kenya", "ORG") in got and ("AK", "ORG") in got
+    assert got.count(("Kenya", "GPE")) == 2
+
+
+def test_the_people_of_a_place_the_article_names_are_a_people(extract):
+    _, found = extract("Kashmir has been disputed for decades. Kashmiris want peace, and "
+                       "Kashmiri leaders met on Monday.\n")
+    got = names(found)
+    assert ("Kashmiris", "NORP") in got and ("Kashmiri", "NORP") in got
+
+
+def test_a_performer_named_by_what_she_does_is_a_person_in_every_mention(extract):
+    """"rapper Nelly" decides what "Nelly" is, though the model calls every other
+    mention an organisation."""
+    _, found = extract("Parents asked the council to cancel a show by rapper Nelly next month.\n\n"
+                       "Fans of Nelly bought 5,000 tickets. Nelly's concert is on Friday, and "
+                       "Nelly will sing for two hours.\n")
+    got = names(found)
+    assert got.count(("Nelly", "PERSON")) == 4

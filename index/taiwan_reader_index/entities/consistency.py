@@ -40,7 +40,7 @@ from collections.abc import Mapping, Sequence
 from .casing import is_common
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .mention import Mention, NameFinder, Taken
+from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
 from .refine import NAME_HEADS, NAME_TITLES, OFFICE_OF, joined_to_name, sentence_start
 from .sports import line_up_match, line_up_regions
 
@@ -79,6 +79,9 @@ _ROLE_BEFORE = re.compile(
     r"[Cc]ommander|[Ee]nvoy|[Aa]mbassador|[Pp]remier|[Cc]andidate|[Cc]olumnist|[Ee]ditor|"
     r"[Ff]ilm-?maker)"  # (not "31-year-old": "the 31-year-old World Cup winning scrum-half")
     r"(?:-(?:designate|elect))?\s+$")  # ("Prime Minister-designate Noboru Takeshita")
+# a performer is named by what she does, as one word too ("rapper Nelly", "singer Madonna")
+_PERFORMER_BEFORE = re.compile(r"\b(?:rapper|singer|actor|actress|comedian|songwriter|"
+                               r"guitarist|drummer|pianist|DJ)\s+$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+$")
 # a relative clause that only a person takes: "Cragg, who recently defeated ..." (a
 # company or a place takes "which")
@@ -120,6 +123,9 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
             if key in teams:  # a side named over its line-up is that side all through
                 votes[teams[key]] += EVIDENCE * len(group)
             labels[key] = max(votes.items(), key=lambda kv: (kv[1], kv[0] == group[0].label))[0]
+    for key in groups:  # the people of a place the article names ("Kashmiris", "Texans")
+        if _people_of(key, labels):
+            labels[key] = "NORP"
     out = [m if m.label in QUANTITY_LABELS or m.label == "LANGUAGE"
            else Mention(m.start, m.end, labels[_key(source[m.start:m.end])])
            for m in mentions]
@@ -180,11 +186,36 @@ def _role_words(source: str, regions: Sequence[tuple[int, int]],
             whole = count(source[m.start:m.end])
             # ("Foreign Ministry": a lone "Ministry" is no name, however often a longer one
             # holds it, "Ministry of Defense")
-            if rest.strip().casefold() not in NAME_HEADS and (
+            if rest.strip().casefold() not in NAME_HEADS and not spelt_by_acronym(source, m) and (
                     count(rest) > whole or (m.label == "PERSON" and count(rest.split()[-1]) > whole)):
                 m = Mention(first.end(), m.end, m.label)
         out.append(m)
     return out
+
+
+_PEOPLE_SUFFIX = re.compile(r"(?:i|ian|an|n|ese)s?$")
+
+
+def _people_of(key: str, labels: dict[str, str]) -> bool:
+    """Whether the one-word name ``key`` is the people of a place the article names:
+    "kashmiri(s)" beside "kashmir", "texans" beside "texas" ("kenyan" is in the
+    countries table already)."""
+    if " " in key or len(key) < 5 or labels.get(key) == "NORP" \
+            or (labels.get(key) == "PERSON" and not key.endswith("s")):  # (a plural is no one)
+        return False
+    for suffix in _PEOPLE_SUFFIX.finditer(key):
+        stem = key[:suffix.start()]
+        for place in (stem, stem + "a", stem + "s", stem.removesuffix("i")):
+            if len(place) >= 4 and labels.get(place) in ("GPE", "LOC"):
+                return True
+    return False
+
+
+def spelt_by_acronym(source: str, m: Mention) -> bool:
+    """Whether the acronym in brackets after the name starts with its first word's
+    initial: "Athletics Kenya (AK)" keeps "Athletics"."""
+    short = ACRONYM_AFTER.match(source, m.end)
+    return short is not None and short.group(1)[0].upper() == source[m.start].upper()
 
 
 def _count(source: str, text: str) -> int:
@@ -263,7 +294,10 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
                     or _ORG_AFTER.match(source, end))
         if body:
             found.append("ORG")
-        if _TITLE_BEFORE.search(source, max(0, start - 12), start) or (
+        if _PERFORMER_BEFORE.search(source, max(0, start - 16), start):
+            # "rapper Nelly" says what the name is, however often the model says otherwise
+            found += ["PERSON"] * max(1, len(spans) // 2)
+        elif _TITLE_BEFORE.search(source, max(0, start - 12), start) or (
                 " " in key and _ROLE_BEFORE.search(source, max(0, start - 28), start)
                 and not NAME_HEADS.intersection(key.split())) \
                 or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key) and not body):

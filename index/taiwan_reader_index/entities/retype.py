@@ -16,8 +16,8 @@ of a longer name in the article), takes the geometric mean over all mentions of
 the name in the article (one name, one type), and changes the type only when
 the model is confident (``threshold``) that it is another of the three kinds.
 Groups, laws, events, works and quantities are left as they are; so are a
-dateline's place, the team and players of a line-up, and an organisation (never made
-a place: see ``NEVER``).
+dateline's place, an organisation named with its acronym after it, the team and
+players of a line-up, and an organisation (never made a place: see ``NEVER``).
 
 The weights are ``retype_model.json``, trained by ``benchmarks/train_retyper.py``
 on CoNLL-2003's training split (its threshold chosen on the development split).
@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .consistency import dateline_places
+from .consistency import dateline_places, spelt_by_acronym
 from .mention import Mention
 from .sports import line_up_regions
 
@@ -179,6 +179,9 @@ def retyped(source: str, regions: Sequence[tuple[int, int]],
     place (the rules' surest call) and every other mention of its name stay as they are."""
     data = model()
     fixed = {_key(source[m.start:m.end]) for m in dateline_places(source, regions)}
+    # a name its acronym spells, in brackets after it, is a body's ("Athletics Kenya (AK)")
+    fixed |= {_key(source[m.start:m.end]) for m in mentions
+              if m.label == "ORG" and spelt_by_acronym(source, m)}
     sheets = line_up_regions(source, regions)
     article = name_features(source, mentions)
     views: dict[str, list[list[float]]] = defaultdict(list)
