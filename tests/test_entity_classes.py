@@ -1002,3 +1002,15 @@ def test_a_performer_named_by_what_she_does_is_a_person_in_every_mention(extract
                        "Nelly will sing for two hours.\n")
     got = names(found)
     assert got.count(("Nelly", "PERSON")) == 4
+
+
+def test_what_the_article_says_a_town_is_makes_it_a_town(extract):
+    """"Harlow is a quiet town" settles what "Harlow" is in every mention, though the
+    model calls each an organisation; a building and the town it stands in are two."""
+    _, found = extract("Pilgrims crowded the Golden Temple in Amritsar on Sunday.\n\n"
+                       "More than 20 Harlow ministers urged fans to stay away. \"Harlow is a "
+                       "quiet town,\" one said. Harlow police agreed, and Harlow council will "
+                       "meet.\n")
+    got = names(found)
+    assert ("Golden Temple", "FAC") in got and ("Amritsar", "GPE") in got
+    assert got.count(("Harlow", "GPE")) == 4

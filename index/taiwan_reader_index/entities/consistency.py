@@ -10,17 +10,22 @@ step, run on the whole article after the other corrections:
   what the name is:
 
   - a company: its legal form somewhere in the article ("Brunswick Corp"), a
-    business noun just before it ("oil firm Rosneft", "gas giant Yukos") or
+    business noun just before it ("oil firm Rosneft", "gas giant Yukos",
+    "carmaker Maruti", "band Snow Patrol") or
     just after it ("Yukos' lawyers", "the Yukos unit", "Enzon Inc"), a
     stock ticker ("<EK>"), or an apposition ("Gazprom, the world's biggest
     gas company");
   - a person: a title before it ("Mr Mukerjee", "Professor Dautenhahn"), a
     role before a full name ("France captain Fabien Pelous"), or a full name
-    the article gives that ends with it ("Sania Mirza");
+    the article gives that ends with it ("Sania Mirza"); a performer's trade
+    before even one word ("rapper Nelly") outweighs the model on every mention;
   - a work: a kind of work just before it ("hit comedy Blackadder");
   - a nationality: the name is a country's adjective ("the Ukrainian");
   - a place: the name is a country's ("Liechtenstein"), unless the article
-    names a person with it ("Michael Jordan": "Jordan" is that person);
+    names a person with it ("Michael Jordan": "Jordan" is that person); or the
+    article says it is a town ("the city of Hanau", "Jonesboro is a wonderful
+    city"), which outweighs the model on every mention;
+  - a people: the name is the people of a place the article names ("Kashmiris");
 
 * counts a lone word the model calls a person but the article never gives a
   first name or title for as half a vote: news introduces people in full;
@@ -82,6 +87,11 @@ _ROLE_BEFORE = re.compile(
 # a performer is named by what she does, as one word too ("rapper Nelly", "singer Madonna")
 _PERFORMER_BEFORE = re.compile(r"\b(?:rapper|singer|actor|actress|comedian|songwriter|"
                                r"guitarist|drummer|pianist|DJ)\s+$")
+# what says a name is a town: "the city of Hanau", "Jonesboro is a wonderful city",
+# "Embu, a market town in ..."
+_PLACE_BEFORE = re.compile(r"\b(?:city|town|village|province|county|suburb|district)\s+of\s+$")
+_PLACE_AFTER = re.compile(r"(?:\s+is\s+|,\s+)(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:city|town|"
+                          r"village|capital|province|county|suburb)\b")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+$")
 # a relative clause that only a person takes: "Cragg, who recently defeated ..." (a
 # company or a place takes "which")
@@ -304,6 +314,8 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
             found.append("PERSON")  # ("who" after a body named as one: a band, a club)
         if _WORK_BEFORE.search(source, max(0, start - 20), start):
             found.append("WORK_OF_ART")
+        if _PLACE_BEFORE.search(source, max(0, start - 24), start) or _PLACE_AFTER.match(source, end):
+            found += ["GPE"] * max(1, len(spans) // 2)  # "the city of Jonesboro" says it
     if key in full_names:
         found.append("PERSON")
     return found

@@ -31,7 +31,8 @@ In one piece of text (one paragraph, title or caption):
   is that body, whatever language its letters spell ("Legal Affairs Committee
   (JURI)"), and one written as a word spells its name ("... Names and Numbers (Icann)");
   a people's name standing for its language is the language ("in German for soprano");
-  a job's title in capitals is no name ("the venue's Promotions Coordinator");
+  a job's title in capitals is no name ("the venue's Promotions Coordinator"); a
+  building and the town it stands in are two ("the Golden Temple in Amritsar");
 * on sports pages, line-ups, scorers and fixtures are read in ``sports.py``.
 
 Across one article:
@@ -112,7 +113,8 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         for part in (r for cut in _sentences(text, mention) for b in _brackets(text, cut)
                      for c in _credit(text, _edges(text, b)) for f in fixture_sides(text, c)
                      for p in _country_pair(text, player_minute(text, f))
-                     for o in _run_together(text, p)
+                     for site in _building_in_place(text, p)
+                     for o in _run_together(text, site)
                      for q in _nationality_lead(text, o)
                      for r in _role_inside(text, _lower_lead(text, _honorific(text, q)))):
             part = _country_and_common(text, part)
@@ -330,6 +332,20 @@ _SPOKEN_IN = re.compile(r"(?:\b(?:in|into|speaks?|spoke|speaking|spoken|learn|le
                         r"learnt|learned|fluent|translated|dubbed|subtitled)\s+)$")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[.,;:!?)\"”’]|$|\s(?:for|and|or|but|with|by|to|as|at|on|"
                             r"is|was|are|were|because|when|while|so|than|from|of)\b)")
+
+
+_IN_PLACE = re.compile(r" in ((?:[A-Z][\w’'-]*)(?: [A-Z][\w’'-]*){0,2})$")
+
+
+def _building_in_place(text: str, mention: Mention) -> list[Mention]:
+    """A building and the town it stands in are two names ("the Golden Temple in
+    Amritsar" -> FAC and GPE)."""
+    if mention.label != "FAC":
+        return [mention]
+    place = _IN_PLACE.search(text, mention.start, mention.end)
+    if place is None or place.start() <= mention.start:
+        return [mention]
+    return [Mention(mention.start, place.start(), "FAC"), Mention(*place.span(1), "GPE")]
 
 
 def _languages(text: str, mention: Mention) -> Mention:
