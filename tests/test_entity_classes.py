@@ -1014,3 +1014,15 @@ def test_what_the_article_says_a_town_is_makes_it_a_town(extract):
     got = names(found)
     assert ("Golden Temple", "FAC") in got and ("Amritsar", "GPE") in got
     assert got.count(("Harlow", "GPE")) == 4
+
+
+def test_a_body_news_names_by_acronym_alone_is_an_organisation(extract):
+    """"the IAAF will decide", "non-Opec supply": organisations the small model misses;
+    not inside a longer name ("FA Cup"), a ticker ("<SEC>") or a headline in capitals."""
+    _, found = extract("The sprinters were suspended, but the IAAF will decide on Friday. "
+                       "Supply from non-Opec producers rose, and BT set out its plans.\n\n"
+                       "Chelsea won the FA Cup in May.\n")
+    got = names(found)
+    assert ("IAAF", "ORG") in got and ("Opec", "ORG") in got and ("BT", "ORG") in got
+    assert ("FA", "ORG") not in got
+    assert not [text for text, _ in got if text.startswith("non-")]

@@ -42,6 +42,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from .bodies import KNOWN_ACRONYMS
 from .casing import is_common
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
@@ -148,6 +149,7 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                                   if _repeatable(k)}, occurrences)
     out = out + added
     out += _countries(source, regions, out)
+    out = _known_bodies(source, regions, out)
     out = _datelines(source, regions, out)
     return sorted(_first_names(source, out), key=lambda m: (m.start, m.end))
 
@@ -294,6 +296,8 @@ def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
 def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: set[str],
               titled: bool) -> list[str]:
     """One label per piece of evidence the article gives about the name ``key``."""
+    if spans and all(source[s:e] in KNOWN_ACRONYMS for s, e in spans):  # as written ("Ira"
+        return ["ORG"] * (len(spans) + 1)  # is no "IRA"): "BT" the model took for a place
     if country_of(key) is not None:  # a country is a place (GPE), unless a person's surname
         return ["PERSON"] if key in full_names else ["GPE"] * len(spans)
     if country_of_adjective(key) is not None:
@@ -374,6 +378,34 @@ def _countries(source: str, regions: Sequence[tuple[int, int]],
             label = "GPE" if country_of(word) else "NORP"
             added.append(Mention(s, e, label))
     return added
+
+
+_KNOWN_BODY = re.compile(r"(?<![\w.&<])(?:" + "|".join(sorted(KNOWN_ACRONYMS, key=len, reverse=True))
+                         + r")(?![\w&]|['’]s?[A-Za-z]|-[A-Z])")
+
+
+def _known_bodies(source: str, regions: Sequence[tuple[int, int]],
+                  mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the organisations news names by acronym alone
+    (``bodies.KNOWN_ACRONYMS``) where the model missed them or took one with the prefix
+    before it ("non-Opec" a nationality); not inside a longer name ("FA Cup", "RBS Six
+    Nations") or in a headline in capitals."""
+    prefixed = {(m.start, m.end): m for m in mentions if _PREFIXED.fullmatch(source, m.start, m.end)}
+    taken = Taken([m for m in mentions if (m.start, m.end) not in prefixed])
+    dropped: set[tuple[int, int]] = set()
+    added = []
+    for start, end in regions:
+        for match in _KNOWN_BODY.finditer(source, start, end):
+            s, e = match.span()
+            if taken.overlaps(s, e) or _in_capitals(source, s, e) \
+                    or re.match(r"[ \t]+[A-Z0-9]", source[e:e + 2]):
+                continue
+            dropped.update(span for span in prefixed if span[0] < s and span[1] == e)
+            added.append(Mention(s, e, "ORG"))
+    return [m for m in mentions if (m.start, m.end) not in dropped] + added
+
+
+_PREFIXED = re.compile(r"(?:non|anti|pro|ex|post|pre)-[A-Z][\w]*")
 
 
 def _inside_name(source: str, start: int, end: int) -> bool:

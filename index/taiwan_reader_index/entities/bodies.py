@@ -1,0 +1,23 @@
+"""Organisations news names by their acronyms alone, which the small model often misses
+("the IAAF will decide", "a WTA singles title", "screened on BSkyB", "non-Opec supply").
+
+Only acronyms that stand for one organisation in news (the international, sporting and
+public bodies, broadcasters and companies a report names without spelling them out);
+none that is also an English word or a common noun's abbreviation ("WHO", "IT", "TV",
+"PC", "CEO", "MP" are left to the model). Case matters: "Opec" and "Nato" are how
+BBC style writes some of them.
+"""
+
+from __future__ import annotations
+
+KNOWN_ACRONYMS = frozenset("""
+UN EU NATO Nato OPEC Opec WTO IMF OECD IAEA UNESCO Unesco UNICEF Unicef UNHCR ASEAN Asean
+APEC Apec ICANN Icann ICRC Interpol Europol
+IOC FIFA Fifa UEFA Uefa IAAF WADA Wada ATP WTA ITF IRB RFU WRU SRU IRFU ECB ICC LTA PGA
+NBA NFL NHL MLB NCAA BOA SFA FIA
+FBI CIA NSA NASA Nasa FDA SEC FCC FTC EPA USDA IRS DEA NHS MoD DTI DfES Defra Ofcom Ofwat
+Ofgem Ofsted Ofgas Oftel CBI TUC FSA OFT CPS RSPCA NSPCC RAF IRA ETA PLO ANC MDC SNP UKIP
+BNP GOP KGB GCHQ MI5 MI6 PCS GMB RMT
+BBC ITV CNN NBC CBS BSkyB FT AFP
+IBM AOL BT BP RBS HSBC EMI BMW AMD KPMG UBS ING LVMH SAP
+""".split())
