@@ -1026,3 +1026,12 @@ def test_a_body_news_names_by_acronym_alone_is_an_organisation(extract):
     assert ("IAAF", "ORG") in got and ("Opec", "ORG") in got and ("BT", "ORG") in got
     assert ("FA", "ORG") not in got
     assert not [text for text, _ in got if text.startswith("non-")]
+
+
+def test_a_firm_named_for_what_it_does_is_a_firm_after_a_role(extract):
+    """"fund manager Bellweather Asset Advisors": "manager" names a role, but a name that
+    ends in "Advisors" (or "Partners", "Capital", "Holdings") is a firm's."""
+    _, found = extract("\"The numbers are good,\" said Anna Low, an analyst at fund manager "
+                       "Bellweather Asset Advisors, which owns shares in the firm.\n")
+    got = names(found)
+    assert ("Bellweather Asset Advisors", "ORG") in got and ("Anna Low", "PERSON") in got

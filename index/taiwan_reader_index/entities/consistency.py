@@ -303,6 +303,8 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
     if country_of_adjective(key) is not None:
         return ["NORP"]
     found = []
+    if " " in key and key.rsplit(" ", 1)[1] in _FIRM_HEADS:  # "Matrix Asset Advisors"
+        found.append("ORG")
     for start, end in spans:
         body = bool(_ORG_BEFORE.search(source, max(0, start - 20), start)
                     or _ORG_AFTER.match(source, end))
@@ -380,6 +382,8 @@ def _countries(source: str, regions: Sequence[tuple[int, int]],
     return added
 
 
+_FIRM_HEADS = frozenset("""advisors advisers partners associates capital securities
+investments holdings industries technologies communications pharmaceuticals""".split())
 _KNOWN_BODY = re.compile(r"(?<![\w.&<])(?:" + "|".join(sorted(KNOWN_ACRONYMS, key=len, reverse=True))
                          + r")(?![\w&]|['’]s?[A-Za-z]|-[A-Z])")
 

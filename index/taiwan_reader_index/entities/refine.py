@@ -668,7 +668,10 @@ _ORG_HEADS = frozenset({
     "organization", "organisation", "board", "fund", "reserve", "office", "authority",
     "service", "services", "administration", "corporation", "company", "association",
     "union", "federation", "foundation", "center", "centre", "group", "trust", "bureau",
-    "system", "program", "programme", "commission", "committee", "council", "agency"})
+    "system", "program", "programme", "commission", "committee", "council", "agency",
+    # a firm's ("Matrix Asset Advisors", "Carlyle Partners", "Apax Capital")
+    "advisors", "advisers", "partners", "associates", "capital", "securities", "investments",
+    "holdings", "industries", "technologies", "communications", "pharmaceuticals"})
 
 
 # what is left of a firm's name when the model cuts it at "and": "Co Inc", "Sons"
