@@ -1035,3 +1035,16 @@ def test_a_firm_named_for_what_it_does_is_a_firm_after_a_role(extract):
                        "Bellweather Asset Advisors, which owns shares in the firm.\n")
     got = names(found)
     assert ("Bellweather Asset Advisors", "ORG") in got and ("Anna Low", "PERSON") in got
+
+
+def test_a_role_in_apposition_names_a_person_but_not_a_company(extract):
+    """"The runner's lawyer, Gregory Ioannidis, reacted": a person; "said lead manager
+    Harbour Crest Securities Ltd": a company all the same; a body named for what it is,
+    with its acronym, a body."""
+    _, found = extract("The World Anti-Doping Agency (Wada) will appeal. The runner's lawyer, "
+                       "Gregory Ioannidis, reacted angrily. The bonds were priced at par, said "
+                       "lead manager Harbour Crest Securities Ltd.\n")
+    got = names(found)
+    assert ("Gregory Ioannidis", "PERSON") in got
+    assert ("Harbour Crest Securities Ltd.", "ORG") in got
+    assert ("World Anti-Doping Agency", "ORG") in got and ("Wada", "ORG") in got

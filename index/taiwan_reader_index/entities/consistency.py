@@ -44,6 +44,7 @@ from collections.abc import Mapping, Sequence
 
 from .bodies import KNOWN_ACRONYMS
 from .casing import is_common
+from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
@@ -84,7 +85,8 @@ _ROLE_BEFORE = re.compile(
     r"[Tt]eam-?mate|[Ww]ife|[Hh]usband|[Ll]awyer|[Jj]udge|[Ss]cientist|[Rr]esearcher|"
     r"[Cc]ommander|[Ee]nvoy|[Aa]mbassador|[Pp]remier|[Cc]andidate|[Cc]olumnist|[Ee]ditor|"
     r"[Ff]ilm-?maker)"  # (not "31-year-old": "the 31-year-old World Cup winning scrum-half")
-    r"(?:-(?:designate|elect))?\s+$")  # ("Prime Minister-designate Noboru Takeshita")
+    r"(?:-(?:designate|elect))?,?\s+$")  # ("Prime Minister-designate Noboru Takeshita";
+# an apposition: "Kenteris's lawyer, Gregory Ioannidis, said")
 # a performer is named by what she does, as one word too ("rapper Nelly", "singer Madonna")
 _PERFORMER_BEFORE = re.compile(r"\b(?:rapper|singer|actor|actress|comedian|songwriter|"
                                r"guitarist|drummer|pianist|DJ)\s+$")
@@ -315,7 +317,8 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
             found += ["PERSON"] * max(1, len(spans) // 2)
         elif _TITLE_BEFORE.search(source, max(0, start - 12), start) or (
                 " " in key and _ROLE_BEFORE.search(source, max(0, start - 28), start)
-                and not NAME_HEADS.intersection(key.split())) \
+                and not NAME_HEADS.intersection(key.split())
+                and not _LEGAL_FORM_END.search(key)) \
                 or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key) and not body):
             found.append("PERSON")  # ("who" after a body named as one: a band, a club)
         if _WORK_BEFORE.search(source, max(0, start - 20), start):
@@ -382,6 +385,7 @@ def _countries(source: str, regions: Sequence[tuple[int, int]],
     return added
 
 
+_LEGAL_FORM_END = re.compile(r"\s(?:" + legal_forms().lower() + r")\.?$")  # "... Power Corp"
 _FIRM_HEADS = frozenset("""advisors advisers partners associates capital securities
 investments holdings industries technologies communications pharmaceuticals""".split())
 _KNOWN_BODY = re.compile(r"(?<![\w.&<])(?:" + "|".join(sorted(KNOWN_ACRONYMS, key=len, reverse=True))

@@ -131,8 +131,8 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _titled_works(text, _awards(text, _craft(text, found)))
     found = _model_numbers(text, found)
     found = _defined_by_acronym(text, found)
-    return _parties(text, [_languages(text, _numbered_title(text, _sea(text, _exercise(
-        text, _pact(text, _acronym_person(text, m)))))) for m in found])
+    return _parties(text, [_body_by_its_head(text, _languages(text, _numbered_title(text, _sea(
+        text, _exercise(text, _pact(text, _acronym_person(text, m))))))) for m in found])
 
 
 # a title numbered as a sequel or a station, which the model reads as a law ("Halo 2",
@@ -1003,6 +1003,22 @@ _EVENT_HEADS = frozenset({"fair", "festival", "show", "awards", "games", "champi
                           # and the governing bodies and clubs of a sport: "New Zealand Rugby"
                           "rugby", "football", "cricket", "hockey", "athletics", "united"})
 NAME_HEADS = _BODY_HEADS | _ORG_HEADS | _EVENT_HEADS
+
+
+# the last word of a body's name, which no place's or person's name ends with
+_BODY_END = frozenset("""agency committee commission council federation association
+organisation organization foundation authority bureau ministry department institute
+corporation""".split())
+
+
+def _body_by_its_head(text: str, mention: Mention) -> Mention:
+    """A name of several words that ends in what a body is ("World Anti-Doping Agency",
+    "Greek Athletics Federation") is an organisation, whatever kind the model gave it."""
+    words = text[mention.start:mention.end].split()
+    if mention.label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "PRODUCT") and len(words) > 1 \
+            and words[-1].casefold() in _BODY_END and words[-1][0].isupper():
+        return Mention(mention.start, mention.end, "ORG")
+    return mention
 
 
 def _country_and_common(text: str, mention: Mention) -> Mention:
