@@ -388,7 +388,9 @@ def _countries(source: str, regions: Sequence[tuple[int, int]],
 _LEGAL_FORM_END = re.compile(r"\s(?:" + legal_forms().lower() + r")\.?$")  # "... Power Corp"
 _FIRM_HEADS = frozenset("""advisors advisers partners associates capital securities
 investments holdings industries technologies communications pharmaceuticals""".split())
-_KNOWN_BODY = re.compile(r"(?<![\w.&<])(?:" + "|".join(sorted(KNOWN_ACRONYMS, key=len, reverse=True))
+# (no lookbehind: the regex engine then skips ahead by first letter; the character
+# before is checked apart)
+_KNOWN_BODY = re.compile("(?:" + "|".join(map(re.escape, sorted(KNOWN_ACRONYMS, key=len, reverse=True)))
                          + r")(?![\w&]|['’]s?[A-Za-z]|-[A-Z])")
 
 
@@ -398,15 +400,16 @@ def _known_bodies(source: str, regions: Sequence[tuple[int, int]],
     (``bodies.KNOWN_ACRONYMS``) where the model missed them or took one with the prefix
     before it ("non-Opec" a nationality); not inside a longer name ("FA Cup", "RBS Six
     Nations") or in a headline in capitals."""
-    prefixed = {(m.start, m.end): m for m in mentions if _PREFIXED.fullmatch(source, m.start, m.end)}
+    prefixed = {(m.start, m.end) for m in mentions if _PREFIXED.fullmatch(source, m.start, m.end)}
     taken = Taken([m for m in mentions if (m.start, m.end) not in prefixed])
     dropped: set[tuple[int, int]] = set()
     added = []
     for start, end in regions:
         for match in _KNOWN_BODY.finditer(source, start, end):
             s, e = match.span()
-            if taken.overlaps(s, e) or _in_capitals(source, s, e) \
-                    or re.match(r"[ \t]+[A-Z0-9]", source[e:e + 2]):
+            before = source[s - 1:s]  # inside a word, a ticker ("<SEC>") or "U.N."
+            if (before and (before.isalnum() or before in "_.&<")) or taken.overlaps(s, e) \
+                    or _in_capitals(source, s, e) or re.match(r"[ \t]+[A-Z0-9]", source[e:e + 2]):
                 continue
             dropped.update(span for span in prefixed if span[0] < s and span[1] == e)
             added.append(Mention(s, e, "ORG"))

@@ -1258,8 +1258,9 @@ def _owners_apart(source: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         cut = _OWNED.search(source, m.start, m.end) if m.label in _OWNERS else None
         owner = " ".join(source[m.start:cut.start()].split()) if cut is not None else ""
-        if cut is None or owner not in alone or " " not in owner:  # ("Eskey's Yale Inc":
-            out.append(m)  # a one-word owner may be a company named so)
+        # (one word is no owner here: "Eskey's Yale E. Key Inc" may be a company's name)
+        if cut is None or owner not in alone or " " not in owner:
+            out.append(m)
             continue
         out += [Mention(m.start, cut.start(), alone[owner]), Mention(cut.end(), m.end, m.label)]
     return out
