@@ -1048,3 +1048,15 @@ def test_a_role_in_apposition_names_a_person_but_not_a_company(extract):
     assert ("Gregory Ioannidis", "PERSON") in got
     assert ("Harbour Crest Securities Ltd.", "ORG") in got
     assert ("World Anti-Doping Agency", "ORG") in got and ("Wada", "ORG") in got
+
+
+def test_a_club_named_by_its_players_and_fans_is_the_club(extract):
+    """"Pompey striker Ricardo Fuller", "Pompey fans": the club, in every mention (the
+    model took it for a person); "Johnny Cash manager" stays a person's manager."""
+    _, found = extract("The best chance fell to Pompey striker Ricardo Fuller. Pompey held on, "
+                       "and the Pompey midfielder scored late. Pompey fans sang.\n\n"
+                       "Johnny Cash manager Saul Holiff died. The former manager of Johnny Cash "
+                       "was 79.\n")
+    got = names(found)
+    assert got.count(("Pompey", "ORG")) == 4 and ("Ricardo Fuller", "PERSON") in got
+    assert got.count(("Johnny Cash", "PERSON")) == 2

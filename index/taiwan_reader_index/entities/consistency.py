@@ -88,6 +88,11 @@ _ROLE_BEFORE = re.compile(
     r"(?:-(?:designate|elect))?,?\s+$")  # ("Prime Minister-designate Noboru Takeshita";
 # an apposition: "Kenteris's lawyer, Gregory Ioannidis, said")
 # a performer is named by what she does, as one word too ("rapper Nelly", "singer Madonna")
+# a club by the people it has ("Bolton boss Sam Allardyce", "Pompey fans"), a town's name
+# as often as not; one word, not a surname the article gives in full ("Johnny Cash
+# manager"), and not "side" or "captain": a person has those too ("Ferguson's side")
+_CLUB_AFTER = re.compile(r"(?:['’]s)?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|"
+                         r"keeper|winger|fans|supporters|chairman)\b")
 _PERFORMER_BEFORE = re.compile(r"\b(?:rapper|singer|actor|actress|comedian|songwriter|"
                                r"guitarist|drummer|pianist|DJ)\s+$")
 # what says a name is a town: "the city of Hanau", "Jonesboro is a wonderful city",
@@ -309,7 +314,8 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
         found.append("ORG")
     for start, end in spans:
         body = bool(_ORG_BEFORE.search(source, max(0, start - 20), start)
-                    or _ORG_AFTER.match(source, end))
+                    or _ORG_AFTER.match(source, end)
+                    or (" " not in key and key not in full_names and _CLUB_AFTER.match(source, end)))
         if body:
             found.append("ORG")
         if _PERFORMER_BEFORE.search(source, max(0, start - 16), start):
