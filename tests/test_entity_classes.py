@@ -1060,3 +1060,19 @@ def test_a_club_named_by_its_players_and_fans_is_the_club(extract):
     got = names(found)
     assert got.count(("Pompey", "ORG")) == 4 and ("Ricardo Fuller", "PERSON") in got
     assert got.count(("Johnny Cash", "PERSON")) == 2
+
+
+def test_titles_listed_after_a_kind_of_work_are_works(extract):
+    """"hits include Golden Hour, Paper Boats, and Winter Light"; "albums ... include Nina
+    Cole's Blue Lantern and the Harbour Kings' Quiet Roads": each title a work (the model
+    took them for a person, an event, a company); a place named before a kind of show is
+    no title ("the West End show ...")."""
+    _, found = extract("Her biggest hits include Golden Hour, Paper Boats, and Winter Light. "
+                       "Albums made at the studio include Nina Cole's Blue Lantern and the "
+                       "Harbour Kings' Quiet Roads. His recent hits have included the West End "
+                       "show Starlight Express.\n")
+    got = names(found)
+    assert missing(got, [("Golden Hour", "WORK_OF_ART"), ("Paper Boats", "WORK_OF_ART"),
+                         ("Winter Light", "WORK_OF_ART"), ("Blue Lantern", "WORK_OF_ART"),
+                         ("Quiet Roads", "WORK_OF_ART")]) == []
+    assert ("West End", "WORK_OF_ART") not in got

@@ -26,7 +26,8 @@ In one piece of text (one paragraph, title or caption):
 * a name the model cut in two at a space is one ("Lockheed" + "Martin", "UK" +
   "Independence Party"), and a title inside a name leads the name ("Said Mr Okafor");
 * a title written just after what the work is, is that work, whole ("the sitcom Will
-  and Grace", "the movie Ice Age"); a maker's name and model number are one product
+  and Grace", "the movie Ice Age"), and so is each title listed after a kind of work
+  ("albums ... include Paul Simon's Graceland"); a maker's name and model number are one product
   ("a Nokia 3220 handset", "Boeing 747"); an acronym in brackets after a body's name
   is that body, whatever language its letters spell ("Legal Affairs Committee
   (JURI)"), and one written as a word spells its name ("... Names and Numbers (Icann)");
@@ -128,7 +129,7 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
     found = _joined_names(text, _broadcast_services(text, found))
-    found = _titled_works(text, _awards(text, _craft(text, found)))
+    found = _listed_works(text, _titled_works(text, _awards(text, _craft(text, found))))
     found = _model_numbers(text, found)
     found = _defined_by_acronym(text, found)
     return _parties(text, [_body_by_its_head(text, _languages(text, _numbered_title(text, _sea(
@@ -568,6 +569,59 @@ def _name_shaped(span: str, label: str) -> bool:
     airliner named by its maker's number."""
     return any(c.isupper() for c in span) or (
         label == "PRODUCT" and _MAKERS_NUMBER.fullmatch(span) is not None)
+
+
+# a list of works after what they are: "hit singles, including Hot in Herre, Dilemma and
+# recent number one Over and Over"; "albums ... include Paul Simon's Graceland"
+_WORK_LIST = re.compile(r"\b(?:[Ss]ongs|[Ss]ingles|[Hh]its|[Aa]lbums|[Ff]ilms|[Mm]ovies|[Nn]ovels|"
+                        r"[Bb]ooks|tracks|plays|"
+                        r"musicals|programmes|sitcoms|dramas|soaps|documentaries)\b[^.!?;:]{0,80}?"
+                        r"\b(?:include|includes|included|including|such\s+as)\s+")
+_LIST_GAP = re.compile(r"[?!]?(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:the|a|an|his|her|their|its|"
+                       r"recent|new|latest|classic|hit|number\s+one)\s+)*")
+_LEAD = re.compile(r"(?:(?:the|a|an|his|her|their|its|recent|new|latest|classic|hit|"
+                   r"number\s+one|[A-Za-z]+-(?:winning|nominated))\s+)*")  # "the Oscar-winning"
+# a title that names what it is made of is no title itself: "the West End show Mary Poppins"
+_KIND_AFTER = re.compile(r"\s+(?:show|musical|film|movie|production|album|single|song|series|"
+                         r"programme|version|adaptation|play)\b")
+_OWNER = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|s['’])(?=\s)")
+_AND_OWNER = re.compile(r"\s+and\s+(?=(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|s['’])\s)")
+_NOT_OWNER = frozenset({"It's", "It’s", "That's", "That’s", "What's", "What’s", "Let's", "Let’s",
+                        "He's", "He’s", "She's", "She’s", "There's", "There’s"})
+
+
+def _listed_works(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The titles listed after a kind of work and "including", each a work; the artist
+    owning one ("Paul Simon's Graceland") stays as found."""
+    out = list(mentions)
+    for cue in _WORK_LIST.finditer(text):
+        at = _LEAD.match(text, cue.end()).end()
+        while True:
+            owner = _OWNER.match(text, at)
+            if owner is not None and owner.group().split()[-1] not in _NOT_OWNER:
+                at = owner.end() + len(text[owner.end():]) - len(text[owner.end():].lstrip())
+            title = _TITLE.match(text, at)
+            if title is None:
+                break
+            start, end = title.span()
+            for joined in _AND_OWNER.finditer(text, start, end):  # "... and Paul Simon's X"
+                end = joined.start()
+                break
+            words = text[start:end]
+            inside = [m for m in out if m.start < end and m.end > start]
+            # (a date inside a listed title is part of it: "Last Christmas")
+            if not (_NOT_TITLES.match(words) or country_of(words) is not None
+                    or _KIND_AFTER.match(text, end)
+                    or any(m.start < start or m.end > end or (m.label in QUANTITY_LABELS
+                                                             and m.label != "DATE")
+                           for m in inside)):
+                out = sorted([m for m in out if m not in inside]
+                             + [Mention(start, end, "WORK_OF_ART")], key=lambda m: (m.start, m.end))
+            gap = _LIST_GAP.match(text, end)
+            if gap is None:
+                break
+            at = gap.end()
+    return out
 
 
 _BROADCASTER = re.compile(r"(?:^|\s)(?:BBC|ITV|RTE|CBC|ABC|S4C|Radio|TV|Television)$")
