@@ -595,7 +595,8 @@ def _listed_works(text: str, mentions: list[Mention]) -> list[Mention]:
     owning one ("Paul Simon's Graceland") stays as found."""
     out = list(mentions)
     for cue in _WORK_LIST.finditer(text):
-        at = _LEAD.match(text, cue.end()).end()
+        lead = _LEAD.match(text, cue.end())  # (always matches, if only nothing)
+        at = lead.end() if lead is not None else cue.end()
         while True:
             owner = _OWNER.match(text, at)
             if owner is not None and owner.group().split()[-1] not in _NOT_OWNER:
