@@ -1076,3 +1076,13 @@ def test_titles_listed_after_a_kind_of_work_are_works(extract):
                          ("Winter Light", "WORK_OF_ART"), ("Blue Lantern", "WORK_OF_ART"),
                          ("Quiet Roads", "WORK_OF_ART")]) == []
     assert ("West End", "WORK_OF_ART") not in got
+
+
+def test_a_titled_surname_of_a_person_named_in_full_is_that_person(extract):
+    """"Ms Hughes" after "Beverley Hughes" is the person, though the model took it for an
+    organisation; "Dr Pepper", whom no one in the article is named after, stays."""
+    _, found = extract("Beverley Hughes resigned last year. An inquiry into Ms Hughes' department "
+                       "found problems. Sales were led by Dr Pepper and diet drinks.\n")
+    got = names(found)
+    assert ("Hughes", "PERSON") in got and not [t for t, _ in got if t.startswith("Ms ")]
+    assert ("Dr Pepper", "ORG") in got

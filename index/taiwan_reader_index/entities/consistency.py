@@ -149,6 +149,7 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
            for m in mentions]
     surnames = {part: "PERSON" for key, label in labels.items() if label == "PERSON"
                 for part in _surnames(key)}
+    named_in_full = set(surnames)  # every surname of a person named in full ("Ms Hughes")
     surnames = {k: v for k, v in surnames.items() if k not in labels and len(k) >= 3}
     if surnames:  # the surname of a full name found a person only here
         occurrences.update(_occurrences(source, regions, surnames))
@@ -157,7 +158,7 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     out = out + added
     out += _countries(source, regions, out)
     out = _known_bodies(source, regions, out)
-    out = _datelines(source, regions, out)
+    out = _datelines(source, regions, _titled_surnames(source, out, named_in_full))
     return sorted(_first_names(source, out), key=lambda m: (m.start, m.end))
 
 
@@ -213,6 +214,22 @@ def _role_words(source: str, regions: Sequence[tuple[int, int]],
 
 
 _PEOPLE_SUFFIX = re.compile(r"(?:i|ian|an|n|ese)s?$")
+
+
+_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+([A-Z][\w’'-]*?)(?:['’]s?)?")
+
+
+def _titled_surnames(source: str, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
+    """"Ms Hughes" the model took for an organisation, where the article names
+    "Beverley Hughes": the person, without the title ("Dr Pepper" stays: no one in the
+    article is called "... Pepper")."""
+    out = []
+    for m in mentions:
+        titled = _TITLED.fullmatch(source, m.start, m.end) if m.label in ("ORG", "PRODUCT") else None
+        if titled is not None and titled.group(1).casefold() in surnames:
+            m = Mention(titled.start(1), titled.end(1), "PERSON")
+        out.append(m)
+    return out
 
 
 def _people_of(key: str, labels: dict[str, str]) -> bool:
