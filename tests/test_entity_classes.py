@@ -1086,3 +1086,13 @@ def test_a_titled_surname_of_a_person_named_in_full_is_that_person(extract):
     got = names(found)
     assert ("Hughes", "PERSON") in got and not [t for t, _ in got if t.startswith("Ms ")]
     assert ("Dr Pepper", "ORG") in got
+
+
+def test_a_party_before_a_persons_name_is_not_part_of_it(extract):
+    """"Tory Dominic Grieve" where the model read "Tory Dominic": the party's people and
+    the whole name; the surname alone later is that person."""
+    _, found = extract("Mr Blair said he left without a stain, but Tory Dominic Grieve branded "
+                       "the office scandalous. Later Mr Grieve said more.\n")
+    got = names(found)
+    assert ("Tory", "NORP") in got and ("Dominic Grieve", "PERSON") in got
+    assert ("Grieve", "PERSON") in got

@@ -958,19 +958,26 @@ def _run_together(text: str, mention: Mention) -> list[Mention]:
 
 
 def _nationality_lead(text: str, mention: Mention) -> list[Mention]:
-    """A nationality before a person's name is a people, not part of the name: "Kenyan
-    Bernard Lagat" -> NORP "Kenyan", PERSON "Bernard Lagat"."""
+    """A nationality or party before a person's name is a people, not part of the name:
+    "Kenyan Bernard Lagat" -> NORP "Kenyan", PERSON "Bernard Lagat"; "Tory Dominic
+    Grieve", where the model stopped at "Dominic", -> "Tory", "Dominic Grieve"."""
     if mention.label != "PERSON":
         return [mention]
     first = _NON_SPACE.match(text[mention.start:mention.end])
     if first is None or first.end() == mention.end - mention.start \
-            or not country_of_adjective(first.group()):
+            or not (country_of_adjective(first.group()) or PARTIES.get(first.group()) == "NORP"):
         return [mention]
     rest = mention.start + first.end() + 1
-    if not text[rest:rest + 1].isupper() or " " not in text[rest:mention.end]:
+    end = mention.end
+    surname = _SURNAME_AFTER.match(text, end) if " " not in text[rest:end] else None
+    if surname is not None:  # the model stopped at the first name: "Tory Dominic" Grieve
+        end = surname.end(1)
+    if not text[rest:rest + 1].isupper() or " " not in text[rest:end]:
         return [mention]  # (a first name and a surname: "Scottish Borderers" is no person)
-    return [Mention(mention.start, mention.start + first.end(), "NORP"),
-            Mention(rest, mention.end, "PERSON")]
+    return [Mention(mention.start, mention.start + first.end(), "NORP"), Mention(rest, end, "PERSON")]
+
+
+_SURNAME_AFTER = re.compile(r" ([A-Z][a-z][\w’'-]*)\b(?![’'-])")
 
 
 def _lower_lead(text: str, mention: Mention) -> Mention:
