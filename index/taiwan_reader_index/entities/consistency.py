@@ -216,7 +216,9 @@ def _role_words(source: str, regions: Sequence[tuple[int, int]],
 _PEOPLE_SUFFIX = re.compile(r"(?:i|ian|an|n|ese)s?$")
 
 
-_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+([A-Z][\w’'-]*?)(?:['’]s?)?")
+# (a sentence's first word may lead it: "Later Mr Grieve said")
+_TITLED = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+"
+                     r"([A-Z][\w’'-]*?)(?:['’]s?)?")
 
 
 def _titled_surnames(source: str, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
