@@ -577,10 +577,11 @@ _WORK_LIST = re.compile(r"\b(?:[Ss]ongs|[Ss]ingles|[Hh]its|[Aa]lbums|[Ff]ilms|[M
                         r"[Bb]ooks|tracks|plays|"
                         r"musicals|programmes|sitcoms|dramas|soaps|documentaries)\b[^.!?;:]{0,80}?"
                         r"\b(?:include|includes|included|including|such\s+as)\s+")
-_LIST_GAP = re.compile(r"[?!]?(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:the|a|an|his|her|their|its|"
-                       r"recent|new|latest|classic|hit|number\s+one)\s+)*")
-_LEAD = re.compile(r"(?:(?:the|a|an|his|her|their|its|recent|new|latest|classic|hit|"
-                   r"number\s+one|[A-Za-z]+-(?:winning|nominated))\s+)*")  # "the Oscar-winning"
+# what may stand before a listed title ("the", "recent number one", "the Oscar-winning")
+_LEAD_WORDS = (r"(?:(?:the|a|an|his|her|their|its|recent|new|latest|classic|hit|number\s+one|"
+               r"[A-Za-z]+-(?:winning|nominated))\s+)*")
+_LIST_GAP = re.compile(r"[?!]?(?:,\s+(?:and\s+)?|\s+and\s+)" + _LEAD_WORDS)
+_LEAD = re.compile(_LEAD_WORDS)
 # a title that names what it is made of is no title itself: "the West End show Mary Poppins"
 _KIND_AFTER = re.compile(r"\s+(?:show|musical|film|movie|production|album|single|song|series|"
                          r"programme|version|adaptation|play)\b")
