@@ -80,7 +80,7 @@ def quoted_parts(text: str) -> list[str]:
     quote and the next with only a closing one; those parts count too. A quoted
     title ("Made in China 2025", a book or a programme) is not a quotation.
     """
-    if not ('"' in text or "“" in text or "”" in text or "„" in text):  # most: nothing quoted
+    if not has_quote_marks(text):  # most: nothing quoted
         return []
     marks = _read_marks(text)
     parts = [text[start:end] for start, end in marks.spans if end - start >= QUOTE_MIN_CHARS]
@@ -88,6 +88,11 @@ def quoted_parts(text: str) -> list[str]:
         dangling = _dangling(text, marks)[1].strip()
         parts = [dangling] if dangling else []
     return [part for part in parts if not _is_title(part)]
+
+
+def has_quote_marks(text: str) -> bool:
+    """Whether ``text`` holds a quotation mark, straight or curly."""
+    return _MARK.search(text) is not None
 
 
 @dataclass(frozen=True)

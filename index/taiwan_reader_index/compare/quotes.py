@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..articles.article import Article
-from .judgement import dangling_quote, quote_score, quote_words, quoted_parts
+from .judgement import dangling_quote, has_quote_marks, quote_score, quote_words, quoted_parts
 from .sentences import Sentence, sentences
 
 SHINGLE = 5
@@ -99,7 +99,7 @@ def article_quotes(article: Article, until: int | None = None) -> list[Quote]:
                 add([*group, sentence], [*parts, part])
                 group, parts = [], []
                 continue
-            if not any(mark in sentence.text for mark in '"“”„'):  # it goes on
+            if not has_quote_marks(sentence.text):  # it goes on
                 group.append(sentence)
                 parts.append(sentence.text)
                 continue

@@ -48,7 +48,15 @@ from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
-from .refine import NAME_HEADS, NAME_TITLES, OFFICE_OF, joined_to_name, sentence_start
+from .refine import (
+    FIRM_HEADS,
+    NAME_HEADS,
+    NAME_TITLES,
+    OFFICE_OF,
+    WORK_KINDS,
+    joined_to_name,
+    sentence_start,
+)
 from .sports import line_up_match, line_up_regions
 
 EVIDENCE = 3.0  # one piece of the article's evidence against one model vote
@@ -72,8 +80,7 @@ _ORG_AFTER = re.compile(
     r"Inc|Corp|Co|Ltd|Plc|SA|AG|Spa|SpA|GmbH|NV)\b"
     r"|\s*<[A-Z][A-Z.]*>"
     rf"|\s*,\s+(?:one\s+of\s+)?(?:the|a|an|its)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_BUSINESS}|companies|firms)\b")
-_WORK_BEFORE = re.compile(r"\b(?:comedy|sitcom|drama|series|film|movie|novel|album|song|"
-                          r"book|programme|program|musical|opera|documentary|soap|debut)\s+$")
+_WORK_BEFORE = re.compile(rf"\b(?:{WORK_KINDS}|debut)\s+$")
 # a role just before a full name: "France captain Fabien Pelous", "actress Imelda Staunton"
 # (not a body's: "lead manager Union Bank of Switzerland said")
 _ROLE_BEFORE = re.compile(
@@ -329,7 +336,7 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
     if country_of_adjective(key) is not None:
         return ["NORP"]
     found = []
-    if " " in key and key.rsplit(" ", 1)[1] in _FIRM_HEADS:  # "Matrix Asset Advisors"
+    if " " in key and key.rsplit(" ", 1)[1] in FIRM_HEADS:  # "Matrix Asset Advisors"
         found.append("ORG")
     for start, end in spans:
         body = bool(_ORG_BEFORE.search(source, max(0, start - 20), start)
@@ -411,8 +418,6 @@ def _countries(source: str, regions: Sequence[tuple[int, int]],
 
 
 _LEGAL_FORM_END = re.compile(r"\s(?:" + legal_forms().lower() + r")\.?$")  # "... Power Corp"
-_FIRM_HEADS = frozenset("""advisors advisers partners associates capital securities
-investments holdings industries technologies communications pharmaceuticals""".split())
 # (no lookbehind: the regex engine then skips ahead by first letter; the character
 # before is checked apart)
 _KNOWN_BODY = re.compile("(?:" + "|".join(map(re.escape, sorted(KNOWN_ACRONYMS, key=len, reverse=True)))

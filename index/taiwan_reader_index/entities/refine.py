@@ -509,12 +509,17 @@ def _craft(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _CRAFT_TAKEN_FOR = frozenset({"PERSON", "WORK_OF_ART", "FAC", "LOC", "NORP"})
 
+# the last word of a firm's name ("Matrix Asset Advisors", "Carlyle Partners", "Apax Capital")
+FIRM_HEADS = frozenset("""advisors advisers partners associates capital securities
+investments holdings industries technologies communications pharmaceuticals""".split())
+# what a work is, written before its title ("hit comedy Blackadder", "the movie Ice Age")
+WORK_KINDS = (r"comedy|sitcom|drama|series|film|movie|novel|album|song|book|programme|program|"
+              r"musical|opera|documentary|soap")
 # a work named just after what it is: "the movie Ice Age", "hit US comedy Will and Grace",
 # "Zola's novel Therese Raquin", "the album called Hopes and Fears" (lower case: not the
 # first word of a title; and no word that is also a verb before a name: "play", "show")
-_WORK_NOUN = re.compile(r"\b(?:comedy|sitcom|drama|series|serial|film|movie|novel|album|song|"
-                        r"book|programme|program|musical|opera|documentary|soap|memoir|"
-                        r"biopic|thriller|cartoon|anthem)\s+(?:(?:called|entitled|titled)\s+)?")
+_WORK_NOUN = re.compile(rf"\b(?:{WORK_KINDS}|serial|memoir|biopic|thriller|cartoon|anthem)\s+"
+                        r"(?:(?:called|entitled|titled)\s+)?")
 _TITLE_WORD = r"(?:[A-Z][\w’'-]*|\d+)"  # ("Thou Shalt Not", "13 Going on 30")
 _TITLE = re.compile(rf"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|a|an|in|on|to|and|&)\s+)*{_TITLE_WORD})*")
 _LAST_PART = re.compile(r"\s+(?:of|the|a|an|in|on|to|and|&)\s+([^\s].*)$")
@@ -542,16 +547,25 @@ def _titled_works(text: str, mentions: list[Mention]) -> list[Mention]:
         if last is not None and country_of(last.group(1)) is not None:
             end = start + last.start()  # "film The Sea Inside in Spain"
             words = text[start:end]
-        if _NOT_TITLES.match(words) or country_of(words) is not None:
+        if _NOT_TITLES.match(words) or country_of(words) is not None \
+                or any((m.start, m.end) == (start, end) and m.label in ("GPE", "NORP") for m in out):
             continue
-        inside = [m for m in out if m.start < end and m.end > start]
-        if any(m.start < start or m.end > end or m.label in QUANTITY_LABELS for m in inside):
-            continue
-        if any((m.start, m.end) == (start, end) and m.label in ("GPE", "NORP") for m in inside):
-            continue
-        out = sorted([m for m in out if m not in inside] + [Mention(start, end, "WORK_OF_ART")],
-                     key=lambda m: (m.start, m.end))
+        out = _as_work(out, start, end) or out
     return out
+
+
+def _as_work(mentions: list[Mention], start: int, end: int,
+             dates_inside: bool = False) -> list[Mention] | None:
+    """``mentions`` with ``start``-``end`` a work in place of the names inside it; None
+    when a name runs over its edges or a number stands inside it (or, unless
+    ``dates_inside``, a date: a listed title may hold one, "Last Christmas")."""
+    inside = [m for m in mentions if m.start < end and m.end > start]
+    if any(m.start < start or m.end > end or (
+            m.label in QUANTITY_LABELS and not (dates_inside and m.label == "DATE"))
+           for m in inside):
+        return None
+    return sorted([m for m in mentions if m not in inside] + [Mention(start, end, "WORK_OF_ART")],
+                  key=lambda m: (m.start, m.end))
 
 
 # what an aircraft, ship or weapon is ("fighter jets", "drones", "missiles")
@@ -610,15 +624,9 @@ def _listed_works(text: str, mentions: list[Mention]) -> list[Mention]:
                 end = joined.start()
                 break
             words = text[start:end]
-            inside = [m for m in out if m.start < end and m.end > start]
-            # (a date inside a listed title is part of it: "Last Christmas")
             if not (_NOT_TITLES.match(words) or country_of(words) is not None
-                    or _KIND_AFTER.match(text, end)
-                    or any(m.start < start or m.end > end or (m.label in QUANTITY_LABELS
-                                                             and m.label != "DATE")
-                           for m in inside)):
-                out = sorted([m for m in out if m not in inside]
-                             + [Mention(start, end, "WORK_OF_ART")], key=lambda m: (m.start, m.end))
+                    or _KIND_AFTER.match(text, end)):
+                out = _as_work(out, start, end, dates_inside=True) or out
             gap = _LIST_GAP.match(text, end)
             if gap is None:
                 break
@@ -725,9 +733,7 @@ _ORG_HEADS = frozenset({
     "service", "services", "administration", "corporation", "company", "association",
     "union", "federation", "foundation", "center", "centre", "group", "trust", "bureau",
     "system", "program", "programme", "commission", "committee", "council", "agency",
-    # a firm's ("Matrix Asset Advisors", "Carlyle Partners", "Apax Capital")
-    "advisors", "advisers", "partners", "associates", "capital", "securities", "investments",
-    "holdings", "industries", "technologies", "communications", "pharmaceuticals"})
+}) | FIRM_HEADS
 
 
 # what is left of a firm's name when the model cuts it at "and": "Co Inc", "Sons"
