@@ -7,6 +7,7 @@ import json
 from taiwan_reader_index.articles.loader import load_text
 from taiwan_reader_index.cli.commands import main
 from taiwan_reader_index.compare.align import align
+from taiwan_reader_index.compare.evidence import explain
 from taiwan_reader_index.compare.sentences import normalize, sentences
 
 FILLER_A = "Separately, the weather bureau warned of heavy rain in the north on Friday."
@@ -39,6 +40,29 @@ def test_paraphrase_with_same_actors_and_numbers_is_similar():
          f"{FILLER_B}\n\nThe football season starts next month.\n")
     kinds = pair_kinds(a, b)
     assert [(k, x[:15]) for k, x, _ in kinds] == [("similar", "The Pentagon wi")]
+
+
+def test_sentences_quoting_the_same_term_are_a_possible_match_with_the_term_as_evidence():
+    # Two outlets name one policy with the same quoted term, in otherwise different words:
+    # not judged the same fact, but never listed as what each report leaves out.
+    a = ("Officials have long kept a policy of “calculated restraint,” refusing to say how "
+         f"the navy would answer a blockade of the port.\n\n{FILLER_A}\n")
+    b = ("Nothing has changed in the approach to the port known as “calculated restraint” "
+         "under which commanders stay vague about any response to an attack by sea.\n\n"
+         f"{FILLER_B}\n")
+    result = align(load_text(a, "a", title_line=False), load_text(b, "b", title_line=False))
+    assert result.pairs == []
+    [possible] = result.possible
+    assert possible.a.text.startswith("Officials") and possible.b.text.startswith("Nothing")
+    assert "“calculated restraint”" in explain("possible", possible.a.text, possible.b.text)
+    assert sorted(row.kind for row in result.rows()) == ["only-a", "only-b", "possible"]
+
+
+def test_a_common_phrase_quoted_in_two_unrelated_sentences_is_no_match():
+    a = f"The coach called the late penalty a “lucky break” for his side.\n\n{FILLER_A}\n"
+    b = f"Investors saw the drop in rates as a “lucky break” this spring.\n\n{FILLER_B}\n"
+    result = align(load_text(a, "a", title_line=False), load_text(b, "b", title_line=False))
+    assert result.pairs == [] and result.possible == []
 
 
 def test_unrelated_sentences_are_not_paired():

@@ -25,8 +25,15 @@ from dataclasses import dataclass, field
 
 from ..articles.article import Article
 from ..entities.mention import Entity
-from .features import Side, in_context, joined, side
-from .judgement import UNRELATED, Judgement, judge_sides, quotations, too_few_shared
+from .features import Side, in_context, joined, side, stem_of
+from .judgement import (
+    UNRELATED,
+    Judgement,
+    judge_sides,
+    quotations,
+    quoted_terms,
+    too_few_shared,
+)
 from .sentences import Sentence, sentences
 
 PAIR_KINDS = ("quote", "same", "similar")  # strongest first
@@ -386,9 +393,35 @@ def _align(a: Article, b: Article) -> Alignment:
     used_b = {p.b.index for p in pairs}
     unsure = {(i, j): found for (i, j), found in unsure.items()
               if i not in used_a and j not in used_b}
+    for i, j in _same_terms(sides_a, sides_b, used_a, used_b):  # possible, whatever the score
+        if (i, j) not in unsure:
+            unsure[(i, j)] = judge_sides(sides_a[i], sides_b[j], quotes_a[i], quotes_b[j])
     possible = [Pair("possible", unsure[(i, j)].score, sa[i], sb[j]) for i, j in _assign(unsure)]
     return Alignment(pairs, [s for s in sa if s.index not in used_a],
                      [s for s in sb if s.index not in used_b], possible, ends)
+
+
+def _same_terms(sides_a: Sequence[Side], sides_b: Sequence[Side], used_a: set[int],
+                used_b: set[int]) -> set[tuple[int, int]]:
+    """Unpaired sentences of A and B that quote the same term (:func:`quoted_terms`) and
+    share a content word besides ("a policy of 'strategic ambiguity' with Taiwan"): a
+    common phrase quoted in two unrelated sentences shares nothing else."""
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for j, s in enumerate(sides_b):
+        if j not in used_b:
+            for term in quoted_terms(s.text):
+                holders.setdefault(term, []).append(j)
+    found: set[tuple[int, int]] = set()
+    if not holders:
+        return found
+    for i, s in enumerate(sides_a):
+        if i in used_a:
+            continue
+        for term in quoted_terms(s.text):
+            in_term = {stem_of(word) for word in term}
+            found.update((i, j) for j in holders.get(term, ())[:MAX_NEAR_EACH]
+                         if (s.content.keys() & sides_b[j].content.keys()) - in_term)
+    return found
 
 
 MAX_COMPARED_CHARS = 100_000  # four times the longest report in BBC, Reuters or the seeds

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..articles.prose import fold_quotes
 from .features import ALIASES, STOP, canonical_names, canonical_token, information, side, stem_of
+from .judgement import quoted_terms
 from .sentences import americanize
 
 KIND_LABELS = {
@@ -90,7 +91,12 @@ def explain(kind: str, a: str, b: str, quote_words: int = 0) -> str:
         if mark.kind == "shared":
             word = re.sub(r"['’]s$", "", a[mark.start:mark.end])
             shared.setdefault(word.lower(), word)
-    ranked = sorted(shared.values(), key=lambda w: -information(w.lower()))[:4]
+    terms = [" ".join(term) for term in sorted(quoted_terms(a) & quoted_terms(b))]
+    in_terms = {word for term in terms for word in term.split()}
+    ranked = [f"“{term}”" for term in terms] + sorted(
+        (w for w in shared.values() if w.lower() not in in_terms),
+        key=lambda w: -information(w.lower()))
+    ranked = ranked[:4]
     differ = [a[m.start:m.end] for m in in_a if m.kind == "differs"]
     differ += [b[m.start:m.end] for m in marks(b, a) if m.kind == "differs"]
     numbers = [w for w in differ if _DIGIT.search(w)]

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from .. import learned
 from ..learned import LogisticModel
-from .features import NAMES, Side, features, side
+from .features import NAMES, STOP, Side, features, side
 from .sentences import normalize
 
 QUOTE_MIN_WORDS = 5
@@ -167,6 +167,29 @@ def _straight_shape(text: str, at: int) -> str:
 
 
 _CLOSING_END = frozenset(",.;:!?)]}'’…\"")  # a mark after these closes a quotation
+
+
+TERM_WORDS = range(2, 5)  # words of a quoted term: "strategic ambiguity", "actual combat drills"
+
+
+def quoted_terms(text: str) -> set[tuple[str, ...]]:
+    """The quoted terms of a sentence: each quotation it opens and closes that is only two
+    to four words (normal form) with at least one not a stop word - the name a report
+    gives a policy, a coined phrase, a few words of what someone said. Two reports that
+    quote the same term likely report the same thing, however else their sentences
+    differ; a longer quotation is a quotation (:func:`quote_score`), one word a term
+    any two reports may quote, and a quoted title (every word capitalised) is neither.
+    """
+    if not has_quote_marks(text):
+        return set()
+    terms = set()
+    for start, end in _read_marks(text).spans:
+        part = text[start:end]
+        words = tuple(quote_words(part))
+        if len(words) in TERM_WORDS and not _is_title(part) and any(
+                w not in STOP for w in words):
+            terms.add(words)
+    return terms
 
 
 def quotations(text: str) -> list[list[str]]:
