@@ -94,6 +94,14 @@ _ROLE_BEFORE = re.compile(
     r"[Ff]ilm-?maker)"  # (not "31-year-old": "the 31-year-old World Cup winning scrum-half")
     r"(?:-(?:designate|elect))?,?\s+$")  # ("Prime Minister-designate Noboru Takeshita";
 # an apposition: "Kenteris's lawyer, Gregory Ioannidis, said")
+# and a role in apposition after a full name: "Thomas Hanley, a director of Salomon Inc",
+# "Jane Cole, the bank's chief economist at ..." (not a role a firm has too: "the lead
+# manager", "financial adviser to")
+_ROLE_AFTER = re.compile(
+    r"['’]?,\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:director|spokesman|"
+    r"spokeswoman|analyst|economist|lawyer|official|executive|chairman|chairwoman|"
+    r"president|professor|minister|secretary|senator|commissioner|governor|researcher|"
+    r"strategist|head|chief|founder|editor|author)\s+(?:of|at|for|with|in)\b")
 # a performer is named by what she does, as one word too ("rapper Nelly", "singer Madonna")
 # a club by the people it has ("Bolton boss Sam Allardyce", "Pompey fans"), a town's name
 # as often as not; one word, not a surname the article gives in full ("Johnny Cash
@@ -339,8 +347,10 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
     if " " in key and key.rsplit(" ", 1)[1] in FIRM_HEADS:  # "Matrix Asset Advisors"
         found.append("ORG")
     for start, end in spans:
+        role_after = " " in key and _ROLE_AFTER.match(source, end) is not None
         body = bool(_ORG_BEFORE.search(source, max(0, start - 20), start)
-                    or _ORG_AFTER.match(source, end)
+                    or (_ORG_AFTER.match(source, end) and not role_after)  # ("a director of
+                    # Salomon Inc subsidiary Salomon Brothers": the subsidiary is not the name's)
                     or (" " not in key and key not in full_names and _CLUB_AFTER.match(source, end)))
         if body:
             found.append("ORG")
@@ -348,7 +358,7 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
             # "rapper Nelly" says what the name is, however often the model says otherwise
             found += ["PERSON"] * max(1, len(spans) // 2)
         elif _TITLE_BEFORE.search(source, max(0, start - 12), start) or (
-                " " in key and _ROLE_BEFORE.search(source, max(0, start - 28), start)
+                " " in key and (_ROLE_BEFORE.search(source, max(0, start - 28), start) or role_after)
                 and not NAME_HEADS.intersection(key.split())
                 and not _LEGAL_FORM_END.search(key)) \
                 or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key) and not body):

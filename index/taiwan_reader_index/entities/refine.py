@@ -111,19 +111,20 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if _MONTH_DAY.fullmatch(text, edged.start, edged.end):  # "Mar 2 - <" as a person
             out.append(Mention(edged.start, edged.end, "DATE"))
             continue
-        for part in (r for cut in _sentences(text, mention) for b in _brackets(text, cut)
+        for part in (r for cut in _sentences(text, mention) for angled in _angle_cut(text, cut)
+                     for b in _brackets(text, angled)
                      for c in _credit(text, _edges(text, b)) for f in fixture_sides(text, c)
                      for p in _country_pair(text, player_minute(text, f))
                      for site in _building_in_place(text, p)
                      for o in _run_together(text, site)
                      for q in _nationality_lead(text, o)
                      for r in _role_inside(text, _lower_lead(text, _honorific(text, q)))):
-            part = _country_and_common(text, part)
-            for piece in split_possessive(text, _the(text, part)):
+            part = _country_and_common(text, _the(text, part))  # ("the U.S. Government")
+            for piece in split_possessive(text, part):
                 piece = _trim_possessive(text, piece)
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and not _role_abbreviation(text, piece) and not _table_row(text, piece) \
-                        and not _job_title(text, piece) \
+                        and not _job_title(text, piece) and not _ticker(text, piece) \
                         and _name_shaped(text[piece.start:piece.end], piece.label):
                     out.append(piece)
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
@@ -503,8 +504,18 @@ def _craft(text: str, mentions: list[Mention]) -> list[Mention]:
         if after is not None and not country_of(name) and not (  # a people's fighters
                 m.label == "NORP" and (country_of_adjective(name) or "fighter" in after.group())):
             m = Mention(m.start, m.end, "PRODUCT")
+        elif m.label in _CRAFT_TAKEN_FOR | {"ORG", "GPE"} and _SHIP_BEFORE.search(
+                text, max(0, m.start - 24), m.start):
+            m = Mention(m.start, m.end, "PRODUCT")  # "the frigate Stark": a ship's name
         out.append(m)
     return out
+
+
+# what a ship is, just before its name ("the U.S. frigate Stark", "the tanker Bridgeton";
+# not "carrier": an airline is one too)
+_SHIP_BEFORE = re.compile(r"\b(?:frigate|destroyer|cruiser|warship|battleship|submarine|"
+                          r"aircraft\s+carrier|minesweeper|tanker|supertanker|freighter|"
+                          r"liner|ferry|trawler|yacht|vessel|ship)\s+$")
 
 
 _CRAFT_TAKEN_FOR = frozenset({"PERSON", "WORK_OF_ART", "FAC", "LOC", "NORP"})
@@ -739,25 +750,36 @@ _ORG_HEADS = frozenset({
 # what is left of a firm's name when the model cuts it at "and": "Co Inc", "Sons"
 _FIRM_TAIL = re.compile(r"(?:Co|Cos|Company|Sons|Associates|Partners|Brothers|Bros)\.?"
                         r"(?:,?\s+(?:" + legal_forms() + r")\.?)*")
-_AND_BEFORE = re.compile(r"\s+(?:and|&)\s+$")
+# or the last partner with the legal form, "Hardart Co" of "Horn and Hardart Co" (German
+# copy joins them with "und": "Bilfinger und Berger-Bau AG"); one word each side, as in
+# all 85 such names in Reuters-21578 ("KeyCorp and Banc One Corp" are two)
+_PARTNER_TAIL = re.compile(r"[A-Z][\w.'’-]*\s+(?:" + legal_forms() + r")\.?")
+_AND_BEFORE = re.compile(r"\s+(?:and|und|&)\s+$")
 _PARTNERS_BEFORE = re.compile(r"(?<![\w.'’-])((?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*)$")
 _NOT_PARTNERS = frozenset({"The", "A", "An", "By", "From", "With", "And", "Both", "Said"})
 
 
 def _and_company(text: str, mentions: list[Mention]) -> list[Mention]:
     """A firm named for its partners, "Morgan Stanley and Co Inc", "Baker, Fentress and
-    Co", "Smith and Sons", is one organisation: the model cuts it at "and" and tags the
-    tail "Co Inc" as a company of its own (Reuters' third organisation, 525 articles)."""
+    Co", "Smith and Sons", "Horn and Hardart Co", is one organisation: the model cuts it
+    at "and" and tags the tail "Co Inc" as a company of its own (Reuters' third
+    organisation, 525 articles), or the first partner as a place. Not where the name
+    before "and" is a country's ("Japan and Nissan Motor Co" are two)."""
     out: list[Mention] = []
     for mention in mentions:
         connector = _AND_BEFORE.search(text, max(0, mention.start - 8), mention.start)
-        if connector is None or mention.label in QUANTITY_LABELS \
-                or not _FIRM_TAIL.fullmatch(text, mention.start, mention.end):
+        partner_tail = connector is not None and mention.label == "ORG" \
+            and _PARTNER_TAIL.fullmatch(text, mention.start, mention.end) is not None
+        if connector is None or mention.label in QUANTITY_LABELS or not (
+                partner_tail or _FIRM_TAIL.fullmatch(text, mention.start, mention.end)):
             out.append(mention)
             continue
         before = out[-1] if out else None
         if before is not None and before.end == connector.start() \
-                and before.label not in QUANTITY_LABELS:
+                and before.label not in QUANTITY_LABELS and not (partner_tail and (
+                    _whole_or_country(text[before.start:before.end])
+                    or " " in text[before.start:before.end].strip()
+                    or _TWO_BEFORE.search(text, max(0, before.start - 12), before.start))):
             out[-1] = Mention(before.start, mention.end, "ORG")
             continue
         partners = _PARTNERS_BEFORE.search(text, max(0, connector.start() - 80),
@@ -765,11 +787,26 @@ def _and_company(text: str, mentions: list[Mention]) -> list[Mention]:
         if partners is not None and (before is None or before.end <= partners.start(1)):
             names = [w for w in _WORD.finditer(text, partners.start(1), connector.start())
                      if w.group() not in _NOT_PARTNERS]  # "The Smith and Co": not "The"
-            if names:
+            if names and not (partner_tail and (len(names) > 1 or _whole_or_country(
+                    text[names[0].start():connector.start()]))):
                 out.append(Mention(names[0].start(), mention.end, "ORG"))
                 continue
         out.append(mention)
     return out
+
+
+_WITH_FORM = re.compile(r"\s(?:" + legal_forms() + r")\.?$")
+
+
+_TWO_BEFORE = re.compile(r"\b(?:[Bb]oth|between|[Ee]ither|[Nn]either)\s+$")  # "Both Exxon and Mobil Corp"
+_STANDS_ALONE = re.compile(r"[A-Z]{2,5}")  # an acronym: "IBM and Hitachi Ltd" are two
+
+
+def _whole_or_country(name: str) -> bool:
+    """Whether a name before "and" stands alone: a country, a company with its legal
+    form ("Enzon Inc and Eastman Kodak Co" are two) or its acronym."""
+    return bool(country_of(name) or country_of_adjective(name) or _WITH_FORM.search(name)
+                or _STANDS_ALONE.fullmatch(name))
 
 
 # a currency unit, as news writes it (wire copy: "53 billion U.S. Dlrs", "40 mln stg")
@@ -1040,6 +1077,25 @@ def _sentences(text: str, mention: Mention) -> list[Mention]:
 _BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*")
 
 
+_ANGLE = re.compile(r"[<>]")
+
+
+def _angle_cut(text: str, mention: Mention) -> list[Mention]:
+    """No name holds an angle bracket: a span the model ran over wire copy's ticker
+    ("FUNC> First Union National Bank") is the names on either side of it."""
+    if _ANGLE.search(text, mention.start, mention.end) is None:
+        return [mention]
+    out, start = [], mention.start
+    for mark in [*_ANGLE.finditer(text, mention.start, mention.end), None]:
+        end = mark.start() if mark is not None else mention.end
+        piece = text[start:end]
+        lead, tail = len(piece) - len(piece.lstrip()), len(piece) - len(piece.rstrip())
+        if start + lead < end - tail and _name_like(text[start + lead]):
+            out.append(Mention(start + lead, end - tail, mention.label))
+        start = mark.end() if mark is not None else end
+    return out
+
+
 def _brackets(text: str, mention: Mention) -> list[Mention]:
     """A name and its short form in brackets are two names ("Hindustan Aeronautics
     (HAL)" -> "Hindustan Aeronautics", "HAL"); what follows the bracket, a third."""
@@ -1061,9 +1117,11 @@ def _brackets(text: str, mention: Mention) -> list[Mention]:
 _BODY_HEADS = frozenset({
     "army", "navy", "air", "marines", "marine", "treasury", "congress", "senate", "house",
     "embassy", "ministry", "department", "bank", "exchange", "agency", "council", "commission",
-    "committee", "court", "post", "airlines", "airways", "guard", "forces", "command", "party",
+    "committee", "court", "post", "airlines", "airways", "guard", "force", "forces", "command", "party",
     "parliament", "assembly", "railways", "mint", "open", "cup", "league", "museum", "institute",
-    "university", "times", "news", "press", "steel", "telecom", "television", "radio"})
+    "university", "times", "news", "press", "steel", "telecom", "television", "radio",
+    # newspapers ("the China Daily", "the U.S. Journal")
+    "daily", "herald", "journal", "tribune", "telegraph", "gazette", "observer", "chronicle"})
 
 
 # the last words of names of bodies and events: "US Customs Service", "London Book Fair"
@@ -1090,20 +1148,44 @@ def _body_by_its_head(text: str, mention: Mention) -> Mention:
     return mention
 
 
+_WORD_BEFORE = re.compile(r"([\w.'’&-]+)\s+$")
+_TICKER = re.compile(r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,3})?")
+
+
+def after_a_name(text: str, bracket: int) -> bool:
+    """Whether the angle bracket at ``bracket`` follows a capitalised word: wire copy's
+    stock ticker after a company's name ("Kodak <EK>", "Citicorp's <CCI>"), where a
+    company named in brackets follows a common word ("talks with <Antibioticos SA>")."""
+    before = _WORD_BEFORE.search(text, max(0, bracket - 40), bracket)
+    return bool(before and before.group(1)[:1].isupper())
+
+
+def _ticker(text: str, mention: Mention) -> bool:
+    """A stock ticker in angle brackets after its company's name ("Bankers Trust Co <BT>",
+    "<GBFG.F>"): the company's code, not a name of its own."""
+    return text[mention.start - 1:mention.start] == "<" and text[mention.end:mention.end + 1] == ">" \
+        and _TICKER.fullmatch(text, mention.start, mention.end) is not None \
+        and after_a_name(text, mention.start - 1)
+
+
 def _country_and_common(text: str, mention: Mention) -> Mention:
     """An organisation that is a country and common words ("U.S. Government", "U.S.
-    Firms") is the country (or its people, for an adjective)."""
+    Firms") is the country (or its people, for an adjective); so is one that a sentence
+    opens with a common word before the country ("Initial U.S. Reaction")."""
     if mention.label != "ORG" or " " not in text[mention.start:mention.end]:
         return mention
     found = list(_NON_SPACE.finditer(text, mention.start, mention.end))
     words = [w.group() for w in found]
-    for n in (1, 2, 3):
-        head = " ".join(words[:n])
-        rest = words[n:]
-        if rest and (country_of(head) or country_of_adjective(head)) and all(
-                is_common(w) and w.casefold() not in NAME_HEADS for w in rest):
-            label = "GPE" if country_of(head) else "NORP"
-            return Mention(mention.start, found[n - 1].end(), label)
+    lead = 1 if len(words) > 2 and is_common(words[0]) and sentence_start(text, mention.start) \
+        else 0
+    for skip in range(lead + 1):
+        for n in (1, 2, 3):
+            head = " ".join(words[skip:skip + n])
+            rest = words[skip + n:]
+            if rest and (country_of(head) or country_of_adjective(head)) and all(
+                    is_common(w) and w.casefold() not in NAME_HEADS for w in rest):
+                label = "GPE" if country_of(head) else "NORP"
+                return Mention(found[skip].start(), found[skip + n - 1].end(), label)
     return mention
 
 
@@ -1369,6 +1451,10 @@ _COMPANY_SUFFIX = re.compile(r"(?:\s+(?:" + legal_forms(
     "Corporation", "Holdings", "Group", "International", "Company", "Limited") + r")\.?,?)+$")
 
 
+# a firm named for its partners, without its legal form ("Cable and Wireless")
+_PARTNERS = re.compile(r"[A-Z][\w.'’-]+ (?:and|und|&) [A-Z][\w.'’-]+")
+
+
 def _short_forms(source: str, regions: Sequence[tuple[int, int]],
                  mentions: list[Mention]) -> list[Mention]:
     """People's surnames and companies' short names, wherever they stand alone."""
@@ -1380,6 +1466,8 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
             last = words[-1].strip(".,")
             if len(last) >= 3 and last[0].isupper() and country_of(last) is None:
                 forms.setdefault(last.casefold(), "PERSON")
+        elif m.label == "ORG" and _PARTNERS.fullmatch(text):
+            forms.setdefault(text.casefold(), "ORG")  # "Bilfinger und Berger" wherever it stands
         elif m.label == "ORG" and _COMPANY_SUFFIX.search(text):
             words = _COMPANY_SUFFIX.sub("", text).split()
             for n in range(len(words), 0, -1):
@@ -1398,16 +1486,28 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
 
     finder = NameFinder(forms, possessive=True)
     added = []
+    replaced: set[Mention] = set()
     for start, end in regions:
         for s, e in finder.spans(source, start, end):
             word = source[s:e]
-            if not word[0].isupper() or taken.overlaps(s, e) \
-                    or joined_to_name(source, s, e):
+            if not word[0].isupper() or joined_to_name(source, s, e):
+                continue
+            if taken.overlaps(s, e):
+                # a company's short name of several words that the model cut into
+                # names ("Horn and Hardart" after "Horn and Hardart Co": a place and a
+                # town) is the company
+                inside = [m for m in out if m.start < e and s < m.end]
+                words = word.split()
+                if forms[" ".join(words).casefold()] == "ORG" and len(words) > 1 \
+                        and words[-1][:1].isupper() and inside \
+                        and all(s <= m.start and m.end <= e for m in inside):
+                    replaced.update(inside)
+                    added.append(Mention(s, e, "ORG"))
                 continue
             if sentence_start(source, s) and " " not in word and is_common(word):
                 continue
             added.append(Mention(s, e, forms[" ".join(word.split()).casefold()]))
-    return sorted(out + added, key=lambda m: (m.start, m.end))
+    return sorted([m for m in out if m not in replaced] + added, key=lambda m: (m.start, m.end))
 
 
 def joined_to_name(source: str, start: int, end: int) -> bool:
