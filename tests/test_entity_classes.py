@@ -1171,3 +1171,17 @@ def test_a_span_the_model_runs_over_a_ticker_is_the_name_after_it(extract):
     got = names(found)
     assert ("Keystone Corp", "ORG") in got and not [t for t, _ in got if "KEY" in t]
     assert [t for t, _ in got if t.endswith("Keystone National Bank of Ohio")]
+
+
+def test_wire_copy_the_full_stop_after_a_legal_form_ends_the_sentence_and_a_ticker_is_no_name(extract):
+    """Wire copy writes a legal form without a full stop ("Harlow Mining Co said"), so one
+    after it at a sentence's end ("through Kestrel Brothers Inc.") ends the sentence; the
+    ticker in a headline ("KBS <KBS>") is not another mention of the company."""
+    article, found = extract(
+        "HARLAN SAYS KBS <KBS> HAS GROWN STRONGER\n\nDALLAS, March 31 - Harlow Mining Co "
+        "said profits rose. The notes were sold through Kestrel Brothers Inc.\n    Laurence "
+        "Harlan said KBS Inc is a stronger company now.\n", title_line=True)
+    got = names(found)
+    assert ("Kestrel Brothers Inc", "ORG") in got and ("Harlow Mining Co", "ORG") in got
+    ticker = article.source.index("<KBS>") + 1
+    assert not [e for e in found if e.start == ticker]

@@ -120,3 +120,23 @@ def test_html_is_reduced_to_the_article(tmp_path):
     assert article.title == "Navy drills begin"
     assert "The navy began drills" in article.body
     assert "tracking" not in article.body and "Copyright" not in article.body
+
+
+def test_wire_copy_keeps_its_headline_as_title_and_its_results_table_as_story(tmp_path):
+    """A news agency's copy as sent (a dateline under a headline in capitals) has no page
+    around it: the headline is the title even when it ends with "U.S." or holds a ticker,
+    and a results table's short lines are the story, not menus or related headlines."""
+    table = write(tmp_path, "t.txt", (
+        "<HARLOW GROUP INC> SEVEN MTHS DEC NET\n\nBOSTON, March 17 - Oper net 41.2 mln\n"
+        "    Revs 380 mln\n    12 mths\n    Oper net 62 mln vs 45.3 mln\n"
+        "    Revs 570 mln vs 562 mln\n    NOTE: Seven months represents earnings following\n"
+        "acquisition in June 1986 when the company went private.\n    Period ending Dec. 28, "
+        "1986 excludes 40.1 mln dlrs of\ninterest expenses, 39.5 mln dlrs of acquisition "
+        "adjustments, and\n1.5 mln dlrs of income taxes.\n Reuter\n"))
+    article = load_article(table)
+    assert article.title == "<HARLOW GROUP INC> SEVEN MTHS DEC NET"
+    assert [b.junk for b in article.blocks] == [None] * (len(article.blocks) - 1) + ["signoff"]
+    trip = write(tmp_path, "u.txt", "JAPAN MINISTER CALLS OFF TRIP TO THE U.S.\n\nTOKYO, "
+                 "March 3 - Japan's foreign minister called off a visit to Washington, "
+                 "officials said.\n Reuter\n")
+    assert load_article(trip).title == "JAPAN MINISTER CALLS OFF TRIP TO THE U.S."

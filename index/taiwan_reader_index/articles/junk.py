@@ -147,9 +147,10 @@ def classify_page(blocks: list[Block], model: bool = True) -> tuple[list[Block],
     page of MODEL_MIN_BLOCKS blocks or more, the learned model (``page_model.py``) sets
     aside the page around the article too: navigation, notices, comments, footers.
     """
-    kinds = _rule_kinds(blocks)
+    wire = is_wire_copy(blocks)
+    kinds = _rule_kinds(blocks, page=not wire)
     warning = None
-    if model and MODEL_MIN_BLOCKS <= len(blocks) <= MODEL_MAX_BLOCKS:
+    if model and not wire and MODEL_MIN_BLOCKS <= len(blocks) <= MODEL_MAX_BLOCKS:
         from .page_model import article_probabilities, decide
         from .page_model import model as page_model
 
@@ -206,10 +207,27 @@ def _page_kind(text: str, before: bool, after: bool) -> tuple[str, str]:
     return "navigation", "a menu or link line inside the page"
 
 
-def _rule_kinds(blocks: list[Block]) -> dict[int, tuple[str, str]]:
+# a news agency's dateline: "TORONTO, April 9 - ", "LAS VEGAS, Nev., April 1 - ",
+# "NEW YORK, MARCH 13 - "
+_DATELINE = re.compile(r"[A-Z][A-Za-z.'’ -]{1,40},(?:\s+[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][a-z.]+)?,)?\s+"
+                       r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Za-z]{0,6}\.?\s+"
+                       r"\d{1,2}\s+-\s")
+
+
+def is_wire_copy(blocks: list[Block]) -> bool:
+    """Whether the text is a news agency's copy as it sent it: a dateline opens its first
+    or second block (under a headline). Such a file has no page around the story: its
+    results tables (short lines of figures) are the story, not menus or headlines of
+    other stories."""
+    return any(_DATELINE.match(b.text.lstrip()) for b in blocks[:2])
+
+
+def _rule_kinds(blocks: list[Block], page: bool = True) -> dict[int, tuple[str, str]]:
+    """The kinds the rules find; without ``page`` (wire copy) no related headlines or
+    teasers, which only a web page has ("NOTE: Eight months represents ..." is the story)."""
     n = len(blocks)
     kinds: dict[int, tuple[str, str]] = {}
-    for i in _headline_runs(blocks):
+    for i in _headline_runs(blocks) if page else ():
         kinds[i] = ("related", "one of several consecutive headline-like lines")
     for i, block in enumerate(blocks):
         if i in kinds:
@@ -222,7 +240,8 @@ def _rule_kinds(blocks: list[Block]) -> dict[int, tuple[str, str]]:
         elif _word_count(text) <= 40 and _SITE_NOTICE.search(text):
             kinds[i] = ("notice", "a notice of the site (cookies, sign-up, legal)")
     teaser_candidates = [
-        i for i, b in enumerate(blocks) if i > 0 and i not in kinds and _is_kicker_teaser(b.text)
+        i for i, b in enumerate(blocks)
+        if page and i > 0 and i not in kinds and _is_kicker_teaser(b.text)
     ]
     candidate_set = set(teaser_candidates)
     for i in teaser_candidates:

@@ -175,7 +175,15 @@ def _is_title_line(block: Block, text: str) -> bool:
     if block.kind == "heading":
         return True
     words = len(text.split())
-    return 0 < words <= 20 and (not ends_sentence(text) or is_headline_like(text))
+    return 0 < words <= 20 and (not ends_sentence(text) or is_headline_like(text)
+                                or _in_capitals(text))
+
+
+def _in_capitals(text: str) -> bool:
+    """A line in capitals, a wire headline even when it ends with a full stop ("JAPAN
+    MINISTER CALLS OFF TRIP TO THE U.S."): prose is never written so."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _strip_heading(text: str) -> str:

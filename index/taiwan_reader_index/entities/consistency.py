@@ -54,6 +54,7 @@ from .refine import (
     NAME_TITLES,
     OFFICE_OF,
     WORK_KINDS,
+    is_ticker,
     joined_to_name,
     sentence_start,
 )
@@ -389,7 +390,7 @@ def _occurrences(source: str, regions: Sequence[tuple[int, int]],
         return found
     for start, end in regions:
         for span in finder.spans(source, start, end):
-            if source[span[0]].isupper():
+            if source[span[0]].isupper() and not is_ticker(source, *span):  # ("CBS <CBS>")
                 found[_key(source[span[0]:span[1]])].append(span)
     return found
 
@@ -417,8 +418,9 @@ def _countries(source: str, regions: Sequence[tuple[int, int]],
         for match in _COUNTRY_WORDS.finditer(source, start, end):
             s, e = match.span()
             word = match.group()
-            if taken.overlaps(s, e) or _word_before(source, s) or _in_capitals(source, s, e) \
-                    or _inside_name(source, s, e):
+            # (in a headline in capitals "US" may be "us"; "U.S." is the country)
+            if taken.overlaps(s, e) or _word_before(source, s) or _inside_name(source, s, e) \
+                    or ("." not in word and _in_capitals(source, s, e)):
                 continue
             if _MONEY_AFTER.match(source, e):  # "eight billion U.S. Dlrs" is an amount
                 continue

@@ -1161,11 +1161,14 @@ def after_a_name(text: str, bracket: int) -> bool:
 
 
 def _ticker(text: str, mention: Mention) -> bool:
-    """A stock ticker in angle brackets after its company's name ("Bankers Trust Co <BT>",
-    "<GBFG.F>"): the company's code, not a name of its own."""
-    return text[mention.start - 1:mention.start] == "<" and text[mention.end:mention.end + 1] == ">" \
-        and _TICKER.fullmatch(text, mention.start, mention.end) is not None \
-        and after_a_name(text, mention.start - 1)
+    return is_ticker(text, mention.start, mention.end)
+
+
+def is_ticker(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a stock ticker in angle brackets after its company's
+    name ("Bankers Trust Co <BT>", "<GBFG.F>"): the company's code, not a name of its own."""
+    return text[start - 1:start] == "<" and text[end:end + 1] == ">" \
+        and _TICKER.fullmatch(text, start, end) is not None and after_a_name(text, start - 1)
 
 
 def _country_and_common(text: str, mention: Mention) -> Mention:
@@ -1391,7 +1394,24 @@ def refine_article(source: str, regions: Sequence[tuple[int, int]],
     capitals = _mid_sentence_capitals(source, regions)
     kept = [m for m in mentions
             if not _lone_sentence_word(source, m, capitals) and not _row_label(source, m)]
-    return _short_forms(source, regions, _owners_apart(source, kept))
+    return _short_forms(source, regions, _owners_apart(source, _form_full_stop(source, regions, kept)))
+
+
+_FORM_STOP = re.compile(r"\b(?:" + legal_forms() + r")\.$")
+_SENTENCE_AFTER = re.compile(r"\s*(?:$|\n|[A-Z\"“])")  # what follows a sentence's end
+_BARE_FORM = re.compile(r"\b(?:Inc|Corp|Co|Ltd)\b(?![.&'’-])")
+
+
+def _form_full_stop(source: str, regions: Sequence[tuple[int, int]],
+                    mentions: list[Mention]) -> list[Mention]:
+    """In an article that writes a company's legal form without a full stop ("Honda Motor
+    Co Ltd said"), a full stop after one ends the sentence ("chairman of Nabisco Brands
+    Inc."): not part of the name."""
+    if not any(_BARE_FORM.search(source, start, end) for start, end in regions):
+        return mentions
+    return [Mention(m.start, m.end - 1, m.label)
+            if m.label == "ORG" and _FORM_STOP.search(source, m.start, m.end)
+            and _SENTENCE_AFTER.match(source, m.end) else m for m in mentions]
 
 
 _OWNED = re.compile(r"['’]s\s+(?=[A-Z])")
