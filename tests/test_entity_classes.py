@@ -1185,3 +1185,21 @@ def test_wire_copy_the_full_stop_after_a_legal_form_ends_the_sentence_and_a_tick
     assert ("Kestrel Brothers Inc", "ORG") in got and ("Harlow Mining Co", "ORG") in got
     ticker = article.source.index("<KBS>") + 1
     assert not [e for e in found if e.start == ticker]
+
+
+def test_a_programme_named_before_the_word_programme_is_a_work(extract):
+    """"the BBC's Today programme" (the model read a date), "Radio Five Live's Sportsweek
+    programme" (one company with its broadcaster), "Breakfast with Frost programme"; not a
+    broadcaster's ("a BBC programme"), a party's ("Labour's programme"), a people's or a
+    name that holds a possessive ("a New Year's Eve programme")."""
+    _, found = extract("Mr Blair told the BBC's Today programme that he would stay. She told "
+                       "BBC Radio Five Live's Sportsweek programme she was fine, and BBC One's "
+                       "Breakfast with Frost programme nothing. Labour's programme was praised "
+                       "and a BBC programme covered it. A British programme won, and Chris "
+                       "Tarrant will host a New Year's Eve programme.\n")
+    got = names(found)
+    assert missing(got, [("Today", "WORK_OF_ART"), ("Sportsweek", "WORK_OF_ART"),
+                         ("BBC Radio Five Live", "ORG"), ("Breakfast with Frost", "WORK_OF_ART"),
+                         ("Labour", "ORG"), ("British", "NORP")]) == []
+    assert not [t for t, label in got if label == "WORK_OF_ART"
+                and t not in ("Today", "Sportsweek", "Breakfast with Frost")]

@@ -131,6 +131,7 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
     found = _joined_names(text, _broadcast_services(text, found))
     found = _listed_works(text, _titled_works(text, _awards(text, _craft(text, found))))
+    found = _programme_titles(text, found)
     found = _model_numbers(text, found)
     found = _defined_by_acronym(text, found)
     return _parties(text, [_body_by_its_head(text, _languages(text, _numbered_title(text, _sea(
@@ -562,6 +563,50 @@ def _titled_works(text: str, mentions: list[Mention]) -> list[Mention]:
                 or any((m.start, m.end) == (start, end) and m.label in ("GPE", "NORP") for m in out):
             continue
         out = _as_work(out, start, end) or out
+    return out
+
+
+# a programme named just before the word, often after its broadcaster's possessive: "the
+# BBC's Today programme", "Radio Five Live's Sportsweek programme", "Go Digital programme"
+_BEFORE_PROGRAMME = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+(?:(?:of|the|a|an|in|on|to|"
+                               rf"and|&|with|for|at|from)\s+)*{_TITLE_WORD})*)\s+programme\b")
+_ARTICLE_LEAD = re.compile(r"(?:[Aa]n?)\s+")
+_OWNER_END = re.compile(r".*['’]s\s+", re.DOTALL)  # up to the last possessive
+# a broadcaster or a service is the owner, not the title ("BBC World Service programme")
+_BROADCASTER_END = frozenset({"service", "radio", "tv", "television", "channel", "news",
+                              "network", "online", "live", "fm", "world"})
+
+
+def _programme_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A programme's title written just before "programme" is a work ("the BBC's Today
+    programme": the model read a date; "Live's Sportsweek programme" a company with its
+    broadcaster); not a broadcaster ("a BBC programme"), a day or a place."""
+    out = list(mentions)
+    for match in _BEFORE_PROGRAMME.finditer(text):
+        start, end = match.span(1)
+        owner = _OWNER_END.match(text, start, end)
+        if owner is not None:
+            if any(m.start < owner.end() - 3 and m.end > owner.end() and m.label not in _OWNERS
+                   for m in out):
+                continue  # a name that holds a possessive: "a New Year's Eve programme"
+            start = owner.end()
+        lead = _ARTICLE_LEAD.match(text, start, end)  # "A British programme": no title has "a"
+        if lead is not None:
+            start = lead.end()
+        words = text[start:end].split()
+        if not words or all(w.isupper() for w in words) or _NOT_TITLES.match(text, start, end) \
+                or words[-1].casefold() in _BROADCASTER_END or country_of(" ".join(words)) \
+                or country_of_adjective(" ".join(words)) \
+                or words[-1].endswith(("'", "’", "'s", "’s")):  # "Labour's programme"
+            continue
+        cut = []
+        for m in out:  # a name run from the broadcaster into the title keeps the broadcaster
+            if m.start < start < m.end <= end and owner is not None:
+                head = text[m.start:owner.end()].rstrip()
+                head = _POSSESSIVE_TAIL.sub("", head)
+                m = Mention(m.start, m.start + len(head), "ORG") if head else m
+            cut.append(m)
+        out = _as_work(cut, start, end, dates_inside=True) or out  # ("Today": a date)
     return out
 
 
