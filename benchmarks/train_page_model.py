@@ -194,8 +194,8 @@ def reuters_cost() -> None:
     seconds = time.perf_counter() - started
     words = sum(len(t.split()) for t in texts)
     print(f"Reuters-21578: {len(texts):,} articles, {words:,} words loaded in {seconds:.1f} s "
-          f"({1000 * seconds / words * 1000:.2f} ms per 1,000 words); the full index build "
-          f"with entities takes 266-292 s here, so the loader is {seconds / 280:.0%} of it")
+          f"({1000 * seconds / words * 1000:.2f} ms per 1,000 words; the full index build "
+          "with entities, bench_scale.py, took 181-189 s when last measured)")
 
 
 if __name__ == "__main__":
