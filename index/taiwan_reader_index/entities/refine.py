@@ -54,6 +54,7 @@ Across one article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..articles.prose import LEADING_THE
@@ -124,7 +125,7 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 piece = _trim_possessive(text, piece)
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and not _role_abbreviation(text, piece) and not _table_row(text, piece) \
-                        and not _job_title(text, piece) and not _ticker(text, piece) \
+                        and not _job_title(text, piece) and not is_ticker(text, piece.start, piece.end) \
                         and _name_shaped(text[piece.start:piece.end], piece.label):
                     out.append(piece)
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
@@ -841,8 +842,6 @@ def _and_company(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _WITH_FORM = re.compile(r"\s(?:" + legal_forms() + r")\.?$")
-
-
 _TWO_BEFORE = re.compile(r"\b(?:[Bb]oth|between|[Ee]ither|[Nn]either)\s+$")  # "Both Exxon and Mobil Corp"
 _STANDS_ALONE = re.compile(r"[A-Z]{2,5}")  # an acronym: "IBM and Hitachi Ltd" are two
 
@@ -1205,10 +1204,6 @@ def after_a_name(text: str, bracket: int) -> bool:
     return bool(before and before.group(1)[:1].isupper())
 
 
-def _ticker(text: str, mention: Mention) -> bool:
-    return is_ticker(text, mention.start, mention.end)
-
-
 def is_ticker(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a stock ticker in angle brackets after its company's
     name ("Bankers Trust Co <BT>", "<GBFG.F>"): the company's code, not a name of its own."""
@@ -1516,6 +1511,8 @@ _COMPANY_SUFFIX = re.compile(r"(?:\s+(?:" + legal_forms(
     "Corporation", "Holdings", "Group", "International", "Company", "Limited") + r")\.?,?)+$")
 
 
+_LONGEST_NAME = 300  # characters: no name runs longer (a mention that begins this far back
+# cannot reach the span)
 # a firm named for its partners, without its legal form ("Cable and Wireless")
 _PARTNERS = re.compile(r"[A-Z][\w.'’-]+ (?:and|und|&) [A-Z][\w.'’-]+")
 
@@ -1552,6 +1549,8 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
     finder = NameFinder(forms, possessive=True)
     added = []
     replaced: set[Mention] = set()
+    out.sort(key=lambda m: (m.start, m.end))
+    starts = [m.start for m in out]
     for start, end in regions:
         for s, e in finder.spans(source, start, end):
             word = source[s:e]
@@ -1561,7 +1560,8 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
                 # a company's short name of several words that the model cut into
                 # names ("Horn and Hardart" after "Horn and Hardart Co": a place and a
                 # town) is the company
-                inside = [m for m in out if m.start < e and s < m.end]
+                near = out[bisect_left(starts, s - _LONGEST_NAME):bisect_left(starts, e)]
+                inside = [m for m in near if m.end > s]
                 words = word.split()
                 if forms[" ".join(words).casefold()] == "ORG" and len(words) > 1 \
                         and words[-1][:1].isupper() and inside \
