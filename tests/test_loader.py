@@ -136,6 +136,12 @@ def test_wire_copy_keeps_its_headline_as_title_and_its_results_table_as_story(tm
     article = load_article(table)
     assert article.title == "<HARLOW GROUP INC> SEVEN MTHS DEC NET"
     assert [b.junk for b in article.blocks] == [None] * (len(article.blocks) - 1) + ["signoff"]
+    # the table's rows are a block each; a note's sentence wrapped under it is one
+    texts = [b.text for b in article.blocks]
+    assert "Revs 380 mln" in texts and "12 mths" in texts
+    assert ("NOTE: Seven months represents earnings following acquisition in June 1986 when "
+            "the company went private.") in texts
+    assert next(t for t in texts if t.startswith("Period ending")).endswith("income taxes.")
     trip = write(tmp_path, "u.txt", "JAPAN MINISTER CALLS OFF TRIP TO THE U.S.\n\nTOKYO, "
                  "March 3 - Japan's foreign minister called off a visit to Washington, "
                  "officials said.\n Reuter\n")

@@ -96,6 +96,7 @@ def _goes_on(line: str, following: str) -> bool:
 
 
 _CONTINUES = re.compile(r"\s*[a-z]{2,}[\s,;]")  # a lower-case word, more to come
+_ENDS_OPEN = re.compile(r"\b(?:and|or|of|to|in|the|for|with|by|at|an?)\s*$")  # "... and"
 _WRAPPED_LINE = 30  # characters: a line shorter than this was not cut by a wrapping width
 _INDENTED = re.compile(r"[ \t]+\S")
 SIGN_OFF_CHARS = 12  # at most: " Reuter", " AP", " AFP" under a story
@@ -139,5 +140,21 @@ def split_blocks(text: str, base: int = 0) -> list[Block]:
         if _is_hard_wrapped(group):
             blocks.extend(_make_block(paragraph) for paragraph in _paragraphs(group))
             continue
-        blocks.extend(_make_block([item]) for item in group)
+        blocks.extend(_make_block(run) for run in _continued(group))
     return blocks
+
+
+def _continued(group: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
+    """A group that is not hard-wrapped (a results table, a menu) one line a block, but
+    a long line cut mid-sentence goes on into the next when that goes on in lower case
+    (a note under a table: "NOTE: Eight months represents earnings following" /
+    "acquisition in May 1986 when company went private.")."""
+    run: list[tuple[str, int, int]] = []
+    for item in group:
+        if run and not (_goes_on(run[-1][0], item[0]) or (
+                len(run[-1][0].strip()) >= _WRAPPED_LINE and _ENDS_OPEN.search(run[-1][0]))):
+            yield run
+            run = []
+        run.append(item)
+    if run:
+        yield run
