@@ -362,7 +362,7 @@ def test_news_gold_strict_f1_well_above_the_plain_model(gold_file):
                                                            text_regions(article)))
             totals = [a + b for a, b in zip(totals, prf(gold_mentions(article, items), found))]
         scores[label] = f1(*totals)[2]
-    # (measured: dev 0.900 on 77 articles, held-out 0.825 on 26, plain model 0.682 and
+    # (measured: dev 0.900 on 77 articles, held-out 0.825 on 26, plain model 0.674 and
     # 0.650: the wire copy added to both is easier for the model; the bound guards
     # against a regression, it is not the goal)
     assert scores["ours"] >= 0.80 and scores["ours"] > scores["plain"] + 0.15
