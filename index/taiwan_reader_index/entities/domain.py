@@ -41,8 +41,8 @@ from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .mention import Mention
+from .refine import ACRONYM, SENTENCE_CUT, after_a_name, split_possessive
 from .refine import CRAFT as _CRAFT
-from .refine import SENTENCE_CUT, after_a_name, split_possessive
 
 _CAP = r"(?:[A-Z][\w’'.-]*(?:/[A-Z][\w’'.-]*)?|U\.S\.)"  # ("Audio/Video Affiliates Inc")
 _DAY_OR_MONTH = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
@@ -244,16 +244,13 @@ def _company_start(text: str, start: int, end: int) -> tuple[int, int | None]:
         after = text[join.end():end].split()[:-1]  # the words before the legal form
         if (before in WRITTEN or words[0] in _NOT_A_NAME or re.fullmatch(_DAY_OR_MONTH, before)
                 or (len(words) > 1 and len(after) > 1)
-                or (len(words) == 1 and _ACRONYM.fullmatch(words[0]))):
+                or (len(words) == 1 and ACRONYM.fullmatch(words[0]))):  # not "P and O"
             return join.end(), other
     if _AND_CO.match(text, start, end):
         partner = _PARTNER.search(text, max(0, start - 40), start)
         if partner and not text[:partner.start()].rstrip().endswith(","):
             return partner.start(), other
     return start, other
-
-
-_ACRONYM = re.compile(r"[A-Z]{2,5}")  # "IBM", "GEC": a company by itself ("P and O": no)
 
 
 def merge(model: list[Mention], domain: list[Mention], text: str) -> list[Mention]:

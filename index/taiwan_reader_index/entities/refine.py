@@ -435,13 +435,14 @@ _AWARD_OR_TEAM_AFTER = re.compile(r"s?\s+(?:winners?|hopefuls|ceremony|ceremonie
                                    r"contenders?)\b")
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
+# an acronym in capitals: a body by itself ("BAA said"; "IBM and Hitachi Ltd" are two)
+ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def _acronym_person(text: str, mention: Mention) -> Mention:
     """An acronym in capitals inside mixed-case text is a body ("BAA said"), not a person
     (the model's guess from the verb after it)."""
-    if mention.label == "PERSON" and _ACRONYM.fullmatch(text, mention.start, mention.end):
+    if mention.label == "PERSON" and ACRONYM.fullmatch(text, mention.start, mention.end):
         return Mention(mention.start, mention.end, "ORG")
     return mention
 
@@ -843,14 +844,13 @@ def _and_company(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _WITH_FORM = re.compile(r"\s(?:" + legal_forms() + r")\.?$")
 _TWO_BEFORE = re.compile(r"\b(?:[Bb]oth|between|[Ee]ither|[Nn]either)\s+$")  # "Both Exxon and Mobil Corp"
-_STANDS_ALONE = re.compile(r"[A-Z]{2,5}")  # an acronym: "IBM and Hitachi Ltd" are two
 
 
 def _whole_or_country(name: str) -> bool:
     """Whether a name before "and" stands alone: a country, a company with its legal
     form ("Enzon Inc and Eastman Kodak Co" are two) or its acronym."""
     return bool(country_of(name) or country_of_adjective(name) or _WITH_FORM.search(name)
-                or _STANDS_ALONE.fullmatch(name))
+                or ACRONYM.fullmatch(name))
 
 
 # a currency unit, as news writes it (wire copy: "53 billion U.S. Dlrs", "40 mln stg")
