@@ -535,8 +535,16 @@ WORK_KINDS = (r"comedy|sitcom|drama|series|film|movie|novel|album|song|book|prog
 _WORK_NOUN = re.compile(rf"\b(?:{WORK_KINDS}|serial|memoir|biopic|thriller|cartoon|anthem)\s+"
                         r"(?:(?:called|entitled|titled)\s+)?")
 _TITLE_WORD = r"(?:[A-Z][\w’'-]*|\d+)"  # ("Thou Shalt Not", "13 Going on 30")
-_TITLE = re.compile(rf"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|a|an|in|on|to|and|&)\s+)*{_TITLE_WORD})*")
-_LAST_PART = re.compile(r"\s+(?:of|the|a|an|in|on|to|and|&)\s+([^\s].*)$")
+_TITLE_SMALL = "of|the|a|an|in|on|to|and|&"  # the small words inside a title
+
+
+def _title_pattern(small: str = _TITLE_SMALL) -> str:
+    """A title: capitalised words (or numbers), ``small`` words between them."""
+    return rf"[A-Z][\w’'-]*(?:\s+(?:(?:{small})\s+)*{_TITLE_WORD})*"
+
+
+_TITLE = re.compile(_title_pattern())
+_LAST_PART = re.compile(rf"\s+(?:{_TITLE_SMALL})\s+([^\s].*)$")
 _NOT_TITLE_START = re.compile(r"(?:I|Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\b")
 _NOT_TITLES = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                          r"January|February|March|April|May|June|July|August|September|"
@@ -570,8 +578,8 @@ def _titled_works(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # a programme named just before the word, often after its broadcaster's possessive: "the
 # BBC's Today programme", "Radio Five Live's Sportsweek programme", "Go Digital programme"
-_BEFORE_PROGRAMME = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+(?:(?:of|the|a|an|in|on|to|"
-                               rf"and|&|with|for|at|from)\s+)*{_TITLE_WORD})*)\s+programme\b")
+_BEFORE_PROGRAMME = re.compile(
+    rf"(?<![\w’'-])({_title_pattern(_TITLE_SMALL + '|with|for|at|from')})\s+programme\b")
 _ARTICLE_LEAD = re.compile(r"(?:[Aa]n?)\s+")
 _OWNER_END = re.compile(r".*['’]s\s+", re.DOTALL)  # up to the last possessive
 # a broadcaster or a service is the owner, not the title ("BBC World Service programme")
