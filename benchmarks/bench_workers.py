@@ -77,8 +77,10 @@ def main() -> int:
             out = subprocess.run([sys.executable, "-c", CHILD, setting], input=payload,
                                  capture_output=True, text=True, check=True)
             runs[setting].append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"one entity worker, {args.articles} Reuters articles, {args.rounds} rounds "
-          "(median; alternating fresh processes)")
+    from importlib.metadata import version
+
+    print(f"one entity worker (spaCy {version('spacy')}), {args.articles} Reuters articles, "
+          f"{args.rounds} rounds (median; alternating fresh processes)")
     print(f"{'C heap':>28} {'wall s':>7} {'user s':>7} {'system s':>9} {'peak MB':>8}")
     for setting, results in runs.items():
         label = "default (glibc)" if setting == "default" else "freed arrays kept (worker)"

@@ -141,11 +141,10 @@ def _hold_freed_memory() -> bool:
 
     The model's arrays for a batch of texts are tens of megabytes. By default
     glibc maps each such block from the system and unmaps it when freed, so every
-    batch faults its pages in afresh: a worker spent a twelfth of its time in the
-    kernel (1.0 of 12.9 s on 1,000 Reuters articles). Kept, the memory is reused:
-    11.8 s with no system time, at the same peak memory (235 MB against 237), as
-    ``benchmarks/bench_workers.py`` shows. A first build of Reuters with entities
-    took 146 and 151 s against 173 and 166 s.
+    batch faults its pages in afresh: a worker spent a ninth of its time in the
+    kernel (1.3 of 11.7 s on 1,000 Reuters articles). Kept, the memory is reused:
+    10.6 s with no system time, at the same peak memory (228 MB), as
+    ``benchmarks/bench_workers.py`` shows.
     """
     import ctypes
     import ctypes.util
