@@ -29,6 +29,26 @@ def test_the_shipped_model_gives_known_answers():
     assert other.kind is None and other.score < 0.2
 
 
+def test_every_alias_of_a_country_or_body_is_read_as_its_one_name_however_written():
+    """The comparison reads "the U.S.", "America's" and "Washington said" as one name. It
+    looks for the aliases only in sentences that hold one of their first words: every
+    alias of the table, written as a sentence would write it, is still found."""
+    from taiwan_reader_index.compare.features import ALIASES, canonical_names, canonical_token
+    from taiwan_reader_index.entities.linking import BUILTIN_ALIASES
+
+    aliases = {a for name, more in BUILTIN_ALIASES.items() for a in (name, *more)}
+    aliases |= {"Washington", "Beijing", "Taipei", "American", "Chinese", "Taiwanese"}
+    for alias in sorted(aliases):
+        forms = {alias, alias.lower(), alias.upper()} if not alias.isupper() else {alias}
+        for form in forms:
+            for text in (f"{form} said on Monday.", f"Officials of the {form}'s side met.",
+                         f"The {form}-led talks ended, and {form}."):
+                expected = ALIASES.sub(lambda m: f" {canonical_token(m.group(1))} ", text)
+                assert canonical_names(text) == expected, text
+    assert canonical_names("America's allies") == " unitedstates  allies"
+    assert canonical_names("No name here at all.") == "No name here at all."
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("The Dow gave up 11.91 points to close at 9,847 on Monday.",  # numbers and direction
      "The Dow gained 5.51 points to close at 9,847 on Monday."),
