@@ -58,6 +58,30 @@ def test_sentences_quoting_the_same_term_are_a_possible_match_with_the_term_as_e
     assert sorted(row.kind for row in result.rows()) == ["only-a", "only-b", "possible"]
 
 
+def test_a_sentence_that_is_the_likely_counterpart_of_two_is_offered_beside_both():
+    # Report A gives the policy in two sentences, B in one: each of A's may be B's fact,
+    # so neither is listed as what B leaves out; the same seen from B's side.
+    a = ("Officials have long kept a policy of “calculated restraint,” refusing to say how "
+         "the navy would answer a blockade of the port.\n\n"
+         f"{FILLER_A}\n\n"
+         "Critics of the “calculated restraint” at the port say the silence invites a "
+         "blockade.\n")
+    b = ("Nothing has changed in the approach to the port known as “calculated restraint” "
+         "under which commanders stay vague about any response to an attack by sea.\n\n"
+         f"{FILLER_B}\n")
+    first, second = load_text(a, "a", title_line=False), load_text(b, "b", title_line=False)
+    result = align(first, second)
+    assert result.pairs == []
+    offered = [(p.a.text.split()[0], p.b.text.split()[0]) for p in result.possible]
+    assert offered == [("Officials", "Nothing"), ("Critics", "Nothing")]
+    assert sorted(row.kind for row in result.rows()) == ["only-a", "only-b", "possible",
+                                                         "possible"]
+    rows = [row for row in result.rows() if row.kind == "possible"]
+    assert [row.repeat_b for row in rows] == [False, False]  # rows apart: B's shown twice
+    mirror = align(second, first)
+    assert [(p.b.text.split()[0], p.a.text.split()[0]) for p in mirror.possible] == offered
+
+
 def test_a_common_phrase_quoted_in_two_unrelated_sentences_is_no_match():
     a = f"The coach called the late penalty a “lucky break” for his side.\n\n{FILLER_A}\n"
     b = f"Investors saw the drop in rates as a “lucky break” this spring.\n\n{FILLER_B}\n"

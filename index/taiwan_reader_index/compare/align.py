@@ -80,7 +80,7 @@ class Alignment:
     only_a: list[Sentence]  # in no pair (a possible match may be named for some)
     only_b: list[Sentence]
     possible: list[Pair] = field(default_factory=list)  # kind "possible": not judged the same
-    # fact, but the likeliest counterpart of an unpaired sentence; each sentence in one at most
+    # fact, but the likeliest counterpart of an unpaired sentence (which may be that of two)
     cut: tuple[int | None, int | None] = (None, None)  # where the compared text of A, B stops
     # short of its end (a file far longer than any report), else None
 
@@ -112,13 +112,12 @@ class Alignment:
                 anchor = max((p.a.index for p in linked if p.b.index < s.index), default=-1)
                 after.setdefault(anchor, []).append(s)
         out = [Row("only-b", None, s) for s in after.get(-1, [])]
-        shown_b: set[int] = set()
         a_side = {p.a.index: p.a for p in linked} | {s.index: s for s in self.only_a}
         for index in sorted(a_side):
             for n, pair in enumerate(by_a.get(index, ())):
+                above = out[-1].b if out else None  # a repeat is marked only right below
                 out.append(Row(pair.kind, pair.a, pair.b, pair.score, pair, repeat_a=n > 0,
-                               repeat_b=pair.b.index in shown_b))
-                shown_b.add(pair.b.index)
+                               repeat_b=above is not None and above.index == pair.b.index))
             if index not in by_a:
                 out.append(Row("only-a", a_side[index], None))
             out.extend(Row("only-b", None, s) for s in after.get(index, []))
@@ -396,9 +395,31 @@ def _align(a: Article, b: Article) -> Alignment:
     for i, j in _same_terms(sides_a, sides_b, used_a, used_b):  # possible, whatever the score
         if (i, j) not in unsure:
             unsure[(i, j)] = judge_sides(sides_a[i], sides_b[j], quotes_a[i], quotes_b[j])
-    possible = [Pair("possible", unsure[(i, j)].score, sa[i], sb[j]) for i, j in _assign(unsure)]
+    offered = _assign(unsure)
+    offered += _second_possible(unsure, offered)
+    possible = [Pair("possible", unsure[(i, j)].score, sa[i], sb[j]) for i, j in sorted(offered)]
     return Alignment(pairs, [s for s in sa if s.index not in used_a],
                      [s for s in sb if s.index not in used_b], possible, ends)
+
+
+def _second_possible(unsure: dict[tuple[int, int], Judgement], offered: list[tuple[int, int]],
+                     ) -> list[tuple[int, int]]:
+    """Possible matches for the sentences the assignment left without one: each such
+    sentence that has a counterpart at POSSIBLE or more (already another's possible
+    match) is offered its likeliest, beside that one, so no sentence with a likely
+    counterpart is listed as what the other report leaves out. (Two of 296 such claims
+    on the seed comparisons, one a pair a person judged the same fact.)"""
+    taken_a = {i for i, _ in offered}
+    taken_b = {j for _, j in offered}
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), found in unsure.items():
+        if i not in taken_a:  # likeliest first, then the earliest counterpart (both ways)
+            best_a[i] = max(best_a.get(i, (-1.0, 0)), (found.score, -j))
+        if j not in taken_b:
+            best_b[j] = max(best_b.get(j, (-1.0, 0)), (found.score, -i))
+    return sorted({(i, -j) for i, (_, j) in best_a.items()}
+                  | {(-i, j) for j, (_, i) in best_b.items()})
 
 
 def _same_terms(sides_a: Sequence[Side], sides_b: Sequence[Side], used_a: set[int],

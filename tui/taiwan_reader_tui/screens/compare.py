@@ -34,8 +34,9 @@ def _cell(sentence: Sentence | None, other: Sentence | None, side: str, repeat: 
     text = Text(f"{side} ", style="bold dim")
     if sentence is None:
         return text.append("·", style="dim")
-    if repeat:
-        return text.append("〃 the sentence above, which also reports this", style="dim italic")
+    if repeat:  # (a possible match only may report it)
+        return text.append("〃 the sentence above" + (
+            "" if kind == "possible" else ", which also reports this"), style="dim italic")
     body = Text(inert(sentence.text))
     if other is not None and kind in (*PAIR_KINDS, "possible"):
         for mark in marks(sentence.text, other.text):
