@@ -458,6 +458,31 @@ def test_word_prefix_and_or_searches_give_what_whoosh_gives(tmp_path, monkeypatc
         assert fast.notice is None  # the fast paths answered every query
 
 
+def test_did_you_mean_offers_what_whoosh_would_find_on_segments_with_deletions(tmp_path,
+                                                                              monkeypatch):
+    """A correction is offered only when it finds an article. That is checked from the
+    corrected query's first match (skipping), not by listing every match: the same
+    answers as Whoosh's own listing, on three segments with deleted copies; two words
+    whose only article together was deleted are no correction."""
+    from taiwan_reader_index.fulltext import searcher as searching
+
+    def article(n: int, rng) -> str:
+        extra = {3: "zeppelin blimp", 7: "zeppelin", 9: "blimp", 11: "airship hangar"}
+        return _words_article(n, rng).replace("\n\n", f"\n\n{extra.get(n, '')} ", 1)
+
+    ix = _three_segments_with_deletions(tmp_path, article)  # article 3 is removed
+    queries = ["zepelin blimp", "airshp hangar", "tarif navy", "harbuor guard", '"coast gaurd"',
+               "constructoin NOT navy", "exportr budget", "drils strait", "airshp blimp"]
+    with Searcher(ix) as searcher:
+        ours = {q: searcher.search(q).suggestion for q in queries}
+        monkeypatch.setattr(searching, "any_match", lambda s, q: next(
+            iter(s.docs_for_query(q)), None) is not None)
+        theirs = {q: searcher.search(q).suggestion for q in queries}
+    assert ours == theirs
+    assert ours["zepelin blimp"] is None and ours["airshp blimp"] is None
+    assert ours["airshp hangar"] == "airship hangar" and ours["tarif navy"] == "tariff navy"
+
+
 def test_damaged_files_of_common_words_are_passed_over_with_the_same_answers(
         tmp_path, monkeypatch, caplog):
     """The arrays of common words beside each segment are only a speed-up: cut short,

@@ -385,8 +385,23 @@ class Searcher:
         except QueryError:
             return None
         # any one article will do: a scored search walked and scored every match
-        found = next(iter(searcher.docs_for_query(fixed)), None)
-        return corrected if found is not None else None
+        return corrected if any_match(searcher, fixed) else None
+
+
+def any_match(searcher, q: wq.Query) -> bool:
+    """Whether any article matches ``q``: its first match, found by skipping through the
+    words' postings. (Whoosh's ``docs_for_query`` lists every match of an AND before
+    giving the first: the whole of each word's postings, which grows with the corpus;
+    it was 3.5 of the 5.9 ms of a "did you mean" at 40,000 articles.)"""
+    from whoosh.reading import TermNotFound
+
+    for sub, _ in searcher.subsearchers or [(searcher, 0)]:
+        try:
+            if q.matcher(sub, sub.boolean_context()).is_active():
+                return True
+        except TermNotFound:
+            continue
+    return False
 
 
 def _every_by_date(searcher, limit: int | None) -> tuple[int, list[tuple[float, int]]]:
