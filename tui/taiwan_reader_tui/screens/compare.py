@@ -34,7 +34,7 @@ def _cell(sentence: Sentence | None, other: Sentence | None, side: str, repeat: 
     text = Text(f"{side} ", style="bold dim")
     if sentence is None:
         return text.append("·", style="dim")
-    if repeat:  # (a possible match only may report it)
+    if repeat:  # (a possible match may not report it: no such claim beside one)
         return text.append("〃 the sentence above" + (
             "" if kind == "possible" else ", which also reports this"), style="dim italic")
     body = Text(inert(sentence.text))
