@@ -50,3 +50,29 @@ def seeds() -> Path:
     from taiwan_reader_index.locations import seeds_dir
 
     return seeds_dir()
+
+
+@pytest.fixture(scope="session")
+def seed_mentions(tmp_path_factory) -> list[Path]:
+    """An entity cache holding the seed articles' mentions, recognised once for the
+    session by a first build as the reader makes it (its files)."""
+    from taiwan_reader_index.fulltext.indexer import update_index
+    from taiwan_reader_index.locations import seeds_dir
+
+    home = tmp_path_factory.mktemp("seed-mentions")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(home))
+        update_index(seeds_dir(), index_path=home / "index")
+    return sorted(home.glob("taiwan-reader/entities-v*.sqlite*"))
+
+
+@pytest.fixture
+def seeds_recognised(private_dirs, seed_mentions) -> None:
+    """This test's entity cache already holds the seeds' mentions, so a reader opened on
+    the seeds starts no model process for them (each start took a second or two); a
+    test of the first build on the seeds does not ask for this."""
+    from taiwan_reader_index.locations import cache_dir
+
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    for file in seed_mentions:
+        shutil.copy(file, cache_dir() / file.name)

@@ -16,7 +16,7 @@ SIZE = (100, 30)
 
 
 @pytest.fixture
-def seed_app(tmp_path, seeds, monkeypatch):
+def seed_app(tmp_path, seeds, seeds_recognised, monkeypatch):
     from pathlib import Path
 
     from taiwan_reader_index import locations

@@ -62,6 +62,12 @@ def facet_counts(screen) -> dict[str, list[str]]:
             for facet in screen.query(SelectionList)}
 
 
+@pytest.fixture(autouse=True)
+def _seeds_known(seeds_recognised):
+    """The seeds' entities come from the session's cache (no test here is of their first
+    recognition; those that build run on corpora of their own)."""
+
+
 @pytest.fixture
 def app_for(tmp_path):
     def make(corpus):
