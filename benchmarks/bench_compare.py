@@ -23,12 +23,13 @@ import json
 import re
 import statistics
 import sys
-import tarfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_index import SHARED, first_articles
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpora"
 
 
 def labelled() -> None:
@@ -72,15 +73,8 @@ def main() -> int:
     labelled()
     from taiwan_reader_index.articles.loader import load_text
 
-    texts = []
-    archive = SHARED / "bbc-news.tar.gz"
-    if archive.exists():
-        with tarfile.open(archive) as tar:
-            for member in tar.getmembers():
-                if member.name.startswith("articles/") and member.isfile():
-                    texts.append(tar.extractfile(member).read().decode("utf-8", "replace"))
-                if len(texts) >= 60:
-                    break
+    if (SHARED / "bbc-news.tar.gz").exists():
+        texts = first_articles("bbc-news", 60)
     else:
         from taiwan_reader_index.locations import seeds_dir
         texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.md"))] * 12

@@ -33,6 +33,21 @@ def extract(name: str, into: Path) -> Path:
     return into / "articles"
 
 
+def first_articles(name: str, n: int) -> list[str]:
+    """The texts of the first ``n`` articles in ``name``'s archive, in archive order (a
+    gzip stream cannot seek back cheaply), without extracting the rest."""
+    texts: list[str] = []
+    with tarfile.open(SHARED / f"{name}.tar.gz") as tar:
+        for member in tar:
+            if len(texts) >= n:
+                break
+            if member.isfile() and member.name.startswith("articles/"):
+                handle = tar.extractfile(member)
+                if handle is not None:
+                    texts.append(handle.read().decode("utf-8", "replace"))
+    return texts
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(q * (len(values) - 1)))]

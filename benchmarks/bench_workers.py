@@ -17,13 +17,13 @@ import json
 import statistics
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_index import SHARED, first_articles
 
 CHILD = """
-import json, os, resource, sys, tarfile, time
+import json, os, resource, sys, time
 from taiwan_reader_index.articles.loader import load_text
 from taiwan_reader_index.entities import workers
 from taiwan_reader_index.entities.extract import text_regions
@@ -49,19 +49,6 @@ print(json.dumps({"held": held, "wall": time.perf_counter() - start,
 """
 
 
-def reuters(n: int) -> list[str]:
-    texts = []
-    with tarfile.open(SHARED / "reuters21578.tar.gz") as tar:
-        for member in tar:
-            if member.isfile() and member.name.startswith("articles/"):
-                handle = tar.extractfile(member)
-                if handle is not None:
-                    texts.append(handle.read().decode("utf-8", "replace"))
-            if len(texts) >= n:
-                break
-    return texts
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
@@ -70,7 +57,7 @@ def main() -> int:
     if not (SHARED / "reuters21578.tar.gz").exists():
         print(f"{SHARED / 'reuters21578.tar.gz'} is not here: nothing to measure")
         return 0
-    payload = json.dumps(reuters(args.articles))
+    payload = json.dumps(first_articles("reuters21578", args.articles))
     runs: dict[str, list[dict]] = {"default": [], "held": []}
     for _ in range(args.rounds):
         for setting in runs:
