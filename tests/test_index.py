@@ -359,10 +359,13 @@ def test_fuzzy_terms_match_words_as_written_and_are_marked_in_snippets_and_reade
         assert [text[s:e] for s, e in spans] == ["transport"]
 
 
-def test_a_fuzzy_word_without_a_prefix_finds_every_word_within_its_distance(tmp_path):
-    """A fuzzy term matches words whatever letter they begin with ("~" has no prefix):
-    the words within the distance are the same as comparing the term with every word
-    of the corpus, letters outside a-z (accents, digits, apostrophes) included."""
+@pytest.mark.parametrize("prefix", [0, 1])
+def test_a_fuzzy_word_finds_every_word_within_its_distance(tmp_path, prefix):
+    """A fuzzy term matches words whatever letter they begin with ("~" has no prefix),
+    or those sharing its first letter (the default, and "did you mean"): the words
+    within the distance are the same as comparing the term with every word of the
+    corpus, letters outside a-z (accents, digits, apostrophes), swapped letters and
+    words longer or shorter by the whole distance included."""
     from rapidfuzz.distance import DamerauLevenshtein
 
     from taiwan_reader_index.fulltext.schema import body_analyzer
@@ -370,7 +373,8 @@ def test_a_fuzzy_word_without_a_prefix_finds_every_word_within_its_distance(tmp_
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    texts = ["Tariffs and sariffs rose; the tarrif fell.", "A café in Taipei, a cafe in Tainan.",
+    texts = ["Tariffs and sariffs rose; the tarrif fell; tariffed atriff tarif tar.",
+             "A café in Taipei, a cafe in Tainan.",
              "O'Neill met O'Neil and Oneill in 2005 and 2015.", "The naïve plan was naive.",
              "Strait straits strain train trait; a stait and a sttrait.",
              "Exports, imports, reports and deports."]
@@ -381,11 +385,13 @@ def test_a_fuzzy_word_without_a_prefix_finds_every_word_within_its_distance(tmp_
     written = set().union(*(written_words(f"Report {n}\n\n{text}")
                             for n, text in enumerate(texts)))
     with Searcher(tmp_path / "ix") as searcher:
-        for word in ["tariff", "cafe", "oneill", "naive", "strait", "2010", "xports", "rain"]:
+        for word in ["tariff", "cafe", "oneill", "naive", "strait", "2010", "xports", "rain",
+                     "trait"]:
             for distance in (1, 2):
-                near = {w for w in written if DamerauLevenshtein.distance(w, word) <= distance}
+                near = {w for w in written if DamerauLevenshtein.distance(w, word) <= distance
+                        and w[:prefix] == word[:prefix]}
                 expected = {t.text for w in near for t in stem(w)}
-                assert set(searcher.fuzzy_stems(word, distance, prefix=0)) == expected, (
+                assert set(searcher.fuzzy_stems(word, distance, prefix=prefix)) == expected, (
                     word, distance)
 
 

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -194,6 +196,9 @@ class Vocabulary:
         for word in saved:
             by_letter[word[:1]].append(word)
         self.by_letter = dict(by_letter)
+        # a letter's words in order, and by length, when first asked
+        self._sorted: dict[str, list[str]] = {}
+        self._lengths: dict[str, tuple[list[str], list[int]]] = {}
         self._freq: dict[str, int] = {}
         self._letters: _LetterCounts | None = None  # made by the first fuzzy term
 
@@ -212,21 +217,35 @@ class Vocabulary:
         """Words within ``maxdist`` edits of ``word`` that share its first ``prefix``
         letters, with their distance, nearest and most common first."""
         from rapidfuzz import process
-        from rapidfuzz.distance import DamerauLevenshtein
+        from rapidfuzz.distance import DamerauLevenshtein, Indel
 
         word = word.casefold()
-        if prefix:
-            pool = self.by_letter.get(word[:1], [])
+        if prefix:  # the letter's words of a length within maxdist of the word's
+            ordered, lengths = self._by_length(word[:1])
+            pool = ordered[bisect_left(lengths, len(word) - maxdist):
+                           bisect_right(lengths, len(word) + maxdist)]
         else:  # rapidfuzz over all 85,000 words of 40k articles took 10-25 ms
             if self._letters is None:
                 self._letters = _LetterCounts(list(self.words))
             pool = self._letters.within(word, maxdist)
         if prefix > 1:
             pool = [w for w in pool if w[:prefix] == word[:prefix]]
+        # Words within n edits are within 2n insertions and deletions (a substitution or
+        # a swap is two of them), a distance rapidfuzz computes bit-parallel: the pool is
+        # narrowed by it first (3-4x faster on 85,000 words), the same words come out.
+        pool = [w for w, _, _ in process.extract(word, pool, scorer=Indel.distance,
+                                                 score_cutoff=2 * maxdist, limit=None)]
         found = process.extract(word, pool, scorer=DamerauLevenshtein.distance,
                                 score_cutoff=maxdist, limit=None)
         return sorted(((w, int(d)) for w, d, _ in found),
                       key=lambda pair: (pair[1], -self.frequency(pair[0]), pair[0]))
+
+    def _by_length(self, letter: str) -> tuple[list[str], list[int]]:
+        """The words beginning with ``letter``, shortest first, and their lengths."""
+        if letter not in self._lengths:
+            ordered = sorted(self.by_letter.get(letter, []), key=len)
+            self._lengths[letter] = ordered, [len(w) for w in ordered]
+        return self._lengths[letter]
 
     def stems(self, words: list[str]) -> list[str]:
         """The body field's terms for these words (the stems the index holds)."""
@@ -257,7 +276,12 @@ class Vocabulary:
     def starting_with(self, prefix: str) -> list[str]:
         """The corpus's words as written that begin with ``prefix``."""
         prefix = prefix.casefold()
-        return [w for w in self.by_letter.get(prefix[:1], []) if w.startswith(prefix)]
+        letter = prefix[:1]
+        ordered = self._sorted.get(letter)
+        if ordered is None:  # found by halving, not by a look at each of the letter's words
+            ordered = self._sorted[letter] = sorted(self.by_letter.get(letter, []))
+        start = bisect_left(ordered, prefix)
+        return list(takewhile(lambda word: word.startswith(prefix), ordered[start:]))
 
     def expand_prefixes(self, q: wq.Query, text: str) -> wq.Query:
         """``q`` with each body prefix replaced by the stems of the words that begin with
