@@ -464,6 +464,34 @@ def test_word_prefix_and_or_searches_give_what_whoosh_gives(tmp_path, monkeypatc
         assert fast.notice is None  # the fast paths answered every query
 
 
+def test_ors_of_many_words_spread_through_the_term_table_give_what_whoosh_gives(tmp_path,
+                                                                                 monkeypatch):
+    """A prefix or an OR of many words finds them in each segment by one walk of its
+    term table, at most a few entries per word: words far apart (the walk stops before
+    the last and looks those up), words a segment lacks, words after its last term,
+    and words only in deleted copies all answer as Whoosh's own search."""
+    import itertools
+
+    syllables = ["ba", "de", "ki", "lo", "mu", "ra", "so", "tu", "ve", "zo"]
+    filler = ["".join(p) for p in itertools.product(syllables, repeat=3)]  # 1,000 words
+
+    def article(n: int, rng) -> str:
+        body = " ".join(rng.choice(filler) for _ in range(rng.randrange(20, 60)))
+        return f"# Item {n}\n\n{body}.\n"
+
+    ix = _three_segments_with_deletions(tmp_path, article)
+    queries = ["ba*", "bade*", "bad* OR zoz* OR kiki*", " OR ".join(filler[::37]),
+               " OR ".join([*filler[5:20], "zzzz", "aaaa"]), "zo* OR ze*", "mu* OR vel* OR kit*"]
+    with Searcher(ix) as fast, Searcher(ix) as reference:
+        monkeypatch.setattr(reference, "_fast_search", lambda *args: (None, None))
+        for query in queries:
+            ours, theirs = fast.search(query, limit=10), reference.search(query, limit=10)
+            assert ours.total == theirs.total > 0, query
+            assert [(h.id, round(h.score, 9), h.snippet) for h in ours.hits] == [
+                (h.id, round(h.score, 9), h.snippet) for h in theirs.hits], query
+        assert fast.notice is None
+
+
 def test_did_you_mean_offers_what_whoosh_would_find_on_segments_with_deletions(tmp_path,
                                                                               monkeypatch):
     """A correction is offered only when it finds an article. That is checked from the

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...locations import write_atomic
 from ..packed_format import PackedCharacters, positions_keys
-from .postings import FIELD, Postings, _leaf, blocks
+from .postings import FIELD, Postings, blocks, leaf_matcher
 
 if TYPE_CHECKING:
     import numpy as np
@@ -113,7 +113,7 @@ def _read_all(reader: Any, word: str) -> tuple[np.ndarray, np.ndarray, list[byte
     numbers, weights and encoded positions."""
     import numpy as np
 
-    matcher, _ = _leaf(reader.postings(FIELD, word))
+    matcher, _ = leaf_matcher(reader, word)
     ids: list[int] = []
     weights: list[float] = []
     values: list[bytes] = []
@@ -157,6 +157,9 @@ class CommonWords:
             return None
         deleted = sorted(reader.deleted_docs_set) if reader.has_deletions() else []
         return cls(data, words, np.array(deleted, dtype=np.int64))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._words
 
     def read(self, word: str, with_values: bool) -> Postings | None:
         """The word's postings (with the keys of its positions for ``with_values``, in

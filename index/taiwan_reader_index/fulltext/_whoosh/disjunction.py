@@ -79,9 +79,8 @@ class DisjunctionSearcher:
         for sub, offset in searcher.subsearchers or [(searcher, 0)]:
             reader = sub.reader()
             reads: list[tuple[str, Postings]] = []
-            for text in wanted:  # a word this segment lacks reads as nothing, in one look-up
-                check()
-                found = self._postings.read(reader, text, with_values=False)
+            # a word this segment lacks reads as nothing
+            for text, found in zip(wanted, self._postings.read_all(reader, wanted, False, check)):
                 written[text] += found.written or 0
                 if len(found):
                     reads.append((text, found))
