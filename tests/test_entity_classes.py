@@ -1203,3 +1203,29 @@ def test_a_programme_named_before_the_word_programme_is_a_work(extract):
                          ("Labour", "ORG"), ("British", "NORP")]) == []
     assert not [t for t, label in got if label == "WORK_OF_ART"
                 and t not in ("Today", "Sportsweek", "Breakfast with Frost")]
+
+
+def test_any_common_lower_case_word_before_a_name_is_left_out_a_particle_is_kept(extract):
+    """The model sometimes takes the word before a name into it ("plus Ryan Giggs"): a
+    common word in lower case is never the start of a name; a name's own particle
+    ("de", "van") is."""
+    text = ("Defenders Sean Malone and Declan Rooney, plus Ryan Giggs have hamstring concerns.\n\n"
+            "Critics compared the painting with the work of van Gogh and praised its colour.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert ("Ryan Giggs", "PERSON") in found, found
+    assert not [t for t, _ in found if t.split()[0] in ("plus", "and", "with")], found
+    assert [t for t, label in found if label == "PERSON" and "Gogh" in t] == ["van Gogh"], found
+
+
+def test_the_name_before_based_is_a_place_and_not_part_of_what_is_based_there(extract):
+    """"Lisbon-based Tagus Freight Ltd" is the place and the company; "the Oslo-based
+    sprinter" names a place, whatever type the model gave it."""
+    text = ("Lisbon-based Tagus Freight Ltd agreed to buy two ports from a rival on Monday.\n\n"
+            "The Oslo-based sprinter won the final, and Rotterdam-based Maersk Holding rose.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("Lisbon", "GPE"), ("Tagus Freight Ltd", "ORG"), ("Oslo", "GPE"),
+                               ("Rotterdam", "GPE")]), found
+    assert "Maersk Holding" in [t for t, _ in found], found  # (its type is the model's)
+    assert not [t for t, _ in found if "-based" in t], found

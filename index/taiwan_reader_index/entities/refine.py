@@ -117,7 +117,7 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                      for c in _credit(text, _edges(text, b)) for f in fixture_sides(text, c)
                      for p in _country_pair(text, player_minute(text, f))
                      for site in _building_in_place(text, p)
-                     for o in _run_together(text, site)
+                     for w in _run_together(text, site) for o in _based_in(text, w)
                      for q in _nationality_lead(text, o)
                      for r in _role_inside(text, _lower_lead(text, _honorific(text, q)))):
             part = _country_and_common(text, _the(text, part))  # ("the U.S. Government")
@@ -1053,6 +1053,28 @@ def _run_together(text: str, mention: Mention) -> list[Mention]:
     return out or [mention]
 
 
+_BASED = re.compile(r"([A-Z][\w.’'-]*?(?: [A-Z][\w.’'-]*?){0,2})-based\s+(?=\S)")
+
+
+def _based_in(text: str, mention: Mention) -> list[Mention]:
+    """A name before "-based" is where something is based, a place: "Tokyo-based Nippon
+    Oil Co Ltd" -> GPE "Tokyo" and ORG "Nippon Oil Co Ltd"; "the Newport-based
+    athlete", the model's ORG "Newport" -> GPE."""
+    if mention.label in QUANTITY_LABELS:
+        return [mention]
+    lead = _BASED.match(text, mention.start, mention.end)
+    if lead is not None:
+        return [Mention(mention.start, lead.end(1), _PLACE), Mention(lead.end(), mention.end,
+                                                                      mention.label)]
+    if text.startswith("-based", mention.end) and text[mention.start:mention.start + 1].isupper() \
+            and mention.label not in ("GPE", "LOC", "FAC"):
+        return [Mention(mention.start, mention.end, _PLACE)]
+    return [mention]
+
+
+_PLACE = "GPE"
+
+
 def _nationality_lead(text: str, mention: Mention) -> list[Mention]:
     """A nationality or party before a person's name is a people, not part of the name:
     "Kenyan Bernard Lagat" -> NORP "Kenyan", PERSON "Bernard Lagat"; "Tory Dominic
@@ -1078,13 +1100,26 @@ _SURNAME_AFTER = re.compile(r" ([A-Z][a-z][\w’'-]*)\b(?![’'-])")
 
 def _lower_lead(text: str, mention: Mention) -> Mention:
     """Common words in lower case before a name are not part of it ("this Six Nations",
-    "Japan's first Academy Award", "all Federal Reserve Banks")."""
+    "Japan's first Academy Award", "all Federal Reserve Banks", "plus Ryan Giggs",
+    "including Sony Pictures"); a name's own particle is ("de Gaulle", "van Gogh")."""
     words = list(_WORD.finditer(text, mention.start, mention.end))
     n = 0
-    while n < len(words) - 1 and words[n].group() in _LEADS \
+    while n < len(words) - 1 and _lead_word(words[n].group()) \
             and text[words[n].end():words[n + 1].start()].isspace():
         n += 1
     return Mention(words[n].start(), mention.end, mention.label) if n else mention
+
+
+# lower-case words that begin names ("de Gaulle", "van Gogh", "bin Laden", "al Jazeera")
+_PARTICLES = frozenset("""de du des del della dei di da das do dos van von der den ter ten
+la le les al el bin ibn""".split())
+
+
+def _lead_word(word: str) -> bool:
+    """A word in lower case that is no part of a name it stands before: a determiner or
+    ordinal, or any common English word but a name's particle ("the" is ``_the``'s)."""
+    return word in _LEADS or (word.islower() and word.isalpha() and word != "the"
+                              and word not in _PARTICLES and is_common(word))
 
 
 def _role_inside(text: str, mention: Mention) -> list[Mention]:
