@@ -1229,3 +1229,13 @@ def test_the_name_before_based_is_a_place_and_not_part_of_what_is_based_there(ex
                                ("Rotterdam", "GPE")]), found
     assert "Maersk Holding" in [t for t, _ in found], found  # (its type is the model's)
     assert not [t for t, _ in found if "-based" in t], found
+
+
+def test_a_clergy_title_is_no_part_of_the_name(extract):
+    """"the Reverend Sarah Whitby", "Revd Tom Hale": the person is the name after the title,
+    as after "Mr" or "Dr"."""
+    _, entities = extract("The service was led by the Reverend Sarah Whitby, who thanked the "
+                          "choir. Revd Tom Hale read the lesson.")
+    found = names(entities)
+    assert ("Sarah Whitby", "PERSON") in found and ("Tom Hale", "PERSON") in found, found
+    assert not [t for t, _ in found if t.startswith("Rev")], found

@@ -82,7 +82,7 @@ _LAW_WORDS = frozenset({"act", "law", "bill", "treaty", "accord", "accords", "ag
 NAME_TITLES = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Rep|Gen|Col|Lt|Adm|Capt|Maj|Sgt|Gov|Lord|Lady|Sir|Dame|"
     r"President|Senator|Minister|Secretary|General|Premier|Chancellor|Judge|Justice|Coach|"
-    r"Ambassador|Governor|Mayor|Speaker|Chairman|King|Queen|Prince|Princess|Pope)\.?\s+$")
+    r"Ambassador|Governor|Mayor|Speaker|Chairman|King|Queen|Prince|Princess|Pope|Rev|Revd|Reverend|Rabbi|Imam|Pastor|Bishop|Archbishop|Cardinal)\.?\s+$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -994,7 +994,7 @@ def _edges(text: str, mention: Mention) -> Mention:
 # where one sentence ends and the next begins, inside a span ("Corp. Harbour Foods")
 SENTENCE_CUT = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 # (matched at a position: no "^", which would only match at the start of the text)
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Lord|Lady|Sir|Dame|Rev)\.?(?:\s+|$)")
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Lord|Lady|Sir|Dame|Rev|Revd|Reverend)\.?(?:\s+|$)")
 
 
 # what a person does, written before the name ("Balco boss Victor Conte", "Rapper 50
