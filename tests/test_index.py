@@ -492,6 +492,50 @@ def test_ors_of_many_words_spread_through_the_term_table_give_what_whoosh_gives(
         assert fast.notice is None
 
 
+def test_marked_words_read_straight_from_their_blocks_are_whoosh_s(tmp_path, monkeypatch):
+    """The words marked in snippets are read from the block that holds each article,
+    found through the word's block directory: the same marks as walking Whoosh's
+    matcher block by block, for words in every article (many blocks a segment), rare
+    words, phrases, prefixes, two segments with edited and removed articles, and again
+    with the directories kept from the first searches."""
+    import random
+
+    from taiwan_reader_index.fulltext import _whoosh
+
+    rng = random.Random(3)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rare = ["quill", "ember", "fjord", "gusset", "hamlet", "jigsaw"]
+
+    def write(n: int) -> None:
+        words = [rng.choice(_WORDS) for _ in range(rng.randrange(8, 40))]
+        words.insert(rng.randrange(len(words)), rng.choice(rare))
+        (corpus / f"a{n:03}.md").write_text(
+            f"# Item {n}\n\nThe report of the {' '.join(words)} and the rest of the day.\n")
+
+    for run in range(2):
+        for n in range(run * 300, run * 300 + 300):
+            write(n)
+        update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    for n in range(0, 600, 7):
+        write(n)
+    for n in range(3, 600, 11):
+        (corpus / f"a{n:03}.md").unlink()
+    update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    queries = ["report", '"of the"', "the quill", "cons* OR ember", '"rest of the day" fjord',
+               "hamlet OR jigsaw OR gusset", "trade the"]
+    with Searcher(tmp_path / "ix") as searcher:
+        def marks() -> dict[str, list]:
+            return {q: [(h.id, h.snippet) for h in searcher.search(q, limit=None).hits]
+                    for q in queries}
+
+        fast, again = marks(), marks()
+        monkeypatch.setattr(_whoosh, "AVAILABLE", False)  # values through Whoosh's matcher
+        reference = marks()
+    assert all(reference[q] for q in queries)
+    assert fast == reference and again == reference
+
+
 def test_did_you_mean_offers_what_whoosh_would_find_on_segments_with_deletions(tmp_path,
                                                                               monkeypatch):
     """A correction is offered only when it finds an article. That is checked from the

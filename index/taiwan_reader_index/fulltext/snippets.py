@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+
+from . import _whoosh
 
 Segment = tuple[str, bool]  # (text, is_hit)
 SNIPPET_CHARS = 220
@@ -50,17 +52,30 @@ def spans_of_terms(searcher, terms: dict[int, list[bytes]], field: str = "body",
         sub, offset = subs[segment]
         reader = sub.reader()
         for word, docnums in by_word.items():
-            if (field, word) not in reader:  # a term of another segment
-                continue
-            matcher = reader.postings(field, word)
-            for local in sorted(docnums):
-                if matcher.is_active() and matcher.id() < local:
-                    matcher.skip_to(local)
-                if not matcher.is_active():
-                    break
-                if matcher.id() == local:
-                    spans[offset + local].update((s, e) for _, s, e in matcher.value_as("characters"))
+            for local, value in values_of(reader, field, word, sorted(docnums)):
+                spans[offset + local].update((s, e) for _, s, e in decode(value))
     return {docnum: sorted(found) for docnum, found in spans.items()}
+
+
+def values_of(reader, field: str, word: bytes, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
+    """The encoded value of ``word`` in each of ``docnums`` (sorted, of one segment) that
+    holds it: straight from its block (``_whoosh.postings.values_in``), or through
+    Whoosh's public matcher where the private API is not there."""
+    if _whoosh.AVAILABLE:
+        from ._whoosh.postings import values_in
+
+        yield from values_in(reader, field, word, docnums)
+        return
+    if (field, word) not in reader:  # a term of another segment
+        return
+    matcher = reader.postings(field, word)
+    for local in docnums:
+        if matcher.is_active() and matcher.id() < local:
+            matcher.skip_to(local)
+        if not matcher.is_active():
+            break
+        if matcher.id() == local:
+            yield local, matcher.value()
 
 
 def _best_start(spans: list[tuple[int, int]], width: int) -> int:

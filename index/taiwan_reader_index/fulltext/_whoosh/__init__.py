@@ -22,13 +22,18 @@ VERSION = "2.7.5"
 # (module, class, attributes) that the fast paths and the patches read or replace
 _PRIVATE = (
     ("whoosh.codec.whoosh3", "W3LeafMatcher",
-     ("_read_data", "_read_weights", "_read_values", "_goto", "is_active")),
+     ("_read_data", "_read_ids", "_read_weights", "_read_values", "_goto", "is_active")),
     ("whoosh.system", "_INT_SIZE", ()),
     ("whoosh.codec.whoosh3", "W3PerDocReader", ("_cached_reader", "has_column", "column_reader")),
-    ("whoosh.codec.whoosh3", "W3TermsReader", ("matcher",)),
+    ("whoosh.codec.whoosh3", "W3TermsReader", ("matcher", "term_info", "_keycoder")),
+    ("whoosh.codec.whoosh3", "W3TermInfo", ("from_bytes",)),
+    ("whoosh.reading", "SegmentReader", ("deleted_docs_set",)),
     ("whoosh.writing", "PostingPool", ("_remove_run",)),
-    ("whoosh.filedb.filetables", "OrderedHashReader", ("key_at", "closest_key_pos")),
+    ("whoosh.filedb.filetables", "OrderedHashReader", ("key_at", "closest_key_pos", "ranges_from")),
 )
+# (and the instances' own attributes, set in their __init__ in this version: a segment
+# reader's _terms; its terms reader's _tindex, _codec and _postfile; a matcher's
+# _baseoffset, _nextoffset, _maxid, _lastblock, _ids, _values, _data, _byteids)
 
 
 def _check() -> str | None:
