@@ -79,17 +79,22 @@ def _narrowed(order: list[int], read: Callable[[int, np.ndarray | None], Posting
     """Read each item in ``order`` (rarest first) within the documents every item read
     before it holds: what each read gave, and the documents all of them hold (an empty
     array, and the reading stops, where there are none)."""
-    import numpy as np
-
     found: dict[int, Postings] = {}
     docs = within
     for i in order:
         found[i] = read(i, docs)
-        docs = (found[i].docs if docs is None
-                else np.intersect1d(found[i].docs, docs, assume_unique=True))
+        docs = found[i].docs if docs is None else _both(found[i].docs, docs)
         if not docs.size:
             break
     return found, docs
+
+
+def _both(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values two sorted arrays of distinct values share, in order: each of the
+    shorter looked up in the longer (numpy's intersect1d sorts the two together, and a
+    common word's documents are thousands where a rare word's are tens)."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return shorter[_among(shorter, longer)]
 
 
 def _phrase_freqs(postings: PostingsCache, reader, words: Clause, idfs: dict[str, float],
