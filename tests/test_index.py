@@ -405,10 +405,10 @@ def _words_article(n: int, rng) -> str:
     return f"---\noutlet: Desk {n % 3}\n---\n# Item {n}\n\n{body}.\n"
 
 
-def _three_segments_with_deletions(tmp_path, article=_words_article):
-    """120 articles (``article(n, rng)`` gives each text) written in three index runs
-    (three segments), then a fifth of them edited and a tenth removed: the older
-    segments keep deleted copies."""
+def _segments_with_deletions(tmp_path, article=_words_article, runs=3, size=40):
+    """``runs`` x ``size`` articles (``article(n, rng)`` gives each text; 120 by default)
+    written in ``runs`` index runs (as many segments), then a fifth of them edited and a
+    tenth removed: the older segments keep deleted copies."""
     import random
 
     rng = random.Random(5)
@@ -418,13 +418,13 @@ def _three_segments_with_deletions(tmp_path, article=_words_article):
     def write(n: int) -> None:
         (corpus / f"a{n:03}.md").write_text(article(n, rng))
 
-    for run in range(3):
-        for n in range(run * 40, run * 40 + 40):
+    for run in range(runs):
+        for n in range(run * size, run * size + size):
             write(n)
         update_index(corpus, index_path=tmp_path / "ix", entities=False)
-    for n in range(0, 120, 5):
+    for n in range(0, runs * size, 5):
         write(n)
-    for n in range(3, 120, 10):
+    for n in range(3, runs * size, 10):
         (corpus / f"a{n:03}.md").unlink()
     update_index(corpus, index_path=tmp_path / "ix", entities=False)
     return tmp_path / "ix"
@@ -437,7 +437,7 @@ def test_word_prefix_and_or_searches_give_what_whoosh_gives(tmp_path, monkeypatc
     also with every word's postings kept between queries (as a common word's are)."""
     if kept == "file":  # every word in the segments' files of common words, read from there
         monkeypatch.setattr(common_words, "MIN_POSTINGS", 1)
-    ix = _three_segments_with_deletions(tmp_path)
+    ix = _segments_with_deletions(tmp_path)
     if kept is True:
         monkeypatch.setattr(PostingsCache, "MIN_POSTINGS", 1)
     queries = ["cons*", "con*", "trad* OR tariff", "taiwan OR guard OR navy", "export",
@@ -479,7 +479,7 @@ def test_ors_of_many_words_spread_through_the_term_table_give_what_whoosh_gives(
         body = " ".join(rng.choice(filler) for _ in range(rng.randrange(20, 60)))
         return f"# Item {n}\n\n{body}.\n"
 
-    ix = _three_segments_with_deletions(tmp_path, article)
+    ix = _segments_with_deletions(tmp_path, article)
     queries = ["ba*", "bade*", "bad* OR zoz* OR kiki*", " OR ".join(filler[::37]),
                " OR ".join([*filler[5:20], "zzzz", "aaaa"]), "zo* OR ze*", "mu* OR vel* OR kit*"]
     with Searcher(ix) as fast, Searcher(ix) as reference:
@@ -498,33 +498,19 @@ def test_marked_words_read_straight_from_their_blocks_are_whoosh_s(tmp_path, mon
     matcher block by block, for words in every article (many blocks a segment), rare
     words, phrases, prefixes, two segments with edited and removed articles, and again
     with the directories kept from the first searches."""
-    import random
-
     from taiwan_reader_index.fulltext import _whoosh
 
-    rng = random.Random(3)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     rare = ["quill", "ember", "fjord", "gusset", "hamlet", "jigsaw"]
 
-    def write(n: int) -> None:
+    def article(n: int, rng) -> str:
         words = [rng.choice(_WORDS) for _ in range(rng.randrange(8, 40))]
         words.insert(rng.randrange(len(words)), rng.choice(rare))
-        (corpus / f"a{n:03}.md").write_text(
-            f"# Item {n}\n\nThe report of the {' '.join(words)} and the rest of the day.\n")
+        return f"# Item {n}\n\nThe report of the {' '.join(words)} and the rest of the day.\n"
 
-    for run in range(2):
-        for n in range(run * 300, run * 300 + 300):
-            write(n)
-        update_index(corpus, index_path=tmp_path / "ix", entities=False)
-    for n in range(0, 600, 7):
-        write(n)
-    for n in range(3, 600, 11):
-        (corpus / f"a{n:03}.md").unlink()
-    update_index(corpus, index_path=tmp_path / "ix", entities=False)
+    ix = _segments_with_deletions(tmp_path, article, runs=2, size=300)
     queries = ["report", '"of the"', "the quill", "cons* OR ember", '"rest of the day" fjord',
                "hamlet OR jigsaw OR gusset", "trade the"]
-    with Searcher(tmp_path / "ix") as searcher:
+    with Searcher(ix) as searcher:
         def marks() -> dict[str, list]:
             return {q: [(h.id, h.snippet) for h in searcher.search(q, limit=None).hits]
                     for q in queries}
@@ -548,7 +534,7 @@ def test_did_you_mean_offers_what_whoosh_would_find_on_segments_with_deletions(t
         extra = {3: "zeppelin blimp", 7: "zeppelin", 9: "blimp", 11: "airship hangar"}
         return _words_article(n, rng).replace("\n\n", f"\n\n{extra.get(n, '')} ", 1)
 
-    ix = _three_segments_with_deletions(tmp_path, article)  # article 3 is removed
+    ix = _segments_with_deletions(tmp_path, article)  # article 3 is removed
     queries = ["zepelin blimp", "airshp hangar", "tarif navy", "harbuor guard", '"coast gaurd"',
                "constructoin NOT navy", "exportr budget", "drils strait", "airshp blimp"]
     with Searcher(ix) as searcher:
@@ -570,7 +556,7 @@ def test_damaged_files_of_common_words_are_passed_over_with_the_same_answers(
     import struct
 
     monkeypatch.setattr(common_words, "MIN_POSTINGS", 1)
-    ix = _three_segments_with_deletions(tmp_path)
+    ix = _segments_with_deletions(tmp_path)
     files = sorted(ix.glob("*.common"))
     assert len(files) >= 3  # one per segment
     whole = files[0].read_bytes()
@@ -648,7 +634,7 @@ def test_phrases_with_repeated_words_give_what_whoosh_gives(tmp_path, monkeypatc
     word's postings and positions kept between queries (as a common word's are)."""
     if kept == "file":  # every word in the segments' files of common words, read from there
         monkeypatch.setattr(common_words, "MIN_POSTINGS", 1)
-    ix = _three_segments_with_deletions(tmp_path)
+    ix = _segments_with_deletions(tmp_path)
     if kept is True:
         monkeypatch.setattr(PostingsCache, "MIN_POSTINGS", 1)
     queries = ['"trade trade"', '"trade trade trade"', '"navy coast"', '"coast guard navy"',
@@ -730,7 +716,7 @@ def test_the_first_screen_lists_every_article_newest_first_as_whoosh_sorts(tmp_p
         date = f"date: 2024-03-0{day}\n" if day else ""
         return f"---\ntitle: Item {n}\n{date}---\nText {n}.\n"
 
-    ix = _three_segments_with_deletions(tmp_path, dated)
+    ix = _segments_with_deletions(tmp_path, dated)
     with Searcher(ix) as searcher:
         raw = searcher._searcher.search(
             wq.Every(), limit=None, sortedby=sorting.FieldFacet("date_sort", reverse=True))

@@ -263,10 +263,21 @@ class Side:            # two reports make a thousand of these (never changed onc
         found: set[str] = set()
         for match in _NAME.finditer(text):
             parts = [p.strip("'’") for p in match.group().split()]
-            if match.start() == 0 or text[:match.start()].rstrip().endswith((".", '"', "“")):
+            if _opens_sentence(text, match.start()):
                 parts = [p for p in parts if p not in _SENTENCE_START_WORDS] if len(parts) > 1 else []
             found.update(p.lower() for p in parts if len(p) > 1)
         return frozenset(found)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` is the text's start or follows a full stop or an opening quote
+    (spaces between): read back from ``at``, not by copying all the text before it."""
+    if at == 0:
+        return True
+    before = at - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    return before >= 0 and text[before] in '."“'
 
 
 @lru_cache(maxsize=200_000)
