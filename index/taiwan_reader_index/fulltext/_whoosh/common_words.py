@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 MAGIC = b"TRCOMMON"
 VERSION = 1
 SUFFIX = ".common"
-MIN_POSTINGS = 1_000  # as PostingsCache.MIN_POSTINGS: the words it would keep whole
+MIN_POSTINGS = 1_000  # the words in a thousand articles of a segment or more
 _HEAD = struct.Struct("<8sII")
 
 
