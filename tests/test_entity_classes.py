@@ -1239,3 +1239,15 @@ def test_a_clergy_title_is_no_part_of_the_name(extract):
     found = names(entities)
     assert ("Sarah Whitby", "PERSON") in found and ("Tom Hale", "PERSON") in found, found
     assert not [t for t, _ in found if t.startswith("Rev")], found
+
+
+def test_a_given_name_alone_takes_the_surname_after_it(extract):
+    """The model sometimes marks only the given name ("Edith" of "Edith Masai"): the
+    capitalised word after it, no common word, day or country, is the surname; a
+    day after a name is not ("Biden Tuesday signed")."""
+    text = ("The race was won by Edith Masai of Kenya on Sunday.\n\n"
+            "President Biden Tuesday signed the bill into law.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert ("Edith Masai", "PERSON") in found, found
+    assert not [t for t, _ in found if t.endswith("Tuesday") and t != "Tuesday"], found

@@ -175,7 +175,33 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     out += _countries(source, regions, out)
     out = _known_bodies(source, regions, out)
     out = _datelines(source, regions, _titled_surnames(source, out, named_in_full))
-    return sorted(_first_names(source, out), key=lambda m: (m.start, m.end))
+    return sorted(_surnames_after(source, _first_names(source, out)),
+                  key=lambda m: (m.start, m.end))
+
+
+_SURNAME = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'.-])")
+
+
+def _surnames_after(source: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's one-word span with the surname the model left out ("Edith" Masai):
+    a capitalised word right after it that is no common word, day, month, country or
+    people, and no other name ("Biden Tuesday signed" keeps "Biden")."""
+    taken = Taken(mentions)
+    out = []
+    for m in mentions:
+        match = _SURNAME.match(source, m.end) \
+            if m.label == "PERSON" and " " not in source[m.start:m.end] else None
+        if match and not is_common(match.group(1)) and match.group(1) not in _CALENDAR \
+                and country_of(match.group(1)) is None \
+                and country_of_adjective(match.group(1)) is None \
+                and not taken.overlaps(match.start(1), match.end(1)):
+            m = Mention(m.start, match.end(1), m.label)
+        out.append(m)
+    return out
+
+
+_CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+February March April May June July August September October November December""".split())
 
 
 def _teams(source: str, regions: Sequence[tuple[int, int]]) -> dict[str, str]:
