@@ -271,3 +271,14 @@ def test_quotations_with_quotes_inside_are_read_not_a_crash():
             "very sorry'. \"There is no way I want to say we cannot manage it. We can.\"\n")
     quotes = article_quotes(load_text(text, "q"))
     assert any(q.words[:4] == ("it", "would", "be", "quite") for q in quotes)
+
+
+def test_quotation_marks_of_every_kind_fold_to_straight_ones():
+    """Curly, low and backtick quotes read as straight ones (an outlet's `` `term' ``
+    and another's “term” are one quotation); text without them comes back as it is."""
+    from taiwan_reader_index.articles.prose import fold_quotes
+
+    assert fold_quotes("the `strategic ambiguity' policy") == "the 'strategic ambiguity' policy"
+    assert fold_quotes("„Ja“, sagte er ‚nein‘ – “yes” ’tis") == "\"Ja\", sagte er 'nein' – \"yes\" 'tis"
+    plain = "Plain ASCII text, with 'straight' and \"double\" quotes."
+    assert fold_quotes(plain) == plain

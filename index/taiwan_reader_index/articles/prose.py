@@ -19,4 +19,6 @@ def ends_sentence(line: str) -> bool:
 
 def fold_quotes(text: str) -> str:
     """Curly and low quotation marks and apostrophes as straight ones (same length)."""
+    if text.isascii() and "`" not in text:  # nothing to change (checked in C, 4x faster)
+        return text
     return text.translate(_STRAIGHT)
