@@ -191,9 +191,7 @@ def _surnames_after(source: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         match = _SURNAME.match(source, m.end) \
             if m.label == "PERSON" and " " not in source[m.start:m.end] else None
-        if match and not is_common(match.group(1)) and match.group(1) not in _CALENDAR \
-                and country_of(match.group(1)) is None \
-                and country_of_adjective(match.group(1)) is None \
+        if match and _may_be_a_name(match.group(1)) and match.group(1) not in _CALENDAR \
                 and not taken.overlaps(match.start(1), match.end(1)):
             m = Mention(m.start, match.end(1), m.label)
         out.append(m)
@@ -342,6 +340,12 @@ def _datelines(source: str, regions: Sequence[tuple[int, int]],
 _GIVEN_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+$")
 
 
+def _may_be_a_name(word: str) -> bool:
+    """Whether a capitalised word beside a person's span may be the rest of the name: no
+    common word, country or people ("Pranab" Mukherjee, "Edith" Masai)."""
+    return not is_common(word) and country_of(word) is None and country_of_adjective(word) is None
+
+
 def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
     """A person's span with the given name the model left out ("Pranab Mukherjee"):
     a capitalised word right before it that is no common word, title or country, nor the
@@ -351,9 +355,7 @@ def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         match = _GIVEN_NAME.search(source, max(0, m.start - 30), m.start) \
             if m.label == "PERSON" else None
-        if match and not is_common(match.group(1)) and country_of(match.group(1)) is None \
-                and country_of_adjective(match.group(1)) is None \
-                and not NAME_TITLES.search(match.group(0)) \
+        if match and _may_be_a_name(match.group(1)) and not NAME_TITLES.search(match.group(0)) \
                 and not OFFICE_OF.search(source, max(0, match.start(1) - 40), match.start(1)) \
                 and not taken.overlaps(match.start(1), match.end(1)):
             m = Mention(match.start(1), m.end, m.label)

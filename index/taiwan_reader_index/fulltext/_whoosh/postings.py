@@ -105,13 +105,10 @@ def values_in(reader, field: str, word: bytes, docnums: list[int]) -> Iterator[t
     block by block to reach ten articles. The directory is read once per segment
     reader and word, and kept while the reader is (a refreshed index has new ones).
     """
-    terms = reader._terms
     try:
-        terminfo = terms.term_info(field, word)
+        matcher = _matcher(reader, field, word)
     except TermNotFound:
         return
-    matcher = terms._codec.postings_reader(terms._postfile, terminfo,
-                                           reader.schema[field].format, term=(field, word))
     maxids, offsets = _directory(reader, field, word, matcher)
     block = -1
     ids: Any = ()
@@ -169,14 +166,19 @@ def leaf_matcher(reader, word: str, terminfo: Any = None) -> tuple[W3LeafMatcher
     which moves it past the ones at the start of the list at once, so their blocks and
     their count (the document frequency Whoosh's idf counts) were lost: a word whose
     first article in a segment had been edited scored 12% above Whoosh's score."""
+    return (_matcher(reader, FIELD, reader.schema[FIELD].to_bytes(word), terminfo),
+            reader.deleted_docs_set)
+
+
+def _matcher(reader, field: str, word: bytes, terminfo: Any = None) -> W3LeafMatcher:
+    """A word's matcher over all its postings in one segment, deleted documents
+    included, at the first; its term info is looked up unless given (TermNotFound for a
+    word the segment lacks)."""
     terms = reader._terms
-    field = reader.schema[FIELD]
-    text = field.to_bytes(word)
     if terminfo is None:
-        terminfo = terms.term_info(FIELD, text)
-    matcher = terms._codec.postings_reader(terms._postfile, terminfo, field.format,
-                                           term=(FIELD, text))
-    return matcher, reader.deleted_docs_set
+        terminfo = terms.term_info(field, word)
+    return terms._codec.postings_reader(terms._postfile, terminfo, reader.schema[field].format,
+                                        term=(field, word))
 
 
 def blocks(matcher: W3LeafMatcher, within: list[int] | None = None) -> Iterator[Iterable[int]]:
