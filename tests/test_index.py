@@ -464,14 +464,21 @@ def test_word_prefix_and_or_searches_give_what_whoosh_gives(tmp_path, monkeypatc
         assert fast.notice is None  # the fast paths answered every query
 
 
-def test_ors_of_many_words_spread_through_the_term_table_give_what_whoosh_gives(tmp_path,
-                                                                                 monkeypatch):
+@pytest.mark.parametrize("chunk", [None, 40, 300])
+def test_ors_of_many_words_spread_through_the_term_table_give_what_whoosh_gives(
+        tmp_path, monkeypatch, chunk):
     """A prefix or an OR of many words finds them in each segment by one walk of its
-    term table, at most a few entries per word: words far apart (the walk stops before
-    the last and looks those up), words a segment lacks, words after its last term,
-    and words only in deleted copies all answer as Whoosh's own search."""
+    term table, at most a few entries per word, and reads a word in a few articles
+    straight from its bytes: words far apart (the walk stops before the last and looks
+    those up), words a segment lacks, words after its last term, and words only in
+    deleted copies all answer as Whoosh's own search; also when the table is read a few
+    entries at a time, or less than one (its entries then run across reads)."""
     import itertools
 
+    from taiwan_reader_index.fulltext._whoosh import postings
+
+    if chunk:
+        monkeypatch.setattr(postings, "_CHUNK", chunk)
     syllables = ["ba", "de", "ki", "lo", "mu", "ra", "so", "tu", "ve", "zo"]
     filler = ["".join(p) for p in itertools.product(syllables, repeat=3)]  # 1,000 words
 

@@ -26,14 +26,17 @@ _PRIVATE = (
     ("whoosh.system", "_INT_SIZE", ()),
     ("whoosh.codec.whoosh3", "W3PerDocReader", ("_cached_reader", "has_column", "column_reader")),
     ("whoosh.codec.whoosh3", "W3TermsReader", ("matcher", "term_info", "_keycoder")),
-    ("whoosh.codec.whoosh3", "W3TermInfo", ("from_bytes",)),
+    ("whoosh.codec.whoosh3", "W3TermInfo", ("from_bytes", "extent", "doc_frequency")),
     ("whoosh.reading", "SegmentReader", ("deleted_docs_set",)),
     ("whoosh.writing", "PostingPool", ("_remove_run",)),
     ("whoosh.filedb.filetables", "OrderedHashReader", ("key_at", "closest_key_pos", "ranges_from")),
 )
 # (and the instances' own attributes, set in their __init__ in this version: a segment
-# reader's _terms; its terms reader's _tindex, _codec and _postfile; a matcher's
-# _baseoffset, _nextoffset, _maxid, _lastblock, _ids, _values, _data, _byteids)
+# reader's _terms; its terms reader's _tindex, _codec and _postfile; a term table's
+# dbfile and endofdata; a matcher's _baseoffset, _nextoffset, _maxid, _lastblock, _ids,
+# _values, _data, _byteids. The file formats read directly, a term table's entries and
+# a one-block postings list, are checked as they are read: bytes not as expected are
+# read through Whoosh.)
 
 
 def _check() -> str | None:
