@@ -52,6 +52,9 @@ def alternatives(q: wq.Query) -> list[str] | None:
     return found
 
 
+FEW = 4  # postings a word's scores are added one by one within, not as arrays
+
+
 class DisjunctionSearcher:
     """Top-N, exact total and every matching document; BM25 norms shared with the
     conjunction's searcher (``norms``), as are the kept postings."""
@@ -99,8 +102,14 @@ class DisjunctionSearcher:
                 tf = found.weights
                 assert tf is not None  # a read without values
                 # left to right, as the words come: the same sums as one at a time
-                scores[found.docs] += idfs[text] * ((tf * boosted) / (tf + norms[found.docs]))
-                held[found.docs] = True
+                if len(found) > FEW:
+                    scores[found.docs] += idfs[text] * ((tf * boosted) / (tf + norms[found.docs]))
+                    held[found.docs] = True
+                    continue
+                idf = idfs[text]  # a word in a few articles (most of a prefix's): the same
+                for doc, freq in zip(found.docs.tolist(), tf.tolist()):  # sums, in floats,
+                    scores[doc] += idf * ((freq * boosted) / (freq + float(norms[doc])))
+                    held[doc] = True  # without the five array calls that cost more
             postings.append((offset, [(field.to_bytes(text), found) for text, found in reads]))
             docs = np.flatnonzero(held)
             all_scores.append(scores[docs])
