@@ -29,7 +29,9 @@ from .features import Side, in_context, joined, side, stem_of
 from .judgement import (
     UNRELATED,
     Judgement,
+    judge_above,
     judge_sides,
+    model,
     quotations,
     quoted_terms,
     too_few_shared,
@@ -311,8 +313,10 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
             if len(best) < 2:
                 continue
             first, second = sorted(best)
-            whole = judge_sides(one, joined(sides_other[first], sides_other[second]))
-            if whole.kind is not None:
+            both = joined(sides_other[first], sides_other[second])
+            whole = judge_above(one, both, quotations(one.text), quotations(both.text),
+                                model().settings["threshold"])  # only a pair counts here
+            if whole is not None and whole.kind is not None:
                 used_one.add(i)
                 used_other.update(best)
                 yield i, first, second, whole
@@ -376,7 +380,9 @@ def _align(a: Article, b: Article) -> Alignment:
     for i, j in candidates:
         if not (quotes_a[i] and quotes_b[j]) and too_few_shared(sides_a[i], sides_b[j]):
             continue  # no pair, and a score below POSSIBLE: its features would be wasted
-        found = judge_sides(sides_a[i], sides_b[j], quotes_a[i], quotes_b[j])
+        found = judge_above(sides_a[i], sides_b[j], quotes_a[i], quotes_b[j], POSSIBLE)
+        if found is None:  # no pair, and not a possible one
+            continue
         if found.kind is not None:
             judged[(i, j)] = found
         elif found.score >= POSSIBLE:

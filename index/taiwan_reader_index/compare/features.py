@@ -372,8 +372,17 @@ def _names_cover(a: Side, b: Side) -> float:
     return len(a.names & b.names) / len(a.names)
 
 
-def features(a: Side, b: Side) -> list[float]:
-    """The feature vector of a pair, in the order of NAMES; symmetric in A and B."""
+PARTIAL = NAMES.index("char_partial")  # the dearest feature: see features(exact=False)
+
+
+def features(a: Side, b: Side, exact: bool = True) -> list[float]:
+    """The feature vector of a pair, in the order of NAMES; symmetric in A and B.
+
+    With ``exact`` False, the character alignment (``char_partial``, a third of the
+    cost of the rest together) is left at its floor (:func:`partial_floor`): no higher
+    than its value, so a caller can tell from it when a pair cannot reach a score
+    whatever the alignment (its weight in the model is negative), and finish the
+    vector with :func:`with_partial` only when it may."""
     if a.text == b.text and a.tokens and a.weights == b.weights:
         return _identical(a)
     cover_a, unmatched_a, rarest_a = _cover(a, b)
@@ -390,11 +399,13 @@ def features(a: Side, b: Side) -> list[float]:
     union = a.numbers | b.numbers
     names_a, names_b = _names_cover(a, b), _names_cover(b, a)
     content_a, content_b = sum(a.content.values()), sum(b.content.values())
+    floor = partial_floor(norm_a, norm_b)
     return [
         min(cover_a, cover_b), max(cover_a, cover_b), cosine(a, b),
         min(word_a, word_b), max(word_a, word_b), min(tri_a, tri_b),
         min(lcs_a, lcs_b), max(lcs_a, lcs_b), fuzz.ratio(norm_a, norm_b) / 100,
-        fuzz.ratio(a.sorted_joined, b.sorted_joined) / 100, fuzz.partial_ratio(norm_a, norm_b) / 100,
+        fuzz.ratio(a.sorted_joined, b.sorted_joined) / 100,
+        max(fuzz.partial_ratio(norm_a, norm_b) / 100, floor) if exact else floor,
         float(numbers_both), float(numbers_both and a.numbers == b.numbers),
         float(len(a.numbers ^ b.numbers)),
         len(a.numbers & b.numbers) / len(union) if union else 1.0,
@@ -406,6 +417,30 @@ def features(a: Side, b: Side) -> list[float]:
         max(unmatched_a, unmatched_b), max(rarest_a, rarest_b),
         min(names_a, names_b), float(len(a.names ^ b.names)),
     ]
+
+
+def with_partial(a: Side, b: Side, values: list[float]) -> list[float]:
+    """A vector of ``features(a, b, exact=False)`` made exact (in place, and returned)."""
+    if values[PARTIAL] < 1.0:
+        values[PARTIAL] = max(values[PARTIAL], fuzz.partial_ratio(a.joined, b.joined) / 100)
+    return values
+
+
+def partial_floor(a: str, b: str) -> float:
+    """A floor of the character alignment of two texts (``fuzz.partial_ratio``, the
+    best match of the shorter within the longer): the match where the longer begins,
+    where it ends, and where it first holds the shorter's first word. The alignment
+    is never taken below it (rapidfuzz finds the best match, so it never is)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    size = len(short)
+    if not size:
+        return 0.0
+    if size == len(long):
+        return fuzz.ratio(short, long) / 100
+    first = long.find(short.split(" ", 1)[0])
+    at = 0 if first < 0 else min(first, len(long) - size)
+    return max(fuzz.ratio(short, long[:size]), fuzz.ratio(short, long[-size:]),
+               fuzz.ratio(short, long[at:at + size])) / 100
 
 
 def _identical(a: Side) -> list[float]:
