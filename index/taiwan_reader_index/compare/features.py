@@ -378,11 +378,11 @@ PARTIAL = NAMES.index("char_partial")  # the dearest feature: see features(exact
 def features(a: Side, b: Side, exact: bool = True) -> list[float]:
     """The feature vector of a pair, in the order of NAMES; symmetric in A and B.
 
-    With ``exact`` False, the character alignment (``char_partial``, a third of the
-    cost of the rest together) is left at its floor (:func:`partial_floor`): no higher
-    than its value, so a caller can tell from it when a pair cannot reach a score
-    whatever the alignment (its weight in the model is negative), and finish the
-    vector with :func:`with_partial` only when it may."""
+    With ``exact`` False, the character alignment (``char_partial``, over half the
+    vector's cost on long sentences) is left at its floor (:func:`partial_floor`), no
+    higher than its value, so a caller can tell from it when a pair cannot reach a
+    score whatever the alignment (its weight in the model is negative), and finish
+    the vector with :func:`with_partial` only when it may."""
     if a.text == b.text and a.tokens and a.weights == b.weights:
         return _identical(a)
     cover_a, unmatched_a, rarest_a = _cover(a, b)
