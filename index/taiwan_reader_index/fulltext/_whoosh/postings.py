@@ -11,11 +11,14 @@ the cache holds five to six times as many words in the same memory.
 
 from __future__ import annotations
 
+import pickle
 import struct
+import zlib
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from io import BytesIO
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -327,10 +330,6 @@ def _one_block(reader, terminfo: Any, field: Any, with_values: bool,
     read through a new matcher (five seeks and reads, the block's header unpickled) at
     every search, 18 us a word where this takes 12 (a prefix on 40,000 articles reads
     hundreds in each segment)."""
-    import pickle
-    import zlib
-    from io import BytesIO
-
     if terminfo.doc_frequency() > _BLOCK or (with_values and field.format.fixed_value_size()
                                              not in (None, -1)):
         return None
