@@ -251,8 +251,8 @@ _CHUNK = 1 << 16  # bytes of the term table read at once
 def _entries(table, position: int) -> Iterator[tuple[bytes, bytes]]:
     """The (key, data) entries of an ordered hash table from ``position`` (an entry's
     start) on, read from the file a chunk at a time: Whoosh's own walk reads each
-    entry's lengths, key and data apart (three seeks and reads, a third of a prefix's
-    time on 40,000 articles)."""
+    entry's lengths, key and data apart, three seeks and reads an entry ("inte*" at
+    40,000 articles, 150 words in four segments: 1.7 -> 1.4 ms)."""
     dbfile, end = table.dbfile, table.endofdata
     chunk, base = b"", position
     while position < end:
