@@ -93,9 +93,19 @@ class Postings:
 
 
 def empty() -> Postings:
-    import numpy as np
+    """No postings: one object, its arrays read-only (a prefix's words are looked for in
+    every segment, and most segments lack most of them)."""
+    global _EMPTY
+    if _EMPTY is None:
+        import numpy as np
 
-    return Postings(np.zeros(0, dtype=np.int64), np.zeros(0), written=0)
+        docs, weights = np.zeros(0, dtype=np.int64), np.zeros(0)
+        docs.flags.writeable = weights.flags.writeable = False
+        _EMPTY = Postings(docs, weights, written=0)
+    return _EMPTY
+
+
+_EMPTY: Postings | None = None
 
 
 def values_in(reader, field: str, word: bytes, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
