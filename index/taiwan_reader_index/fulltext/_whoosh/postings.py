@@ -420,7 +420,10 @@ class PostingsCache:
         infos = term_infos(reader, sought) if len(sought) >= WALK_MIN else {}
         for word in words:
             check()
-            yield self.read(reader, word, with_values, terminfo=infos.get(word, _UNKNOWN))
+            info = infos.get(word, _UNKNOWN)
+            # (a word the walk found the segment lacks is neither kept nor in its file)
+            yield empty() if info is None else self.read(reader, word, with_values,
+                                                         terminfo=info)
 
     def _common(self, reader) -> CommonWords | None:
         """The segment's file of common words, opened once per reader."""
