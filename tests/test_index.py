@@ -473,21 +473,36 @@ def test_ors_of_many_words_spread_through_the_term_table_give_what_whoosh_gives(
     those up), words a segment lacks, words after its last term, and words only in
     deleted copies all answer as Whoosh's own search; also when the table is read a few
     entries at a time, or less than one (its entries then run across reads)."""
-    import itertools
-
     from taiwan_reader_index.fulltext._whoosh import postings
 
     if chunk:
         monkeypatch.setattr(postings, "_CHUNK", chunk)
-    syllables = ["ba", "de", "ki", "lo", "mu", "ra", "so", "tu", "ve", "zo"]
-    filler = ["".join(p) for p in itertools.product(syllables, repeat=3)]  # 1,000 words
+    _many_words_answer_as_whoosh(tmp_path, monkeypatch, syllables=3)
+
+
+def test_a_prefix_of_a_thousand_words_marks_the_words_each_article_holds(tmp_path,
+                                                                         monkeypatch):
+    """Snippets mark at most 200 words of a query an article holds. Whoosh's own path is
+    given every word of the query for every hit: the first 200 of a thousand-word
+    prefix were taken, and an article holding only later ones had none marked. Its
+    marks now equal the fast path's, which is given the words each article holds."""
+    _many_words_answer_as_whoosh(tmp_path, monkeypatch, syllables=4)
+
+
+def _many_words_answer_as_whoosh(tmp_path, monkeypatch, syllables: int) -> None:
+    import itertools
+
+    parts = ["ba", "de", "ki", "lo", "mu", "ra", "so", "tu", "ve", "zo"]
+    filler = ["".join(p) for p in itertools.product(parts, repeat=syllables)]
+    length = (20, 60) if syllables == 3 else (300, 400)
 
     def article(n: int, rng) -> str:
-        body = " ".join(rng.choice(filler) for _ in range(rng.randrange(20, 60)))
+        body = " ".join(rng.choice(filler) for _ in range(rng.randrange(*length)))
         return f"# Item {n}\n\n{body}.\n"
 
     ix = _segments_with_deletions(tmp_path, article)
-    queries = ["ba*", "bade*", "bad* OR zoz* OR kiki*", " OR ".join(filler[::37]),
+    spread = " OR ".join(filler[::len(filler) // 27])  # 27 words from end to end
+    queries = ["ba*", "bade*", "bad* OR zoz* OR kiki*", spread,
                " OR ".join([*filler[5:20], "zzzz", "aaaa"]), "zo* OR ze*", "mu* OR vel* OR kit*"]
     with Searcher(ix) as fast, Searcher(ix) as reference:
         monkeypatch.setattr(reference, "_fast_search", lambda *args: (None, None))

@@ -29,32 +29,38 @@ def spans_of_terms(searcher, terms: dict[int, list[bytes]], field: str = "body",
                    known: dict[int, dict[bytes, bytes]] | None = None,
                    ) -> dict[int, list[tuple[int, int]]]:
     """Character spans of the given terms in each document (global docnum -> the terms
-    may hold), read from its segment's postings: one posting reader per segment and
+    it may hold), read from its segment's postings: one posting reader per segment and
     term, walking forward through that segment's documents, so a common term's
     postings are decoded once, not once per hit. A posting the search already read
     (``known``: docnum -> term -> its value, as the field's format encodes it) is
-    decoded, not read again."""
+    decoded, not read again. A document's spans stop at the first MAX_HIGHLIGHT_TERMS
+    terms found in it (a term it lacks does not count: a prefix of a thousand words
+    given whole marks the words each article holds, as when it is given them)."""
     subs = searcher.subsearchers or [(searcher, 0)]
     offsets = [offset for _, offset in subs]
     decode = searcher.schema[field].format.decode_characters
     spans: dict[int, set[tuple[int, int]]] = {docnum: set() for docnum in terms}
+    found = dict.fromkeys(terms, 0)  # terms found in each document so far
     wanted: dict[int, dict[bytes, list[int]]] = {}  # segment -> term -> its documents
     for docnum, words in terms.items():
         segment = bisect_right(offsets, docnum) - 1
         read = (known or {}).get(docnum, {})
-        for word in words[:MAX_HIGHLIGHT_TERMS]:
-            if word in read:
-                spans[docnum].update((s, e) for _, s, e in decode(read[word]))
-            else:
+        for word in words:
+            if word not in read:
                 wanted.setdefault(segment, {}).setdefault(word, []).append(
                     docnum - offsets[segment])
+            elif found[docnum] < MAX_HIGHLIGHT_TERMS:
+                spans[docnum].update((s, e) for _, s, e in decode(read[word]))
+                found[docnum] += 1
     for segment, by_word in wanted.items():
         sub, offset = subs[segment]
         reader = sub.reader()
         for word, docnums in by_word.items():
-            for local, value in values_of(reader, field, word, sorted(docnums)):
+            open_ = [local for local in docnums if found[offset + local] < MAX_HIGHLIGHT_TERMS]
+            for local, value in values_of(reader, field, word, sorted(open_)) if open_ else ():
                 spans[offset + local].update((s, e) for _, s, e in decode(value))
-    return {docnum: sorted(found) for docnum, found in spans.items()}
+                found[offset + local] += 1
+    return {docnum: sorted(held) for docnum, held in spans.items()}
 
 
 def values_of(reader, field: str, word: bytes, docnums: list[int]) -> Iterator[tuple[int, bytes]]:
