@@ -104,8 +104,9 @@ def main() -> None:
         return
     small = args.large / "reuters"
     size = large_corpus(args.large)
-    doublings = math.log2(size / len(list(small.glob("*.txt"))))
-    print(f"small: {small} ({len(list(small.glob('*.txt')))} articles); large: {args.large} "
+    small_size = len(list(small.glob("*.txt")))
+    doublings = math.log2(size / small_size)
+    print(f"small: {small} ({small_size} articles); large: {args.large} "
           f"({size} articles, {doublings:.2f} doublings)")
     for corpus in (small, args.large):  # build both indexes (not timed)
         p95s(corpus, 3)

@@ -399,13 +399,12 @@ def features(a: Side, b: Side, exact: bool = True) -> list[float]:
     union = a.numbers | b.numbers
     names_a, names_b = _names_cover(a, b), _names_cover(b, a)
     content_a, content_b = sum(a.content.values()), sum(b.content.values())
-    floor = partial_floor(norm_a, norm_b)
-    return [
+    values = [
         min(cover_a, cover_b), max(cover_a, cover_b), cosine(a, b),
         min(word_a, word_b), max(word_a, word_b), min(tri_a, tri_b),
         min(lcs_a, lcs_b), max(lcs_a, lcs_b), fuzz.ratio(norm_a, norm_b) / 100,
         fuzz.ratio(a.sorted_joined, b.sorted_joined) / 100,
-        max(fuzz.partial_ratio(norm_a, norm_b) / 100, floor) if exact else floor,
+        partial_floor(norm_a, norm_b),  # made exact by with_partial
         float(numbers_both), float(numbers_both and a.numbers == b.numbers),
         float(len(a.numbers ^ b.numbers)),
         len(a.numbers & b.numbers) / len(union) if union else 1.0,
@@ -417,6 +416,7 @@ def features(a: Side, b: Side, exact: bool = True) -> list[float]:
         max(unmatched_a, unmatched_b), max(rarest_a, rarest_b),
         min(names_a, names_b), float(len(a.names ^ b.names)),
     ]
+    return with_partial(a, b, values) if exact else values
 
 
 def with_partial(a: Side, b: Side, values: list[float]) -> list[float]:

@@ -273,9 +273,8 @@ def judge_above(a: Side, b: Side, quotes_a: list[list[str]], quotes_b: list[list
         return judge_sides(a, b, quotes_a, quotes_b)
     shipped = model()
     values = features(a, b, exact=False)
-    best = list(values)
-    if shipped.weight(PARTIAL) > 0:
-        best[PARTIAL] = 1.0
+    best = values if shipped.weight(PARTIAL) <= 0 else [
+        *values[:PARTIAL], 1.0, *values[PARTIAL + 1:]]
     if round(shipped.probability(best), 3) < floor:  # (rounding never raises a lower one)
         return None
     return _decide(a, b, with_partial(a, b, values), quotes_a, quotes_b)

@@ -113,7 +113,7 @@ def _read_all(reader: Any, word: str) -> tuple[np.ndarray, np.ndarray, list[byte
     numbers, weights and encoded positions."""
     import numpy as np
 
-    matcher, _ = leaf_matcher(reader, word)
+    matcher = leaf_matcher(reader, word)
     ids: list[int] = []
     weights: list[float] = []
     values: list[bytes] = []

@@ -171,17 +171,16 @@ _DIRECTORIES: WeakKeyDictionary[Any, dict[tuple[str, bytes], tuple[list[int], li
     WeakKeyDictionary()
 
 
-def leaf_matcher(reader, word: str, terminfo: Any = None) -> tuple[W3LeafMatcher, frozenset[int]]:
-    """A word's postings matcher in one segment, at its first posting, and the segment's
-    deleted documents (the word's term info, when known, saves looking it up). Raises
+def leaf_matcher(reader, word: str, terminfo: Any = None) -> W3LeafMatcher:
+    """A word's postings matcher in one segment, at its first posting, deleted documents
+    included (the word's term info, when known, saves looking it up). Raises
     TermNotFound for a word the segment lacks.
 
     Not ``reader.postings``: that wraps the matcher in a filter of the deleted documents,
     which moves it past the ones at the start of the list at once, so their blocks and
     their count (the document frequency Whoosh's idf counts) were lost: a word whose
     first article in a segment had been edited scored 12% above Whoosh's score."""
-    return (_matcher(reader, FIELD, reader.schema[FIELD].to_bytes(word), terminfo),
-            reader.deleted_docs_set)
+    return _matcher(reader, FIELD, reader.schema[FIELD].to_bytes(word), terminfo)
 
 
 def _matcher(reader, field: str, word: bytes, terminfo: Any = None) -> W3LeafMatcher:
@@ -301,7 +300,7 @@ def read_postings(reader, word: str, with_values: bool, within: list[int] | None
         weights: Iterable[float] = () if with_values else one[1]
         values: list[bytes] = list(one[1]) if with_values else []
     else:
-        matcher = _matcher(reader, FIELD, field.to_bytes(word), terminfo)
+        matcher = leaf_matcher(reader, word, terminfo)
         ids, weights, values = [], [], []
         for block in blocks(matcher, within):
             ids.extend(block)
