@@ -92,34 +92,6 @@ def test_the_judgement_is_symmetric():
     assert judge(a, b) == judge(b, a)
 
 
-def test_a_pair_passed_over_unfinished_is_one_the_full_judgement_leaves_out():
-    """The aligner first judges a pair without the character alignment, at the value
-    that scores highest, and passes it over when even that is below what it shows (a
-    possible match, or a pair): every pair of two long reports, and of the seeds, it
-    passes over, the full judgement puts below that; every other it judges alike."""
-    import itertools
-
-    from taiwan_reader_index.compare.features import in_context, side
-    from taiwan_reader_index.compare.judgement import judge_above, judge_sides, quotations
-
-    texts = [p.read_text(encoding="utf-8") for p in sorted(Library.open().corpus.glob("*.md"))]
-    passed = 0
-    for first, second in itertools.combinations(texts, 2):
-        sa, sb = sentences(load_text(first)), sentences(load_text(second))
-        sides = in_context([side(s.text) for s in [*sa, *sb]])
-        for a, b in itertools.product(sides[:len(sa)], sides[len(sa):]):
-            quotes_a, quotes_b = quotations(a.text), quotations(b.text)
-            full = judge_sides(a, b, quotes_a, quotes_b)
-            for floor in (0.25, 0.51):
-                found = judge_above(a, b, quotes_a, quotes_b, floor)
-                if found is None:
-                    passed += 1
-                    assert full.kind is None and full.score < floor, (a.text, b.text)
-                else:
-                    assert found == full
-    assert passed > 1000  # most pairs of two reports are passed over
-
-
 def test_evidence_marks_shared_words_and_differing_numbers():
     a, b = "Stocks gave up 11.91 points on Monday.", "Stocks gained 5.51 points on Monday."
     shown = {a[m.start:m.end]: m.kind for m in marks(a, b)}

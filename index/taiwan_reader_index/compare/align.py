@@ -29,9 +29,7 @@ from .features import Side, in_context, joined, side, stem_of
 from .judgement import (
     UNRELATED,
     Judgement,
-    judge_above,
     judge_sides,
-    model,
     quotations,
     quoted_terms,
     too_few_shared,
@@ -314,9 +312,8 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
                 continue
             first, second = sorted(best)
             both = joined(sides_other[first], sides_other[second])
-            whole = judge_above(one, both, quotations(one.text), quotations(both.text),
-                                model().settings["threshold"])  # only a pair counts here
-            if whole is not None and whole.kind is not None:
+            whole = judge_sides(one, both, quotations(one.text), quotations(both.text))
+            if whole.kind is not None:
                 used_one.add(i)
                 used_other.update(best)
                 yield i, first, second, whole
@@ -380,9 +377,7 @@ def _align(a: Article, b: Article) -> Alignment:
     for i, j in candidates:
         if not (quotes_a[i] and quotes_b[j]) and too_few_shared(sides_a[i], sides_b[j]):
             continue  # no pair, and a score below POSSIBLE: its features would be wasted
-        found = judge_above(sides_a[i], sides_b[j], quotes_a[i], quotes_b[j], POSSIBLE)
-        if found is None:  # no pair, and not a possible one
-            continue
+        found = judge_sides(sides_a[i], sides_b[j], quotes_a[i], quotes_b[j])
         if found.kind is not None:
             judged[(i, j)] = found
         elif found.score >= POSSIBLE:

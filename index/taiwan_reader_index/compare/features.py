@@ -52,7 +52,7 @@ _SENTENCE_START_WORDS = frozenset({"The", "A", "An", "But", "And", "In", "On", "
 
 NAMES = (
     "info_cover_min", "info_cover_max", "info_cosine", "word_cover_min", "word_cover_max",
-    "trigram_cover_min", "lcs_min", "lcs_max", "char_ratio", "char_token_sort", "char_partial",
+    "trigram_cover_min", "lcs_min", "lcs_max", "char_ratio", "char_token_sort",
     "numbers_both", "numbers_agree", "numbers_only_one", "numbers_jaccard", "numbers_disjoint",
     "negation_mismatch", "direction_mismatch", "length_log_ratio", "content_length_diff",
     "unmatched_info_max", "unmatched_rarest", "names_cover_min", "names_only_one",
@@ -372,17 +372,8 @@ def _names_cover(a: Side, b: Side) -> float:
     return len(a.names & b.names) / len(a.names)
 
 
-PARTIAL = NAMES.index("char_partial")  # the dearest feature: see features(exact=False)
-
-
-def features(a: Side, b: Side, exact: bool = True) -> list[float]:
-    """The feature vector of a pair, in the order of NAMES; symmetric in A and B.
-
-    With ``exact`` False, the character alignment (``char_partial``, over half the
-    vector's cost on long sentences) is left at its floor (:func:`partial_floor`), no
-    higher than its value, so a caller can tell from it when a pair cannot reach a
-    score whatever the alignment (its weight in the model is negative), and finish
-    the vector with :func:`with_partial` only when it may."""
+def features(a: Side, b: Side) -> list[float]:
+    """The feature vector of a pair, in the order of NAMES; symmetric in A and B."""
     if a.text == b.text and a.tokens and a.weights == b.weights:
         return _identical(a)
     cover_a, unmatched_a, rarest_a = _cover(a, b)
@@ -394,17 +385,15 @@ def features(a: Side, b: Side, exact: bool = True) -> list[float]:
     lcs = LCSseq.similarity(a.tokens, b.tokens)
     lcs_a = lcs / len(a.tokens) if a.tokens else 0.0
     lcs_b = lcs / len(b.tokens) if b.tokens else 0.0
-    norm_a, norm_b = a.joined, b.joined
     numbers_both = bool(a.numbers and b.numbers)
     union = a.numbers | b.numbers
     names_a, names_b = _names_cover(a, b), _names_cover(b, a)
     content_a, content_b = sum(a.content.values()), sum(b.content.values())
-    values = [
+    return [
         min(cover_a, cover_b), max(cover_a, cover_b), cosine(a, b),
         min(word_a, word_b), max(word_a, word_b), min(tri_a, tri_b),
-        min(lcs_a, lcs_b), max(lcs_a, lcs_b), fuzz.ratio(norm_a, norm_b) / 100,
+        min(lcs_a, lcs_b), max(lcs_a, lcs_b), fuzz.ratio(a.joined, b.joined) / 100,
         fuzz.ratio(a.sorted_joined, b.sorted_joined) / 100,
-        partial_floor(norm_a, norm_b),  # made exact by with_partial
         float(numbers_both), float(numbers_both and a.numbers == b.numbers),
         float(len(a.numbers ^ b.numbers)),
         len(a.numbers & b.numbers) / len(union) if union else 1.0,
@@ -416,31 +405,6 @@ def features(a: Side, b: Side, exact: bool = True) -> list[float]:
         max(unmatched_a, unmatched_b), max(rarest_a, rarest_b),
         min(names_a, names_b), float(len(a.names ^ b.names)),
     ]
-    return with_partial(a, b, values) if exact else values
-
-
-def with_partial(a: Side, b: Side, values: list[float]) -> list[float]:
-    """A vector of ``features(a, b, exact=False)`` made exact (in place, and returned)."""
-    if values[PARTIAL] < 1.0:
-        values[PARTIAL] = max(values[PARTIAL], fuzz.partial_ratio(a.joined, b.joined) / 100)
-    return values
-
-
-def partial_floor(a: str, b: str) -> float:
-    """A floor of the character alignment of two texts (``fuzz.partial_ratio``, the
-    best match of the shorter within the longer): the match where the longer begins,
-    where it ends, and where it first holds the shorter's first word. The alignment
-    is never taken below it (rapidfuzz finds the best match, so it never is)."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    size = len(short)
-    if not size:
-        return 0.0
-    if size == len(long):
-        return fuzz.ratio(short, long) / 100
-    first = long.find(short.split(" ", 1)[0])
-    at = 0 if first < 0 else min(first, len(long) - size)
-    return max(fuzz.ratio(short, long[:size]), fuzz.ratio(short, long[-size:]),
-               fuzz.ratio(short, long[at:at + size])) / 100
 
 
 def _identical(a: Side) -> list[float]:
@@ -453,7 +417,7 @@ def _identical(a: Side) -> list[float]:
         "info_cover_min": 1.0, "info_cover_max": 1.0, "info_cosine": cosine(a, a),
         "word_cover_min": 1.0, "word_cover_max": 1.0, "trigram_cover_min": trigrams, "lcs_min": 1.0,
         "lcs_max": 1.0, "char_ratio": 1.0, "char_token_sort": 1.0,
-        "char_partial": 1.0, "numbers_both": numbers, "numbers_agree": numbers,
+        "numbers_both": numbers, "numbers_agree": numbers,
         "numbers_only_one": 0.0, "numbers_jaccard": 1.0, "numbers_disjoint": 0.0,
         "negation_mismatch": 0.0, "direction_mismatch": 0.0, "length_log_ratio": 0.0,
         "content_length_diff": 0.0, "unmatched_info_max": 0.0, "unmatched_rarest": 0.0,

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from .. import learned
 from ..learned import LogisticModel
-from .features import NAMES, PARTIAL, STOP, Side, features, side, with_partial
+from .features import NAMES, STOP, Side, features, side
 from .sentences import normalize
 
 QUOTE_MIN_WORDS = 5
@@ -261,23 +261,6 @@ def judge_sides(a: Side, b: Side, quotes_a: list[list[str]] | None = None,
     quotes_a = quotations(a.text) if quotes_a is None else quotes_a
     quotes_b = quotations(b.text) if quotes_b is None else quotes_b
     return _decide(a, b, features(a, b), quotes_a, quotes_b)
-
-
-def judge_above(a: Side, b: Side, quotes_a: list[list[str]], quotes_b: list[list[str]],
-                floor: float) -> Judgement | None:
-    """:func:`judge_sides`, or None where it is sure to be no pair with a score below
-    ``floor``: told from every feature but the character alignment, the dearest, taken
-    at the value that scores highest (its floor, its weight being negative; else 1).
-    Two reports' pairs worth judging are mostly no pair: an aligner asks this first."""
-    if quotes_a and quotes_b:  # a shared quotation makes a pair whatever the score
-        return judge_sides(a, b, quotes_a, quotes_b)
-    shipped = model()
-    values = features(a, b, exact=False)
-    best = values if shipped.weight(PARTIAL) <= 0 else [
-        *values[:PARTIAL], 1.0, *values[PARTIAL + 1:]]
-    if round(shipped.probability(best), 3) < floor:  # (rounding never raises a lower one)
-        return None
-    return _decide(a, b, with_partial(a, b, values), quotes_a, quotes_b)
 
 
 def _decide(a: Side, b: Side, values: list[float], quotes_a: list[list[str]],
