@@ -41,7 +41,11 @@ def labelled() -> None:
     data = json.loads((ROOT / "tests" / "data" / "similar_pairs.json").read_text())
     shown: dict[str, list[int]] = {"same fact": [0, 0], "possible": [0, 0], "not shown": [0, 0]}
     alignments = {}
+    within = 0
     for ka, pa, kb, pb, label in data["pairs"]:
+        if ka == kb:  # two sentences of one report: a comparison pairs each with itself
+            within += 1
+            continue
         result = alignments.setdefault((ka, kb), align(articles[ka], articles[kb]))
 
         def hit(pairs, pa=pa, pb=pb):
@@ -50,7 +54,8 @@ def labelled() -> None:
         where = ("same fact" if hit(result.pairs) else "possible" if hit(result.possible)
                  else "not shown")
         shown[where][label] += 1
-    print(f"labelled seed pairs: {len(data['pairs'])} (a person's verdict: same fact or not)")
+    print(f"labelled seed pairs: {len(data['pairs']) - within} across two reports (a person's "
+          f"verdict: same fact or not; {within} within one report left out)")
     print(f"{'shown as':>10} {'same':>5} {'different':>9}")
     for where, (different, same) in shown.items():
         print(f"{where:>10} {same:5} {different:9}")

@@ -262,9 +262,19 @@ class Side:            # two reports make a thousand of these (never changed onc
         text = self.text
         found: set[str] = set()
         for match in _NAME.finditer(text):
-            parts = [p.strip("'’") for p in match.group().split()]
-            if _opens_sentence(text, match.start()):
-                parts = [p for p in parts if p not in _SENTENCE_START_WORDS] if len(parts) > 1 else []
+            parts = match.group().split()
+            at = match.start()
+            # most names follow a word and a space: no sentence opens there
+            opens = not (at > 1 and text[at - 1] == " " and text[at - 2] not in '."“'
+                         and not text[at - 2].isspace()) and _opens_sentence(text, at)
+            if len(parts) == 1:  # most: one word
+                word = parts[0].strip("'’")
+                if not opens and len(word) > 1:
+                    found.add(word.lower())
+                continue
+            parts = [p.strip("'’") for p in parts]
+            if opens:
+                parts = [p for p in parts if p not in _SENTENCE_START_WORDS]
             found.update(p.lower() for p in parts if len(p) > 1)
         return frozenset(found)
 
