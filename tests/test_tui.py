@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 from textual.command import CommandPalette
 from textual.widgets import OptionList
@@ -388,7 +390,7 @@ async def test_entity_facet_narrows_the_results(app_for, seeds):
 
 
 async def test_compare_two_reports_side_by_side(tmp_path, seeds):
-    from taiwan_reader_tui.screens.compare import CompareScreen, Row
+    from taiwan_reader_tui.screens.compare import CompareScreen
 
     app = build_app(Library.open(seeds), state_path=tmp_path / "state.json",
                     export_dir=tmp_path / "exports")
@@ -400,15 +402,15 @@ async def test_compare_two_reports_side_by_side(tmp_path, seeds):
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert {screen.a.id[:3], screen.b.id[:3]} == {"000", "001"}
-        kinds = [row.kind for row in screen.query(Row)]
+        kinds = [row.kind for row in screen.rows]
         assert kinds.count("quote") == 2 and "only-a" in kinds and "only-b" in kinds
-        quote = next(r for r in screen.query(Row) if r.kind == "quote")
-        assert "proactively planning cooperation" in quote.left and quote.right  # level: one row
+        quote = next(r for r in screen.rows if r.kind == "quote")
+        assert quote.a and "proactively planning cooperation" in quote.a.text and quote.b  # one row
         summary = str(screen.query_one("#compare-summary").render())
         assert summary.startswith("2 same quotation · ")
         assert all(len(line) <= 80 for line in summary.splitlines())  # fits an 80-column terminal
         await pilot.press("n")
-        assert screen.current == 0 and screen.pair_rows[0].has_class("current")
+        assert screen.current == 0 and screen.current_row is screen.pair_rows[0]
         await pilot.press("x")
         exported = list((tmp_path / "exports").glob("compare-*.md"))
         assert exported and "| same quotation, 24 words in a row |" in exported[0].read_text()
@@ -900,3 +902,18 @@ async def test_enter_typed_before_the_results_come_opens_the_typed_querys_first_
         await settle(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert "Duckworth" in app.screen.article.source, (newest, app.screen.article.id)
+
+
+def test_a_pairs_sentences_show_only_their_evidence_in_bold():
+    """In a pair, the words the other side lacks (numbers, names) are in bold and the
+    shared ones underlined; the rest of the sentence is plain, not bold or dim."""
+    from taiwan_reader_index.compare.sentences import Sentence
+    from taiwan_reader_tui.widgets.aligned_rows import cell_text
+
+    a = Sentence(0, 0, 40, "Stocks gave up 11.91 points on Monday.", 0)
+    b = Sentence(0, 0, 40, "Stocks gained 5.51 points on Monday.", 0)
+    cell = cell_text(a, b, "A", False, "similar")
+    styled = {cell.plain[span.start:span.end]: str(span.style) for span in cell.spans}
+    assert styled["11.91"] == "bold" and styled["Stocks"] == "underline"
+    plain = cell.plain.index("gave up")
+    assert cell.get_style_at_offset(Console(), plain) == Style.null()

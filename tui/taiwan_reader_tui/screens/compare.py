@@ -8,65 +8,22 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from taiwan_reader_index.compare.align import PAIR_KINDS
-from taiwan_reader_index.compare.align import Row as AlignedRow
-from taiwan_reader_index.compare.evidence import KIND_LABELS, explain, marks
+from taiwan_reader_index.compare.align import PAIR_KINDS, Row
+from taiwan_reader_index.compare.evidence import KIND_LABELS
 from taiwan_reader_index.compare.export import export_markdown
 from taiwan_reader_index.compare.report import Comparison
-from taiwan_reader_index.compare.sentences import Sentence
 from taiwan_reader_index.terminal_safe import inert
 
+from ..widgets.aligned_rows import AlignedRows, RowView
 from ..widgets.scrolling import scroll
 from ..widgets.title_bar import TitleBar
 
 NARROW = 100  # columns below which the two sides stack
-
-
-def _cell(sentence: Sentence | None, other: Sentence | None, side: str, repeat: bool,
-          kind: str) -> Text:
-    """A sentence with the words the other side shares underlined and its numbers and names
-    that the other lacks in bold (the evidence of the pair), labelled with its side."""
-    text = Text(f"{side} ", style="bold dim")
-    if sentence is None:
-        return text.append("·", style="dim")
-    if repeat:  # (a possible match may not report it: no such claim beside one)
-        return text.append("〃 the sentence above" + (
-            "" if kind == "possible" else ", which also reports this"), style="dim italic")
-    body = Text(inert(sentence.text))
-    if other is not None and kind in (*PAIR_KINDS, "possible"):
-        for mark in marks(sentence.text, other.text):
-            body.stylize("underline" if mark.kind == "shared" else "bold", mark.start, mark.end)
-    return text.append_text(body)
-
-
-class Row(Vertical):
-    """One aligned pair, a possible match, or one passage only one side has."""
-
-    def __init__(self, row: AlignedRow) -> None:
-        super().__init__(classes=f"row {row.kind}")
-        self.row = row
-        self.kind = row.kind
-        self.left = row.a.text if row.a else ""
-        self.right = row.b.text if row.b else ""
-
-    def compose(self) -> ComposeResult:
-        row = self.row
-        label = KIND_LABELS[row.kind]
-        if row.pair is not None:
-            label = explain(row.kind, row.pair.a.text, row.pair.b.text, row.pair.weight)
-            if row.kind != "quote":
-                label += f" ({row.score:.0%} sure)"
-        yield Static(Text(label, style="italic"), classes="tag")
-        with Horizontal(classes="sides"):
-            yield Static(_cell(row.a, row.b, "A", row.repeat_a, row.kind),
-                         classes="cell left" + ("" if row.a else " empty"))
-            yield Static(_cell(row.b, row.a, "B", row.repeat_b, row.kind),
-                         classes="cell right" + ("" if row.b else " empty"))
 
 
 class CompareScreen(Screen):
@@ -90,15 +47,17 @@ class CompareScreen(Screen):
         self.a, self.b, self.alignment = comparison.a, comparison.b, comparison.alignment
         self.export_dir = export_dir
         self.current = -1
+        # the rows' texts and evidence, worked out here: off the screen's thread when the
+        # reader makes this screen in a worker
+        self._views = [RowView(row) for row in self.alignment.rows()]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(self._summary(), id="compare-summary")
         with Horizontal(id="compare-body"):
-            with VerticalScroll(id="rows"):
+            with Vertical(id="compare-main"):
                 yield Static(self._titles(), classes="titles")
-                for row in self.alignment.rows():
-                    yield Row(row)
+                yield AlignedRows(self._views, id="rows")
             yield OptionList(*self._entity_options(), id="compare-entities")
         yield Footer()
 
@@ -147,24 +106,33 @@ class CompareScreen(Screen):
         return options
 
     @property
+    def rows(self) -> list[Row]:
+        """The rows as shown, in order: pairs, possible matches and the passages only one
+        report has."""
+        return self.query_one("#rows", AlignedRows).rows
+
+    @property
     def pair_rows(self) -> list[Row]:
-        return [r for r in self.query(Row) if r.kind in PAIR_KINDS]
+        return [row for row in self.rows if row.kind in PAIR_KINDS]
+
+    @property
+    def current_row(self) -> Row | None:
+        """The row the cursor is on (``n`` and ``N`` step between pairs)."""
+        return self.query_one("#rows", AlignedRows).current
 
     def action_step(self, delta: int) -> None:
-        pairs = self.pair_rows
-        if not pairs:
+        view = self.query_one("#rows", AlignedRows)
+        at = [n for n, row in enumerate(view.rows) if row.kind in PAIR_KINDS]
+        if not at:
             return
-        self.current = (self.current + delta) % len(pairs)
-        for row in pairs:
-            row.remove_class("current")
-        pairs[self.current].add_class("current")
-        self.query_one("#rows", VerticalScroll).scroll_to_widget(pairs[self.current], animate=False,
-                                                                 top=True)
-        self.notify(f"pair {self.current + 1}/{len(pairs)}: {KIND_LABELS[pairs[self.current].kind]}",
-                    timeout=1.5, markup=False)
+        self.current = (self.current + delta) % len(at)
+        view.go_to(at[self.current])
+        kind = view.rows[at[self.current]].kind
+        self.notify(f"pair {self.current + 1}/{len(at)}: {KIND_LABELS[kind]}", timeout=1.5,
+                    markup=False)
 
     def action_scroll(self, how: str) -> None:
-        scroll(self.query_one("#rows", VerticalScroll), how)
+        scroll(self.query_one("#rows", AlignedRows), how)
 
     def action_swap(self) -> None:
         self.app.switch_screen(CompareScreen(self.comparison.swapped(), self.export_dir))
@@ -194,9 +162,9 @@ class CompareScreen(Screen):
     @on(OptionList.OptionSelected, "#compare-entities")
     def _jump_to_entity(self, event: OptionList.OptionSelected) -> None:
         name = (event.option.id or ":").split(":", 1)[1]
-        for row in self.query(Row):
-            if name in row.left or name in row.right:
-                self.query_one("#rows", VerticalScroll).scroll_to_widget(row, animate=False, top=True)
+        view = self.query_one("#rows", AlignedRows)
+        for n, row in enumerate(view.rows):
+            if any(name in s.text for s in (row.a, row.b) if s is not None):
+                view.go_to(n)
                 return
         self.notify(f"{name}: named, but not in these words (a variant is used)", markup=False)
-
