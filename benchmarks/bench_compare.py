@@ -15,6 +15,7 @@
    content words: near twins again), and the worst case, the same sentences each with
    those small words changed and their two longest words dropped, where every near
    pair is judged. Target: <= 50 ms median.
+3. Times the compare screen of the edited pair, from its making to its first frame.
 """
 
 from __future__ import annotations
@@ -123,7 +124,42 @@ def main() -> int:
         print(f"align {wa} + {wb} words, {name}: median {statistics.median(times):.1f} ms, "
               f"max {max(times):.1f} ms over 7 runs ({len(result.pairs)} pairs, "
               f"{len(result.possible)} possible); target <= 50 ms")
+    screen(a, edited)
     return 0
+
+
+def screen(a, b) -> None:
+    """3. The compare screen of two reports, in a headless terminal of 140 x 40: from
+    making the screen (its rows' reasons and evidence, done in the reader's worker) to
+    its first full frame, three times."""
+    import asyncio
+
+    from textual.app import App
+
+    from taiwan_reader_index.compare.report import compare
+    from taiwan_reader_tui.screens.compare import CompareScreen
+    from taiwan_reader_tui.widgets.aligned_rows import AlignedRows
+
+    comparison = compare(a, b)
+
+    async def shown() -> list[float]:
+        times = []
+        async with App().run_test(size=(140, 40)) as pilot:
+            for _ in range(3):
+                start = time.perf_counter()
+                view = CompareScreen(comparison, Path("."))
+                await pilot.app.push_screen(view)
+                while not view.query(AlignedRows) or not view.query_one(AlignedRows).virtual_size.height:
+                    await pilot.pause(0.001)
+                await pilot.pause()  # its first frame drawn
+                times.append((time.perf_counter() - start) * 1000)
+                pilot.app.pop_screen()
+                await pilot.pause(0.1)
+        return times
+
+    times = asyncio.run(shown())
+    print(f"compare screen, {len(comparison.alignment.rows())} rows (same sentences edited): "
+          f"shown in {' / '.join(f'{t:.0f}' for t in times)} ms")
 
 
 if __name__ == "__main__":
