@@ -30,6 +30,7 @@ from .judgement import (
     UNRELATED,
     Judgement,
     judge_sides,
+    model,
     quotations,
     quoted_terms,
     too_few_shared,
@@ -326,6 +327,17 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
         found += [Pair("similar", whole.score, sa[first], sb[j]),
                   Pair("similar", whole.score, sa[second], sb[j], merged=True)]
     return found
+
+
+def prepare() -> None:
+    """Load what a first alignment needs and a later one finds loaded (scipy's sparse
+    matrices and assignment, the word frequencies, the judgement's model): half a
+    second, which a reader can spend while the user picks the second report."""
+    from scipy.optimize import linear_sum_assignment  # noqa: F401
+    from scipy.sparse import csr_matrix  # noqa: F401
+
+    side("prepare")  # the word frequencies
+    model()
 
 
 def align(a: Article, b: Article, *, entities_a: Iterable[Entity] | None = None,

@@ -414,11 +414,21 @@ class SearchScreen(Screen):
         """Mark the highlighted article (m again on it unmarks); `c` on another compares."""
         chosen = self._highlighted_id()
         self.marked = None if chosen == self.marked else chosen
+        if self.marked is not None:
+            self._prepare_comparison()
         hit = next((h for h in self.last.hits if h.id == self.marked), None) if self.last else None
         self.marked_title = hit.title if hit else (self.marked or "")
         if self.last is not None:
             self._show_hits(self.last)
             self.query_one("#status", Static).update(self._status_text(self.last))
+
+    @work(thread=True, group="prepare", exclusive=True, exit_on_error=False)
+    def _prepare_comparison(self) -> None:
+        """A marked article is about to be compared: load what a first comparison needs
+        (half a second) while the user picks the other one."""
+        from taiwan_reader_index.compare.align import prepare
+
+        prepare()
 
     def action_compare(self) -> None:
         other = self._highlighted_id()
