@@ -484,6 +484,27 @@ def test_results_and_line_ups_name_the_sides_and_the_players(extract):
     assert not [text for text, _ in found if any(c.isdigit() for c in text)], found
 
 
+def test_a_squad_names_each_player_a_person_and_each_club_in_brackets(extract):
+    """A squad lists each player with his club in brackets ("Walsh (Rovers), Doyle
+    (Athletic), ..."): every player a person, every club an organisation; a heading
+    ("Replacements:") is neither."""
+    text = ("Boyle names his squad\n\n"
+            "The manager named four uncapped players for next week's friendly.\n\n"
+            "Squad: Keane (Rovers), Byrne (Athletic), Walsh (Wanderers), Doyle (Rovers), "
+            "Carey (United), Quinn (Orient), Lennon (Albion).\n\n"
+            "Replacements: Pat Staunton (Harriers), Ian Harte (County), Kevin Kilbane "
+            "(Rangers), Noel Hughes (Thistle).\n")
+    _, entities = extract(text)
+    found = names(entities)
+    players = ["Keane", "Byrne", "Walsh", "Doyle", "Carey", "Quinn", "Lennon", "Pat Staunton",
+               "Ian Harte", "Kevin Kilbane", "Noel Hughes"]
+    clubs = ["Rovers", "Athletic", "Wanderers", "United", "Orient", "Albion", "Harriers",
+             "County", "Rangers", "Thistle"]
+    assert [p for p in players if (p, "PERSON") not in found] == [], found
+    assert [c for c in clubs if (c, "ORG") not in found] == [], found
+    assert not [t for t, _ in found if t in ("Squad", "Replacements")], found
+
+
 def test_a_fixture_is_its_two_sides(extract):
     """"Hull v Leyton Orient" in a list of fixtures is two clubs; a country's team is
     the country."""

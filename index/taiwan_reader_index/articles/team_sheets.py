@@ -20,6 +20,12 @@ PLAYER_NAME = re.compile(PLAYER)
 LINE_UP = re.compile(rf"\s*(?:(?P<team>[A-Z][\w'’. -]*?|Subs(?: [a-z]+)*):\s*)?"
                      rf"(?:{PLAYER}(?:\s*\({PLAYER}\s+\d{{1,3}}\))?,\s*){{4,}}"
                      rf"{PLAYER}(?:\s*\({PLAYER}\s+\d{{1,3}}\))?\.?\s*")
+# a squad: four or more players each with the club in brackets, comma separated, under
+# an optional heading ("Coyne (Burnley), Jones (Wolves), ...", "Replacements: William
+# Servat (Stade Toulousain), ...")
+CLUB = r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|de|of|and)){0,3}"
+SQUAD = re.compile(rf"\s*(?:(?P<heading>[A-Z][\w'’. -]*?):\s*)?(?:{PLAYER}\s*\({CLUB}\),\s*){{3,}}"
+                   rf"{PLAYER}\s*\({CLUB}\)\.?\s*")
 # the substitutes not used, however few ("Subs not used: Hislop, Quashie, Cisse.")
 SUBS = re.compile(rf"\s*(?P<team>Subs(?: [a-z]+)*):\s*(?:{PLAYER},\s*)+{PLAYER}\.?\s*")
 # the scorers and their minutes ("Terry 17, Gudjohnsen 46.", "Henry 2, 29.")

@@ -208,7 +208,7 @@ def _teams(source: str, regions: Sequence[tuple[int, int]]) -> dict[str, str]:
     found = {}
     for start, end in line_up_regions(source, regions):
         team = line_up_match(source[start:end])
-        name = (team.group("team") or "").strip() if team is not None else ""
+        name = (team.groupdict().get("team") or "").strip() if team is not None else ""
         if name and not name.startswith("Subs"):
             found[_key(name)] = "GPE" if country_of(name) else "ORG"
     return found

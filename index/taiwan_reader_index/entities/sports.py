@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ..articles.team_sheets import LINE_UP as _LINE_UP
 from ..articles.team_sheets import PLAYER_NAME as _PLAYER_NAME
 from ..articles.team_sheets import SCORERS_LINE as _SCORERS_LINE
+from ..articles.team_sheets import SQUAD as _SQUAD
 from ..articles.team_sheets import SUBS as _SUBS
 from .casing import is_common
 from .countries import country_of
@@ -46,9 +47,14 @@ def line_up_regions(source: str, regions: Sequence[tuple[int, int]]) -> list[tup
 def line_up_match(text: str) -> re.Match[str] | None:
     """The line-up a piece of text is, or None; a list of countries or capitals (a
     headline in capitals, "France, Germany, Italy, Spain and Portugal") is not one."""
-    found = _LINE_UP.fullmatch(text) or _SUBS.fullmatch(text)
-    if found is None or any(country_of(name.group().rstrip(".")) for name in
-                            _PLAYER_NAME.finditer(text, found.end("team") if found.group("team") else 0)):
+    found = _LINE_UP.fullmatch(text) or _SUBS.fullmatch(text) or _SQUAD.fullmatch(text)
+    if found is None:
+        return None
+    groups = found.groupdict()
+    heading = "team" if groups.get("team") else "heading" if groups.get("heading") else None
+    names = [n for n in _PLAYER_NAME.finditer(text, found.end(heading) if heading else 0)
+             if found.re is not _SQUAD or text[n.start() - 1] != "("]  # (a squad's clubs)
+    if any(country_of(name.group().rstrip(".")) for name in names):
         return None
     return found
 
@@ -56,19 +62,25 @@ def line_up_match(text: str) -> re.Match[str] | None:
 def line_up_names(text: str, team: re.Match[str], mentions: Sequence[Mention],
                   ) -> list[Mention]:
     """Every player of a line-up a person, its team an organisation (or a country's team
-    a place); figures the model found stay as they were."""
+    a place), and so each club in brackets after a player of a squad ("Jones (Wolves)");
+    figures the model found stay as they were."""
     out = [m for m in mentions if m.label in QUANTITY_LABELS]
     start = 0
-    if team.group("team") and not team.group("team").startswith("Subs"):
-        name = team.group("team").strip()
+    side = team.groupdict().get("team")  # (a squad's heading is not a side: "Replacements")
+    if side and not side.startswith("Subs"):
+        name = side.strip()
         at = text.index(name)
         out.append(Mention(at, at + len(name), "GPE" if country_of(name) else "ORG"))
-    if team.group("team") or text.lstrip().startswith("Subs"):
+    if side or team.groupdict().get("heading") or text.lstrip().startswith("Subs"):
         start = text.index(":") + 1
     for found in _PLAYER_NAME.finditer(text, start):
         end = found.end()
         if text[end - 1] == "." and not re.search(r"(?:^|\s)\w\.$", found.group()):
             end -= 1  # the list's full stop, not an initial's ("G.")
+        if text[found.start() - 1:found.start()] == "(" and text[end:end + 1] == ")":
+            club = text[found.start():end]
+            out.append(Mention(found.start(), end, "GPE" if country_of(club) else "ORG"))
+            continue
         out.append(Mention(found.start(), end, "PERSON"))
     return sorted(out, key=lambda m: (m.start, m.end))
 
