@@ -424,10 +424,17 @@ async def test_compare_two_reports_side_by_side(tmp_path, seeds):
         await pilot.press("s")
         await pilot.pause()
         assert app.screen.b.id == a_id
-        assert not app.screen.has_class("narrow")
+        def first_row() -> list[str]:  # the lines of the first row, as drawn
+            view = app.screen.query_one("#rows")
+            lines = [view.render_line(y).text.rstrip() for y in range(12)]
+            return lines[:lines.index("")]
+
+        assert any(" A " in f" {line}" and " B " in line for line in first_row())  # side by side
         await pilot.resize_terminal(80, 30)
         await pilot.pause()
-        assert app.screen.has_class("narrow")
+        stacked = [line.strip()[:2] for line in first_row()]
+        assert "A " in stacked and "B " in stacked  # each side labelled, one above the other
+        assert not any(" B " in line for line in first_row() if line.strip().startswith("A "))
         await pilot.press("e")  # the entity panel; Esc closes it, not the comparison
         await pilot.pause()
         await pilot.press("escape")

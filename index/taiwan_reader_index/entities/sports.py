@@ -53,7 +53,7 @@ def line_up_match(text: str) -> re.Match[str] | None:
     groups = found.groupdict()
     heading = "team" if groups.get("team") else "heading" if groups.get("heading") else None
     names = [n for n in _PLAYER_NAME.finditer(text, found.end(heading) if heading else 0)
-             if found.re is not _SQUAD or text[n.start() - 1] != "("]  # (a squad's clubs)
+             if found.re is not _SQUAD or text[n.start() - 1:n.start()] != "("]  # (its clubs)
     if any(country_of(name.group().rstrip(".")) for name in names):
         return None
     return found

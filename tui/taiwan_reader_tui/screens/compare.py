@@ -23,8 +23,6 @@ from ..widgets.aligned_rows import AlignedRows, RowView
 from ..widgets.scrolling import scroll
 from ..widgets.title_bar import TitleBar
 
-NARROW = 100  # columns below which the two sides stack
-
 
 class CompareScreen(Screen):
     BINDINGS = [
@@ -65,15 +63,8 @@ class CompareScreen(Screen):
         self.title = "Compare"
         self.query_one("#compare-entities").display = False
         self.query_one("#rows").focus()
-        self._layout(self.size.width)
         if note := self.comparison.alignment.cut_note():
             self.notify(note[:1].upper() + note[1:], severity="warning", markup=False, timeout=10)
-
-    def on_resize(self, event) -> None:
-        self._layout(event.size.width)
-
-    def _layout(self, width: int) -> None:
-        self.set_class(width < NARROW, "narrow")
 
     def _titles(self) -> Text:
         text = Text()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from textual.containers import ScrollableContainer
+from textual.widget import Widget
 
 
-def scroll(view: ScrollableContainer, how: str) -> None:
+def scroll(view: Widget, how: str) -> None:
     """Scroll ``view`` by a named step: down, up, home, end, page_down, page_up."""
     steps = {"down": view.scroll_down, "up": view.scroll_up, "home": view.scroll_home,
              "end": view.scroll_end, "page_down": view.scroll_page_down,
