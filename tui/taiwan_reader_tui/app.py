@@ -341,7 +341,8 @@ class ReaderApp(App):
             self.call_from_thread(self.notify, f"Cannot compare: {exc}", severity="error",
                                   markup=False)
             return
-        screen = CompareScreen(comparison, self.export_dir or locations.export_dir())
+        screen = CompareScreen(comparison, self.export_dir or locations.export_dir(),
+                               wrap_for=(self.console, self.size.width))
         self.call_from_thread(self.push_screen, screen)
         if why:
             self.call_from_thread(self.notify, why, markup=False, timeout=8)

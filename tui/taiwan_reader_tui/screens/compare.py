@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Console
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,7 +20,7 @@ from taiwan_reader_index.compare.export import export_markdown
 from taiwan_reader_index.compare.report import Comparison
 from taiwan_reader_index.terminal_safe import inert
 
-from ..widgets.aligned_rows import AlignedRows, RowView
+from ..widgets.aligned_rows import ROWS_GUTTER, AlignedRows, RowView
 from ..widgets.scrolling import scroll
 from ..widgets.title_bar import TitleBar
 
@@ -39,7 +40,11 @@ class CompareScreen(Screen):
         Binding("q,escape", "back", "Back", id="compare.back"),
     ]
 
-    def __init__(self, comparison: Comparison, export_dir: Path) -> None:
+    def __init__(self, comparison: Comparison, export_dir: Path,
+                 wrap_for: tuple[Console, int] | None = None) -> None:
+        """``wrap_for``: a console and the terminal's width, to wrap the rows' texts
+        now (the reader makes the screen in a worker: the screen's thread then only
+        colours them)."""
         super().__init__()
         self.comparison = comparison
         self.a, self.b, self.alignment = comparison.a, comparison.b, comparison.alignment
@@ -48,6 +53,10 @@ class CompareScreen(Screen):
         # the rows' texts and evidence, worked out here: off the screen's thread when the
         # reader makes this screen in a worker
         self._views = [RowView(row) for row in self.alignment.rows()]
+        if wrap_for is not None:
+            console, width = wrap_for
+            for view in self._views:
+                view.wrap(console, width - ROWS_GUTTER)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

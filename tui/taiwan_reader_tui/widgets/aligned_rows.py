@@ -11,6 +11,7 @@ The cursor (up and down, or ``n`` and ``N`` between pairs) is the highlighted ro
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
@@ -26,6 +27,7 @@ from taiwan_reader_index.compare.sentences import Sentence
 from taiwan_reader_index.terminal_safe import inert
 
 STACK_BELOW = 96  # columns of the list below which a row's two sides are stacked
+ROWS_GUTTER = 2  # the list's scrollbar, always there: the rows are as wide as it less this
 TINTED = (*PAIR_KINDS, "possible")  # kinds whose two sides are tinted (the rest: one side)
 
 
@@ -59,9 +61,10 @@ class RowView:
     than STACK_BELOW, A above B, an empty side left out), then a blank line.
 
     Its texts (the reason for a pair, the evidence marked in each side) are worked out
-    when it is made, which the reader does off the screen's thread; its lines once for
-    each width and theme. ``look`` gives the theme's style for a part: "label", a kind,
-    "side" (an untinted side) or "only" (the bar beside a passage only one report has).
+    when it is made, and they can be wrapped then too (:meth:`wrap`), which the reader
+    does off the screen's thread; drawn, they are only coloured. ``look`` gives the
+    theme's style for a part: "label", a kind, "side" (an untinted side) or "only" (the
+    bar beside a passage only one report has).
     """
 
     def __init__(self, row: AlignedRow) -> None:
@@ -70,36 +73,57 @@ class RowView:
         self.label = Text(row_label(row))
         self.left = cell_text(row.a, row.b, "A", row.repeat_a, row.kind)
         self.right = cell_text(row.b, row.a, "B", row.repeat_b, row.kind)
-        self._drawn: tuple[tuple[int, Style], list[list[Segment]]] | None = None
+        self._wrapped: dict[int, _Wrapped] = {}
+        self._drawn: dict[tuple[int, Style], list[list[Segment]]] = {}
+
+    def wrap(self, console: Console, width: int) -> _Wrapped:
+        """The row's lines at ``width`` columns, each as segments before colour (kept)."""
+        found = self._wrapped.get(width)
+        if found is None:
+            inner = max(width - 2, 8)  # one column clear on either side
+            stacked = width < STACK_BELOW
+            label = _lines_of(console, self.label, inner - 2)
+            sides: list[tuple[list[list[Segment]], int, bool]] = []
+            for text, present, barred, size in (
+                    (self.left, self.row.a is not None, self.row.kind == "only-a", inner // 2),
+                    (self.right, self.row.b is not None, self.row.kind == "only-b",
+                     inner - inner // 2)):
+                if stacked and not present:
+                    continue
+                size = inner if stacked else size
+                sides.append((_lines_of(console, text, size - 2 - barred), size, barred))
+            if len(self._wrapped) > 3:  # resized: the old widths are not asked for again
+                self._wrapped.clear()
+            found = self._wrapped[width] = _Wrapped(label, sides, stacked)
+        return found
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        key = (options.max_width, self.look("quote"))  # (a tint: the theme)
-        if self._drawn is None or self._drawn[0] != key:
-            self._drawn = key, self._lines(console, options)
-        for line in self._drawn[1]:
+        # by width (the list asks at two: its content's, and that less its scrollbar's)
+        # and theme (a tint stands for it)
+        key = (options.max_width, self.look("quote"))
+        lines = self._drawn.get(key)
+        if lines is None:
+            if len(self._drawn) > 3:
+                self._drawn.clear()
+            lines = self._drawn[key] = self._lines(console, options.max_width)
+        for line in lines:
             yield from line
             yield Segment.line()
 
-    def _lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
-        width = options.max_width
-        inner = max(width - 2, 8)  # one column clear on either side
-        lines = [[Segment("  "), *line, Segment("  ")] for line in
-                 self._wrap(console, options, self.label, inner - 2, self.look("label"))]
-        sides = [(self.left, self.row.a is not None, self.row.kind == "only-a"),
-                 (self.right, self.row.b is not None, self.row.kind == "only-b")]
-        if width < STACK_BELOW:
-            for text, present, barred in sides:
-                if present:
-                    lines += [[Segment(" "), *line, Segment(" ")] for line in
-                              self._side(console, options, text, inner, barred)]
+    def _lines(self, console: Console, width: int) -> list[list[Segment]]:
+        wrapped = self.wrap(console, width)
+        inner = max(width - 2, 8)
+        label = self.look("label")
+        lines = [[Segment("  "), *_coloured(console, line, inner - 2, label), Segment("  ")]
+                 for line in wrapped.label]
+        cells = [self._side(console, texts, size, barred) for texts, size, barred in wrapped.sides]
+        if wrapped.stacked:
+            lines += [[Segment(" "), *line, Segment(" ")] for cell in cells for line in cell]
         else:
-            half = inner // 2
-            drawn = [self._side(console, options, text, size, barred)
-                     for (text, _, barred), size in zip(sides, (half, inner - half))]
-            height = max(len(cell) for cell in drawn)
-            for (_, _, barred), size, cell in zip(sides, (half, inner - half), drawn):
+            height = max(len(cell) for cell in cells)
+            for (_, size, barred), cell in zip(wrapped.sides, cells):
                 cell += [[Segment(" " * size, self._style(barred))]] * (height - len(cell))
-            lines += [[Segment(" "), *a, *b, Segment(" ")] for a, b in zip(*drawn)]
+            lines += [[Segment(" "), *a, *b, Segment(" ")] for a, b in zip(*cells)]
         lines.append([Segment(" " * width)])
         return lines
 
@@ -107,21 +131,34 @@ class RowView:
         kind = self.row.kind
         return self.look(kind) if kind in TINTED and not barred else self.look("side")
 
-    def _side(self, console: Console, options: ConsoleOptions, text: Text, size: int,
+    def _side(self, console: Console, texts: list[list[Segment]], size: int,
               barred: bool) -> list[list[Segment]]:
         """One side, ``size`` columns wide: a bar (a passage only this report has), a
-        column of padding either side, and the sentence wrapped between."""
+        column of padding either side, and the sentence's lines between."""
         style = self._style(barred)
         bar = [Segment("█", self.look("only"))] if barred else []
         pad = Segment(" ", style)
-        return [[*bar, pad, *line, pad] for line in
-                self._wrap(console, options, text, size - 2 - len(bar), style)]
+        return [[*bar, pad, *_coloured(console, line, size - 2 - len(bar), style), pad]
+                for line in texts]
 
-    @staticmethod
-    def _wrap(console: Console, options: ConsoleOptions, text: Text, size: int,
-              style: Style) -> list[list[Segment]]:
-        return console.render_lines(text, options.update(width=max(size, 1), height=None),
-                                    style=style, pad=True)
+
+@dataclass(frozen=True)
+class _Wrapped:
+    label: list[list[Segment]]
+    sides: list[tuple[list[list[Segment]], int, bool]]  # each side's lines, width, bar
+    stacked: bool
+
+
+def _lines_of(console: Console, text: Text, size: int) -> list[list[Segment]]:
+    """``text`` wrapped at ``size`` cells, each line as its segments (the text's own
+    styles: the marks of the evidence)."""
+    return [list(line.render(console)) for line in text.wrap(console, max(size, 1))]
+
+
+def _coloured(console: Console, line: list[Segment], size: int, style: Style) -> list[Segment]:
+    """One wrapped line over ``style``, ``size`` cells wide."""
+    return Segment.adjust_line_length(list(Segment.apply_style(line, style)), max(size, 1),
+                                      style=style)
 
 
 class AlignedRows(OptionList):
