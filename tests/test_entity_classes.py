@@ -505,6 +505,23 @@ def test_a_squad_names_each_player_a_person_and_each_club_in_brackets(extract):
     assert not [t for t, _ in found if t in ("Squad", "Replacements")], found
 
 
+def test_the_articles_evidence_types_a_name_however_often_the_model_mistypes_it(extract):
+    """A company named like a place ("the Czech airline Moravia", "Moravia's rivals") is
+    the company at every mention, though the model reads each mention as the place: its
+    mistakes repeat, the article's evidence does not need to."""
+    text = ("EU to examine aid to Moravia\n\n"
+            "The European Commission will examine whether the Czech airline Moravia "
+            "received illegal state aid.\n\n"
+            "Moravia has denied that the loan was aid. Moravia lost 80m euros last year, and "
+            "Moravia's rivals in Prague and Vienna complained to Brussels.\n\n"
+            "The commission said Moravia must repay the money if the loan breaks the rules. "
+            "Moravia flies to 40 cities.\n")
+    _, entities = extract(text)
+    moravia = [e.label for e in entities if e.text == "Moravia"]
+    assert len(moravia) >= 6 and set(moravia) == {"ORG"}, names(entities)
+    assert not missing(names(entities), [("Prague", "GPE"), ("Vienna", "GPE")])
+
+
 def test_a_fixture_is_its_two_sides(extract):
     """"Hull v Leyton Orient" in a list of fixtures is two clubs; a country's team is
     the country."""

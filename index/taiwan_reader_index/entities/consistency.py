@@ -60,7 +60,6 @@ from .refine import (
 )
 from .sports import line_up_match, line_up_regions
 
-EVIDENCE = 3.0  # one piece of the article's evidence against one model vote
 WEAK_PERSON = 0.5  # a lone word called a person, with no first name or title anywhere
 
 _BUSINESS = (r"firm|company|group|giant|carrier|airline|maker|manufacturer|bank|rival|"
@@ -145,6 +144,11 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
         full_names = {part for key, label in labels.items() if label == "PERSON"
                       for part in _surnames(key)}
         for key, group in groups.items():
+            # The article's evidence decides a name's type ("the airline Alitalia",
+            # "Alitalia's shares"); the model's votes count only where the evidence is
+            # even. Its votes are not independent: an unknown name is mistyped the same
+            # way at every mention ("Alitalia" a place eight times in one report).
+            evidence: dict[str, int] = defaultdict(int)
             votes: dict[str, float] = defaultdict(float)
             titled = any(_TITLE_BEFORE.search(source, max(0, s - 12), s) for s, _ in occurrences[key])
             lone = " " not in key and key not in full_names and not titled
@@ -153,10 +157,12 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                 votes[m.label] += WEAK_PERSON if weak else 1.0
             if not all(m.label == "LAW" for m in group):  # ("Chapter 11 bankruptcy": no firm)
                 for label in _evidence(source, key, occurrences[key], full_names, titled):
-                    votes[label] += EVIDENCE
+                    evidence[label] += 1
             if key in teams:  # a side named over its line-up is that side all through
-                votes[teams[key]] += EVIDENCE * len(group)
-            labels[key] = max(votes.items(), key=lambda kv: (kv[1], kv[0] == group[0].label))[0]
+                evidence[teams[key]] += len(group)
+            candidates = [*votes, *(label for label in evidence if label not in votes)]
+            labels[key] = max(candidates, key=lambda label: (  # (ties: the first)
+                evidence[label], votes[label], label == group[0].label))
     for key in groups:  # the people of a place the article names ("Kashmiris", "Texans")
         if _people_of(key, labels):
             labels[key] = "NORP"
