@@ -163,3 +163,7 @@ def screen(a, b) -> None:
     print(f"compare screen, {len(comparison.alignment.rows())} rows (same sentences edited): made "
           f"(in the reader's worker) in {' / '.join(f'{m:.0f}' for m, _ in times)} ms, then "
           f"shown in {' / '.join(f'{s:.0f}' for _, s in times)} ms")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
