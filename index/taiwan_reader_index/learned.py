@@ -33,11 +33,6 @@ class LogisticModel:
         object.__setattr__(self, "_weights", weights)
         object.__setattr__(self, "_bias", bias)
 
-    def weight(self, index: int) -> float:
-        """The weight of feature ``index`` on its own scale (the sign says which way it
-        moves the probability)."""
-        return self._weights[index]
-
     def probability(self, values: Sequence[float]) -> float:
         z = self._bias + sum(map(mul, self._weights, values))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))

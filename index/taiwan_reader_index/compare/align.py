@@ -312,8 +312,7 @@ def _split_facts(pairs: list[Pair], near: dict[tuple[int, int], float],
             if len(best) < 2:
                 continue
             first, second = sorted(best)
-            both = joined(sides_other[first], sides_other[second])
-            whole = judge_sides(one, both, quotations(one.text), quotations(both.text))
+            whole = judge_sides(one, joined(sides_other[first], sides_other[second]))
             if whole.kind is not None:
                 used_one.add(i)
                 used_other.update(best)

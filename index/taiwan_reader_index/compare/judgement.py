@@ -258,14 +258,10 @@ def too_few_shared(a: Side, b: Side) -> bool:
 def judge_sides(a: Side, b: Side, quotes_a: list[list[str]] | None = None,
                 quotes_b: list[list[str]] | None = None) -> Judgement:
     """:func:`judge` for sentences already analysed (an aligner compares each many times)."""
+    values = features(a, b)
+    probability = round(model().probability(values), 3)
     quotes_a = quotations(a.text) if quotes_a is None else quotes_a
     quotes_b = quotations(b.text) if quotes_b is None else quotes_b
-    return _decide(a, b, features(a, b), quotes_a, quotes_b)
-
-
-def _decide(a: Side, b: Side, values: list[float], quotes_a: list[list[str]],
-            quotes_b: list[list[str]]) -> Judgement:
-    probability = round(model().probability(values), 3)
     if quotes_a and quotes_b:
         _, words = quote_score(quotes_a, quotes_b)
         if words:

@@ -114,9 +114,9 @@ class RowView:
         wrapped = self.wrap(console, width)
         inner = max(width - 2, 8)
         label = self.look("label")
-        lines = [[Segment("  "), *_coloured(console, line, inner - 2, label), Segment("  ")]
+        lines = [[Segment("  "), *_coloured(line, inner - 2, label), Segment("  ")]
                  for line in wrapped.label]
-        cells = [self._side(console, texts, size, barred) for texts, size, barred in wrapped.sides]
+        cells = [self._side(texts, size, barred) for texts, size, barred in wrapped.sides]
         if wrapped.stacked:
             lines += [[Segment(" "), *line, Segment(" ")] for cell in cells for line in cell]
         else:
@@ -131,14 +131,13 @@ class RowView:
         kind = self.row.kind
         return self.look(kind) if kind in TINTED and not barred else self.look("side")
 
-    def _side(self, console: Console, texts: list[list[Segment]], size: int,
-              barred: bool) -> list[list[Segment]]:
+    def _side(self, texts: list[list[Segment]], size: int, barred: bool) -> list[list[Segment]]:
         """One side, ``size`` columns wide: a bar (a passage only this report has), a
         column of padding either side, and the sentence's lines between."""
         style = self._style(barred)
         bar = [Segment("█", self.look("only"))] if barred else []
         pad = Segment(" ", style)
-        return [[*bar, pad, *_coloured(console, line, size - 2 - len(bar), style), pad]
+        return [[*bar, pad, *_coloured(line, size - 2 - len(bar), style), pad]
                 for line in texts]
 
 
@@ -155,7 +154,7 @@ def _lines_of(console: Console, text: Text, size: int) -> list[list[Segment]]:
     return [list(line.render(console)) for line in text.wrap(console, max(size, 1))]
 
 
-def _coloured(console: Console, line: list[Segment], size: int, style: Style) -> list[Segment]:
+def _coloured(line: list[Segment], size: int, style: Style) -> list[Segment]:
     """One wrapped line over ``style``, ``size`` cells wide."""
     return Segment.adjust_line_length(list(Segment.apply_style(line, style)), max(size, 1),
                                       style=style)
