@@ -96,7 +96,16 @@ def test_evidence_marks_shared_words_and_differing_numbers():
     a, b = "Stocks gave up 11.91 points on Monday.", "Stocks gained 5.51 points on Monday."
     shown = {a[m.start:m.end]: m.kind for m in marks(a, b)}
     assert shown["Stocks"] == shown["Monday"] == "shared" and shown["11.91"] == "differs"
-    assert "numbers differ: 11.91, 5.51" in explain("similar", a, b)
+    assert "numbers differ: 11.91 (A), 5.51 (B)" in explain("similar", a, b)
+
+
+def test_a_number_only_one_side_gives_is_not_called_a_difference():
+    # a date one report gives and the other leaves out is no contradiction
+    a = "Biden said on May 23 that the US would defend Taiwan if it were attacked."
+    b = "Last week Biden said the US would defend Taiwan if China invaded."
+    assert explain("similar", a, b).endswith(" · only A gives 23")
+    assert explain("similar", b, a).endswith(" · only B gives 23")
+    assert "differ" not in explain("similar", a, b)
 
 
 def seed_pairs():

@@ -110,7 +110,7 @@ class MetaView(TypedDict):
 class PairView(TypedDict):
     kind: str  # quote | same | similar (possible, in "possible")
     label: str  # the kind in words: same quotation | same wording | same fact | ...
-    why: str  # one line: the shared quotation's length, or the words shared, numbers differing
+    why: str  # one line: the shared quotation's length, or the words shared, numbers one lacks
     merged: bool  # a second pair of a sentence that merges two facts the other side gives apart
     score: float  # the judgement's confidence that the two state the same fact
     a_start: int

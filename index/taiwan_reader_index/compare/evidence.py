@@ -97,10 +97,21 @@ def explain(kind: str, a: str, b: str, quote_words: int = 0) -> str:
         (w for w in shared.values() if w.lower() not in in_terms),
         key=lambda w: -information(w.lower()))
     ranked = ranked[:4]
-    differ = [a[m.start:m.end] for m in in_a if m.kind == "differs"]
-    differ += [b[m.start:m.end] for m in marks(b, a) if m.kind == "differs"]
-    numbers = [w for w in differ if _DIGIT.search(w)]
     line = f"{label}: {', '.join(ranked)}" if ranked else label
-    if numbers:
-        line += f" · numbers differ: {', '.join(dict.fromkeys(numbers))}"
-    return line
+    return line + _numbers_note(_lacked_numbers(a, in_a), _lacked_numbers(b, marks(b, a)))
+
+
+def _lacked_numbers(text: str, found: list[Mark]) -> list[str]:
+    """The numbers of ``text`` the other sentence lacks, each once, in order."""
+    return list(dict.fromkeys(text[m.start:m.end] for m in found
+                              if m.kind == "differs" and _DIGIT.search(text[m.start:m.end])))
+
+
+def _numbers_note(in_a: list[str], in_b: list[str]) -> str:
+    """Numbers only one side gives: a difference when both give their own ("11.91" beside
+    "5.51"), else only a detail the other leaves out ("May 23" beside "last week")."""
+    if in_a and in_b:
+        return f" · numbers differ: {', '.join(in_a)} (A), {', '.join(in_b)} (B)"
+    if in_a or in_b:
+        return f" · only {'A' if in_a else 'B'} gives {', '.join(in_a or in_b)}"
+    return ""
