@@ -1289,3 +1289,31 @@ def test_a_given_name_alone_takes_the_surname_after_it(extract):
     found = names(entities)
     assert ("Edith Masai", "PERSON") in found, found
     assert not [t for t, _ in found if t.endswith("Tuesday") and t != "Tuesday"], found
+
+
+def test_a_place_name_keeps_its_first_word_where_the_rest_is_a_place_too(extract):
+    """"Northern Ireland" at a sentence's start is not "Ireland", though the article names
+    Ireland alone; a role word there still goes ("Comic Joe Pasquale": "Pasquale")."""
+    text = ("Northern Ireland voted on Monday while Ireland watched. The Ireland team lost, and "
+            "fans in Ireland were quiet.\n\n"
+            "New Delhi shut its schools as smog spread. Hospitals in Delhi filled and Delhi "
+            "officials met.\n\n"
+            "Comic Joe Pasquale won the show. Pasquale thanked the viewers.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not missing(found, [("Northern Ireland", "GPE"), ("New Delhi", "GPE"),
+                               ("Joe Pasquale", "PERSON")]), found
+    assert ("Comic Joe Pasquale", "PERSON") not in found
+
+
+def test_a_lone_name_is_the_person_only_by_a_surname_or_a_common_first_name(extract):
+    """A name the model took for a person ("Yahoo Messenger") does not make its maker one;
+    a surname or a common first name ("Mike" for "Mike Ruddock") does make the person."""
+    text = ("Yahoo Messenger users will get the new service first, Yahoo said on Monday. "
+            "Shares in Yahoo rose.\n\n"
+            "Wales coach Mike Ruddock named his side. Mike has picked four new caps, and "
+            "Ruddock said the squad was strong.\n")
+    _, entities = extract(text)
+    found = [(e.text, e.label) for e in entities if e.text in ("Yahoo", "Mike", "Ruddock")]
+    assert ("Yahoo", "PERSON") not in found and ("Yahoo", "ORG") in found, found
+    assert ("Ruddock", "PERSON") in found and ("Mike", "PERSON") in found, found

@@ -228,13 +228,25 @@ def _surnames(key: str) -> list[str]:
 
 
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
+# The first words of place names ("Northern Ireland", "New Delhi", "South Korea"): the
+# rest is another place, which an article may well name alone; no role word ("Comic")
+_PLACE_WORDS = frozenset("""New North South East West Northern Southern Eastern Western Central
+Upper Lower Great Greater Old Little Mount Lake Port Cape Fort Saint San Santa Los Las""".split())
+
+
+def _place_name(source: str, m: Mention, rest: int) -> bool:
+    """Whether the model's place begins with a word of place names ("Northern Ireland",
+    "New Delhi"), not a word said of another name ("New EU members", "New Home Office")."""
+    first = source[m.start:rest].strip()
+    return m.label in ("GPE", "LOC") and first in _PLACE_WORDS and not source[rest:m.end].isupper()
 
 
 def _role_words(source: str, regions: Sequence[tuple[int, int]],
                 mentions: list[Mention]) -> list[Mention]:
     """A common word that opens a sentence is not part of the name after it when the
     article writes that name without it ("Bookmakers Ladbrokes", "Comic Joe Pasquale";
-    "New York" stays whole: the article never writes "York" alone)."""
+    "New York" stays whole: the article never writes "York" alone). The first word of a
+    place name stays, whatever the article writes: "Northern Ireland" is not "Ireland"."""
     analysed = "\n".join(source[start:end] for start, end in regions)
     counts: dict[str, int] = {}
 
@@ -247,6 +259,7 @@ def _role_words(source: str, regions: Sequence[tuple[int, int]],
     for m in mentions:
         first = _FIRST_WORD.match(source, m.start, m.end)
         if first and m.label not in QUANTITY_LABELS and is_common(first.group(1)) \
+                and not _place_name(source, m, first.end()) \
                 and sentence_start(source, m.start) and country_of_adjective(first.group(1)) is None:
             rest = source[first.end():m.end]
             whole = count(source[m.start:m.end])

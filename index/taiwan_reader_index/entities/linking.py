@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -26,9 +27,11 @@ from pathlib import Path
 
 from ..articles.prose import LEADING_THE, fold_quotes
 from ..config import read_toml
-from .companies import legal_forms
+from .companies import LEGAL_FORMS, legal_forms
 from .countries import country_of, country_of_adjective
-from .mention import ACRONYM_AFTER, Entity, Mention
+from .mention import ACRONYM_AFTER, OWN_PARTS, Entity, Mention
+
+log = logging.getLogger(__name__)
 
 BUILTIN_ALIASES = {
     "United States": ["US", "U.S.", "U.S", "USA", "U.S.A.", "United States", "America",
@@ -92,7 +95,7 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
-LINKING_VERSION = 7  # bump when linking changes: indexes re-link (no re-analysis)
+LINKING_VERSION = 8  # bump when linking changes: indexes re-link (no re-analysis)
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,58 @@ def _person_core(text: str) -> str:
     return _TITLES.sub("", clean(text)).strip()
 
 
+_GIVEN_NAMES = Path(__file__).with_name("given_names.txt")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common first names ("Mike", "Serena"): the US census's (benchmarks/make_given_names.py)."""
+    try:
+        lines = _GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
+    except OSError:  # a broken install: only surnames link
+        log.warning("%s is missing: a lone first name will not be linked", _GIVEN_NAMES)
+        return frozenset()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _given_name(full_name: str) -> str | None:
+    """The first word of a person's name of two or three words, where it is a common
+    first name: the person alone in sports and arts pages ("Mike" for "Mike Ruddock")."""
+    words = _name_words(full_name)
+    if words is None or not 2 <= len(words) <= 3 or words[0] not in given_names():
+        return None
+    return words[0]
+
+
+def _name_words(full_name: str) -> list[str] | None:
+    """The words of a person's name where the model's span ran on ("Clive Griffiths - Wales",
+    "Manaspas Xuto of Thailand"), none for a company's name with its legal form."""
+    words = re.split(r" - | of ", full_name)[0].split()
+    return None if any(word.rstrip(".,") in LEGAL_FORMS for word in words) else words
+
+
+_SUFFIXES = frozenset({"Jr", "Sr", "Snr", "Jnr"})  # "John Mills Jr": "Mills" (II, III: no small letter)
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*[a-z][\w'’-]*")  # has a small letter: "Ng", not "CIR"
+
+
+def _surname(full_name: str) -> str | None:
+    """The word of a person's full name that stands for the person alone: its last
+    ("Duckworth", "German" in "AGA's German said"), where the name is one ("Clive Griffiths
+    - Wales": "Griffiths"; "Mario Ancic 6": "Ancic"). Not another word of it (but a common
+    first name, :func:`_given_name`): the model's persons include firms and products
+    ("Yahoo Messenger", "Singapore Airlines", "Pernod Ricard"), whose first word is mostly a
+    company or a place in its own right; nor a
+    name in capitals (a headline's "TONNES CANADIAN"), nor a company's with its legal form
+    ("H.C.F. Porsche AG"). A span the model ran on is cut where the name ends: "Manaspas
+    Xuto of Thailand" is "Xuto"."""
+    words = _name_words(full_name)
+    if words is None:
+        return None
+    while words and (not _NAME_WORD.fullmatch(words[-1]) or words[-1].rstrip(".") in _SUFFIXES):
+        words.pop()
+    return words[-1] if len(words) >= 2 else None
+
+
 def link(source: str, mentions: list[Mention], aliases: Aliases | None = None,
          part_at: Callable[[int, int], str | None] | None = None) -> list[Entity]:
     """Entities with canonical names for the mentions of one article; ``part_at`` says
@@ -156,11 +211,16 @@ def link(source: str, mentions: list[Mention], aliases: Aliases | None = None,
     aliases = aliases or Aliases()
     full_names: Counter[str] = Counter()
     for m in mentions:
-        if m.label == "PERSON":
-            core = _person_core(source[m.start : m.end])
-            if len(core.split()) >= 2 and aliases.canonical(core) is None:
-                full_names[core] += 1
-    surnames = {part.casefold(): name for name in full_names for part in name.split()}
+        if m.label == "PERSON" and (part_at is None or part_at(m.start, m.end) in OWN_PARTS):
+            core = _person_core(source[m.start : m.end])  # (a name in a menu or a related
+            if len(core.split()) >= 2 and aliases.canonical(core) is None:  # headline is
+                full_names[core] += 1  # another story's: it decides nothing here)
+    surnames = {surname.casefold(): name for name in full_names
+                if (surname := _surname(name)) is not None}
+    for name in full_names:  # "Mike" for "Mike Ruddock" (no country: "Jordan Henderson")
+        given = _given_name(name)
+        if given is not None and country_of(given) is None:
+            surnames.setdefault(given.casefold(), name)
     owners = {m: _possessor_country(source, m) for m in mentions if m.label == "ORG"}
     pairs = {m: _country_and_body(source, m, owner) for m, owner in owners.items()}
     bodies: dict[str, set[str]] = {}  # government body (folded) -> the countries it is tied to
