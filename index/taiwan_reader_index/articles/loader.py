@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import BadFile
+from . import headline as page_headline
 from .article import Article, Block
 from .blocks import SIGN_OFF_CHARS, is_headline_like, split_blocks
 from .decode import RawText, read_text
@@ -119,14 +120,15 @@ def _from_html(path: Path, article_id: str, raw: RawText) -> Article:
 Span = tuple[int, int]
 
 
-def _title(given: str, blocks: list[Block], title_line: bool = True,
+def _title(given: str, blocks: list[Block], title_line: bool = True, use_model: bool = True,
            ) -> tuple[str, bool, list[Block], Span | None]:
     """The title, whether it was derived, the blocks without a title line, and where
     the title stands in the text when it is a line of the body.
 
-    With no title given, a leading heading or a short headline-like first line
-    (the "title on line 1" convention of many corpora) is the title and leaves
-    the body; otherwise the first sentence, shortened, names the article.
+    With no title given, on a copied web page (page junk above its story) the line the
+    headline model picks (``headline.py``); else a leading heading or a short
+    headline-like first line (the "title on line 1" convention of many corpora) is the
+    title and leaves the body; otherwise the first sentence, shortened, names the article.
     """
     content = [i for i, b in enumerate(blocks) if b.junk is None]
     first = blocks[content[0]] if content else None
@@ -135,6 +137,10 @@ def _title(given: str, blocks: list[Block], title_line: bool = True,
         rest = blocks[: content[0]] + blocks[content[0] + 1 :]
         if given and first_text.strip().casefold() == given.strip().casefold():
             return given, False, rest, _span_in(first, first_text)
+        chosen = _page_headline(blocks) if not given and title_line and use_model else None
+        if chosen is not None:
+            text = page_headline.text_of(chosen)
+            return text, False, [b for b in blocks if b is not chosen], _span_in(chosen, text)
         headline = _headline_above(blocks, content[0]) if title_line else None
         if not given and headline is None and title_line and content[0] == 1 \
                 and is_headline_like(_strip_heading(blocks[0].text)):
@@ -152,6 +158,16 @@ def _title(given: str, blocks: list[Block], title_line: bool = True,
     if first is None:
         return "(untitled)", True, blocks, None
     return _shorten(first.text), True, blocks, None
+
+
+def _page_headline(blocks: list[Block]) -> Block | None:
+    """The headline the model picks on a copied web page: one whose story has page junk
+    above it (menus, share buttons, a byline); none on a clean text."""
+    start = page_headline.story_start(blocks)
+    if start is None or all(b.junk is None for b in blocks[:start]):
+        return None
+    found = page_headline.headline(blocks)
+    return blocks[found] if found is not None else None
 
 
 def _span_in(block: Block, text: str) -> Span | None:
