@@ -65,21 +65,30 @@ def candidates(blocks: Sequence[Block], start: int) -> list[int]:
     return found
 
 
+def furniture(text: str) -> bool:
+    """Whether a line holds the page's furniture: share buttons, menus, sign-in, a list
+    marker, an address."""
+    return bool(_FURNITURE.search(text) or _LIST_MARK.match(text) or _URLISH.search(text))
+
+
 def _credits(text: str) -> bool:
     """A short line that names a writer or dates the story ("By Tess Bonn - 11/19/19")."""
     return len(text.split()) <= 15 and bool(_BYLINE.match(text) or _DATE.search(text))
 
 
 def _content(text: str) -> set[str]:
+    """The content words of ``text``, each by its first five letters: "European" is
+    "Europe's", "shares" "shared", in any language, without a stemmer."""
     common = _function_words()
-    return {w.lower() for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in common}
+    return {w.lower()[:5] for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in common}
 
 
 def features(blocks: Sequence[Block], start: int, chosen: Sequence[int]) -> list[list[float]]:
     """One feature vector (in the order of NAMES) per candidate block in ``chosen``."""
-    lead: set[str] = set()
-    for block in [b for b in blocks[start:] if b.junk is None][:LEAD_BLOCKS]:
-        lead |= _content(block.text)
+    # the story's first paragraphs (a short one kept above them too), each candidate's own
+    # block left out: a standfirst is not its own evidence
+    lead = [(k, _content(blocks[k].text)) for k in range(max(0, start - 3), len(blocks))
+            if blocks[k].junk is None and len(blocks[k].text.split()) >= 8][:LEAD_BLOCKS + 1]
     seen: dict[str, int] = {}
     for b in blocks:
         key = text_of(b).lower()
@@ -95,7 +104,7 @@ def features(blocks: Sequence[Block], start: int, chosen: Sequence[int]) -> list
         text = text_of(block)
         words = _WORD.findall(text)
         own = _content(text)
-        shared = len(own & lead)
+        shared = len(own & set().union(*(words for k, words in lead if k != i)))
         long_words = [w for w in words if len(w) >= 4]
         stripped = text.rstrip(" \"'”’)")
         rows.append([

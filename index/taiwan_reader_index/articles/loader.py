@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import BadFile
 from . import headline as page_headline
-from .article import Article, Block
+from .article import ARTICLE_PARTS, Article, Block
 from .blocks import SIGN_OFF_CHARS, is_headline_like, split_blocks
 from .decode import RawText, read_text
 from .front_matter import coerce_date, parse_front_matter
@@ -143,9 +143,10 @@ def _title(given: str, blocks: list[Block], title_line: bool = True, use_model: 
             return text, False, [b for b in blocks if b is not chosen], _span_in(chosen, text)
         headline = _headline_above(blocks, content[0]) if title_line else None
         if not given and headline is None and title_line and content[0] == 1 \
-                and is_headline_like(_strip_heading(blocks[0].text)):
+                and _lone_headline(blocks[0]):
             # one line set aside above the story, nothing else: its headline ("BAHIA
-            # COCOA REVIEW" over wire copy), not a menu; it leaves the body as a title line
+            # COCOA REVIEW" over wire copy, "Learning to love broadband" over a feature),
+            # not a menu; it leaves the body as a title line
             text = _strip_heading(blocks[0].text)
             return text, False, blocks[1:], _span_in(blocks[0], text)
         if not given and headline is not None:  # it leaves the page's junk as a title line
@@ -158,6 +159,17 @@ def _title(given: str, blocks: list[Block], title_line: bool = True, use_model: 
     if first is None:
         return "(untitled)", True, blocks, None
     return _shorten(first.text), True, blocks, None
+
+
+def _lone_headline(block: Block) -> bool:
+    """A line that can head the story below it: title case, or a short line in sentence
+    case that ends no sentence and is no byline, caption or page furniture ("Skip to
+    content")."""
+    text = _strip_heading(block.text)
+    return is_headline_like(text) or (
+        block.junk not in ARTICLE_PARTS and "\n" not in text and 3 <= len(text.split()) <= 15
+        and not ends_sentence(text) and not text.endswith((",", ";", ":"))
+        and not page_headline.furniture(text))
 
 
 def _page_headline(blocks: list[Block]) -> Block | None:
