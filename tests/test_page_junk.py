@@ -116,7 +116,8 @@ def test_the_headline_above_the_article_is_its_title_when_the_menu_is_set_aside(
 def test_a_sentence_case_headline_above_a_byline_and_share_buttons_is_the_title():
     """A copied page whose headline is in sentence case, with the byline, the date and the
     share buttons between it and the story, and the site's other headlines beside it:
-    the headline is the title (the byline had been), and it is analysed as the title."""
+    the headline is the title (the byline had been), and it is analysed as the title;
+    the byline is the byline."""
     related = ["Most read", "Storm closes ports across the south for a second day",
                "Rail strike talks collapse after union rejects offer",
                "Minister quits over leaked budget papers"]
@@ -129,6 +130,10 @@ def test_a_sentence_case_headline_above_a_byline_and_share_buttons_is_the_title(
     assert not article.title_derived and article.title_span is not None
     assert article.part_at(*article.title_span) == "title"
     assert [b.text for b in article.paragraphs] == STORY
+    # the byline under it, far below the page's top, is the article's byline and names
+    # its writer (no date, no outlet)
+    byline = next(b for b in article.blocks if b.text.startswith("By Lin"))
+    assert byline.junk == "byline" and article.author == "Lin Mei-hua"
 
 
 @pytest.mark.corpora

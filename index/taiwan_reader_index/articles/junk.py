@@ -165,6 +165,12 @@ def classify_page(blocks: list[Block], model: bool = True) -> tuple[list[Block],
             _keep_team_sheets(blocks, keep)
             kept = [i for i, k in enumerate(keep) if k]
             first, last = (kept[0], kept[-1]) if kept else (len(blocks), -1)
+            # a byline stands near the article's start, which on a copied page is far
+            # below the page's ("By Tess Bonn - 11/19/19 06:56 AM EST" under 140 menu lines)
+            for i in range(max(0, first - BYLINE_REACH), min(len(blocks), first + BYLINE_REACH)):
+                if kinds.get(i, ("related",))[0] in ("related", "teaser") \
+                        and _is_byline(blocks[i].text.strip()):  # (a run of short lines)
+                    kinds[i] = ("byline", "credits a writer or contributor")
             for i, k in enumerate(keep):
                 if not k and i not in kinds:
                     kinds[i] = _page_kind(blocks[i].text, i < first, i > last)
@@ -184,6 +190,7 @@ def _keep_team_sheets(blocks: list[Block], keep: list[bool]) -> None:
             keep[i] = True
 
 
+BYLINE_REACH = 4  # blocks either side of the article's first that may be its byline
 MODEL_MIN_BLOCKS = 8
 # A page copied from the web has tens to a few hundred blocks (the 91 dev pages: at most
 # 600); a file with thousands is a document or a dump, not a page around one article,

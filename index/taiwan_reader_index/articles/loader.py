@@ -229,10 +229,19 @@ def _shorten(text: str, words: int = 12) -> str:
 def _author_from_byline(blocks: list[Block]) -> str:
     for block in blocks:
         if block.junk == "byline":
-            match = _AUTHOR_FROM_BYLINE.match(block.text.strip())
+            match = _AUTHOR_FROM_BYLINE.match(_BYLINE_TAIL.split(block.text.strip(), 1)[0])
             if match:
                 return match.group(1).strip(" ,.")
     return ""
+
+
+# where a byline's names end on a copied page: its date, the outlet after a bar or a dash,
+# the section, the share buttons ("By Tess Bonn - 11/19/19 06:56 AM EST", "by Madeline Fry
+# | November 18, 2019", "By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy")
+_BYLINE_TAIL = re.compile(
+    r"\s+[-–—|•·]\s+|\s*\|\s*|\s*,\s+|\s+(?=\d)|\s+on\s+(?=[A-Z][a-z]+day\b)|"
+    r"\s+(?=(?:Updated|Published|Posted)\b)|"
+    r"\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
 
 # news agencies' sign-offs at the foot of wire copy (Reuters-21578 ends each story " Reuter")
