@@ -1317,3 +1317,14 @@ def test_a_lone_name_is_the_person_only_by_a_surname_or_a_common_first_name(extr
     found = [(e.text, e.label) for e in entities if e.text in ("Yahoo", "Mike", "Ruddock")]
     assert ("Yahoo", "PERSON") not in found and ("Yahoo", "ORG") in found, found
     assert ("Ruddock", "PERSON") in found and ("Mike", "PERSON") in found, found
+
+
+def test_a_platform_the_model_never_read_about_is_an_organisation(extract):
+    """Companies named by one word the small model takes for a person or a place ("across
+    Twitter", "Netflix subscribers") are organisations; "Apple" is left to the model."""
+    text = ("The slogan drew ridicule across Twitter on Monday. Twitter can make a joke of it, "
+            "the governor said.\n\n"
+            "Netflix subscribers in Weibo posts said the show had been pulled.\n")
+    _, entities = extract(text)
+    found = [(e.text, e.label) for e in entities if e.text in ("Twitter", "Netflix", "Weibo")]
+    assert found and all(label == "ORG" for _, label in found), found

@@ -21,3 +21,13 @@ BNP GOP KGB GCHQ MI5 MI6 PCS GMB RMT
 BBC ITV CNN NBC CBS BSkyB FT AFP
 IBM AOL BT BP RBS HSBC EMI BMW AMD KPMG UBS ING LVMH SAP
 """.split())
+
+# Companies news names by one word that is no English word or place, which the small
+# model (trained on news before most of them) takes for a person or a place ("across
+# Twitter on Monday", "Netflix subscribers"). Not "Apple", "Amazon", "Tesla" or "Disney":
+# each is also a fruit, a river, a person or a name.
+KNOWN_NAMES = frozenset("""
+Twitter Facebook Instagram YouTube WhatsApp TikTok Snapchat LinkedIn Reddit Pinterest
+Netflix Spotify Airbnb Uber Lyft Weibo WeChat ByteDance Huawei PayPal eBay Yahoo Google
+Microsoft
+""".split())

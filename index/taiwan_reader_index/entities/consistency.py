@@ -42,7 +42,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from .bodies import KNOWN_ACRONYMS
+from .bodies import KNOWN_ACRONYMS, KNOWN_NAMES
 from .casing import is_common
 from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
@@ -385,8 +385,9 @@ def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
 def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: set[str],
               titled: bool) -> list[str]:
     """One label per piece of evidence the article gives about the name ``key``."""
-    if spans and all(source[s:e] in KNOWN_ACRONYMS for s, e in spans):  # as written ("Ira"
-        return ["ORG"] * (len(spans) + 1)  # is no "IRA"): "BT" the model took for a place
+    if spans and all(source[s:e] in KNOWN_ACRONYMS or source[s:e] in KNOWN_NAMES
+                     for s, e in spans):  # as written ("Ira" is no "IRA"): "BT" the model
+        return ["ORG"] * (len(spans) + 1)  # took for a place, "Twitter" for a person
     if country_of(key) is not None:  # a country is a place (GPE), unless a person's surname
         return ["PERSON"] if key in full_names else ["GPE"] * len(spans)
     if country_of_adjective(key) is not None:
