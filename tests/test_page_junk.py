@@ -155,6 +155,19 @@ def test_most_dev_pages_are_titled_by_their_headline():
     assert right >= 0.75 * len(pages)
 
 
+def test_a_labelled_list_of_other_stories_inside_the_article_is_set_aside():
+    """"Most read in world news" and the site's headlines under it, each under a kicker in
+    capitals, in the middle of the story: other stories, not what this report says."""
+    most_read = ["Most read in world news", "RANDY ANDY",
+                 "Prince parties in unearthed pics despite claiming he avoids parties",
+                 "TIME TRAVELLER", "Conspiracy theorists say they have spotted a star in old pic",
+                 "FOUL PLAY", "Furious mum demands kids clothes have gender labels scrapped"]
+    article = load_text(page(MENU, ["Coast Guard Tracks Chinese Ships Near Kinmen"], STORY[:3],
+                             most_read, STORY[3:], FOOTER), "p")
+    assert [b.text for b in article.paragraphs] == STORY
+    assert {b.junk for b in article.blocks if b.text in most_read} == {"related"}
+
+
 MATCH_REPORT = "\n\n".join([
     'Rovers edge past City in cup thriller',
     ('Rovers reached the quarter-finals of the cup with a narrow win over City on a '

@@ -64,11 +64,17 @@ _TEASER_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LIST_LABEL = re.compile(
-    r"^(?:related(?: (?:stories|articles|news|coverage))?|read more|more (?:stories|news)"
-    r"(?: from [\w .]+)?|trending(?: now)?|most (?:read|popular|viewed)|top stories|"
-    r"latest(?: news)?|you may (?:also )?like|recommended)\s*:?$",
+    r"^(?:related(?: (?:stories|articles|news|coverage|topics|tags))?|read more|"
+    r"more (?:stories|news|on|from)(?: like this one)?|trending(?: (?:now|news|stories))?|"
+    r"most (?:read|popular|viewed|shared)(?: (?:stories|today|now))?|top stories|"
+    r"latest(?: (?:news|stories|headlines|videos))?|you may (?:also )?like|recommended|"
+    r"editor'?s'? picks)"
+    r"(?:\s+(?:in|from|on|at)\s+[\w .'’&-]{1,40})?\s*:?$",  # "Most read in world news"
     re.IGNORECASE,
 )
+# a labelled list's items: short lines (a kicker in capitals, a headline), no paragraph
+_LIST_ITEM_WORDS = 25
+_LIST_ITEMS = 15
 _MIN_HEADLINE_RUN = 3
 # phrases only a site says about itself, never a story
 _SITE_NOTICE = re.compile(
@@ -124,6 +130,26 @@ def _headline_runs(blocks: list[Block]) -> set[int]:
             if label >= 0 and _LIST_LABEL.match(blocks[label].text.strip(" #*")):
                 marked.add(label)
         run = []
+    return marked
+
+
+def _labelled_lists(blocks: list[Block]) -> set[int]:
+    """A list a label announces ("Most read in world news", "Related stories") inside or
+    beside the article: the label and the short lines after it, up to the first paragraph
+    (the site's other headlines, each perhaps under a kicker, "RANDY ANDY")."""
+    marked: set[int] = set()
+    for i, block in enumerate(blocks):
+        if not _LIST_LABEL.match(block.text.strip(" #*+\n")):
+            continue
+        items = []
+        for j in range(i + 1, min(len(blocks), i + 1 + _LIST_ITEMS)):
+            text = blocks[j].text.strip()
+            words = len(text.split())
+            if words > _LIST_ITEM_WORDS or (words >= 12 and ends_sentence(text)):
+                break  # the story again
+            items.append(j)
+        if len(items) >= 2:
+            marked.update([i, *items])
     return marked
 
 
@@ -236,6 +262,8 @@ def _rule_kinds(blocks: list[Block], page: bool = True) -> dict[int, tuple[str, 
     kinds: dict[int, tuple[str, str]] = {}
     for i in _headline_runs(blocks) if page else ():
         kinds[i] = ("related", "one of several consecutive headline-like lines")
+    for i in _labelled_lists(blocks) if page else ():
+        kinds.setdefault(i, ("related", "a list of other stories under its label"))
     for i, block in enumerate(blocks):
         if i in kinds:
             continue
