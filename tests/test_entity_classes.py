@@ -1328,3 +1328,20 @@ def test_a_platform_the_model_never_read_about_is_an_organisation(extract):
     _, entities = extract(text)
     found = [(e.text, e.label) for e in entities if e.text in ("Twitter", "Netflix", "Weibo")]
     assert found and all(label == "ORG" for _, label in found), found
+
+
+def test_a_word_the_article_writes_as_a_common_noun_is_no_name_where_a_sentence_starts(extract):
+    """"Hunter" opening the headline of a story about "the hunter" is no person (it is a
+    surname too, so no list of common words has it); "Brown" opening a sentence stays the
+    person where the article names Gordon Brown, a "brown envelope" notwithstanding; a
+    caption's "Credit:" is a label."""
+    text = ("Hunter catches plague after eating wild rabbit\n\n"
+            "Doctors said the hunter had eaten the rabbit a week before he fell ill, and "
+            "that the hunter was now in isolation.\n\n"
+            "Chancellor Gordon Brown handed over a brown envelope. Brown said the budget "
+            "would wait.\n\n"
+            "A hospital in Tianjin, China, where people from Hebei sought treatment Credit: EPA\n")
+    _, entities = extract(text, title_line=True)
+    found = names(entities)
+    assert not [t for t, _ in found if t in ("Hunter", "Credit")], found
+    assert ("Brown", "PERSON") in found and ("Gordon Brown", "PERSON") in found, found

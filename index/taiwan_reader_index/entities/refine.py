@@ -1461,22 +1461,35 @@ def _table_row(text: str, mention: Mention) -> bool:
     return _TABLE_ROW.fullmatch(text, mention.start, mention.end) is not None
 
 
-def _mid_sentence_capitals(source: str, regions: Sequence[tuple[int, int]]) -> set[str]:
-    found = set()
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
+                          "their", "our", "my", "your"})
+
+
+def _mid_sentence_capitals(source: str, regions: Sequence[tuple[int, int]],
+                           ) -> tuple[set[str], set[str]]:
+    """The words the text capitalises inside a sentence, and those it writes in lower case
+    after an article or a possessive ("the hunter": a common noun; a name written in lower
+    case, as some wire copy does, "said knox", is not taken for one)."""
+    found, lower = set(), set()
     for start, end in regions:
+        previous = ""
         for match in _WORD.finditer(source, start, end):
             word = match.group()
-            if word[0].isupper() and not word.isupper() and not sentence_start(source, match.start()):
+            before, previous = previous, word.casefold()
+            if word[0].islower():
+                if before in _DETERMINERS:
+                    lower.add(word)
+            elif word[0].isupper() and not word.isupper() and not sentence_start(source, match.start()):
                 found.add(word.casefold())
-    return found
+    return found, lower
 
 
 def refine_article(source: str, regions: Sequence[tuple[int, int]],
                    mentions: Sequence[Mention]) -> list[Mention]:
     """The article-level corrections; offsets are into ``source``."""
-    capitals = _mid_sentence_capitals(source, regions)
+    capitals, lower = _mid_sentence_capitals(source, regions)
     kept = [m for m in mentions
-            if not _lone_sentence_word(source, m, capitals) and not _row_label(source, m)]
+            if not _lone_sentence_word(source, m, capitals, lower) and not _row_label(source, m)]
     return _short_forms(source, regions, _owners_apart(source, _form_full_stop(source, regions, kept)))
 
 
@@ -1538,13 +1551,21 @@ def _row_label(source: str, mention: Mention) -> bool:
 _OFFICE = re.compile(r"\b(?:Secretary|Minister|Ministers|Secretaries)\s+of\s+(?:the\s+)?$")
 
 
-def _lone_sentence_word(source: str, mention: Mention, capitals: set[str]) -> bool:
+def _lone_sentence_word(source: str, mention: Mention, capitals: set[str],
+                        lower: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
     """A common word the model took for a name: it only starts a sentence ("State
-    media said"), or it ends an office's title ("Secretary of State")."""
+    media said"), it ends an office's title ("Secretary of State"), or it labels what
+    follows ("Credit: EPA"). A word is common
+    where English writes it in lower case, or where the article itself does: "Hunter
+    diagnosed with plague" over a story of "the hunter" (a surname too, so no list has it)."""
     word = source[mention.start:mention.end]
-    if not (word.isalpha() and word[:1].isupper() and not word.isupper() and is_common(word)):
+    if not (word.isalpha() and word[:1].isupper() and not word.isupper()
+            and (is_common(word) or word.casefold() in lower)):
         return False
     if _OFFICE.search(source, max(0, mention.start - 40), mention.start):
+        return True
+    if is_common(word) and source.startswith(":", mention.end) \
+            and mention.label not in QUANTITY_LABELS:  # a label: "Credit: EPA" (not "told Today:")
         return True
     return (sentence_start(source, mention.start) and word.casefold() not in capitals
             and country_of(word) is None)
