@@ -1345,3 +1345,20 @@ def test_a_word_the_article_writes_as_a_common_noun_is_no_name_where_a_sentence_
     found = names(entities)
     assert not [t for t, _ in found if t in ("Hunter", "Credit")], found
     assert ("Brown", "PERSON") in found and ("Gordon Brown", "PERSON") in found, found
+
+
+def test_a_subheading_in_capitals_reads_its_words_as_the_article_writes_them(extract):
+    """"SCORES QUARANTINED" between two paragraphs is no person: the article writes
+    "quarantined" in lower case (no list of common words has it); a country in capitals
+    stays a country though some wire copy writes it in lower case."""
+    text = ("Health officials said dozens of contacts were quarantined on Sunday after the "
+            "case was confirmed in the city.\n\n"
+            "SCORES QUARANTINED\n\n"
+            "Most of those quarantined have since been released, officials said, and the "
+            "hospital has reopened its doors.\n\n"
+            "PERU TO SELL MINING STAKE\n\n"
+            "The government of peru said it would sell its stake in the mine.\n")
+    _, entities = extract(text)
+    found = names(entities)
+    assert not [t for t, _ in found if "QUARANTINED" in t.upper()], found
+    assert ("PERU", "GPE") in found, found

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .countries import country_of, country_of_adjective
 
 _LIST = Path(__file__).with_name("common_words.txt")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
@@ -42,9 +45,19 @@ def is_common(word: str) -> bool:
     return word.casefold() in common_words()
 
 
-def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
+@dataclass(frozen=True)
+class TextCasing:
+    """How a text itself writes its words, to read its lines in capitals."""
+
+    capitalised: frozenset[str] = frozenset()  # names it writes capitalised (case folded)
+    lower: frozenset[str] = frozenset()  # words it writes only in lower case
+
+
+def text_casing(texts: Iterable[str]) -> TextCasing:
     """Words written capitalised (not all capitals) in running text: the names a text
-    itself shows how to write ("Dairy Farm" in the body tells how to read "DAIRY FARM")."""
+    itself shows how to write ("Dairy Farm" in the body tells how to read "DAIRY FARM");
+    and words it writes only in lower case ("were quarantined" tells how to read a
+    subheading's "SCORES QUARANTINED", a word no list of common words has)."""
     found, lower = set(), set()
     for text in texts:
         for match in _WORD.finditer(text):
@@ -55,7 +68,12 @@ def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
                 lower.add(word)
     # a common word the text also writes in lower case is capitalised only in a name or
     # a title ("U.S. Trade Representative"): it says nothing about a headline's "TRADE"
-    return frozenset(w for w in found if w not in lower or not is_common(w))
+    # (a country or a people is a name however the text writes it: some wire copy writes
+    # "bolivia" and "french" in lower case)
+    return TextCasing(frozenset(w for w in found if w not in lower or not is_common(w)),
+                      frozenset(w for w in lower if w.casefold() not in found
+                                and country_of(w.title()) is None
+                                and country_of_adjective(w.title()) is None))
 
 
 def _mostly_capitals(line: str) -> bool:
@@ -67,7 +85,7 @@ def _mostly_capitals(line: str) -> bool:
 _CONNECTORS = frozenset({"de", "del", "da", "do", "di", "la", "le", "of", "the", "and", "upon", "on"})
 
 
-def _word_case(word: str, names: frozenset[str], place: bool = False) -> str:
+def _word_case(word: str, casing: TextCasing, place: bool = False) -> str:
     """One word in capitals as a writer would have put it; ``place``: it is part of a
     dateline, a place name, whose words are all capitalised but the connectors."""
     core = word.rstrip(".")
@@ -76,9 +94,9 @@ def _word_case(word: str, names: frozenset[str], place: bool = False) -> str:
     key = core.casefold()
     if place:
         new = core.lower() if key in _CONNECTORS else core.title()
-    elif key in names:
+    elif key in casing.capitalised:
         new = core.title()
-    elif key in common_words():
+    elif key in common_words() or key in casing.lower:
         new = core.lower()
     elif len(core) <= 3:  # a short unknown word in capitals is an acronym: BBC, IBM
         return word
@@ -94,7 +112,7 @@ _LEGAL_FORM = {"inc": "Inc", "corp": "Corp", "co": "Co", "ltd": "Ltd", "plc": "P
                "ag": "AG", "sa": "SA", "spa": "SpA", "nv": "NV", "gmbh": "GmbH", "bhd": "Bhd"}
 
 
-def _recase(text: str, start: int, end: int, names: frozenset[str], out: list[str],
+def _recase(text: str, start: int, end: int, casing: TextCasing, out: list[str],
             place: bool = False) -> None:
     words = list(_WORD.finditer(text, start, end))
     company = next((i for i, w in enumerate(words[:6])
@@ -102,7 +120,7 @@ def _recase(text: str, start: int, end: int, names: frozenset[str], out: list[st
     for i, match in enumerate(words):
         word = match.group()
         name = place or i <= company
-        out[match.start():match.end()] = _word_case(word, names, name) if not (
+        out[match.start():match.end()] = _word_case(word, casing, name) if not (
             i == company and company) else _legal_form(word)
 
 
@@ -111,10 +129,10 @@ def _legal_form(word: str) -> str:
     return (_LEGAL_FORM[core.casefold()] if core.isupper() else core) + word[len(core):]
 
 
-def truecase(text: str, names: frozenset[str] = frozenset()) -> str:
+def truecase(text: str, casing: TextCasing = TextCasing()) -> str:
     """``text`` with its capitals-only lines and leading capital datelines in mixed
-    case; the same length, so offsets stay valid. ``names`` are words (case folded)
-    to capitalise whatever the common-word list says."""
+    case; the same length, so offsets stay valid. ``casing``: how the text writes its
+    words elsewhere (a name it capitalises, whatever the common-word list says)."""
     if not any(c.isupper() for c in text):
         return text
     out = list(text)
@@ -125,10 +143,10 @@ def truecase(text: str, names: frozenset[str] = frozenset()) -> str:
         # the dateline's length: "FORT WORTH, Tex., March 31 -", "RIO DE JANEIRO 1996-12-06"
         cut = lead.end() if lead and any(len(w) > 3 for w in lead.group().split()) else 0
         if cut:
-            _recase(text, offset, offset + cut, names, out, place=True)
+            _recase(text, offset, offset + cut, casing, out, place=True)
         capitals = _mostly_capitals(line)
         if capitals:
-            _recase(text, offset + cut, offset + len(line), names, out)
+            _recase(text, offset + cut, offset + len(line), casing, out)
         changed = changed or bool(cut) or capitals
         offset += len(line)
     if not changed:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .casing import capitalised_words, truecase
+from .casing import TextCasing, text_casing, truecase
 from .consistency import consistent
 from .domain import domain_mentions, merge
 from .linking import COUNTRY_KEYS, key_of
@@ -39,7 +39,7 @@ FALLBACK_NOTICE = (
 # The version of what this package does around the model (casing, domain layer,
 # corrections): part of the recogniser's name, so cached mentions from an older
 # layer are analysed again.
-LAYER = "layer-38"
+LAYER = "layer-39"
 RULES_NAME = f"rules-1+{LAYER}"
 Span = tuple[int, int]
 BATCH = 256  # texts per model batch (measured: 6.3k words/s against 5.7k at 64)
@@ -56,11 +56,11 @@ class Recognizer:
     retype: bool = True  # its last, learned step (off while that step's training data is made)
 
     def __call__(self, pieces: Sequence[str],
-                 names: Sequence[frozenset[str]] | None = None) -> list[list[Mention]]:
-        """Mentions in each piece. ``names`` are, per piece, words its article writes
-        capitalised (to read a headline in capitals); by default the piece's own."""
+                 names: Sequence[TextCasing] | None = None) -> list[list[Mention]]:
+        """Mentions in each piece. ``names`` are, per piece, how its article writes its
+        words (to read a headline in capitals); by default as the piece does."""
         if self.domain:  # capitals read as prose; a wrapped line is one text (same length)
-            pieces = [truecase(text, names[i] if names is not None else capitalised_words([text]))
+            pieces = [truecase(text, names[i] if names is not None else text_casing([text]))
                       .replace("\n", " ").replace("\t", " ") for i, text in enumerate(pieces)]
         if self._nlp is None:
             model = [rule_mentions(text) for text in pieces]
@@ -211,11 +211,11 @@ def recognise_many(recognizer: Recognizer,
     owners: list[int] = []
     starts: list[int] = []
     pieces: list[str] = []
-    names: list[frozenset[str]] = []
+    names: list[TextCasing] = []
     regions: list[list[Span]] = []
     for number, (source, blocks) in enumerate(jobs):
         regions.append(_pieces(blocks, source))
-        known = capitalised_words(source[s:e] for s, e in regions[-1])
+        known = text_casing(source[s:e] for s, e in regions[-1])
         for start, end in regions[-1]:
             owners.append(number)
             starts.append(start)
