@@ -28,7 +28,7 @@ from .. import learned
 from ..learned import LogisticModel
 from .article import Block
 from .blocks import is_headline_like
-from .page_model import _DATE, _FURNITURE, _LIST_MARK, _URLISH, _WORD, _function_words
+from .page_model import DATE, FURNITURE, LIST_MARK, URLISH, WORD, function_words
 
 WINDOW = 40  # blocks looked at above the story's first paragraph
 LEAD_BLOCKS = 3  # the story's first paragraphs, whose words a headline repeats
@@ -68,19 +68,19 @@ def candidates(blocks: Sequence[Block], start: int) -> list[int]:
 def furniture(text: str) -> bool:
     """Whether a line holds the page's furniture: share buttons, menus, sign-in, a list
     marker, an address."""
-    return bool(_FURNITURE.search(text) or _LIST_MARK.match(text) or _URLISH.search(text))
+    return bool(FURNITURE.search(text) or LIST_MARK.match(text) or URLISH.search(text))
 
 
 def _credits(text: str) -> bool:
     """A short line that names a writer or dates the story ("By Tess Bonn - 11/19/19")."""
-    return len(text.split()) <= 15 and bool(_BYLINE.match(text) or _DATE.search(text))
+    return len(text.split()) <= 15 and bool(_BYLINE.match(text) or DATE.search(text))
 
 
 def _content(text: str) -> set[str]:
     """The content words of ``text``, each by its first five letters: "European" is
     "Europe's", "shares" "shared", in any language, without a stemmer."""
-    common = _function_words()
-    return {w.lower()[:5] for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in common}
+    common = function_words()
+    return {w.lower()[:5] for w in WORD.findall(text) if len(w) >= 3 and w.lower() not in common}
 
 
 def features(blocks: Sequence[Block], start: int, chosen: Sequence[int]) -> list[list[float]]:
@@ -97,12 +97,12 @@ def features(blocks: Sequence[Block], start: int, chosen: Sequence[int]) -> list
     # headline stands above it, a photo's caption or a standfirst mostly below
     credit = max((i for i in range(max(0, start - WINDOW), start) if _credits(text_of(blocks[i]))),
                  default=-1)
-    common = _function_words()
+    common = function_words()
     rows = []
     for rank, i in enumerate(reversed(chosen)):  # nearest first
         block = blocks[i]
         text = text_of(block)
-        words = _WORD.findall(text)
+        words = WORD.findall(text)
         own = _content(text)
         shared = len(own & set().union(*(words for k, words in lead if k != i)))
         long_words = [w for w in words if len(w) >= 4]
@@ -110,9 +110,9 @@ def features(blocks: Sequence[Block], start: int, chosen: Sequence[int]) -> list
         rows.append([
             shared / len(own) if own else 0.0, min(shared, 5) / 5, math.log1p(len(words)),
             float(stripped.endswith(".") and not stripped.endswith("...")),
-            float(stripped.endswith(("?", "!"))), float(bool(_LIST_MARK.match(text))),
-            float(bool(_DATE.search(text))), float(bool(_BYLINE.match(text))),
-            float(bool(_FURNITURE.search(text))), float(bool(_URLISH.search(text))),
+            float(stripped.endswith(("?", "!"))), float(bool(LIST_MARK.match(text))),
+            float(bool(DATE.search(text))), float(bool(_BYLINE.match(text))),
+            float(bool(FURNITURE.search(text))), float(bool(URLISH.search(text))),
             float(is_headline_like(text)),
             (sum(1 for w in long_words if w[0].isupper()) / len(long_words)) if long_words else 0.0,
             math.log1p(start - i), float(rank == 0), float(block.junk is None),

@@ -23,12 +23,12 @@ from .article import Block
 from .blocks import is_headline_like
 from .prose import ends_sentence
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
 LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "sv", "pl", "id")
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
     """The commonest words of the languages pages are written in: running prose is full of
     them, menus and headlines are not. Read from ``function_words.txt``
     (``benchmarks/make_function_words.py`` writes it from wordfreq, whose tables for ten
@@ -37,7 +37,7 @@ def _function_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-_FURNITURE = re.compile(
+FURNITURE = re.compile(
     r"\b(?:share|shares|tweet|email|e-mail|print|subscribe|subscription|newsletter|sign\s?in|"
     r"sign\s?up|log\s?in|log\s?out|register|menu|search|home|cookies?|privacy|terms|"
     r"advertisement|advertise|sponsored|copyright|rights reserved|follow us|facebook|twitter|"
@@ -46,9 +46,9 @@ _FURNITURE = re.compile(
     r"trending|popular|next|previous|back to top|contact us|about us|careers|sitemap|"
     r"download|app|podcasts?|video|photos?|gallery|image|credit|getty|shutterstock)\b",
     re.IGNORECASE)
-_LIST_MARK = re.compile(r"^\s*(?:[-*+•·»›>|]|\d{1,3}[.)])\s*")
-_URLISH = re.compile(r"https?://|www\.|\.com\b|@\w|#\w")
-_DATE = re.compile(r"\b(?:\d{1,2}:\d{2}|(?:19|20)\d{2}|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+LIST_MARK = re.compile(r"^\s*(?:[-*+•·»›>|]|\d{1,3}[.)])\s*")
+URLISH = re.compile(r"https?://|www\.|\.com\b|@\w|#\w")
+DATE = re.compile(r"\b(?:\d{1,2}:\d{2}|(?:19|20)\d{2}|jan|feb|mar|apr|may|jun|jul|aug|sep|"
                    r"oct|nov|dec)\w*\b", re.IGNORECASE)
 WINDOW = 3  # neighbours on each side whose prose-likeness is a feature
 
@@ -69,25 +69,25 @@ class _Shape:
 
 
 def _shape(text: str) -> tuple[list[float], _Shape]:
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     count = len(words)
     lower = [w.lower() for w in words]
-    common = _function_words()
+    common = function_words()
     function = sum(1 for w in lower if w in common) / count if count else 0.0
     lowercase = sum(1 for w in words if w[0].islower()) / count if count else 0.0
     commas = text.count(",") / count if count else 0.0
     long_words = [w for w in words if len(w) >= 4]
     title = (sum(1 for w in long_words if w[0].isupper()) / len(long_words)) if long_words else 0.0
     chars = len(text) or 1
-    furniture = len(_FURNITURE.findall(text))
+    furniture = len(FURNITURE.findall(text))
     ends = ends_sentence(text)
     sentences = len(re.findall(r"[.!?…][\"'”’)]*\s+[A-Z“\"]", text)) + (1 if ends else 0)
     values = [
         math.log1p(count), float(count < 5), float(count >= 30), float(ends), float(sentences),
         function, title, sum(map(str.isalpha, text)) / chars,
-        sum(map(str.isdigit, text)) / chars, float(bool(_LIST_MARK.match(text))),
+        sum(map(str.isdigit, text)) / chars, float(bool(LIST_MARK.match(text))),
         float(is_headline_like(text)), float(furniture), furniture / (count or 1),
-        float(bool(_URLISH.search(text))), float(bool(_DATE.search(text)) and count < 12),
+        float(bool(URLISH.search(text))), float(bool(DATE.search(text)) and count < 12),
         (sum(len(w) for w in words) / count) if count else 0.0,
         (sum(1 for w in words if w.isupper() and len(w) > 1) / count) if count else 0.0,
         lowercase, commas,
