@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 
 from .. import learned
 from ..learned import LogisticModel
@@ -33,7 +34,7 @@ from .page_model import DATE, FURNITURE, LIST_MARK, URLISH, WORD, function_words
 WINDOW = 40  # blocks looked at above the story's first paragraph
 LEAD_BLOCKS = 3  # the story's first paragraphs, whose words a headline repeats
 PARAGRAPH_WORDS = 25  # a block of this many words or more is running text, no headline
-_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _BYLINE = re.compile(r"^\s*(?:[-*+•]\s*)?(?:by|von|par|por|di|door)\s+[A-Z]", re.IGNORECASE)
 
 NAMES = (
@@ -44,9 +45,14 @@ NAMES = (
 )
 
 
+def strip_heading(text: str) -> str:
+    """``text`` without a Markdown heading's marks."""
+    return _HEADING_MARK.sub("", text).strip()
+
+
 def text_of(block: Block) -> str:
     """A block's text as a headline reads (a Markdown heading's marks left out)."""
-    return _HEADING_MARK.sub("", block.text.strip())
+    return strip_heading(block.text)
 
 
 def story_start(blocks: Sequence[Block]) -> int | None:
@@ -87,8 +93,9 @@ def features(blocks: Sequence[Block], start: int, chosen: Sequence[int]) -> list
     """One feature vector (in the order of NAMES) per candidate block in ``chosen``."""
     # the story's first paragraphs (a short one kept above them too), each candidate's own
     # block left out: a standfirst is not its own evidence
-    lead = [(k, _content(blocks[k].text)) for k in range(max(0, start - 3), len(blocks))
-            if blocks[k].junk is None and len(blocks[k].text.split()) >= 8][:LEAD_BLOCKS + 1]
+    lead = [(k, _content(blocks[k].text)) for k in islice(
+        (k for k in range(max(0, start - 3), len(blocks))
+         if blocks[k].junk is None and len(blocks[k].text.split()) >= 8), LEAD_BLOCKS + 1)]
     seen: dict[str, int] = {}
     for b in blocks:
         key = text_of(b).lower()
@@ -132,12 +139,9 @@ def model() -> LogisticModel:
                         "benchmarks/train_headline_model.py")
 
 
-def headline(blocks: Sequence[Block]) -> int | None:
-    """The index of the block that is the page's headline, or None when no line above the
-    story is likely enough to be it."""
-    start = story_start(blocks)
-    if start is None:
-        return None
+def headline(blocks: Sequence[Block], start: int) -> int | None:
+    """The index of the block that is the page's headline, the story starting at block
+    ``start`` (:func:`story_start`), or None when no line above it is likely enough."""
     chosen = candidates(blocks, start)
     if not chosen:
         return None

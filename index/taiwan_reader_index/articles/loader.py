@@ -133,7 +133,7 @@ def _title(given: str, blocks: list[Block], title_line: bool = True, use_model: 
     content = [i for i, b in enumerate(blocks) if b.junk is None]
     first = blocks[content[0]] if content else None
     if first is not None:
-        first_text = _strip_heading(first.text)
+        first_text = page_headline.strip_heading(first.text)
         rest = blocks[: content[0]] + blocks[content[0] + 1 :]
         if given and first_text.strip().casefold() == given.strip().casefold():
             return given, False, rest, _span_in(first, first_text)
@@ -147,7 +147,7 @@ def _title(given: str, blocks: list[Block], title_line: bool = True, use_model: 
             # one line set aside above the story, nothing else: its headline ("BAHIA
             # COCOA REVIEW" over wire copy, "Learning to love broadband" over a feature),
             # not a menu; it leaves the body as a title line
-            text = _strip_heading(blocks[0].text)
+            text = page_headline.strip_heading(blocks[0].text)
             return text, False, blocks[1:], _span_in(blocks[0], text)
         if not given and headline is not None:  # it leaves the page's junk as a title line
             return (headline[0], False, [b for b in blocks if b is not headline[1]],
@@ -165,7 +165,7 @@ def _lone_headline(block: Block) -> bool:
     """A line that can head the story below it: title case, or a short line in sentence
     case that ends no sentence and is no byline, caption or page furniture ("Skip to
     content")."""
-    text = _strip_heading(block.text)
+    text = page_headline.strip_heading(block.text)
     return is_headline_like(text) or (
         block.junk not in ARTICLE_PARTS and "\n" not in text and 3 <= len(text.split()) <= 15
         and not ends_sentence(text) and not text.endswith((",", ";", ":"))
@@ -178,7 +178,7 @@ def _page_headline(blocks: list[Block]) -> Block | None:
     start = page_headline.story_start(blocks)
     if start is None or all(b.junk is None for b in blocks[:start]):
         return None
-    found = page_headline.headline(blocks)
+    found = page_headline.headline(blocks, start)
     return blocks[found] if found is not None else None
 
 
@@ -192,7 +192,7 @@ def _headline_above(blocks: list[Block], first: int) -> tuple[str, Block] | None
     """On a copied web page whose menus were set aside, the headline is the last
     headline-like line of the page above the article (a menu item is too short)."""
     for block in reversed(blocks[max(0, first - 12):first]):
-        text = _strip_heading(block.text)
+        text = page_headline.strip_heading(block.text)
         if block.junk == "navigation" and 4 <= len(text.split()) <= 20 and (
                 block.kind == "heading" or is_headline_like(text)):
             return text, block
@@ -212,10 +212,6 @@ def _in_capitals(text: str) -> bool:
     MINISTER CALLS OFF TRIP TO THE U.S."): prose is never written so."""
     letters = [c for c in text if c.isalpha()]
     return len(text.split()) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-
-
-def _strip_heading(text: str) -> str:
-    return re.sub(r"^#{1,6}\s+", "", text).strip()
 
 
 def _shorten(text: str, words: int = 12) -> str:

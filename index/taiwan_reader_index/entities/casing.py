@@ -11,6 +11,7 @@ the reader shows. The common-word list is learned from news text by
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from pathlib import Path
 from .countries import country_of, country_of_adjective
 
 _LIST = Path(__file__).with_name("common_words.txt")
+log = logging.getLogger(__name__)
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 _CAPS_WORD = re.compile(r"^[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)*$")
 # acronyms that are also common words in lower case ("US" is not "us" in a headline)
@@ -34,9 +36,16 @@ _LEADING_CAPS = re.compile(rf"[ \t]*{_CAPS}(?:[ \t]+{_CAPS}){{0,3}}(?=[ \t]*[,(\
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words usually written in lower case inside a sentence (case folded)."""
+    return word_list(_LIST)  # (missing: a broken install, every word a possible name)
+
+
+def word_list(path: Path) -> frozenset[str]:
+    """The words of a shipped list, one a line (``#`` opens a comment line); none when
+    the file is missing (a broken install), which is logged."""
     try:
-        lines = _LIST.read_text(encoding="utf-8").splitlines()
-    except OSError:  # a broken install: every word counts as a possible name
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        log.warning("%s is missing: the reader goes on without its words", path)
         return frozenset()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 

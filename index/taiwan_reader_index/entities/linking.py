@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -27,11 +26,10 @@ from pathlib import Path
 
 from ..articles.prose import LEADING_THE, fold_quotes
 from ..config import read_toml
+from .casing import word_list
 from .companies import LEGAL_FORMS, legal_forms
 from .countries import country_of, country_of_adjective
 from .mention import ACRONYM_AFTER, OWN_PARTS, Entity, Mention
-
-log = logging.getLogger(__name__)
 
 BUILTIN_ALIASES = {
     "United States": ["US", "U.S.", "U.S", "USA", "U.S.A.", "United States", "America",
@@ -157,13 +155,9 @@ _GIVEN_NAMES = Path(__file__).with_name("given_names.txt")
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Common first names ("Mike", "Serena"): the US census's (benchmarks/make_given_names.py)."""
-    try:
-        lines = _GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
-    except OSError:  # a broken install: only surnames link
-        log.warning("%s is missing: a lone first name will not be linked", _GIVEN_NAMES)
-        return frozenset()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    """Common first names ("Mike", "Serena"): the US census's (benchmarks/make_given_names.py);
+    without the file, only surnames link."""
+    return word_list(_GIVEN_NAMES)
 
 
 def _given_name(full_name: str) -> str | None:
@@ -192,10 +186,9 @@ def _surname(full_name: str) -> str | None:
     - Wales": "Griffiths"; "Mario Ancic 6": "Ancic"). Not another word of it (but a common
     first name, :func:`_given_name`): the model's persons include firms and products
     ("Yahoo Messenger", "Singapore Airlines", "Pernod Ricard"), whose first word is mostly a
-    company or a place in its own right; nor a
-    name in capitals (a headline's "TONNES CANADIAN"), nor a company's with its legal form
-    ("H.C.F. Porsche AG"). A span the model ran on is cut where the name ends: "Manaspas
-    Xuto of Thailand" is "Xuto"."""
+    company or a place in its own right; nor a name in capitals (a headline's "TONNES
+    CANADIAN"), nor a company's with its legal form ("H.C.F. Porsche AG"). A span the
+    model ran on is cut where the name ends: "Manaspas Xuto of Thailand" is "Xuto"."""
     words = _name_words(full_name)
     if words is None:
         return None
