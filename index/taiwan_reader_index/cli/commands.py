@@ -294,7 +294,8 @@ def _quotes(library: Library, args: argparse.Namespace, out: Console, err: Conso
 def _entities(library: Library, args: argparse.Namespace, out: Console, err: Console) -> int:
     """Entities per input; offsets into the file's full decoded text."""
     from ..articles.loader import load_text
-    from ..entities.extract import EntityExtractor
+    from ..entities.extract import EntityExtractor, entities_language
+    from ..entities.language import language_name
 
     if any(ref != "-" and not Path(ref).expanduser().is_file() for ref in args.refs):
         quiet_update(library, err)
@@ -309,10 +310,14 @@ def _entities(library: Library, args: argparse.Namespace, out: Console, err: Con
             failed += 1
             continue
         entities = extractor.entities([article])[0]
+        language = entities_language(article)
         if args.json:
-            out.out(views.dumps(views.entities_view(ref, entities)), highlight=False)
+            out.out(views.dumps(views.entities_view(ref, entities, language)), highlight=False)
             continue
         out.print(Text(f"{inert_line(ref)}: {inert_line(article.title)}", style="bold"))
+        if language:
+            out.print(Text(f"  the text is in {language_name(language)}: its names are not "
+                           "looked for (the recogniser reads English)", style="dim"))
         for e in entities:
             same = "" if e.canonical == e.text else f"  → {e.canonical}"
             part = "" if e.part == "body" else f"  [{e.part}{'' if e.own else ', not counted'}]"

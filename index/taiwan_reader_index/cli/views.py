@@ -95,6 +95,7 @@ class EntitiesView(TypedDict):
     version: int
     kind: Literal["entities"]
     input: str  # the id, path or "-" as given
+    language: str  # "en", or the article's other language: its names are not looked for
     entities: list[EntityView]
 
 
@@ -225,8 +226,8 @@ def article_view(article: Article) -> ArticleView:
     }
 
 
-def entities_view(ref: str, entities: list[Entity]) -> EntitiesView:
-    return {"version": VERSION, "kind": "entities", "input": ref,
+def entities_view(ref: str, entities: list[Entity], language: str | None = None) -> EntitiesView:
+    return {"version": VERSION, "kind": "entities", "input": ref, "language": language or "en",
             "entities": [{"start": e.start, "end": e.end, "text": e.text, "label": e.label,
                           "canonical": e.canonical, "part": e.part, "counted": e.own}
                          for e in entities]}

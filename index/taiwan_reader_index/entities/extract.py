@@ -13,6 +13,7 @@ from typing import TypeVar
 from ..articles.article import Article
 from ..locations import aliases_path
 from .cache import MentionCache
+from .language import english_regions
 from .linking import Aliases, link, load_aliases
 from .mention import Entity, Mention
 from .recognizer import Recognizer, load_recognizer, recognise_many, recognizer_identity
@@ -20,8 +21,8 @@ from .workers import MAX_WORKERS, start_pool, stop_now, worker_count
 from .workers import recognise as recognise_in_worker
 
 log = logging.getLogger(__name__)
-__all__ = ["EntityExtractor", "cached_entities", "entities_cut_at", "text_regions",
-           "worker_count"]
+__all__ = ["EntityExtractor", "cached_entities", "entities_cut_at", "entities_language",
+           "text_regions", "worker_count"]
 
 T = TypeVar("T")
 CHUNK = 64  # articles per model run (and per task sent to a worker process)
@@ -37,7 +38,8 @@ MAX_ENTITY_CHARS = 100_000  # four times the longest report in BBC, Reuters or t
 
 
 def text_regions(article: Article) -> list[tuple[int, int]]:
-    """Where entities are looked for: the title, then every block on its own.
+    """Where entities are looked for: the title, then every block on its own, where it
+    is English (the model reads English only: ``language.py``).
 
     Page junk is analysed too (a reader who opens it, and `taiwan-reader
     entities`, see its names), but its entities are marked as such and count
@@ -46,6 +48,16 @@ def text_regions(article: Article) -> list[tuple[int, int]]:
     a file of many megabytes is no news report, and the model would take
     minutes on it (the index run says so, see :func:`entities_cut_at`).
     """
+    return english_regions(article.source, _within_budget(article))[0]
+
+
+def entities_language(article: Article) -> str | None:
+    """The article's language when it is not English (its names are then not looked
+    for), else None."""
+    return english_regions(article.source, _within_budget(article))[1]
+
+
+def _within_budget(article: Article) -> list[tuple[int, int]]:
     title = [article.title_span] if article.title_span else []
     regions = []
     left = MAX_ENTITY_CHARS
@@ -60,7 +72,7 @@ def text_regions(article: Article) -> list[tuple[int, int]]:
 
 def entities_cut_at(article: Article) -> int | None:
     """Where entity analysis of ``article`` stops short of its end, or None if it does not."""
-    regions = text_regions(article)
+    regions = _within_budget(article)
     last = article.blocks[-1].end if article.blocks else None
     if regions and last is not None and regions[-1][1] < last:
         return regions[-1][1]

@@ -93,7 +93,7 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
-LINKING_VERSION = 8  # bump when linking changes: indexes re-link (no re-analysis)
+LINKING_VERSION = 9  # bump when linking changes: indexes re-link (no re-analysis)
 
 
 @dataclass(frozen=True)

@@ -438,6 +438,12 @@ def _entities_cut_at(article: Article) -> int | None:
     return entities_cut_at(article)
 
 
+def _entities_language(article: Article) -> str | None:
+    from ..entities.extract import entities_language
+
+    return entities_language(article)
+
+
 def _write(run: _Run, todo: list[tuple[CorpusFile, os.stat_result]], gone: list[str]) -> None:
     batch = _Batch(run.ix, run.index_path, run.manifest, run.words)
     progress, manifest, report = run.progress, run.manifest, run.report
@@ -526,6 +532,12 @@ def _load(run: _Run, writer: Any, item: CorpusFile, st: os.stat_result) -> Artic
         report.warnings.append(LoadProblem(
             item.path, f"names are highlighted and counted up to character {cut:,} only "
             "(the first part of the file; longer files are no news reports)"))
+    if run.extractor is not None and (language := _entities_language(article)) is not None:
+        from ..entities.language import language_name
+
+        report.warnings.append(LoadProblem(
+            item.path, f"the text is in {language_name(language)}: its names are not looked "
+            "for (the recogniser reads English)"))
     if (not run.relink and old is not None and old.get("hash") == article.content_hash
             and old.get("id") == item.id):
         manifest[item.rel] = {**old, **stat_entry}  # touched, not changed

@@ -11,6 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from taiwan_reader_index.articles.article import Article
+from taiwan_reader_index.entities.extract import entities_language
+from taiwan_reader_index.entities.language import language_name
 from taiwan_reader_index.entities.mention import Entity
 from taiwan_reader_index.fulltext.highlight import TermMatcher, matcher_for
 from taiwan_reader_index.terminal_safe import inert
@@ -57,6 +59,10 @@ class ReaderScreen(Screen):
         self.entities = entities
         self.search_query = query
         self.location = location
+        language = entities_language(article)
+        # the recogniser reads English only: say so rather than show an empty panel
+        self.language_note = (f"names not looked for: the text is in {language_name(language)} "
+                              "(the recogniser reads English)") if language else ""
 
     def mark_deleted(self) -> None:
         """The article's file left the folder while it was open: say so, keep the text."""
@@ -71,7 +77,8 @@ class ReaderScreen(Screen):
         with Horizontal(id="reading"):
             yield ArticleView(self.article, self.matcher, self.location,
                               self.entities, id="article")
-            yield EntityPanel(self.entities or [], id="entity-panel")
+            yield EntityPanel(self.entities or [], empty_note=self.language_note,
+                              id="entity-panel")
         yield Static("", id="legend")
         yield Input(placeholder="Find in article (Enter to search, Escape to close)", id="find")
         yield Static("", id="reader-status")
@@ -119,6 +126,8 @@ class ReaderScreen(Screen):
         text = Text()
         if self.entities is None:
             text.append("entities: not analysed yet (taiwan-reader index --rebuild analyses them)", style="dim")
+        elif self.language_note and not self.entities:
+            text.append(f"entities: {self.language_note}", style="dim")
         else:
             palette = view.palette
             for number, kind in enumerate(ENTITY_KINDS, 1):

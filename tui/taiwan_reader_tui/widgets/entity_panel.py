@@ -30,9 +30,10 @@ class EntityPanel(OptionList):
     class SearchRequested(Message):
         query: str
 
-    def __init__(self, entities: list[Entity], **kwargs) -> None:
+    def __init__(self, entities: list[Entity], empty_note: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self.entities = entities
+        self.empty_note = empty_note  # why there are none, when it is known
         self._fields: dict[str, str] = {}
 
     def on_mount(self) -> None:
@@ -48,8 +49,9 @@ class EntityPanel(OptionList):
                 self._fields[option_id] = kind
                 self.add_option(Option(Text(f" {inert(name)} ({count})"), id=option_id))
         if not counts:
-            self.add_option(Option(Text("No entities recorded for this article", style="dim"),
-                                   disabled=True))
+            note = self.empty_note[:1].upper() + self.empty_note[1:]
+            self.add_option(Option(Text(note or "No entities recorded for this article",
+                                        style="dim"), disabled=True))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
