@@ -78,6 +78,10 @@ def test_a_paragraph_in_another_language_is_left_out_and_the_english_read():
     "bonds totalling 700 mln francs, Credit Commercial de France and Caisse Centrale said.",
     "Shr 13 cts vs 28 cts Net 1,369,602 vs 628,000 Revs 12.4 mln vs 11.1 mln Nine mths "
     "Shr 41 cts vs 57 cts",
+    # line-ups, which the identifier alone takes for Scots and Afrikaans
+    "Scotland: A Munro, D Ross, K Fraser, J Dunbar, M Blair, G Ross, S Hines, T Douglas.",
+    "Replacements: P de Villiers, J van Zyl, G du Toit, C van der Linde, R Claassens, "
+    "D Rossouw, W Britz.",
 ])
 def test_english_made_of_names_and_figures_is_still_english(text):
     assert language_of(text) in ("en", None)
@@ -88,6 +92,15 @@ def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def test_a_line_up_in_an_english_report_keeps_its_names():
+    text = ("Scotland name side for Dublin\n\nThe coach named an unchanged pack on Tuesday "
+            "for the match against Ireland at Lansdowne Road.\n\nScotland: A Munro, D Ross, "
+            "K Fraser, J Dunbar, M Blair, G Ross, S Hines, T Douglas, R Paterson.\n")
+    article = load_text(text, "team.txt")
+    assert len(text_regions(article)) == len(article.blocks) + 1  # the title and each block
+    assert entities_language(article) is None
 
 
 def test_the_cli_says_the_text_was_not_read_for_names(capsys, tmp_path):
