@@ -1362,3 +1362,18 @@ def test_a_subheading_in_capitals_reads_its_words_as_the_article_writes_them(ext
     found = names(entities)
     assert not [t for t, _ in found if "QUARANTINED" in t.upper()], found
     assert ("PERU", "GPE") in found, found
+
+
+def test_headings_and_titles_of_common_words_are_no_people(extract):
+    # a web page's subheadings, and film titles, that the model takes for names by their
+    # shape; a singer with a first name and a performer the article names as one stay people
+    _, found = extract(
+        "Healthy Eating\n\nA plate of vegetables, grains and protein keeps energy steady, "
+        "the nutritionist Anna Berg said.\n\nLose Weight\n\nSmall changes add up: walking "
+        "to work burns more than most people think, Berg said.\n\nStay Connected\n\n"
+        "The cinema reopens with Dark Water and Kill Bill, and Beautiful Mind plays on "
+        "Sunday. The singer Will Young and the rapper Danger Mouse play the festival.\n")
+    people = {text for text, label in names(found) if label == "PERSON"}
+    assert not people & {"Healthy Eating", "Lose Weight", "Stay Connected", "Dark Water",
+                         "Kill Bill", "Beautiful Mind"}
+    assert {"Anna Berg", "Will Young", "Danger Mouse"} <= people
