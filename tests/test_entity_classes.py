@@ -1377,3 +1377,10 @@ def test_headings_and_titles_of_common_words_are_no_people(extract):
     assert not people & {"Healthy Eating", "Lose Weight", "Stay Connected", "Dark Water",
                          "Kill Bill", "Beautiful Mind"}
     assert {"Anna Berg", "Will Young", "Danger Mouse"} <= people
+
+
+def test_newspapers_named_for_their_town_are_organisations(extract):
+    _, found = extract("Chains that own the Miami Herald and the Hartford Courant cut jobs, the "
+                       "Sacramento Examiner reported.\n")
+    assert {("Miami Herald", "ORG"), ("Hartford Courant", "ORG"),
+            ("Sacramento Examiner", "ORG")} <= set(names(found))

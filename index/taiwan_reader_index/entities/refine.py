@@ -1222,12 +1222,14 @@ NAME_HEADS = _BODY_HEADS | _ORG_HEADS | _EVENT_HEADS
 # the last word of a body's name, which no place's or person's name ends with
 _BODY_END = frozenset("""agency committee commission council federation association
 organisation organization foundation authority bureau ministry department institute
-corporation""".split())
+corporation herald courant gazette tribune chronicle inquirer enquirer dispatch sentinel
+telegraph examiner journal""".split())  # (and a newspaper's: "Miami Herald", "Hartford Courant")
 
 
 def _body_by_its_head(text: str, mention: Mention) -> Mention:
     """A name of several words that ends in what a body is ("World Anti-Doping Agency",
-    "Greek Athletics Federation") is an organisation, whatever kind the model gave it."""
+    "Greek Athletics Federation", "Miami Herald") is an organisation, whatever kind the
+    model gave it."""
     words = text[mention.start:mention.end].split()
     if mention.label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "PRODUCT") and len(words) > 1 \
             and words[-1].casefold() in _BODY_END and words[-1][0].isupper():
