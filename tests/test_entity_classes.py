@@ -1384,3 +1384,24 @@ def test_newspapers_named_for_their_town_are_organisations(extract):
                        "Sacramento Examiner reported.\n")
     assert {("Miami Herald", "ORG"), ("Hartford Courant", "ORG"),
             ("Sacramento Examiner", "ORG")} <= set(names(found))
+
+
+def test_copied_page_credits_bylines_and_addresses_are_read_apart(extract):
+    # what web pages glue to a name: a byline's date, a photo credit's agencies, a quote's
+    # dash, the possessive of the word before, a link
+    _, found = extract(
+        "By Maria Olsen - 11/18/19 06:56 AM EST\n\n"
+        "Smog over the capital. (Anil Sharma/Hindustan Times via Getty Images)\n\n"
+        "The council paid a visit to the city’s Hoa Lo museum on Tuesday.\n\n"
+        "— Dianna E. Anderson, author of a book on the subject\n\n"
+        "we’re. on. it. https://t.co/Xb12Kq9ZpL\n\n"
+        "A firefighter works near a house. (AP Photo/Mark Keller)\n\n"
+        "Chris Doyle - Live from the Apollo, out now.\n")
+    texts = {text for text, _ in names(found)}
+    assert ("Maria Olsen", "PERSON") in names(found)
+    assert ("Anil Sharma", "PERSON") in names(found)
+    assert ("Hindustan Times", "ORG") in names(found)
+    assert ("Dianna E. Anderson", "PERSON") in names(found)
+    assert ("Mark Keller", "PERSON") in names(found) and ("Chris Doyle", "PERSON") in names(found)
+    assert not [t for t in texts if t.startswith(("’s", "—")) or "/" in t or " - " in t], texts
+    assert not [t for t in texts if "://" in t], texts

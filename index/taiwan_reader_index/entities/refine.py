@@ -62,6 +62,7 @@ from .casing import is_common
 from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
+from .linking import given_names
 from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
 from .sports import fixture_sides, line_up_match, line_up_names, player_minute
 
@@ -126,7 +127,8 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and not _role_abbreviation(text, piece) and not _table_row(text, piece) \
                         and not _job_title(text, piece) and not is_ticker(text, piece.start, piece.end) \
-                        and _name_shaped(text[piece.start:piece.end], piece.label):
+                        and _name_shaped(text[piece.start:piece.end], piece.label) \
+                        and not _ADDRESS.search(text, piece.start, piece.end):
                     out.append(piece)
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
@@ -955,8 +957,14 @@ def _dash_cut(text: str, mention: Mention) -> Mention:
     return Mention(mention.start, cut.start(), mention.label) if cut else mention
 
 
-_EDGE_START = "<[{\"“‘'(*_-,;: >)]}"
-_EDGE_END = ">]}\"”’'*_-,;: <([{"
+_ADDRESS = re.compile(r"://|\bwww\.|@\w+\.\w")  # a web or mail address is no name
+_EDGE_START = "<[{\"“‘'(*_-–—/,;: >)]}"
+_EDGE_END = ">]}\"”’'*_-–—/,;: <([{"
+# the possessive of the word before, left at a span's start ("the city’s Hoa Lo")
+_POSSESSIVE_LEAD = re.compile(r"['’]s\s+")
+# a spaced dash and a date or number after a name: a byline's ("Justine Coleman - 11/18/19")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+_DATE_TAIL = re.compile(r"\s+[-–—|]\s+[\d/.:-]*\d[\d/.:-]*(?:\s|$)")
 
 
 def _edges(text: str, mention: Mention) -> Mention:
@@ -972,8 +980,19 @@ def _edges(text: str, mention: Mention) -> Mention:
         else:
             while start > 0 and text[start - 1].isalnum():
                 start -= 1
+    if lead := _POSSESSIVE_LEAD.match(text, start, end):
+        start = lead.end()
     while start < end and text[start] in _EDGE_START:
         start += 1
+    if (tail := _DATE_TAIL.search(text, start, end)) and mention.label not in QUANTITY_LABELS:
+        end = tail.start()
+    if mention.label == "PERSON" and (dash := _SPACED_DASH.search(text, start, end)):
+        # no name holds a spaced dash: the name of two words or more on either side,
+        # the first ("Tim Childers - Live", "Clive Griffiths - Wales", "MPs - Keith Vaz")
+        if len(text[start:dash.start()].split()) >= 2 or len(text[dash.end():end].split()) < 2:
+            end = dash.start()
+        else:
+            start = dash.end()
     while end > start and text[end - 1] in _EDGE_END and not (
             text[end - 1] in "’'" and end - 2 >= start and text[end - 2] == "s"):
         end -= 1
@@ -1321,15 +1340,54 @@ def _honorific(text: str, mention: Mention) -> Mention:
 
 
 _CREDIT = re.compile(r"^([^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*)*)/([A-Z][\w-]*)$")
+# a person's name and agencies of several words ("Sakib Ali/Hindustan Times/Getty Images")
+_AGENCY = r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*"
+_CREDITS = re.compile(rf"^([^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*)+)/({_AGENCY}(?:/{_AGENCY})*)$")
 
 
 def _credit(text: str, mention: Mention) -> list[Mention]:
-    """A photo credit "Annabelle Chih/Reuters": the person, then the agency."""
-    match = _CREDIT.match(text[mention.start:mention.end])
+    """A photo credit "Annabelle Chih/Reuters", "Sakib Ali/Hindustan Times/Getty Images":
+    the person, then each agency."""
+    span = text[mention.start:mention.end]
+    match = _CREDIT.match(span) or (_CREDITS.match(span) if mention.label == "PERSON" else None)
     if match is None:
+        return _credit_parts(text, mention)
+    out = [Mention(mention.start, mention.start + match.end(1), mention.label)]
+    at = mention.start + match.start(2)
+    for agency in match.group(2).split("/"):
+        out.append(Mention(at, at + len(agency), "ORG"))
+        at += len(agency) + 1
+    return out
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _credit_parts(text: str, mention: Mention) -> list[Mention]:
+    """A credit that names a photographer among agencies, in any order ("AP Photo/David
+    Zalubowski", "Jacquelyn Martin / Associated Press"): the photographer, known by a
+    common first name, and the agencies apart. ("Royal Dutch/Shell Group" is one name.)"""
+    span = text[mention.start:mention.end]
+    if "/" not in span or mention.label not in ("ORG", "PERSON"):
         return [mention]
-    slash = mention.start + match.end(1)
-    return [Mention(mention.start, slash, mention.label), Mention(slash + 1, mention.end, "ORG")]
+    parts, at = [], mention.start
+    for piece in _SLASH.split(span):
+        at = text.index(piece, at)
+        parts.append((at, at + len(piece)))
+        at += len(piece)
+    people = [_photographer(text[start:end]) for start, end in parts]
+    if not any(people) or not all(_AGENCY_PART.fullmatch(text, s, e) for s, e in parts):
+        return [mention]
+    return [Mention(start, end, "PERSON" if person else "ORG")
+            for (start, end), person in zip(parts, people)]
+
+
+_AGENCY_PART = re.compile(r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*")
+
+
+def _photographer(part: str) -> bool:
+    words = part.split()
+    return 2 <= len(words) <= 3 and words[0] in given_names()
 
 
 _A = re.compile(r"(?:a|an)\s+(?=[A-Z])")
