@@ -151,3 +151,10 @@ async def test_the_reader_says_why_an_article_has_no_names(tmp_path):
         await pilot.press("e")
         panel = app.screen.query_one("#entity-panel")
         assert "the text is in German" in str(panel.get_option_at_index(0).prompt)
+
+
+def test_text_the_identifier_cannot_read_is_read_as_english(caplog):
+    # a lone surrogate (a file decoded with its bad bytes kept) is no internal failure
+    text = "\ud800 Die Deutsche Bahn will im kommenden Winter mehr Personal einsetzen, sagte sie"
+    assert language_of(text) is None
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]

@@ -103,7 +103,7 @@ def _verdict(text: str, words: int, function: int, confident: int) -> str | None
         return None  # a list of names, a table ("R Russell, B Douglas, N Hines": Scots)
     try:
         reliable, _, found = pycld2.detect(text)
-    except pycld2.error:  # text it cannot read (a lone surrogate): nothing to tell
+    except (pycld2.error, UnicodeError):  # text it cannot read (a lone surrogate): no verdict
         return None
     except Exception:  # a broken install: read the text as English, as before
         log.exception("language identification failed; the text is read as English")
