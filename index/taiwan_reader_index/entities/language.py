@@ -50,9 +50,9 @@ BLOCK_CONFIDENT = 90  # the same, for a block against its article's language
 # Dutch. (German prose, which capitalises its nouns, has about a third.)
 NAMES_SHARE = 0.5
 JUDGED_CHARS = 20_000  # an article's language is judged on this much of its text
+_LETTERS = re.compile(r"[^\W\d_]+")
 # words of English only (not "in", "a", "was", "will", "of", "to", "for", "as" or "at",
 # which are words of German, Dutch, Portuguese, Polish or Danish too)
-_LETTERS = re.compile(r"[^\W\d_]+")
 _FUNCTION = re.compile(r"\b(?:the|and|that|with|said|from|this|which|their|were|have|has|are"
                        r"|his|its|would|been|they)\b", re.IGNORECASE)
 NAMES = {
@@ -105,7 +105,7 @@ def _verdict(text: str, words: int, function: int, confident: int) -> str | None
         reliable, _, found = pycld2.detect(text)
     except (pycld2.error, UnicodeError):  # text it cannot read (a lone surrogate): no verdict
         return None
-    except Exception:  # a broken install: read the text as English, as before
+    except Exception:  # our bug or a broken install: logged, and the text read as English
         log.exception("language identification failed; the text is read as English")
         return None
     code, percent = found[0][1], found[0][2]
