@@ -1382,7 +1382,7 @@ def _credit_parts(text: str, mention: Mention) -> list[Mention]:
             for (start, end), person in zip(parts, people)]
 
 
-_AGENCY_PART = re.compile(r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*")
+_AGENCY_PART = re.compile(_AGENCY)
 
 
 def _photographer(part: str) -> bool:
