@@ -1405,3 +1405,14 @@ def test_copied_page_credits_bylines_and_addresses_are_read_apart(extract):
     assert ("Mark Keller", "PERSON") in names(found) and ("Chris Doyle", "PERSON") in names(found)
     assert not [t for t in texts if t.startswith(("’s", "—")) or "/" in t or " - " in t], texts
     assert not [t for t in texts if "://" in t], texts
+
+
+def test_no_person_holds_a_figure(extract):
+    # products and titles numbered as sequels are no people; a name beside an age or a
+    # score is the person, without the figure
+    _, found = extract("Microsoft is preparing Xbox 2 for a launch next year.\n\n"
+                       "Sony said Spider-Man 2 sold well. Fans of Frozen 2 queued for hours.\n\n"
+                       "Singer Natalie Appleton,31, said she was delighted.\n")
+    people = {text for text, label in names(found) if label == "PERSON"}
+    assert not [p for p in people if any(c.isdigit() for c in p)], people
+    assert "Natalie Appleton" in people
