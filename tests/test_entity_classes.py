@@ -1416,3 +1416,13 @@ def test_no_person_holds_a_figure(extract):
     people = {text for text, label in names(found) if label == "PERSON"}
     assert not [p for p in people if any(c.isdigit() for c in p)], people
     assert "Natalie Appleton" in people
+
+
+def test_companies_the_model_never_read_about_are_organisations(extract):
+    # one-word companies younger than the model's training news: taken for people and
+    # places, or missed
+    _, found = extract("SpaceX launched another rocket on Monday. Shares in Alibaba rose 3%, "
+                       "and Nvidia, Qualcomm and Foxconn fell.\n\n"
+                       "Tencent and Etsy reported results.\n")
+    assert {("SpaceX", "ORG"), ("Alibaba", "ORG"), ("Nvidia", "ORG"), ("Qualcomm", "ORG"),
+            ("Foxconn", "ORG"), ("Tencent", "ORG"), ("Etsy", "ORG")} <= set(names(found))

@@ -481,14 +481,15 @@ def _countries(source: str, regions: Sequence[tuple[int, int]],
 _LEGAL_FORM_END = re.compile(r"\s(?:" + legal_forms().lower() + r")\.?$")  # "... Power Corp"
 # (no lookbehind: the regex engine then skips ahead by first letter; the character
 # before is checked apart)
-_KNOWN_BODY = re.compile("(?:" + "|".join(map(re.escape, sorted(KNOWN_ACRONYMS, key=len, reverse=True)))
+_KNOWN_BODY = re.compile("(?:" + "|".join(map(re.escape, sorted(KNOWN_ACRONYMS | KNOWN_NAMES,
+                                                                  key=len, reverse=True)))
                          + r")(?![\w&]|['’]s?[A-Za-z]|-[A-Z])")
 
 
 def _known_bodies(source: str, regions: Sequence[tuple[int, int]],
                   mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with the organisations news names by acronym alone
-    (``bodies.KNOWN_ACRONYMS``) where the model missed them or took one with the prefix
+    """``mentions`` with the organisations news names by acronym or one name alone
+    (``bodies.KNOWN_ACRONYMS``, ``KNOWN_NAMES``) where the model missed them or took one with the prefix
     before it ("non-Opec" a nationality); not inside a longer name ("FA Cup", "RBS Six
     Nations") or in a headline in capitals."""
     prefixed = {(m.start, m.end) for m in mentions if _PREFIXED.fullmatch(source, m.start, m.end)}
