@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
-from functools import lru_cache
 
 import pycld2
 
@@ -112,13 +111,25 @@ def _verdict(text: str, words: int, function: int, confident: int) -> str | None
     return str(code) if reliable and percent >= confident and code != "un" else None
 
 
+_KNOWN: OrderedDict[tuple[int, int, tuple[Span, ...]], tuple[list[Span], str | None]] = OrderedDict()
+_KNOWN_MAX = 256  # articles: an index run asks about each a few times within a chunk of 64
+
+
 def english_regions(source: str, regions: Sequence[Span]) -> tuple[list[Span], str | None]:
     """The regions of ``source`` in English (or in no language that can be told), and the
-    article's language when it is not English (else None)."""
-    return _english_regions(source, tuple(regions))
+    article's language when it is not English (else None). The last answers are kept by
+    the text's hash, not the text (files of up to 20 MB each)."""
+    key = (hash(source), len(source), tuple(regions))
+    if key in _KNOWN:
+        _KNOWN.move_to_end(key)
+    else:
+        _KNOWN[key] = _english_regions(source, key[2])
+        if len(_KNOWN) > _KNOWN_MAX:
+            _KNOWN.popitem(last=False)
+    kept, language = _KNOWN[key]
+    return list(kept), language  # (a copy: the caller may change its list)
 
 
-@lru_cache(maxsize=256)  # an article's entities are looked up more than once in a run
 def _english_regions(source: str, regions: tuple[Span, ...]) -> tuple[list[Span], str | None]:
     texts = [source[start:end] for start, end in regions]
     counts = [_counts(text) for text in texts]
