@@ -54,6 +54,7 @@ from .refine import (
     NAME_HEADS,
     NAME_TITLES,
     OFFICE_OF,
+    WORD,
     WORK_KINDS,
     is_ticker,
     joined_to_name,
@@ -547,8 +548,6 @@ def _word_before(source: str, start: int) -> bool:
 _MONEY_AFTER = re.compile(r"\s+(?:dollars?|dlrs?|cents?)\b", re.IGNORECASE)
 
 
-_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
-
 
 def common_words_person(source: str, mention: Mention) -> bool:
     """A "person" whose every word is a common English word, the first no first name
@@ -589,7 +588,7 @@ def _named_alone(source: str, word: str, mention: Mention) -> bool:
     for found in re.finditer(rf"\b{re.escape(word)}\b", source):
         if mention.start <= found.start() < mention.end or sentence_start(source, found.start()):
             continue
-        before = _WORDS.findall(source, max(0, found.start() - 30), found.start())
+        before = WORD.findall(source, max(0, found.start() - 30), found.start())
         if before and (before[-1][0].islower() or before[-1] in ("Mr", "Mrs", "Ms", "Dr")):
             return True
     return False

@@ -84,7 +84,7 @@ NAME_TITLES = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Rep|Gen|Col|Lt|Adm|Capt|Maj|Sgt|Gov|Lord|Lady|Sir|Dame|"
     r"President|Senator|Minister|Secretary|General|Premier|Chancellor|Judge|Justice|Coach|"
     r"Ambassador|Governor|Mayor|Speaker|Chairman|King|Queen|Prince|Princess|Pope|Rev|Revd|Reverend|Rabbi|Imam|Pastor|Bishop|Archbishop|Cardinal)\.?\s+$")
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 def sentence_start(text: str, position: int) -> bool:
@@ -201,7 +201,7 @@ def _sea(text: str, mention: Mention) -> Mention:
     place ("Osprey North Sea", an oilfield in the sea): a person's surname is never one."""
     if mention.label != "PERSON":
         return mention
-    last = _WORD.findall(text, mention.start, mention.end)[-1:]
+    last = WORD.findall(text, mention.start, mention.end)[-1:]
     if last and _GEOGRAPHIC_HEAD.fullmatch(last[0]):
         return Mention(mention.start, mention.end, "LOC")
     return mention
@@ -738,7 +738,7 @@ def _joined_names(text: str, mentions: list[Mention]) -> list[Mention]:
                 or before.label in QUANTITY_LABELS or mention.label in QUANTITY_LABELS:
             out.append(mention)
             continue
-        words = _WORD.findall(text, mention.start, mention.end)
+        words = WORD.findall(text, mention.start, mention.end)
         left = text[before.start:before.end]
         label = None
         if len(words) == 1 and words[0][0].isupper() and is_common(words[0]) \
@@ -777,7 +777,7 @@ def _office_holder(text: str, mentions: list[Mention]) -> list[Mention]:
     name after it."""
     out: list[Mention] = []
     for mention in mentions:
-        words = list(_WORD.finditer(text, mention.start, mention.end))
+        words = list(WORD.finditer(text, mention.start, mention.end))
         if mention.label not in ("PERSON", "ORG") or len(words) < 3 \
                 or not OFFICE_OF.search(text, max(0, mention.start - 40), mention.start):
             out.append(mention)
@@ -842,7 +842,7 @@ def _and_company(text: str, mentions: list[Mention]) -> list[Mention]:
         partners = _PARTNERS_BEFORE.search(text, max(0, connector.start() - 80),
                                            connector.start())
         if partners is not None and (before is None or before.end <= partners.start(1)):
-            names = [w for w in _WORD.finditer(text, partners.start(1), connector.start())
+            names = [w for w in WORD.finditer(text, partners.start(1), connector.start())
                      if w.group() not in _NOT_PARTNERS]  # "The Smith and Co": not "The"
             if names and not (partner_tail and (len(names) > 1 or _whole_or_country(
                     text[names[0].start():connector.start()]))):
@@ -1121,7 +1121,7 @@ def _lower_lead(text: str, mention: Mention) -> Mention:
     """Common words in lower case before a name are not part of it ("this Six Nations",
     "Japan's first Academy Award", "all Federal Reserve Banks", "plus Ryan Giggs",
     "including Sony Pictures"); a name's own particle is ("de Gaulle", "van Gogh")."""
-    words = list(_WORD.finditer(text, mention.start, mention.end))
+    words = list(WORD.finditer(text, mention.start, mention.end))
     n = 0
     while n < len(words) - 1 and _lead_word(words[n].group()) \
             and text[words[n].end():words[n + 1].start()].isspace():
@@ -1324,7 +1324,7 @@ def _honorific(text: str, mention: Mention) -> Mention:
         mention = Mention(mention.start, mention.end, "PERSON")
     if mention.label != "PERSON":
         return mention
-    words = list(_WORD.finditer(text, mention.start, mention.end))
+    words = list(WORD.finditer(text, mention.start, mention.end))
     for n, word in enumerate(words[1:], 1):
         # a title inside the span leads the name after it, and common words before it
         # are not a name ("Said Mr Okafor" -> "Okafor"; "Said Mr" | "Fogg" -> "Fogg")
@@ -1533,7 +1533,7 @@ def _mid_sentence_capitals(source: str, regions: Sequence[tuple[int, int]],
     found, lower = set(), set()
     for start, end in regions:
         previous = ""
-        for match in _WORD.finditer(source, start, end):
+        for match in WORD.finditer(source, start, end):
             word = match.group()
             before, previous = previous, word.casefold()
             if word[0].islower():
