@@ -291,6 +291,33 @@ def test_a_city_in_a_results_table_is_its_team(extract):
     assert ("NEW YORK", "GPE") in found
 
 
+def test_a_town_with_a_result_or_a_loan_is_its_club_in_prose(extract):
+    """In a match report a town the model reads as a place is the club where the article
+    gives it what only a side has: a result ("a 3-1 win over Preston", "the 2-0 defeat
+    by ..."), a loan ("on loan from Stockport") or, on a sports page, a player's move
+    ("joined Plymouth"); then at every mention. A tennis player after "beat" stays a
+    person, a ground a ground, a country's team the country, and a town a person moves
+    to outside the sports pages a place."""
+    _, entities = extract(
+        "Jon Parkin scored twice in a 3-1 win over Preston on Saturday. Preston had not lost "
+        "at home since August.\n\nParkin, on loan from Stockport until January, was booked. "
+        "The striker said he missed Stockport.\n\nThe midfielder joined Plymouth in the summer "
+        "and scored a hat-trick on his debut at Fratton Park 3-1. Plymouth are fifth.\n\n"
+        "The Republic of Ireland drew 1-1 with Israel, and Ireland manager Brian Kerr was "
+        "pleased.\n")
+    found = names(entities)
+    for club in ("Preston", "Stockport", "Plymouth"):
+        assert {label for text, label in found if text == club} == {"ORG"}, (club, found)
+    assert ("Fratton Park", "ORG") not in found, found
+    assert ("Republic of Ireland", "GPE") in found and ("Israel", "GPE") in found, found
+    _, entities = extract("Maria Kirilenko beat Sofia Arvidsson 6-3 6-4 in Memphis.\n\n"
+                          "After the mill closed, Tom Hart moved to Leeds, where he joined "
+                          "the council. Leeds has grown fast since.\n")
+    found = names(entities)
+    assert ("Sofia Arvidsson", "PERSON") in found, found
+    assert {label for text, label in found if text == "Leeds"} == {"GPE"}, found
+
+
 def test_a_player_the_model_took_for_an_organisation_is_a_person(extract):
     text = "Women's singles, second round: Han Jingna (China) beat Sun Jun (China) 11-5 11-7."
     _, entities = extract(text)

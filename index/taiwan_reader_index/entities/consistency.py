@@ -110,6 +110,32 @@ _ROLE_AFTER = re.compile(
 # manager"), and not "side" or "captain": a person has those too ("Ferguson's side")
 _CLUB_AFTER = re.compile(r"(?:['’]s)?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|"
                          r"keeper|winger|fans|supporters|chairman)\b")
+# A town's name the model calls a place is a side (an organisation) where the article gives
+# it what only a side has: a result ("a 2-1 win over Espanyol", "the loss to West Ham",
+# "Wednesday's clash with Barcelona", "beat Clyde", "Clyde 0-5 Celtic"), a loan ("on loan
+# from Charlton"), the people a club has ("Manchester City boss Kevin Keegan"), or, on a
+# sports page, a player's move ("joined Sunderland"; elsewhere people move to towns).
+# Not a country (its team is the country) nor a ground ("the first leg at Stamford
+# Bridge 3-1", "his time at Goodison Park"); and not a tennis player the model took for a
+# place: a tennis score is sets ("beat Gisela Dulko 1-6 6-4 6-4").
+_CONTEST = r"(?:win|victory|defeat|loss|draw|triumph|thrashing|drubbing|clash|match|game|replay|derby)"
+_TEAM_BEFORE = re.compile(
+    rf"(?:\b(?:{_CONTEST}\s+(?:over|against|to|with|by)|beat|beating|thrashed|hammered|"
+    r"drew\s+with|lost\s+to|losing\s+to|knocked\s+out|brushed\s+aside|saw\s+off|"
+    r"loan\s+(?:from|to|at|with)|signed\s+for|signing\s+for)|(?<![\d-])\d{1,2}-\d{1,2})"
+    r"\s+(?:the\s+)?$")
+_TEAM_AFTER = re.compile(r"\s+\d{1,2}-\d{1,2}(?![\d-])")
+_MOVE_TO = re.compile(r"\b(?:joined|joining|join|(?:move|moved|switch|transfer)\s+to|"
+                      r"released\s+by)\s+$")
+_SETS = re.compile(r"\d{1,2}-\d{1,2},?\s+\(?\d{1,2}-\d")
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_AT_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$")
+_GROUNDS = frozenset({"park", "road", "lane", "stadium", "ground", "arena", "bridge", "field",
+                      "dome", "centre", "court", "oval", "stand", "end"})
+# a sports page: two of these ("joined" says a move only there)
+_SPORT_WORDS = re.compile(r"\b(?:striker|midfielder|goalkeeper|defender|winger|full-back|"
+                          r"centre-back|fly-half|scrum-half|Premiership|hat-trick|half-time|"
+                          r"free-kick|kick-off|relegation|Champions League|FA Cup|Uefa Cup)\b")
 _PERFORMER_BEFORE = re.compile(r"\b(?:rapper|singer|actor|actress|comedian|songwriter|"
                                r"guitarist|drummer|pianist|DJ)\s+$")
 # what says a name is a town: "the city of Hanau", "Jonesboro is a wonderful city",
@@ -140,6 +166,7 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     occurrences = _occurrences(source, regions, groups)
     labels = {key: group[0].label for key, group in groups.items()}
     teams = _teams(source, regions)
+    sporting = len(_SPORT_WORDS.findall(source)) >= 2
     # twice: a full name decided a person in the first round ("France captain Fabien
     # Pelous") makes its surname one in the second
     for _ in range(2):
@@ -158,7 +185,11 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                 weak = (m.label == "PERSON" and lone) or (m.label == "PRODUCT" and " " not in key)
                 votes[m.label] += WEAK_PERSON if weak else 1.0
             if not all(m.label == "LAW" for m in group):  # ("Chapter 11 bankruptcy": no firm)
-                for label in _evidence(source, key, occurrences[key], full_names, titled):
+                # (the model more often a place than a person, and never anything else)
+                place = sum(votes[label] for label in _PLACES) > votes["PERSON"] \
+                    and not votes.keys() - _PLACES - {"ORG", "PERSON"}
+                for label in _evidence(source, key, occurrences[key], full_names, titled, place,
+                                       sporting):
                     evidence[label] += 1
             if key in teams:  # a side named over its line-up is that side all through
                 evidence[teams[key]] += len(group)
@@ -385,8 +416,11 @@ def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: set[str],
-              titled: bool) -> list[str]:
-    """One label per piece of evidence the article gives about the name ``key``."""
+              titled: bool, place: bool, sporting: bool) -> list[str]:
+    """One label per piece of evidence the article gives about the name ``key``; ``place``
+    when the model called it a place (or a body) and nothing else, ``sporting`` on a
+    sports page (a side may be named by its town)."""
+    town = place and key not in full_names and key.rsplit(" ", 1)[-1] not in _GROUNDS
     if spans and all(source[s:e] in KNOWN_ACRONYMS or source[s:e] in KNOWN_NAMES
                      for s, e in spans):  # as written ("Ira" is no "IRA"): "BT" the model
         return ["ORG"] * (len(spans) + 1)  # took for a place, "Twitter" for a person
@@ -403,7 +437,7 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
                     or (_ORG_AFTER.match(source, end) and not role_after)  # ("a director of
                     # Salomon Inc subsidiary Salomon Brothers": the subsidiary is not the name's)
                     or (" " not in key and key not in full_names and _CLUB_AFTER.match(source, end)))
-        if body:
+        if body or (town and _side(source, start, end, sporting)):
             found.append("ORG")
         if _PERFORMER_BEFORE.search(source, max(0, start - 16), start):
             # "rapper Nelly" says what the name is, however often the model says otherwise
@@ -421,6 +455,16 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
     if key in full_names:
         found.append("PERSON")
     return found
+
+
+def _side(source: str, start: int, end: int, sporting: bool) -> bool:
+    """Whether the town's name at ``start:end`` stands for a side here (see _CONTEST)."""
+    if not (_TEAM_BEFORE.search(source, max(0, start - 24), start)
+            or (_TEAM_AFTER.match(source, end) and not _AT_PLACE.search(source, max(0, start - 8), start))
+            or _CLUB_AFTER.match(source, end)
+            or (sporting and _MOVE_TO.search(source, max(0, start - 16), start))):
+        return False
+    return _SETS.search(source, max(0, start - 16), min(len(source), end + 30)) is None
 
 
 def _repeatable(key: str) -> bool:

@@ -68,6 +68,7 @@ Eritrea|Eritrean|
 Estonia|Estonian|
 Eswatini|Swazi|Swaziland
 Ethiopia|Ethiopian|
+Faroe Islands|Faroese|Faroes
 Fiji|Fijian|
 Finland|Finnish|
 France|French|
@@ -91,7 +92,7 @@ India|Indian|
 Indonesia|Indonesian|
 Iran|Iranian|
 Iraq|Iraqi|
-Ireland|Irish|
+Ireland|Irish|Republic of Ireland,Irish Republic,Eire
 Israel|Israeli|
 Italy|Italian|
 Ivory Coast|Ivorian|
