@@ -318,6 +318,26 @@ def test_a_town_with_a_result_or_a_loan_is_its_club_in_prose(extract):
     assert {label for text, label in found if text == "Leeds"} == {"GPE"}, found
 
 
+def test_each_side_of_a_results_line_and_a_league_table_line_is_a_club(extract):
+    """Wire copy's results ("Lushnja 3 Elbasani 2") and league table ("Lushnja 5 3 1 1 8 5
+    10") had been read as one law or product with the scores inside; each side is a
+    club, and no figure is part of a name. A table of figures of another kind (a
+    commodity table, with its heading of months) holds no name."""
+    _, entities = extract(
+        "Results of first division matches on Saturday:\n\nVllaznia 2 Tomori 0\n\n"
+        "Flamurtari 1 Besa 1 (halftime 0-0)\n\nLushnja 3 Elbasani 2\n\n"
+        "Standings (played, won, drawn, lost, goals for, against, points):\n\n"
+        "Vllaznia 5 4 1 0 11 2 13\n\nLushnja 5 3 1 1 8 5 10\n\nTomori 5 0 1 4 2 12 1\n")
+    found = names(entities)
+    clubs = ["Vllaznia", "Tomori", "Flamurtari", "Besa", "Lushnja", "Elbasani"]
+    assert sorted({text for text, _ in found}) == sorted(clubs), found
+    assert {label for _, label in found} == {"ORG"}, found
+    _, entities = extract("WASHINGTON, Sept 14 - The department issued its estimates.\n\n"
+                          "March 87 March 86\n\nEnd Stocks 181 190 198 198\n\n"
+                          "Total Use 418 382 340 340\n")
+    assert names(entities) == [("WASHINGTON", "GPE")], names(entities)
+
+
 def test_a_player_the_model_took_for_an_organisation_is_a_person(extract):
     text = "Women's singles, second round: Han Jingna (China) beat Sun Jun (China) 11-5 11-7."
     _, entities = extract(text)

@@ -64,7 +64,7 @@ from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .linking import given_names
 from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
-from .sports import fixture_sides, line_up_match, line_up_names, player_minute
+from .sports import fixture_sides, line_up_match, line_up_names, player_minute, result_sides
 
 _OPENING = "\"'“‘(["
 _ENDINGS = ".!?:;…"
@@ -103,6 +103,9 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     team = line_up_match(text) if "," in text else None
     if team is not None:
         return line_up_names(text, team, mentions)
+    results = result_sides(text, mentions)
+    if results is not None:
+        return results
     out: list[Mention] = []
     for mention in mentions:
         if mention.label in QUANTITY_LABELS:

@@ -4,7 +4,8 @@ The model reads a team sheet ("Arsenal: Almunia, Eboue, ..., Van Persie (Bergkam
 Henry.") as companies, places, products and laws, and a fixture ("Bolton v Arsenal")
 as one organisation. Here every player of a line-up is a person and its team an
 organisation (a country's team the country), a player with the minute of a goal or a
-substitution is a person, and a fixture is its two sides. The patterns of the match
+substitution is a person, a fixture is its two sides, and so is a line of results
+("Pohang 3 Ulsan 2"), and the side a line of a league table begins with is a side. The patterns of the match
 facts are ``articles/team_sheets.py``'s (the page-junk step keeps them too).
 """
 
@@ -28,6 +29,50 @@ _VERSUS = re.compile(r"\s+(?:v|vs)\.?\s+(?=[A-Z])")
 # a player and a minute in a line-up or a list of scorers: "Van Persie (Bergkamp 68)",
 # "Terry 17, Gudjohnsen 46."
 _PLAYER_MINUTE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+\d{1,3}(?:,\s*\d{1,3})*")
+
+
+# a line of results and a line of a league table, as wire copy lists them: "Pohang 3
+# Ulsan 2 (halftime 1-0)", "Rotherham 4 0 1 3 3 6 1", "SEATTLE 70 63 .526 5"
+_SIDE = r"[A-Z][A-Za-z'’.&-]*(?:[ \t]+(?:[A-Z][A-Za-z'’.&-]*|of|and|de|la|upon))*?"
+_RESULT_LINE = re.compile(rf"\s*({_SIDE})[ \t]+\d{{1,3}}[ \t]+({_SIDE})[ \t]+\d{{1,3}}"
+                          r"(?:[ \t]*\([^()\n]*\))?[ \t]*\.?\s*")
+_TABLE_LINE = re.compile(rf"\s*({_SIDE})((?:[ \t]+(?:\d{{1,3}}|\.\d{{3}}|\d/\d|-))+)\s*")
+_SIDE_WORDS = 4  # "Brighton and Hove Albion"
+_MONTH = re.compile(r"(?i)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+                    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$")
+
+
+def result_sides(text: str, mentions: Sequence[Mention]) -> list[Mention] | None:
+    """The sides of a line of results or of a league table, each an organisation (a
+    country's team a place), with the figures the model found; None for any other text.
+
+    A table line has at least five whole numbers, or a winning percentage (".526") and
+    three more figures; a table of figures of another kind ("End Stocks 181 190 198
+    198", a commodity table) has fewer columns or is headed by common words. A side has
+    at most four words, and one side of a result a word that is no common word ("Red
+    Star" beside "Buducnost")."""
+    if len(text) > 120:
+        return None
+    found = _RESULT_LINE.fullmatch(text)
+    groups = [1, 2] if found is not None else []
+    if found is None:
+        found = _TABLE_LINE.fullmatch(text)
+        figures = found.group(2).split() if found is not None else []
+        whole = sum(f.isdigit() for f in figures)
+        if found is None or not (whole >= 5 or (any(f.startswith(".") for f in figures)
+                                                and len(figures) >= 4)):
+            return None
+        groups = [1]
+    sides = [found.span(g) for g in groups]
+    words = [text[start:end].split() for start, end in sides]
+    if any(len(w) > _SIDE_WORDS or _MONTH.match(w[0]) for w in words) or all(
+            all(is_common(word) for word in w) for w in words):
+        return None  # (not "March 87 March 86", a table's heading)
+    out = [m for m in mentions if m.label in QUANTITY_LABELS]
+    for start, end in sides:
+        name = text[start:end]
+        out.append(Mention(start, end, "GPE" if country_of(name) else "ORG"))
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def line_up_regions(source: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
