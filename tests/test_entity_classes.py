@@ -338,6 +338,28 @@ def test_each_side_of_a_results_line_and_a_league_table_line_is_a_club(extract):
     assert names(entities) == [("WASHINGTON", "GPE")], names(entities)
 
 
+def test_a_team_sheet_run_into_a_paragraph_is_read_as_a_team_sheet(extract):
+    """A report's match facts run into one paragraph after a quotation, each its own
+    sentence: every player on a line-up, among the unused substitutes (a country's name
+    too), the booked and the scorers is a person, each side an organisation; no two
+    players are one name and no minute a date."""
+    _, entities = extract(
+        "Hartlepool beat Walsall 2-1 on Saturday with two late goals.\n\n"
+        "Walsall boss Paul Merson said: \"We were the better side for an hour.\" "
+        "Hartlepool: Konstantopoulos, Barron, Nelson, Tinkler, Robson, Strachan, Butler "
+        "(Sweeney 70), Humphreys, Boyd, Porter (Daly 77), Williams. Subs Not Used: Provett, "
+        "Craddock, Jordan. Booked: Tinkler, Nelson. Goals: Porter 79, Boyd 88. Walsall: "
+        "Oakes, Bazeley, Roper, Emblen, Fryatt, Osborn, Standing (Leitao 66), Taylor, Wrack, "
+        "Merson, James. Subs Not Used: Ince, Wright.\n")
+    found = names(entities)
+    players = ["Konstantopoulos", "Strachan", "Butler", "Sweeney", "Provett", "Craddock",
+               "Jordan", "Bazeley", "Osborn", "Leitao", "Ince"]
+    assert missing(found, [(p, "PERSON") for p in players]) == [], found
+    assert {label for text, label in found if text in ("Hartlepool", "Walsall")} == {"ORG"}, found
+    assert not [text for text, _ in found if "," in text or any(c.isdigit() for c in text)], found
+    assert [e.text for e in entities if e.label in ("DATE", "TIME")] == ["Saturday", "an hour"], entities
+
+
 def test_a_player_the_model_took_for_an_organisation_is_a_person(extract):
     text = "Women's singles, second round: Han Jingna (China) beat Sun Jun (China) 11-5 11-7."
     _, entities = extract(text)

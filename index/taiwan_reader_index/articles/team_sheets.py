@@ -26,11 +26,17 @@ LINE_UP = re.compile(rf"\s*(?:(?P<team>[A-Z][\w'’. -]*?|Subs(?: [a-z]+)*):\s*)
 CLUB = r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|de|of|and)){0,3}"
 SQUAD = re.compile(rf"\s*(?:(?P<heading>[A-Z][\w'’. -]*?):\s*)?(?:{PLAYER}\s*\({CLUB}\),\s*){{3,}}"
                    rf"{PLAYER}\s*\({CLUB}\)\.?\s*")
-# the substitutes not used, however few ("Subs not used: Hislop, Quashie, Cisse.")
-SUBS = re.compile(rf"\s*(?P<team>Subs(?: [a-z]+)*):\s*(?:{PLAYER},\s*)+{PLAYER}\.?\s*")
+# the substitutes not used, however few ("Subs not used: Hislop, Quashie, Cisse.", "Subs
+# Not Used: Weaver, Onuoha.")
+SUBS = re.compile(rf"\s*(?P<team>Subs(?: [A-Za-z]+)*):\s*(?:{PLAYER},\s*)+{PLAYER}\.?\s*")
+# the players booked or sent off, under that heading ("Booked: Fowler, Sibierski.")
+BOOKED = re.compile(rf"\s*(?P<heading>Booked|Sent off|Sent-off|Dismissed):\s*(?:{PLAYER},\s*)*"
+                    rf"{PLAYER}\.?\s*")
 # the scorers and their minutes ("Terry 17, Gudjohnsen 46.", "Henry 2, 29.")
 SCORERS_LINE = re.compile(r"\s*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+\d{1,3}"
                           r"(?:\s*(?:pen|og)\b)?(?:,\s*\d{1,3})*(?:,\s*)?)+\.?\s*")
+# and under a heading ("Goals: Rooney 68, Dunne 75 og.")
+GOALS = re.compile(r"\s*(?P<heading>Goals|Scorers?):" + SCORERS_LINE.pattern)
 # the players booked: a few names and a full stop ("Cole.", "Flamini, Vieira.")
 _BOOKED = re.compile(rf"\s*(?:{PLAYER},\s*){{0,4}}{PLAYER}\.\s*")
 _ATTENDANCE = re.compile(r"\s*(?:Att(?:endance)?:?\s*)?\d{1,3}(?:,\d{3})+\.?\s*")
@@ -41,7 +47,7 @@ def is_team_sheet(text: str) -> bool:
     """Whether a paragraph is one of a match report's closing facts."""
     if len(text) > 600:
         return False
-    return any(pattern.fullmatch(text) for pattern in (LINE_UP, SUBS, SCORERS_LINE, _BOOKED,
+    return any(pattern.fullmatch(text) for pattern in (LINE_UP, SUBS, BOOKED, GOALS, SCORERS_LINE, _BOOKED,
                                                        _ATTENDANCE, _REFEREE))
 
 

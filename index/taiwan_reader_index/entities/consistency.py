@@ -60,7 +60,7 @@ from .refine import (
     joined_to_name,
     sentence_start,
 )
-from .sports import line_up_match, line_up_regions
+from .sports import line_up_match, line_up_names, line_up_regions
 
 WEAK_PERSON = 0.5  # a lone word called a person, with no first name or title anywhere
 
@@ -191,7 +191,7 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                 for label in _evidence(source, key, occurrences[key], full_names, titled, place,
                                        sporting):
                     evidence[label] += 1
-            if key in teams:  # a side named over its line-up is that side all through
+            if key in teams:  # a name on a line-up is what the line-up says, all through
                 evidence[teams[key]] += len(group)
             candidates = [*votes, *(label for label in evidence if label not in votes)]
             labels[key] = max(candidates, key=lambda label: (  # (ties: the first)
@@ -242,14 +242,17 @@ February March April May June July August September October November December"""
 
 
 def _teams(source: str, regions: Sequence[tuple[int, int]]) -> dict[str, str]:
-    """The sides an article names over their line-ups ("Everton: Martyn, Hibbert, ..."),
-    each an organisation (a country's side the country)."""
-    found = {}
+    """What the line-ups of an article say each name on them is: the side named over a
+    line-up ("Everton: Martyn, Hibbert, ...") an organisation (a country's side the
+    country), each player a person, and each club in brackets an organisation."""
+    found: dict[str, str] = {}
     for start, end in line_up_regions(source, regions):
-        team = line_up_match(source[start:end])
-        name = (team.groupdict().get("team") or "").strip() if team is not None else ""
-        if name and not name.startswith("Subs"):
-            found[_key(name)] = "GPE" if country_of(name) else "ORG"
+        piece = source[start:end]
+        team = line_up_match(piece)
+        if team is None:  # (a line of scorers)
+            continue
+        for m in line_up_names(piece, team, ()):
+            found.setdefault(_key(piece[m.start:m.end]), m.label)
     return found
 
 

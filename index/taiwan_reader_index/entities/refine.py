@@ -64,7 +64,14 @@ from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .linking import given_names
 from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
-from .sports import fixture_sides, line_up_match, line_up_names, player_minute, result_sides
+from .sports import (
+    fixture_sides,
+    line_up_match,
+    line_up_names,
+    player_minute,
+    result_sides,
+    run_in_line_ups,
+)
 
 _OPENING = "\"'“‘(["
 _ENDINGS = ".!?:;…"
@@ -106,6 +113,21 @@ def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     results = result_sides(text, mentions)
     if results is not None:
         return results
+    sheets = run_in_line_ups(text)
+    if not sheets:
+        return _refine(text, mentions)
+    out = []  # each line-up run into the paragraph as a line-up, the rest as prose
+    for start, end, found in sheets:
+        inside = [Mention(m.start - start, m.end - start, m.label) for m in mentions
+                  if start <= m.start and m.end <= end]
+        out += [Mention(m.start + start, m.end + start, m.label)
+                for m in line_up_names(text[start:end], found, inside)]
+    rest = [m for m in mentions if not any(m.start < end and start < m.end for start, end, _ in sheets)]
+    return sorted([*_refine(text, rest), *out], key=lambda m: (m.start, m.end))
+
+
+def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The piece-level corrections of prose."""
     out: list[Mention] = []
     for mention in mentions:
         if mention.label in QUANTITY_LABELS:

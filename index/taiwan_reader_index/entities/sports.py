@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..articles.team_sheets import BOOKED as _BOOKED
+from ..articles.team_sheets import GOALS as _GOALS
 from ..articles.team_sheets import LINE_UP as _LINE_UP
 from ..articles.team_sheets import PLAYER_NAME as _PLAYER_NAME
 from ..articles.team_sheets import SCORERS_LINE as _SCORERS_LINE
@@ -22,7 +24,7 @@ from ..articles.team_sheets import SUBS as _SUBS
 from .casing import is_common
 from .countries import country_of
 from .kinds import QUANTITY_LABELS
-from .mention import Mention
+from .mention import Mention, Taken
 
 # a match between two sides, as results and fixtures list it: "Bolton v Arsenal"
 _VERSUS = re.compile(r"\s+(?:v|vs)\.?\s+(?=[A-Z])")
@@ -77,22 +79,29 @@ def result_sides(text: str, mentions: Sequence[Mention]) -> list[Mention] | None
 
 def line_up_regions(source: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The pieces of text (as ``refine_piece`` reads them) that are a line-up or a line of
-    scorers."""
+    scorers, and the line-ups run into a paragraph (:func:`run_in_line_ups`)."""
     found = []
     for start, end in regions:
-        if end - start > 2000:
-            continue
         piece = source[start:end]
-        if ("," in piece and line_up_match(piece) is not None) \
+        if end - start > 2000:
+            pass
+        elif ("," in piece and line_up_match(piece) is not None) \
                 or (piece[:1].isupper() and _SCORERS_LINE.fullmatch(piece) is not None):
             found.append((start, end))
+            continue
+        found += [(start + s, start + e) for s, e, _ in run_in_line_ups(piece)]
     return found
 
 
 def line_up_match(text: str) -> re.Match[str] | None:
     """The line-up a piece of text is, or None; a list of countries or capitals (a
-    headline in capitals, "France, Germany, Italy, Spain and Portugal") is not one."""
-    found = _LINE_UP.fullmatch(text) or _SUBS.fullmatch(text) or _SQUAD.fullmatch(text)
+    headline in capitals, "France, Germany, Italy, Spain and Portugal") is not one, but
+    under the heading of the substitutes, the booked or the scorers each name is a
+    player's ("Subs Not Used: Macken, Weaver, Jordan.")."""
+    found = _SUBS.fullmatch(text) or _BOOKED.fullmatch(text) or _GOALS.fullmatch(text)
+    if found is not None:
+        return found
+    found = _LINE_UP.fullmatch(text) or _SQUAD.fullmatch(text)
     if found is None:
         return None
     groups = found.groupdict()
@@ -101,6 +110,30 @@ def line_up_match(text: str) -> re.Match[str] | None:
              if found.re is not _SQUAD or text[n.start() - 1:n.start()] != "("]  # (its clubs)
     if any(country_of(name.group().rstrip(".")) for name in names):
         return None
+    return found
+
+
+# A report's match facts run into one paragraph, each its own sentence ("... Fowler. Subs
+# Not Used: Weaver, Onuoha, Flood. Booked: Fowler, Sibierski. Man Utd: Carroll, Gary
+# Neville, ..."): a sentence ends at a full stop before a capital, not after an initial.
+_FACT_END = re.compile(r"(?<![\s.][A-Z])\.[\"”’']?\s+(?=[A-Z])")
+# what says a paragraph holds them: the substitutes, or a substitute and his minute
+_FACTS_SIGN = re.compile(r"\bSubs\b[\w ]*:|\(\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+\d{1,3}\s*\)")
+
+
+def run_in_line_ups(text: str) -> list[tuple[int, int, re.Match[str]]]:
+    """The sentences of a paragraph that are line-ups (or the substitutes, or the players
+    booked) where the paragraph as a whole is not one: each sentence's start, end and
+    :func:`line_up_match`."""
+    if "," not in text or len(text) > 6000 or _FACTS_SIGN.search(text) is None:
+        return []
+    found = []
+    start = 0
+    for end in [*(m.end() for m in _FACT_END.finditer(text)), len(text)]:
+        team = line_up_match(text[start:end]) if "," in text[start:end] else None
+        if team is not None:
+            found.append((start, end, team))
+        start = end
     return found
 
 
@@ -127,7 +160,11 @@ def line_up_names(text: str, team: re.Match[str], mentions: Sequence[Mention],
             out.append(Mention(found.start(), end, "GPE" if country_of(club) else "ORG"))
             continue
         out.append(Mention(found.start(), end, "PERSON"))
-    return sorted(out, key=lambda m: (m.start, m.end))
+    # a line-up holds no date or time: the model's are minutes ("Cole 73", "(Daly 77)")
+    names = Taken([m for m in out if m.label not in QUANTITY_LABELS])
+    return sorted((m for m in out if m.label not in QUANTITY_LABELS or (
+        m.label not in ("DATE", "TIME") and not names.overlaps(m.start, m.end))),
+        key=lambda m: (m.start, m.end))
 
 
 def fixture_sides(text: str, mention: Mention) -> list[Mention]:
