@@ -360,6 +360,24 @@ def test_a_team_sheet_run_into_a_paragraph_is_read_as_a_team_sheet(extract):
     assert [e.text for e in entities if e.label in ("DATE", "TIME")] == ["Saturday", "an hour"], entities
 
 
+def test_an_owner_glued_by_its_possessive_is_its_own_name(extract):
+    """"Halvorsen Corp's Brightline Freight Inc" is two companies (the owner has its legal
+    form); "Samsung's Galaxy Buds" is the company and its product where the article names
+    Samsung alone; "Moody's Investors Service Inc" stays one name (the article never
+    writes "Moody" without the possessive)."""
+    _, entities = extract("Tamsin Holdings Inc said it would buy Halvorsen Corp's Brightline "
+                          "Freight Inc for 40 mln dlrs in cash.\n")
+    found = names(entities)
+    assert ("Halvorsen Corp", "ORG") in found and ("Brightline Freight Inc", "ORG") in found, found
+    _, entities = extract("Samsung will cut prices this month. Samsung’s Galaxy Buds were the "
+                          "first to fall.\n")
+    found = [text for text, _ in names(entities)]
+    assert found.count("Samsung") == 2 and "Galaxy Buds" in found, found
+    _, entities = extract("Moody's Investors Service Inc said it lowered the ratings. Moody's "
+                          "said the cut affects 200 mln dlrs of debt.\n")
+    assert ("Moody's Investors Service Inc", "ORG") in names(entities), names(entities)
+
+
 def test_a_player_the_model_took_for_an_organisation_is_a_person(extract):
     text = "Women's singles, second round: Han Jingna (China) beat Sun Jun (China) 11-5 11-7."
     _, entities = extract(text)

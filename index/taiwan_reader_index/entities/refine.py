@@ -1602,7 +1602,11 @@ _OWNERS = frozenset({"ORG", "GPE", "PERSON", "FAC", "LOC"})
 def _owners_apart(source: str, mentions: list[Mention]) -> list[Mention]:
     """A name the article gives alone, glued by its possessive to what it owns, is two
     names ("the University of Warwick's Student Union" after "the University of
-    Warwick"): the owner as it stands alone, the rest as the model typed the whole."""
+    Warwick", "Apple's Powerbeats Pro" after "Apple"): the owner as it stands alone, the
+    rest as the model typed the whole. So is a company with its legal form ("Southland
+    Corp's Citgo Petroleum Corp"). A one-word owner counts only where the article also
+    writes it without the possessive ("Moody's Investors Service" is one name: the
+    article never writes "Moody")."""
     alone = {" ".join(source[m.start:m.end].split()): m.label for m in mentions
              if m.label in _OWNERS and "'s " not in source[m.start:m.end]
              and "’s " not in source[m.start:m.end]}
@@ -1610,12 +1614,20 @@ def _owners_apart(source: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         cut = _OWNED.search(source, m.start, m.end) if m.label in _OWNERS else None
         owner = " ".join(source[m.start:cut.start()].split()) if cut is not None else ""
-        # (one word is no owner here: "Eskey's Yale E. Key Inc" may be a company's name)
-        if cut is None or owner not in alone or " " not in owner:
+        if cut is None or not owner:
             out.append(m)
             continue
-        out += [Mention(m.start, cut.start(), alone[owner]), Mention(cut.end(), m.end, m.label)]
+        formal = _FORM_END.search(owner) is not None
+        label = "ORG" if formal else alone.get(owner)
+        if label is None or (" " not in owner and not formal and not re.search(
+                rf"(?<![\w’'-]){re.escape(owner)}(?!['’]s\b|[\w'’-])", source)):
+            out.append(m)
+            continue
+        out += [Mention(m.start, cut.start(), label), Mention(cut.end(), m.end, m.label)]
     return out
+
+
+_FORM_END = re.compile(r"\s(?:" + legal_forms() + r")\.?$")
 
 
 # what follows a table row's label: a few lowercase words, then a figure, and a "vs"
