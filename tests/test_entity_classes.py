@@ -378,6 +378,21 @@ def test_an_owner_glued_by_its_possessive_is_its_own_name(extract):
     assert ("Moody's Investors Service Inc", "ORG") in names(entities), names(entities)
 
 
+def test_a_name_in_a_list_of_people_is_a_person(extract):
+    """In a list of people ("A, B and C") the model typed one member an organisation
+    ("Keanu Reeves", "Cate Blanchett", "Hasna"); it is a person like the rest. A party
+    that qualifies the next name ("and Liberal Democrat Paul Tyler") stays the party."""
+    _, entities = extract(
+        "The jury includes Kevin Spacey, Keanu Reeves and Richard Gere, the festival said. The "
+        "cast of the remake includes Jamie Foxx, Cate Blanchett, Ewan McGregor and Tom Hanks. He "
+        "is survived by his children Nora, Hasna and Guy.\n\nThe letter was signed by Ken "
+        "Clarke, Tony Wright and Liberal Democrat Paul Tyler.\n")
+    found = names(entities)
+    people = ["Keanu Reeves", "Cate Blanchett", "Hasna", "Kevin Spacey", "Ewan McGregor"]
+    assert missing(found, [(p, "PERSON") for p in people]) == [], found
+    assert ("Liberal Democrat", "NORP") in found and ("Paul Tyler", "PERSON") in found, found
+
+
 def test_a_player_the_model_took_for_an_organisation_is_a_person(extract):
     text = "Women's singles, second round: Han Jingna (China) beat Sun Jun (China) 11-5 11-7."
     _, entities = extract(text)

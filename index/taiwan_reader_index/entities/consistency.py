@@ -166,6 +166,7 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     occurrences = _occurrences(source, regions, groups)
     labels = {key: group[0].label for key, group in groups.items()}
     teams = _teams(source, regions)
+    listed = _listed_people(source, names)
     sporting = len(_SPORT_WORDS.findall(source)) >= 2
     # twice: a full name decided a person in the first round ("France captain Fabien
     # Pelous") makes its surname one in the second
@@ -191,6 +192,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                 for label in _evidence(source, key, occurrences[key], full_names, titled, place,
                                        sporting):
                     evidence[label] += 1
+            if key in listed:  # a name in a list of people is a person
+                evidence["PERSON"] += listed[key]
             if key in teams:  # a name on a line-up is what the line-up says, all through
                 evidence[teams[key]] += len(group)
             candidates = [*votes, *(label for label in evidence if label not in votes)]
@@ -239,6 +242,60 @@ def _surnames_after(source: str, mentions: list[Mention]) -> list[Mention]:
 
 _CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
 February March April May June July August September October November December""".split())
+
+
+# what joins the names of a list: "A, B, C and D", "A or B" (and a first name the model
+# left out of the next: "Cate Blanchett, Ewan McGregor")
+_LIST_JOIN = re.compile(r"(?:,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]+)(?:[A-Z][a-z]+[ \t]+)?")
+_LAST_JOIN = re.compile(r",?[ \t]+(?:and|or|&)\b")
+_PARTICLES = frozenset({"de", "da", "van", "von", "der", "di", "dos", "du", "le", "la", "bin", "al"})
+
+
+def _listed_people(source: str, mentions: Sequence[Mention]) -> dict[str, int]:
+    """The names the model did not call people that stand in a list of people: three or
+    more names joined by commas and a last "and" or "or" ("Kevin Spacey, Keanu Reeves
+    and Richard Gere"; the model had made Keanu Reeves a company), of which every other
+    one the model calls a person. Only a name shaped like a person's (capitalised words,
+    no body's head word, no country), and not one that qualifies the name after it
+    ("..., Tony Wright and Liberal Democrat Paul Tyler"). Each with how often."""
+    found: dict[str, int] = defaultdict(int)
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    start = 0  # where the run of joined names began, in ``ordered``
+    for n in range(1, len(ordered) + 1):
+        join = _LIST_JOIN.fullmatch(source, ordered[n - 1].end, ordered[n].start) \
+            if n < len(ordered) else None
+        if join is None:
+            start = n
+            continue
+        if not _LAST_JOIN.match(join.group()):  # a comma: the list goes on
+            continue
+        members = range(start, n + 1)  # "and" or "or" joins the last name: the list ends
+        start = n + 1
+        odd = [k for k in members if ordered[k].label != "PERSON"]
+        if len(members) < 3 or len(odd) != 1:
+            continue
+        k = odd[0]
+        qualifies = k + 1 < len(ordered) and not source[ordered[k].end:ordered[k + 1].start].strip()
+        text = source[ordered[k].start:ordered[k].end]
+        if not qualifies and _person_shaped(text):
+            found[_key(text)] += 1
+    return found
+
+
+def _person_shaped(text: str) -> bool:
+    """Capitalised words (initials and particles allowed), none a body's head word or
+    all capitals, not one common word, and no country or people."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or country_of(text) or country_of_adjective(text):
+        return False
+    for word in words:
+        if word in _PARTICLES:
+            continue
+        if not word[0].isupper() or (word.isupper() and len(word.rstrip(".")) > 1) \
+                or word.casefold() in NAME_HEADS or word.casefold() in FIRM_HEADS \
+                or (is_common(word) and len(words) == 1):
+            return False
+    return True
 
 
 def _teams(source: str, regions: Sequence[tuple[int, int]]) -> dict[str, str]:
