@@ -379,9 +379,10 @@ def test_an_owner_glued_by_its_possessive_is_its_own_name(extract):
 
 
 def test_a_name_in_a_list_of_people_is_a_person(extract):
-    """In a list of people ("A, B and C") the model typed one member an organisation
-    ("Keanu Reeves", "Cate Blanchett", "Hasna"); it is a person like the rest. A party
-    that qualifies the next name ("and Liberal Democrat Paul Tyler") stays the party."""
+    """In a list of people ("A, B and C", or "A and B" of two full names) the model typed
+    one member an organisation ("Keanu Reeves", "Cate Blanchett", "Hasna", "Lionel
+    Richie"); it is a person like the rest. A party or a club that qualifies the next
+    name ("and Liberal Democrat Paul Tyler") stays what it is."""
     _, entities = extract(
         "The jury includes Kevin Spacey, Keanu Reeves and Richard Gere, the festival said. The "
         "cast of the remake includes Jamie Foxx, Cate Blanchett, Ewan McGregor and Tom Hanks. He "
@@ -391,6 +392,13 @@ def test_a_name_in_a_list_of_people_is_a_person(extract):
     people = ["Keanu Reeves", "Cate Blanchett", "Hasna", "Kevin Spacey", "Ewan McGregor"]
     assert missing(found, [(p, "PERSON") for p in people]) == [], found
     assert ("Liberal Democrat", "NORP") in found and ("Paul Tyler", "PERSON") in found, found
+    # two names, each a first name and a surname; a club that qualifies a player is no one
+    _, entities = extract("The evening ended with songs by Lionel Richie and Michael Jackson. "
+                          "United may try out Middlesbrough winger Stewart Downing or Crystal "
+                          "Palace striker Andy Johnson.\n")
+    found = names(entities)
+    assert ("Lionel Richie", "PERSON") in found, found
+    assert ("Crystal Palace", "ORG") in found, found
 
 
 def test_a_player_the_model_took_for_an_organisation_is_a_person(extract):

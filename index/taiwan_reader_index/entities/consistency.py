@@ -247,6 +247,9 @@ February March April May June July August September October November December"""
 # what joins the names of a list: "A, B, C and D", "A or B" (and a first name the model
 # left out of the next: "Cate Blanchett, Ewan McGregor")
 _LIST_JOIN = re.compile(r"(?:,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]+)(?:[A-Z][a-z]+[ \t]+)?")
+# a name that qualifies the next, itself or by a role ("Liberal Democrat Paul Tyler",
+# "Crystal Palace striker Andy Johnson")
+_QUALIFIES = re.compile(r"['’]?s?[ \t]+(?:(?!(?:and|or)\b)[a-z][a-z-]*[ \t]+)?")
 _LAST_JOIN = re.compile(r",?[ \t]+(?:and|or|&)\b")
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "di", "dos", "du", "le", "la", "bin", "al"})
 
@@ -255,9 +258,12 @@ def _listed_people(source: str, mentions: Sequence[Mention]) -> dict[str, int]:
     """The names the model did not call people that stand in a list of people: three or
     more names joined by commas and a last "and" or "or" ("Kevin Spacey, Keanu Reeves
     and Richard Gere"; the model had made Keanu Reeves a company), of which every other
-    one the model calls a person. Only a name shaped like a person's (capitalised words,
-    no body's head word, no country), and not one that qualifies the name after it
-    ("..., Tony Wright and Liberal Democrat Paul Tyler"). Each with how often."""
+    one the model calls a person; or two, "A and B", where both are a first name and a
+    surname ("Lionel Richie and Michael Jackson") or the other a surname alone. Only a
+    name shaped like a person's (capitalised words, no body's head word, no country),
+    and not one that qualifies the name after it ("..., Tony Wright and Liberal Democrat
+    Paul Tyler", "Stewart Downing or Crystal Palace striker Andy Johnson"). Each with
+    how often."""
     found: dict[str, int] = defaultdict(int)
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     start = 0  # where the run of joined names began, in ``ordered``
@@ -272,14 +278,28 @@ def _listed_people(source: str, mentions: Sequence[Mention]) -> dict[str, int]:
         members = range(start, n + 1)  # "and" or "or" joins the last name: the list ends
         start = n + 1
         odd = [k for k in members if ordered[k].label != "PERSON"]
-        if len(members) < 3 or len(odd) != 1:
+        if len(odd) != 1 or len(members) < 2:
             continue
         k = odd[0]
-        qualifies = k + 1 < len(ordered) and not source[ordered[k].end:ordered[k + 1].start].strip()
+        if len(members) == 2:  # two: both must look like people's names
+            partner = source[ordered[members[1] if k == members[0] else members[0]].start:
+                             ordered[members[1] if k == members[0] else members[0]].end]
+            text = source[ordered[k].start:ordered[k].end]
+            if not _first_named(text) or is_common(text.split()[-1]) \
+                    or not (_first_named(partner) or " " not in partner.strip()):
+                continue
+        qualifies = k + 1 < len(ordered) and _QUALIFIES.fullmatch(
+            source, ordered[k].end, ordered[k + 1].start) is not None
         text = source[ordered[k].start:ordered[k].end]
         if not qualifies and _person_shaped(text):
             found[_key(text)] += 1
     return found
+
+
+def _first_named(text: str) -> bool:
+    """Two or three words, the first a common first name ("Lily Langtry")."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and words[0] in given_names()
 
 
 def _person_shaped(text: str) -> bool:
