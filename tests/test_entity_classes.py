@@ -401,6 +401,19 @@ def test_a_name_in_a_list_of_people_is_a_person(extract):
     assert ("Crystal Palace", "ORG") in found, found
 
 
+def test_a_name_in_its_own_script_in_brackets_is_the_same_name(extract):
+    """Taiwan and China reports give a name in Chinese in brackets after it: "Chiu
+    Kuo-cheng (邱國正)" is the person twice, one entity in the facets (the model reads no
+    Chinese and had found the name once); so is a body's."""
+    _, entities = extract("Speaking in Taipei, Minister of National Defense Chiu Kuo-cheng "
+                          "(邱國正) said the Legislative Yuan (立法院) would meet. Chiu said "
+                          "more.\n")
+    found = {(e.text, e.label): e.canonical for e in entities if e.kind}
+    assert found.get(("邱國正", "PERSON")) == "Chiu Kuo-cheng", found
+    assert found.get(("立法院", "ORG")) == found.get(("Legislative Yuan", "ORG")) \
+        == "Legislative Yuan", found
+
+
 def test_a_player_the_model_took_for_an_organisation_is_a_person(extract):
     text = "Women's singles, second round: Han Jingna (China) beat Sun Jun (China) 11-5 11-7."
     _, entities = extract(text)

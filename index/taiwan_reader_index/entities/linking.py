@@ -29,7 +29,7 @@ from ..config import read_toml
 from .casing import word_list
 from .companies import LEGAL_FORMS, legal_forms
 from .countries import country_of, country_of_adjective
-from .mention import ACRONYM_AFTER, OWN_PARTS, Entity, Mention
+from .mention import ACRONYM_AFTER, NATIVE_AFTER, OWN_PARTS, Entity, Mention
 
 BUILTIN_ALIASES = {
     "United States": ["US", "U.S.", "U.S", "USA", "U.S.A.", "United States", "America",
@@ -93,7 +93,7 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
-LINKING_VERSION = 9  # bump when linking changes: indexes re-link (no re-analysis)
+LINKING_VERSION = 10  # bump when linking changes: indexes re-link (no re-analysis)
 
 
 @dataclass(frozen=True)
@@ -238,11 +238,18 @@ def link(source: str, mentions: list[Mention], aliases: Aliases | None = None,
 
 def _defined_acronyms(source: str, entities: list[Entity], aliases: Aliases) -> list[Entity]:
     """An acronym the article defines in brackets after a name ("the American Institute
-    in Taiwan (AIT)") is that name wherever the article uses it: one entity in facets.
+    in Taiwan (AIT)") is that name wherever the article uses it: one entity in facets;
+    so is the name in its own script ("Chiu Kuo-cheng (邱國正)").
     The user's alias file still decides for the names it lists."""
     at = {(e.start, e.end): e for e in entities}
     same: dict[str, str] = {}
     for e in entities:
+        native = NATIVE_AFTER.match(source, e.end)  # and its name in its own script, "(邱國正)"
+        written = at.get(native.span(1)) if native else None
+        if written is not None and written.label == e.label \
+                and key_of(written.text) not in aliases.merge and key_of(written.text) not in aliases.split:
+            same[written.canonical] = e.canonical
+            continue
         bracket = ACRONYM_AFTER.match(source, e.end)
         acronym = at.get(bracket.span(1)) if bracket else None
         if acronym is None or acronym.label != e.label or " " not in e.text.strip() \

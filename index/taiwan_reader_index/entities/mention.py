@@ -14,6 +14,10 @@ from .kinds import LABEL_KIND
 OWN_PARTS = frozenset({"title", "body", "byline", "caption"})
 # the acronym a name is known by, in brackets right after it: "American Institute in Taiwan (AIT)"
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+# a name in Chinese, Japanese or Korean script, in brackets after the name in English:
+# "Minister of National Defense Chiu Kuo-cheng (邱國正)", "the Legislative Yuan (立法院)"
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+NATIVE_AFTER = re.compile(rf"[ \t]*[(（][ \t]*([{_CJK}](?:[·・‧ ]?[{_CJK}]){{0,30}})[ \t]*[)）]")
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
 from .linking import given_names
-from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
+from .mention import ACRONYM_AFTER, NATIVE_AFTER, Mention, NameFinder, Taken
 from .sports import (
     fixture_sides,
     line_up_match,
@@ -162,6 +162,7 @@ def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _programme_titles(text, found)
     found = _model_numbers(text, found)
     found = _defined_by_acronym(text, found)
+    found = _native_script(text, found)
     return _parties(text, [_body_by_its_head(text, _languages(text, _numbered_title(text, _sea(
         text, _exercise(text, _pact(text, _acronym_person(text, m))))))) for m in found])
 
@@ -284,6 +285,22 @@ def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _SPELT = re.compile(r"[^\W\d_][\w’'.&-]*")
+
+
+
+
+def _native_script(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The name in its own script, in brackets right after a name, is that name again
+    (the model reads no Chinese: "Chiu Kuo-cheng (邱國正)" had the name once)."""
+    if not any("\u3040" <= c <= "\ud7af" for c in text):  # (most text: no such script)
+        return mentions
+    taken = Taken(mentions)
+    added = []
+    for m in mentions:
+        native = NATIVE_AFTER.match(text, m.end) if m.label not in QUANTITY_LABELS else None
+        if native is not None and not taken.overlaps(*native.span(1)):
+            added.append(Mention(native.start(1), native.end(1), m.label))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
 
 
 def _defined_by_acronym(text: str, mentions: list[Mention]) -> list[Mention]:
