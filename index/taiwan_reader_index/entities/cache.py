@@ -104,12 +104,15 @@ class MentionCache:
                           (content_hash, recognizer))
         return _mentions(rows[0][0]) if rows else None
 
-    def latest(self, content_hash: str) -> list[Mention] | None:
-        """Mentions from any recogniser (the model's first), for display without a model."""
-        rows = self._rows("SELECT recognizer, data FROM mentions WHERE hash=?", (content_hash,))
+    def latest(self, content_hash: str, recognizer: str | None = None) -> list[Mention] | None:
+        """Mentions for display without a model: ``recognizer``'s (the one in use), else
+        the model's last written (an index run after an upgrade writes the new version's
+        beside the old), else the rules'."""
+        rows = self._rows("SELECT recognizer, data FROM mentions WHERE hash=? ORDER BY rowid DESC",
+                          (content_hash,))  # (a row written again gets a new rowid)
         if not rows:
             return None
-        rows.sort(key=lambda r: not r[0].startswith("spacy"))
+        rows.sort(key=lambda r: (r[0] != recognizer, not r[0].startswith("spacy")))
         return _mentions(rows[0][1])
 
     def put(self, content_hash: str, recognizer: str, mentions: list[Mention]) -> None:

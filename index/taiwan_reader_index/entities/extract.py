@@ -267,7 +267,7 @@ def cached_entities(article: Article, cache: MentionCache | None = None,
                     aliases: Aliases | None = None) -> list[Entity] | None:
     """Entities from the cache only (no model); None when the article was never analysed."""
     cache = cache or MentionCache()
-    mentions = cache.latest(cache_key(article))
+    mentions = cache.latest(cache_key(article), recognizer_identity()[0])
     if mentions is None:
         return None
     return link(article.source, mentions, aliases if aliases is not None else load_aliases(aliases_path()),
