@@ -316,6 +316,10 @@ def test_a_town_with_a_result_or_a_loan_is_its_club_in_prose(extract):
     found = names(entities)
     assert ("Sofia Arvidsson", "PERSON") in found, found
     assert {label for text, label in found if text == "Leeds"} == {"GPE"}, found
+    # on a page of team sports, a club the model took for a person
+    _, entities = extract("The winger limped off during the 2-1 Uefa Cup win over Sturm Graz, "
+                          "and the club's goalkeeper was booked.\n")
+    assert ("Sturm Graz", "ORG") in names(entities), names(entities)
 
 
 def test_each_side_of_a_results_line_and_a_league_table_line_is_a_club(extract):

@@ -125,8 +125,15 @@ _TEAM_BEFORE = re.compile(
     r"loan\s+(?:from|to|at|with)|signed\s+for|signing\s+for)|(?<![\d-])\d{1,2}-\d{1,2})"
     r"\s+(?:the\s+)?$")
 _TEAM_AFTER = re.compile(r"\s+\d{1,2}-\d{1,2}(?![\d-])")
+# what says the same of a name the model calls a person, on a page of team sports: not a
+# verb a player takes too ("Henry beat Cech from 20 yards")
+_CLUB_BEFORE = re.compile(
+    rf"(?:\b(?:{_CONTEST}\s+(?:over|against|to|with|by)|drew\s+with|lost\s+to|losing\s+to|"
+    r"loan\s+(?:from|to|at|with)|signed\s+for|signing\s+for)|(?<![\d-])\d{1,2}-\d{1,2})"
+    r"\s+(?:the\s+)?$")
 _MOVE_TO = re.compile(r"\b(?:joined|joining|join|(?:move|moved|switch|transfer)\s+to|"
                       r"released\s+by)\s+$")
+_JOINED = re.compile(r"\b(?:joined|joining|join|released\s+by)\s+$")  # (not "a move to Anfield")
 _SETS = re.compile(r"\d{1,2}-\d{1,2},?\s+\(?\d{1,2}-\d")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _AT_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$")
@@ -189,8 +196,13 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                 # (the model more often a place than a person, and never anything else)
                 place = sum(votes[label] for label in _PLACES) > votes["PERSON"] \
                     and not votes.keys() - _PLACES - {"ORG", "PERSON"}
+                # (on a page of team sports, a club the model calls a person: "Chelsea")
+                written = source[group[0].start:group[0].end].split()
+                club = sporting and not place and votes["PERSON"] > 0 and not titled \
+                    and not votes.keys() - _PLACES - {"ORG", "PERSON"} \
+                    and not (len(written) > 1 and written[0] in given_names())  # ("Martin Allen")
                 for label in _evidence(source, key, occurrences[key], full_names, titled, place,
-                                       sporting):
+                                       sporting, club):
                     evidence[label] += 1
             if key in listed:  # a name in a list of people is a person
                 evidence["PERSON"] += listed[key]
@@ -496,11 +508,12 @@ def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: set[str],
-              titled: bool, place: bool, sporting: bool) -> list[str]:
+              titled: bool, place: bool, sporting: bool, club: bool = False) -> list[str]:
     """One label per piece of evidence the article gives about the name ``key``; ``place``
     when the model called it a place (or a body) and nothing else, ``sporting`` on a
-    sports page (a side may be named by its town)."""
-    town = place and key not in full_names and key.rsplit(" ", 1)[-1] not in _GROUNDS
+    sports page (a side may be named by its town), ``club`` where the model called it a
+    person there (a side may be named so too: "Chelsea")."""
+    town = (place or club) and key not in full_names and key.rsplit(" ", 1)[-1] not in _GROUNDS
     if spans and all(source[s:e] in KNOWN_ACRONYMS or source[s:e] in KNOWN_NAMES
                      for s, e in spans):  # as written ("Ira" is no "IRA"): "BT" the model
         return ["ORG"] * (len(spans) + 1)  # took for a place, "Twitter" for a person
@@ -517,7 +530,7 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
                     or (_ORG_AFTER.match(source, end) and not role_after)  # ("a director of
                     # Salomon Inc subsidiary Salomon Brothers": the subsidiary is not the name's)
                     or (" " not in key and key not in full_names and _CLUB_AFTER.match(source, end)))
-        if body or (town and _side(source, start, end, sporting)):
+        if body or (town and _side(source, start, end, sporting, club)):
             found.append("ORG")
         if _PERFORMER_BEFORE.search(source, max(0, start - 16), start):
             # "rapper Nelly" says what the name is, however often the model says otherwise
@@ -537,12 +550,14 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
     return found
 
 
-def _side(source: str, start: int, end: int, sporting: bool) -> bool:
-    """Whether the town's name at ``start:end`` stands for a side here (see _CONTEST)."""
-    if not (_TEAM_BEFORE.search(source, max(0, start - 24), start)
+def _side(source: str, start: int, end: int, sporting: bool, club: bool = False) -> bool:
+    """Whether the town's name at ``start:end`` stands for a side here (see _CONTEST);
+    with ``club``, a name the model calls a person (see _CLUB_BEFORE)."""
+    before = _CLUB_BEFORE if club else _TEAM_BEFORE
+    if not (before.search(source, max(0, start - 24), start)
             or (_TEAM_AFTER.match(source, end) and not _AT_PLACE.search(source, max(0, start - 8), start))
             or _CLUB_AFTER.match(source, end)
-            or (sporting and _MOVE_TO.search(source, max(0, start - 16), start))):
+            or (sporting and (_JOINED if club else _MOVE_TO).search(source, max(0, start - 16), start))):
         return False
     return _SETS.search(source, max(0, start - 16), min(len(source), end + 30)) is None
 
