@@ -119,21 +119,24 @@ _CLUB_AFTER = re.compile(r"(?:['’]s)?\s+(?:boss|manager|striker|midfielder|def
 # Bridge 3-1", "his time at Goodison Park"); and not a tennis player the model took for a
 # place: a tennis score is sets ("beat Gisela Dulko 1-6 6-4 6-4").
 _CONTEST = r"(?:win|victory|defeat|loss|draw|triumph|thrashing|drubbing|clash|match|game|replay|derby)"
-_TEAM_BEFORE = re.compile(
-    rf"(?:\b(?:{_CONTEST}\s+(?:over|against|to|with|by)|beat|beating|thrashed|hammered|"
-    r"drew\s+with|lost\s+to|losing\s+to|knocked\s+out|brushed\s+aside|saw\s+off|"
-    r"loan\s+(?:from|to|at|with)|signed\s+for|signing\s+for)|(?<![\d-])\d{1,2}-\d{1,2})"
-    r"\s+(?:the\s+)?$")
+# a result or a loan ("a 2-1 win over", "lost to", "on loan from", "2-1") and what a side
+# does to another ("beat", "thrashed"); on a page of team sports a name the model calls a
+# person is a side by the first only: a player takes the verbs too ("beat Cech from 20 yards")
+_RESULTS = (rf"{_CONTEST}\s+(?:over|against|to|with|by)|drew\s+with|lost\s+to|losing\s+to|"
+            r"loan\s+(?:from|to|at|with)|signed\s+for|signing\s+for")
+_BEATS = r"beat|beating|thrashed|hammered|knocked\s+out|brushed\s+aside|saw\s+off"
+
+
+def _just_before(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:\b(?:{words})|(?<![\d-])\d{{1,2}}-\d{{1,2}})\s+(?:the\s+)?$")
+
+
+_TEAM_BEFORE = _just_before(f"{_RESULTS}|{_BEATS}")
+_CLUB_BEFORE = _just_before(_RESULTS)
 _TEAM_AFTER = re.compile(r"\s+\d{1,2}-\d{1,2}(?![\d-])")
-# what says the same of a name the model calls a person, on a page of team sports: not a
-# verb a player takes too ("Henry beat Cech from 20 yards")
-_CLUB_BEFORE = re.compile(
-    rf"(?:\b(?:{_CONTEST}\s+(?:over|against|to|with|by)|drew\s+with|lost\s+to|losing\s+to|"
-    r"loan\s+(?:from|to|at|with)|signed\s+for|signing\s+for)|(?<![\d-])\d{1,2}-\d{1,2})"
-    r"\s+(?:the\s+)?$")
-_MOVE_TO = re.compile(r"\b(?:joined|joining|join|(?:move|moved|switch|transfer)\s+to|"
-                      r"released\s+by)\s+$")
-_JOINED = re.compile(r"\b(?:joined|joining|join|released\s+by)\s+$")  # (not "a move to Anfield")
+_JOINS = r"joined|joining|join|released\s+by"
+_MOVE_TO = re.compile(rf"\b(?:{_JOINS}|(?:move|moved|switch|transfer)\s+to)\s+$")
+_JOINED = re.compile(rf"\b(?:{_JOINS})\s+$")  # (a club the model calls a person: not "a move to Anfield")
 _SETS = re.compile(r"\d{1,2}-\d{1,2},?\s+\(?\d{1,2}-\d")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _AT_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$")
