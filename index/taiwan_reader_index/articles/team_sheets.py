@@ -47,8 +47,8 @@ def is_team_sheet(text: str) -> bool:
     """Whether a paragraph is one of a match report's closing facts."""
     if len(text) > 600:
         return False
-    return any(pattern.fullmatch(text) for pattern in (LINE_UP, SUBS, BOOKED, GOALS, SCORERS_LINE, _BOOKED,
-                                                       _ATTENDANCE, _REFEREE))
+    return any(pattern.fullmatch(text) for pattern in (LINE_UP, SUBS, BOOKED, GOALS, SCORERS_LINE,
+                                                       _BOOKED, _ATTENDANCE, _REFEREE))
 
 
 def opens_team_sheets(text: str) -> bool:

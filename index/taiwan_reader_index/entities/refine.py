@@ -287,8 +287,6 @@ def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
 _SPELT = re.compile(r"[^\W\d_][\w’'.&-]*")
 
 
-
-
 def _native_script(text: str, mentions: list[Mention]) -> list[Mention]:
     """The name in its own script, in brackets right after a name, is that name again
     (the model reads no Chinese: "Chiu Kuo-cheng (邱國正)" had the name once)."""

@@ -5,7 +5,8 @@ Henry.") as companies, places, products and laws, and a fixture ("Bolton v Arsen
 as one organisation. Here every player of a line-up is a person and its team an
 organisation (a country's team the country), a player with the minute of a goal or a
 substitution is a person, a fixture is its two sides, and so is a line of results
-("Pohang 3 Ulsan 2"), and the side a line of a league table begins with is a side. The patterns of the match
+("Pohang 3 Ulsan 2"); the name a line of a league table begins with is a side. A team
+sheet run into a paragraph is read sentence by sentence. The patterns of the match
 facts are ``articles/team_sheets.py``'s (the page-junk step keeps them too).
 """
 
@@ -83,13 +84,13 @@ def line_up_regions(source: str, regions: Sequence[tuple[int, int]]) -> list[tup
     found = []
     for start, end in regions:
         piece = source[start:end]
-        if end - start > 2000:
-            pass
-        elif ("," in piece and line_up_match(piece) is not None) \
-                or (piece[:1].isupper() and _SCORERS_LINE.fullmatch(piece) is not None):
+        whole = end - start <= 2000 and (
+            ("," in piece and line_up_match(piece) is not None)
+            or (piece[:1].isupper() and _SCORERS_LINE.fullmatch(piece) is not None))
+        if whole:
             found.append((start, end))
-            continue
-        found += [(start + s, start + e) for s, e, _ in run_in_line_ups(piece)]
+        else:
+            found += [(start + s, start + e) for s, e, _ in run_in_line_ups(piece)]
     return found
 
 
@@ -122,9 +123,9 @@ _FACTS_SIGN = re.compile(r"\bSubs\b[\w ]*:|\(\s*[A-Z][\w'â€™.-]*(?:\s+[A-Z][\w'â
 
 
 def run_in_line_ups(text: str) -> list[tuple[int, int, re.Match[str]]]:
-    """The sentences of a paragraph that are line-ups (or the substitutes, or the players
-    booked) where the paragraph as a whole is not one: each sentence's start, end and
-    :func:`line_up_match`."""
+    """The sentences of a paragraph that are line-ups (or the substitutes, the players
+    booked or the scorers, under their heading) where the paragraph as a whole is not
+    one: each sentence's start, end and :func:`line_up_match`."""
     if "," not in text or len(text) > 6000 or _FACTS_SIGN.search(text) is None:
         return []
     found = []
