@@ -407,8 +407,9 @@ def test_news_gold_strict_f1_well_above_the_plain_model(gold_file):
 
 def test_entities_shown_without_the_model_are_the_current_versions(tmp_path):
     """The reader shows an article's entities from the cache, without the model. After an
-    upgrade the cache holds the old version's mentions beside the new one's: the current
-    version's are shown (the oldest had been), and among old ones the last written."""
+    upgrade the index analyses the article again: the new version's mentions are shown
+    (the oldest version's had been), and the old version's are gone from the cache (kept,
+    each upgrade grew it by a whole corpus)."""
     from taiwan_reader_index.articles.loader import load_text
     from taiwan_reader_index.entities.cache import MentionCache
     from taiwan_reader_index.entities.extract import cache_key, cached_entities
@@ -418,17 +419,12 @@ def test_entities_shown_without_the_model_are_the_current_versions(tmp_path):
     article = load_text("Chiu Kuo-cheng met Tsai Ing-wen in Taipei.", title_line=False)
     key = cache_key(article)
     cache = MentionCache(tmp_path / "cache.sqlite")
-    old = [Mention(0, 4, "ORG")]  # an older version's reading: "Chiu" a company
+    old_version = "spacy-en_core_web_sm-0.0.1+layer-1"
+    cache.put(key, old_version, [Mention(0, 4, "ORG")])  # it read "Chiu" as a company
     current = [Mention(0, 14, "PERSON"), Mention(19, 31, "PERSON"), Mention(35, 41, "GPE")]
-    cache.put(key, "spacy-en_core_web_sm-0.0.1+layer-1", old)
     cache.put(key, recognizer_identity()[0], current)
-    cache.put(key, "spacy-en_core_web_sm-0.0.1+layer-2", old)  # written last, yet not current
     shown = cached_entities(article, cache)
     assert shown is not None
     assert [(e.text, e.label) for e in shown] == [
         ("Chiu Kuo-cheng", "PERSON"), ("Tsai Ing-wen", "PERSON"), ("Taipei", "GPE")]
-    other = MentionCache(tmp_path / "other.sqlite")  # only old versions: the last written
-    other.put(key, "spacy-en_core_web_sm-0.0.1+layer-1", old)
-    other.put(key, "spacy-en_core_web_sm-0.0.1+layer-2", current)
-    shown = cached_entities(article, other)
-    assert shown is not None and shown[0].text == "Chiu Kuo-cheng"
+    assert cache.get(key, old_version) is None

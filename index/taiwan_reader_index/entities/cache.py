@@ -119,8 +119,13 @@ class MentionCache:
         self.put_many([(content_hash, recognizer, mentions)])
 
     def put_many(self, rows: list[tuple[str, str, list[Mention]]]) -> None:
+        """Store each article's mentions; another version's for the same text go (each
+        upgrade re-analyses every article: kept, they grew the file by a corpus's worth
+        of rows each time)."""
         with self._lock:
             try:
+                self._db.executemany("DELETE FROM mentions WHERE hash=? AND recognizer<>?",
+                                     [(h, r) for h, r, _ in rows])
                 self._db.executemany(
                     "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)",
                     [(h, r, json.dumps([[m.start, m.end, m.label] for m in ms])) for h, r, ms in rows])
