@@ -418,6 +418,17 @@ def test_a_name_in_its_own_script_in_brackets_is_the_same_name(extract):
         == "Legislative Yuan", found
 
 
+def test_a_wire_headline_section_is_no_name(extract):
+    """Wire headlines open with their section in capitals ("CRICKET - ", "SOCCER - "):
+    it had been read as part of an organisation ("CRICKET - ENGLAND"); it is no name, and
+    the country after it is the country."""
+    _, entities = extract("CRICKET - ENGLAND BEAT PAKISTAN BY 107 RUNS IN SECOND ONE-DAYER .\n\n"
+                          "LONDON 1996-08-29\n\nEngland beat Pakistan by 107 runs on Thursday .\n")
+    found = names(entities)
+    assert not [text for text, _ in found if "CRICKET" in text.upper()], found
+    assert ("ENGLAND", "GPE") in found, found
+
+
 def test_a_player_the_model_took_for_an_organisation_is_a_person(extract):
     text = "Women's singles, second round: Han Jingna (China) beat Sun Jun (China) 11-5 11-7."
     _, entities = extract(text)

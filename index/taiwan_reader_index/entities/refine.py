@@ -105,8 +105,23 @@ def sentence_start(text: str, position: int) -> bool:
     return i < 0 or text[i] in _ENDINGS or text[i] == "\n"
 
 
+# a wire headline's section, in capitals before a dash: "SOCCER - BARATELLI TO COACH NICE",
+# "CRICKET - ENGLAND BEAT PAKISTAN", "PRESS DIGEST - Indonesian newspapers" (no name)
+# (read as the model reads a headline in capitals: recased, "Cricket - England beat")
+_SECTION = re.compile(
+    r"(?i)[ \t]*(?:SOCCER|FOOTBALL|CRICKET|TENNIS|GOLF|ATHLETICS|BASEBALL|BASKETBALL|CYCLING|"
+    r"RUGBY(?: UNION| LEAGUE)?|BOXING|MOTOR RACING|MOTORCYCLING|HORSE RACING|SQUASH|"
+    r"ICE HOCKEY|SKIING|ALPINE SKIING|SWIMMING|ROWING|SAILING|YACHTING|BADMINTON|"
+    r"VOLLEYBALL|HANDBALL|JUDO|WRESTLING|SNOOKER|DARTS|CHESS|NFL|NHL|NBA|"
+    r"PRESS DIGEST|EUROBONDS|PRESALE)[ \t]+-[ \t]+")
+
+
 def refine_piece(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The piece-level corrections; offsets are into ``text``."""
+    section = _SECTION.match(text)
+    if section is not None:  # the section of a wire headline is no name
+        mentions = [m if m.start >= section.end() else Mention(section.end(), m.end, m.label)
+                    for m in mentions if m.end > section.end()]
     team = line_up_match(text) if "," in text else None
     if team is not None:
         return line_up_names(text, team, mentions)
