@@ -346,7 +346,7 @@ def test_a_team_sheet_run_into_a_paragraph_is_read_as_a_team_sheet(extract):
     """A report's match facts run into one paragraph after a quotation, each its own
     sentence: every player on a line-up, among the unused substitutes (a country's name
     too), the booked and the scorers is a person, each side an organisation; no two
-    players are one name and no minute a date."""
+    players are one name, no minute a date, and no heading ("Att:") a name."""
     _, entities = extract(
         "Hartlepool beat Walsall 2-1 on Saturday with two late goals.\n\n"
         "Walsall boss Paul Merson said: \"We were the better side for an hour.\" "
@@ -354,8 +354,9 @@ def test_a_team_sheet_run_into_a_paragraph_is_read_as_a_team_sheet(extract):
         "(Sweeney 70), Humphreys, Boyd, Porter (Daly 77), Williams. Subs Not Used: Provett, "
         "Craddock, Jordan. Booked: Tinkler, Nelson. Goals: Porter 79, Boyd 88. Walsall: "
         "Oakes, Bazeley, Roper, Emblen, Fryatt, Osborn, Standing (Leitao 66), Taylor, Wrack, "
-        "Merson, James. Subs Not Used: Ince, Wright.\n")
+        "Merson, James. Subs Not Used: Ince, Wright. Att: 8,151 Ref: S Bennett (Kent).\n")
     found = names(entities)
+    assert not [text for text, _ in found if text in ("Att", "Ref")], found  # headings
     players = ["Konstantopoulos", "Strachan", "Butler", "Sweeney", "Provett", "Craddock",
                "Jordan", "Bazeley", "Osborn", "Leitao", "Ince"]
     assert missing(found, [(p, "PERSON") for p in players]) == [], found

@@ -105,6 +105,8 @@ def sentence_start(text: str, position: int) -> bool:
     return i < 0 or text[i] in _ENDINGS or text[i] == "\n"
 
 
+# the heading of a match fact, never a name ("Att: 47,111 Ref: S Bennett (Kent).")
+_FACT_HEADING = re.compile(r"(?:Att|Attendance|Ref|Referee|Booked|Subs|Goals|Scorers?):")
 # a wire headline's section, in capitals before a dash: "SOCCER - BARATELLI TO COACH NICE",
 # "CRICKET - ENGLAND BEAT PAKISTAN", "PRESS DIGEST - Indonesian newspapers" (no name)
 # (read as the model reads a headline in capitals: recased, "Cricket - England beat")
@@ -168,7 +170,8 @@ def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                         and not _role_abbreviation(text, piece) and not _table_row(text, piece) \
                         and not _job_title(text, piece) and not is_ticker(text, piece.start, piece.end) \
                         and _name_shaped(text[piece.start:piece.end], piece.label) \
-                        and not _ADDRESS.search(text, piece.start, piece.end):
+                        and not _ADDRESS.search(text, piece.start, piece.end) \
+                        and not _FACT_HEADING.fullmatch(text, piece.start, piece.end + 1):
                     out.append(piece)
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
     found = _office_holder(text, _and_company(text, _currencies(text, found)))
