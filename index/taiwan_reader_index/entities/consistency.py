@@ -56,6 +56,7 @@ from .refine import (
     OFFICE_OF,
     WORD,
     WORK_KINDS,
+    first_named,
     is_ticker,
     joined_to_name,
     sentence_start,
@@ -196,14 +197,14 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                 weak = (m.label == "PERSON" and lone) or (m.label == "PRODUCT" and " " not in key)
                 votes[m.label] += WEAK_PERSON if weak else 1.0
             if not all(m.label == "LAW" for m in group):  # ("Chapter 11 bankruptcy": no firm)
-                # (the model more often a place than a person, and never anything else)
-                place = sum(votes[label] for label in _PLACES) > votes["PERSON"] \
-                    and not votes.keys() - _PLACES - {"ORG", "PERSON"}
-                # (on a page of team sports, a club the model calls a person: "Chelsea")
+                # a side's name the model read as a place, a body or a person, nothing else:
+                # more often a place than a person, or on a page of team sports a person
+                # ("Chelsea"; not a first name and surname, "Martin Allen")
+                side_like = not votes.keys() - _PLACES - {"ORG", "PERSON"}
+                place = side_like and sum(votes[label] for label in _PLACES) > votes["PERSON"]
                 written = source[group[0].start:group[0].end].split()
-                club = sporting and not place and votes["PERSON"] > 0 and not titled \
-                    and not votes.keys() - _PLACES - {"ORG", "PERSON"} \
-                    and not (len(written) > 1 and written[0] in given_names())  # ("Martin Allen")
+                club = sporting and side_like and not place and votes["PERSON"] > 0 \
+                    and not titled and not (len(written) > 1 and written[0] in given_names())
                 for label in _evidence(source, key, occurrences[key], full_names, titled, place,
                                        sporting, club):
                     evidence[label] += 1
@@ -296,25 +297,18 @@ def _listed_people(source: str, mentions: Sequence[Mention]) -> dict[str, int]:
         if len(odd) != 1 or len(members) < 2:
             continue
         k = odd[0]
+        text = source[ordered[k].start:ordered[k].end]
         if len(members) == 2:  # two: both must look like people's names
-            partner = source[ordered[members[1] if k == members[0] else members[0]].start:
-                             ordered[members[1] if k == members[0] else members[0]].end]
-            text = source[ordered[k].start:ordered[k].end]
-            if not _first_named(text) or is_common(text.split()[-1]) \
-                    or not (_first_named(partner) or " " not in partner.strip()):
+            other = ordered[members[0] + members[1] - k]
+            partner = source[other.start:other.end]
+            if not first_named(text) or is_common(text.split()[-1]) \
+                    or not (first_named(partner) or " " not in partner.strip()):
                 continue
         qualifies = k + 1 < len(ordered) and _QUALIFIES.fullmatch(
             source, ordered[k].end, ordered[k + 1].start) is not None
-        text = source[ordered[k].start:ordered[k].end]
         if not qualifies and _person_shaped(text):
             found[_key(text)] += 1
     return found
-
-
-def _first_named(text: str) -> bool:
-    """Two or three words, the first a common first name ("Lily Langtry")."""
-    words = text.split()
-    return 2 <= len(words) <= 3 and words[0] in given_names()
 
 
 def _person_shaped(text: str) -> bool:
@@ -511,7 +505,7 @@ def _first_names(source: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: set[str],
-              titled: bool, place: bool, sporting: bool, club: bool = False) -> list[str]:
+              titled: bool, place: bool, sporting: bool, club: bool) -> list[str]:
     """One label per piece of evidence the article gives about the name ``key``; ``place``
     when the model called it a place (or a body) and nothing else, ``sporting`` on a
     sports page (a side may be named by its town), ``club`` where the model called it a
@@ -553,7 +547,7 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
     return found
 
 
-def _side(source: str, start: int, end: int, sporting: bool, club: bool = False) -> bool:
+def _side(source: str, start: int, end: int, sporting: bool, club: bool) -> bool:
     """Whether the town's name at ``start:end`` stands for a side here (see _CONTEST);
     with ``club``, a name the model calls a person (see _CLUB_BEFORE)."""
     before = _CLUB_BEFORE if club else _TEAM_BEFORE
@@ -688,7 +682,6 @@ def _word_before(source: str, start: int) -> bool:
 
 
 _MONEY_AFTER = re.compile(r"\s+(?:dollars?|dlrs?|cents?)\b", re.IGNORECASE)
-
 
 
 def common_words_person(source: str, mention: Mention) -> bool:

@@ -1433,7 +1433,7 @@ def _credit_parts(text: str, mention: Mention) -> list[Mention]:
         at = text.index(piece, at)
         parts.append((at, at + len(piece)))
         at += len(piece)
-    people = [_photographer(text[start:end]) for start, end in parts]
+    people = [first_named(text[start:end]) for start, end in parts]
     if not any(people) or not all(_AGENCY_PART.fullmatch(text, s, e) for s, e in parts):
         return [mention]
     return [Mention(start, end, "PERSON" if person else "ORG")
@@ -1443,8 +1443,10 @@ def _credit_parts(text: str, mention: Mention) -> list[Mention]:
 _AGENCY_PART = re.compile(_AGENCY)
 
 
-def _photographer(part: str) -> bool:
-    words = part.split()
+def first_named(text: str) -> bool:
+    """Two or three words, the first a common first name ("Lily Langtry", a photographer
+    in a credit "AP Photo/David Zalubowski")."""
+    words = text.split()
     return 2 <= len(words) <= 3 and words[0] in given_names()
 
 
@@ -1650,7 +1652,7 @@ def _owners_apart(source: str, mentions: list[Mention]) -> list[Mention]:
         if cut is None or not owner:
             out.append(m)
             continue
-        formal = _FORM_END.search(owner) is not None
+        formal = _WITH_FORM.search(owner) is not None
         label = "ORG" if formal else alone.get(owner)
         if label is None or (" " not in owner and not formal and not re.search(
                 rf"(?<![\w’'-]){re.escape(owner)}(?!['’]s\b|[\w'’-])", source)):
@@ -1659,8 +1661,6 @@ def _owners_apart(source: str, mentions: list[Mention]) -> list[Mention]:
         out += [Mention(m.start, cut.start(), label), Mention(cut.end(), m.end, m.label)]
     return out
 
-
-_FORM_END = re.compile(r"\s(?:" + legal_forms() + r")\.?$")
 
 
 # what follows a table row's label: a few lowercase words, then a figure, and a "vs"
