@@ -1565,3 +1565,47 @@ def test_companies_the_model_never_read_about_are_organisations(extract):
                        "Tencent and Etsy reported results.\n")
     assert {("SpaceX", "ORG"), ("Alibaba", "ORG"), ("Nvidia", "ORG"), ("Qualcomm", "ORG"),
             ("Foxconn", "ORG"), ("Tencent", "ORG"), ("Etsy", "ORG")} <= set(names(found))
+
+
+def test_a_full_name_whose_surname_the_article_calls_a_person_is_that_person(extract):
+    """The model may type a full name an organisation while it calls the surname alone a
+    person ("Marion Jones" four times an organisation, "Jones" six times a person): the
+    full name is the person too, when the surname is sure of itself (a first name the
+    census knows, a title, or more than one mention)."""
+    _, entities = extract("The SNP's Nicola Sturrock has demanded to know who was "
+                          "responsible. Ms Sturrock said the public deserved answers.\n")
+    assert ("Nicola Sturrock", "PERSON") in names(entities), names(entities)
+    _, entities = extract("Ireland's Eamonn Cragg won in 7:41.02 as the favourite battled to "
+                          "second. Cragg said later he was delighted. Cragg will run again on "
+                          "Sunday.\n")
+    assert ("Eamonn Cragg", "PERSON") in names(entities), names(entities)
+
+
+def test_a_company_or_side_named_like_a_person_is_not_made_one():
+    """What the rule above leaves alone: a company whose last word the model once took for
+    a person, with no first name or title ("Deutsche Kreditbank"); a side written "the
+    Ospreys"; a place ("South Yorkshire")."""
+    from taiwan_reader_index.entities.consistency import named_by_surname
+    from taiwan_reader_index.entities.mention import Mention
+
+    def typed(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        at, mentions = 0, []
+        for name, label in spans:
+            start = text.index(name, at)
+            mentions.append(Mention(start, start + len(name), label))
+            at = start + len(name)
+        return [(text[m.start:m.end], m.label) for m in named_by_surname(text, mentions)]
+
+    text = "Shares in Deutsche Kreditbank rose. Kreditbank said profits grew."
+    assert typed(text, [("Deutsche Kreditbank", "ORG"), ("Kreditbank", "PERSON")])[0] \
+        == ("Deutsche Kreditbank", "ORG")
+    text = "The Neath Ospreys won. The Ospreys are top, and the Ospreys rest."
+    assert typed(text, [("Neath Ospreys", "ORG"), ("Ospreys", "PERSON"), ("Ospreys", "PERSON")]
+                 )[0] == ("Neath Ospreys", "ORG")
+    text = "A South Yorkshire firm. Yorkshire said so, and Yorkshire agreed."
+    assert typed(text, [("South Yorkshire", "GPE"), ("Yorkshire", "PERSON"),
+                        ("Yorkshire", "PERSON")])[0] == ("South Yorkshire", "GPE")
+    # and the rule itself, on the same shapes: a surname twice a person makes the name one
+    text = "Ireland's Eamonn Cragg won. Cragg said so, and Cragg agreed."
+    assert typed(text, [("Eamonn Cragg", "ORG"), ("Cragg", "PERSON"), ("Cragg", "PERSON")]
+                 )[0] == ("Eamonn Cragg", "PERSON")

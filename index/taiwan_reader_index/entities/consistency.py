@@ -311,6 +311,50 @@ def _listed_people(source: str, mentions: Sequence[Mention]) -> dict[str, int]:
     return found
 
 
+def named_by_surname(source: str, mentions: list[Mention]) -> list[Mention]:
+    """A full name the model typed otherwise whose last word the article names alone as a
+    person ("Marion Jones" an organisation four times, "Jones" a person six): the person.
+    The surname must be sure of itself, as a company named for someone is not ("Deutsche
+    Boerse", with "Boerse" once a person): a person alone more than once or with a title,
+    or the full name opening with a first name. Two or three words shaped like a person's
+    name, no place name's first word ("South Yorkshire"), no possessive inside; and not
+    where the last word is "the" anything ("the Ospreys"). The layer's last step (after
+    the retyper, which may make the surname a person and leave the full name)."""
+    alone: dict[str, list[Mention]] = defaultdict(list)
+    teams = set()  # a person is never "the Jones": "the Ospreys" is a side
+    for m in mentions:
+        text = source[m.start:m.end]
+        if m.label == "PERSON" and " " not in text:
+            alone[text].append(m)
+            if _THE_BEFORE.search(source, max(0, m.start - 5), m.start):
+                teams.add(text)
+    for text in teams:
+        del alone[text]
+    if not alone:
+        return mentions
+    sure: dict[str, bool] = {}
+    out = []
+    for m in mentions:
+        if m.label in _NOT_PEOPLE_YET:
+            written = source[m.start:m.end]
+            words = written.split()
+            if 2 <= len(words) <= 3 and words[-1] in alone and written not in sure:
+                people = alone[words[-1]]
+                sure[written] = words[0] not in _PLACE_WORDS and "'" not in written \
+                    and "’" not in written and _person_shaped(written) and (
+                        len(people) > 1 or words[0] in given_names() or any(
+                            _TITLE_BEFORE.search(source, max(0, p.start - 12), p.start)
+                            for p in people))
+            if sure.get(written):
+                m = Mention(m.start, m.end, "PERSON")
+        out.append(m)
+    return out
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOT_PEOPLE_YET = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
+
+
 def _person_shaped(text: str) -> bool:
     """Capitalised words (initials and particles allowed), none a body's head word or
     all capitals, not one common word, and no country or people."""
