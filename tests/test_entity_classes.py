@@ -1609,3 +1609,35 @@ def test_a_company_or_side_named_like_a_person_is_not_made_one():
     text = "Ireland's Eamonn Cragg won. Cragg said so, and Cragg agreed."
     assert typed(text, [("Eamonn Cragg", "ORG"), ("Cragg", "PERSON"), ("Cragg", "PERSON")]
                  )[0] == ("Eamonn Cragg", "PERSON")
+
+
+def test_a_product_line_is_no_person_and_a_lone_common_word_is_no_name(extract):
+    """A name ending in a product line's word ("MacBook Pro", "Chromecast Ultra") is a
+    product, never a person or a company; a one-word "person" that is a common English
+    word the article never gives a person's marks ("Blizzard" the games company, "Seek"
+    of a film's title) is no name at all. A common word that is someone's surname stays
+    a person where the article shows it: a full name, a title, speech, a line-up."""
+    _, entities = extract("The 13-inch MacBook Pro gets a better keyboard. The MacBook Pro "
+                          "costs $1,299, and the MacBook Pro ships next week.\n")
+    assert set(names(entities)) == {("MacBook Pro", "PRODUCT")}, names(entities)
+    _, entities = extract("More than 80,000 players joined on the first night, forcing "
+                          "Blizzard to add 20 more servers.\n\nThe thriller took £2m in its "
+                          "first three days on release. Hide And Seek, which was knocked off "
+                          "the top of the chart, fell to third.\n")
+    found = names(entities)
+    assert not [name for name in found if name[1] == "PERSON"], found
+    _, entities = extract(
+        "Man City: James, Mills, Dunne, Distin, Thatcher, Bosvelt, Barton, Sibierski, "
+        "Fowler, Macken. Subs Not Used: Weaver, Onuoha, Flood.\n\nGordon Brown has said "
+        "the economy is strong. Brown said he would not move. Vice President Pence spoke "
+        "on Tuesday.\n")
+    found = names(entities)
+    assert missing(found, [("Flood", "PERSON"), ("Brown", "PERSON"), ("Pence", "PERSON")]) \
+        == [], found
+    # a body whose name ends in "Air" or "Plus" is left one: an airline, a broadcaster
+    from taiwan_reader_index.entities.consistency import product_lines
+    from taiwan_reader_index.entities.mention import Mention
+
+    text = "CP Air raised fares. Canal Plus showed the match."
+    kept = product_lines(text, [Mention(0, 6, "ORG"), Mention(21, 31, "ORG")])
+    assert [m.label for m in kept] == ["ORG", "ORG"]

@@ -749,6 +749,85 @@ def common_words_person(source: str, mention: Mention) -> bool:
     return not (_introduced(source, words) or _named_alone(source, words[-1], mention))
 
 
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|argued|insisted)\b")
+_SPOKEN_TO = re.compile(r"\b(?:told|asked|according\s+to)\s+$")
+_MINUTE_AFTER = re.compile(r"\s+\d{1,3}(?![\d,.:/-]*\d)")  # "Heikkinen (Foster 27)", "Cole 75"
+
+
+def lone_common_people(source: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` without the one-word "people" that are common English words the
+    article never gives a person's marks: no first name (the model read "Mini", "Seek"
+    of Hide and Seek, "Blizzard", "Outlook", "Respond" as people). Kept where the
+    article gives the word a full name ending in it, a title, a role or a performer's
+    word before it ("Vice President Pence", "rapper Nelly"), has it speak or be spoken
+    to ("Brown said", "told Yuan"), lists it beside people ("Subs Not Used: Weaver,
+    Onuoha, Flood") or gives it a match's minute ("Heikkinen (Foster 27)"); and a
+    common first name ("Will", "Grace"). What is dropped was a wrong type at best: no
+    name is shown rather than a person who is not one."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    lone: dict[str, list[int]] = defaultdict(list)
+    tails = set()
+    for n, m in enumerate(ordered):
+        if m.label != "PERSON":
+            continue
+        words = source[m.start:m.end].split()
+        if len(words) > 1:
+            tails.add(words[-1].strip("'’").casefold())
+        elif words and words[0].isalpha() and is_common(words[0]) \
+                and words[0] not in given_names() and words[0].capitalize() not in given_names():
+            lone[words[0].casefold()].append(n)
+    dropped: set[int] = set()
+    for key, where in lone.items():
+        if key in tails:
+            continue
+        kept = False
+        for n in where:
+            m = ordered[n]
+            if _INTRODUCED.search(source, max(0, m.start - 16), m.start) \
+                    or _ROLE_BEFORE.search(source, max(0, m.start - 28), m.start) \
+                    or _SPOKEN_TO.search(source, max(0, m.start - 16), m.start) \
+                    or _SPEAKS_AFTER.match(source, m.end) or _MINUTE_AFTER.match(source, m.end) \
+                    or _beside_people(source, ordered, n):
+                kept = True
+                break
+        if not kept:
+            dropped.update(where)
+    return [m for n, m in enumerate(ordered) if n not in dropped]
+
+
+def _beside_people(source: str, ordered: Sequence[Mention], n: int) -> bool:
+    """Whether the mention at ``n`` stands in a list beside a person ("Onuoha, Flood")."""
+    for k in (n - 1, n + 1):
+        if 0 <= k < len(ordered) and ordered[k].label == "PERSON":
+            first, second = sorted((ordered[k], ordered[n]), key=lambda m: m.start)
+            if _LIST_JOIN.fullmatch(source, first.end, second.start):
+                return True
+    return False
+
+
+# the last word of a product line's name: no person's name ends so ("MacBook Pro", "Mac
+# Mini", "Chromecast Ultra"); of a body's, the first four only ("CP Air" is an airline,
+# "Canal Plus" a broadcaster)
+_PRODUCT_LINE = frozenset({"Pro", "Mini", "Ultra", "Lite", "Plus", "Max", "Air", "XL"})
+_PRODUCT_LINE_NOT_BODY = frozenset({"Pro", "Mini", "Ultra", "Lite"})
+
+
+def product_lines(source: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A name of two or more words ending in a product line's word, which the model took
+    for a person, or for a body, a law or an event, is a product: "MacBook Pro" had
+    been a person 66 times on one copied page (and "Mac Pro" a law)."""
+    out = []
+    for m in mentions:
+        if m.label in ("PERSON", "ORG", "LAW", "EVENT", "NORP"):
+            words = source[m.start:m.end].split()
+            if len(words) > 1 and words[-1] in (
+                    _PRODUCT_LINE if m.label == "PERSON" else _PRODUCT_LINE_NOT_BODY) \
+                    and " and " not in source[m.start:m.end]:
+                m = Mention(m.start, m.end, "PRODUCT")
+        out.append(m)
+    return out
+
+
 _INTRODUCED = re.compile(_PERFORMER_BEFORE.pattern + "|" + _TITLE_BEFORE.pattern, re.IGNORECASE)
 
 
