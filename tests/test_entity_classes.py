@@ -1641,3 +1641,15 @@ def test_a_product_line_is_no_person_and_a_lone_common_word_is_no_name(extract):
     text = "CP Air raised fares. Canal Plus showed the match."
     kept = product_lines(text, [Mention(0, 6, "ORG"), Mention(21, 31, "ORG")])
     assert [m.label for m in kept] == ["ORG", "ORG"]
+
+
+def test_a_group_written_the_x_who_is_no_person(extract):
+    """", who" after a name is a person's mark, but not after "the": "the Taliban, who
+    have long refused" had made the group a person at every mention."""
+    _, entities = extract(
+        "Two teachers held by the Taliban in Afghanistan since 2016 were freed on Tuesday. "
+        "The release came hours after the government freed three Taliban prisoners. The "
+        "Taliban, who have long refused to negotiate, said the talks would go on. Washington "
+        "and the Taliban had been holding direct talks.\n")
+    found = names(entities)
+    assert ("Taliban", "ORG") in found and ("Taliban", "PERSON") not in found, found

@@ -47,7 +47,7 @@ from .casing import is_common
 from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .linking import given_names
+from .linking import US_STATES, given_names
 from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
 from .refine import (
     FIRM_HEADS,
@@ -182,7 +182,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     # twice: a full name decided a person in the first round ("France captain Fabien
     # Pelous") makes its surname one in the second
     for _ in range(2):
-        full_names = {part for key, label in labels.items() if label == "PERSON"
+        full_names = {part for key, label in labels.items()
+                      if label == "PERSON" and _full_name(groups[key], source, labels)
                       for part in _surnames(key)}
         for key, group in groups.items():
             # The article's evidence decides a name's type ("the airline Alitalia",
@@ -221,7 +222,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
     out = [m if m.label in QUANTITY_LABELS or m.label == "LANGUAGE"
            else Mention(m.start, m.end, labels[_key(source[m.start:m.end])])
            for m in mentions]
-    surnames = {part: "PERSON" for key, label in labels.items() if label == "PERSON"
+    surnames = {part: "PERSON" for key, label in labels.items()
+                if label == "PERSON" and _full_name(groups[key], source, labels)
                 for part in _surnames(key)}
     named_in_full = set(surnames)  # every surname of a person named in full ("Ms Hughes")
     surnames = {k: v for k, v in surnames.items() if k not in labels and len(k) >= 3}
@@ -384,6 +386,25 @@ def _teams(source: str, regions: Sequence[tuple[int, int]]) -> dict[str, str]:
         for m in line_up_names(piece, team, ()):
             found.setdefault(_key(piece[m.start:m.end]), m.label)
     return found
+
+
+_STATES = frozenset(US_STATES.values())
+
+
+def _full_name(group: Sequence[Mention], source: str, labels: Mapping[str, str]) -> bool:
+    return _reads_as_full_name(source[group[0].start:group[0].end], labels)
+
+
+def _reads_as_full_name(written: str, labels: Mapping[str, str]) -> bool:
+    """Whether a name the model calls a person reads as a first name and a surname, whose
+    surname alone is then the person: not a place and a word ("Virginia Democrats",
+    "Indiana Statehouse", "Image US" run together from a caption's line), nor a common
+    word first that is no first name ("Fallen Order", "Moon Europa")."""
+    first = written.split()[0]
+    if first in _STATES or country_of(first) is not None \
+            or labels.get(first.casefold()) in _PLACES:
+        return False
+    return not is_common(first) or first in given_names()
 
 
 def _surnames(key: str) -> list[str]:
@@ -580,8 +601,10 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
                 " " in key and (_ROLE_BEFORE.search(source, max(0, start - 28), start) or role_after)
                 and not NAME_HEADS.intersection(key.split())
                 and not _LEGAL_FORM_END.search(key)) \
-                or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key) and not body):
-            found.append("PERSON")  # ("who" after a body named as one: a band, a club)
+                or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key) and not body
+                    and not _THE_BEFORE.search(source, max(0, start - 5), start)):
+            found.append("PERSON")  # ("who" after a body named as one: a band, a club; and
+            # after "the": "the Taliban, who")
         if _WORK_BEFORE.search(source, max(0, start - 20), start):
             found.append("WORK_OF_ART")
         if _PLACE_BEFORE.search(source, max(0, start - 24), start) or _PLACE_AFTER.match(source, end):
@@ -772,7 +795,8 @@ def lone_common_people(source: str, mentions: Sequence[Mention]) -> list[Mention
             continue
         words = source[m.start:m.end].split()
         if len(words) > 1:
-            tails.add(words[-1].strip("'’").casefold())
+            if _reads_as_full_name(source[m.start:m.end], {}):
+                tails.add(words[-1].strip("'’").casefold())
         elif words and words[0].isalpha() and is_common(words[0]) \
                 and words[0] not in given_names() and words[0].capitalize() not in given_names():
             lone[words[0].casefold()].append(n)
