@@ -1653,3 +1653,17 @@ def test_a_group_written_the_x_who_is_no_person(extract):
         "and the Taliban had been holding direct talks.\n")
     found = names(entities)
     assert ("Taliban", "ORG") in found and ("Taliban", "PERSON") not in found, found
+
+
+def test_no_name_or_date_holds_a_spaced_dash(extract):
+    """A spaced dash ends a date or a name: what follows in lower case is the sentence's
+    ("the two previous months - to 139,000"), and names on both sides are two
+    ("Lithuania - Danius Gleveckas", a squad list). A range stays one date."""
+    _, entities = extract("Job figures were revised for the two previous months - to 139,000 "
+                          "in September. Sales fell over nine years - in part because of "
+                          "imports. The fair runs 3 - 5 June.\n\nLithuania - Danius Gleveckas "
+                          "(13th), Romas Petrukanecas (54th).\n")
+    every = [(e.text, e.label) for e in entities]
+    assert ("the two previous months", "DATE") in every and ("nine years", "DATE") in every, every
+    assert not [text for text, _ in every if " - " in text and not text[0].isdigit()], every
+    assert ("Lithuania", "GPE") in every and "Danius Gleveckas" in [t for t, _ in every], every

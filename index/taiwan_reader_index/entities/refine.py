@@ -155,7 +155,8 @@ def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if _MONTH_DAY.fullmatch(text, edged.start, edged.end):  # "Mar 2 - <" as a person
             out.append(Mention(edged.start, edged.end, "DATE"))
             continue
-        for part in (r for cut in _sentences(text, mention) for angled in _angle_cut(text, cut)
+        for part in (r for whole in _dash_parts(text, mention)
+                     for cut in _sentences(text, whole) for angled in _angle_cut(text, cut)
                      for b in _brackets(text, angled)
                      for c in _credit(text, _edges(text, b)) for f in fixture_sides(text, c)
                      for p in _country_pair(text, player_minute(text, f))
@@ -1010,9 +1011,38 @@ def _stripped(text: str, mention: Mention) -> Mention:
 
 
 def _dash_cut(text: str, mention: Mention) -> Mention:
-    """A date or number without the name it ran into."""
+    """A date or number without the name it ran into, or the words after a spaced dash
+    ("12 March - sublime", "nine years - in", "Friday - 67%"); a range stays whole
+    ("1985 - 1990", "March 3 - 5", "Friday - Sunday")."""
     cut = _QUANTITY_END.search(text, mention.start, mention.end)
+    if cut is None and (dash := _SPACED_DASH.search(text, mention.start, mention.end)):
+        after = text[dash.end():mention.end]
+        before = text[mention.start:dash.start()]
+        if after[:1].islower() or (after[:1].isdigit() and not any(c.isdigit() for c in before)):
+            cut = dash
     return Mention(mention.start, cut.start(), mention.label) if cut else mention
+
+
+def _dash_parts(text: str, mention: Mention) -> list[Mention]:
+    """A name holds no spaced dash: the words after one that start in lower case are
+    the sentence's ("Veritas - Latin for truth", "the Louvre - and"), as is one word;
+    names on both sides are two ("Lithuania - Danius Gleveckas", a squad list), except in a work's
+    title ("Star Wars - Episode I"). (A person's is read in ``_edges``.)"""
+    if mention.label == "PERSON":
+        return [mention]
+    dash = _SPACED_DASH.search(text, mention.start, mention.end)
+    if dash is None:
+        return [mention]
+    left = Mention(mention.start, dash.start(), mention.label)
+    right = Mention(dash.end(), mention.end, mention.label)
+    if text[right.start:right.start + 1].islower():
+        return [left]
+    if mention.label == "WORK_OF_ART":
+        return [mention]
+    # one word after the dash is as often the sentence's ("Veritas - Latin for truth")
+    parts = [left] if len(text[right.start:right.end].split()) < 2 else [left, right]
+    return [part for part in parts
+            if any(c.isalpha() for c in text[part.start:part.end])] or [right]
 
 
 _ADDRESS = re.compile(r"://|\bwww\.|@\w+\.\w")  # a web or mail address is no name
