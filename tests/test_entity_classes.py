@@ -1667,3 +1667,16 @@ def test_no_name_or_date_holds_a_spaced_dash(extract):
     assert ("the two previous months", "DATE") in every and ("nine years", "DATE") in every, every
     assert not [text for text, _ in every if " - " in text and not text[0].isdigit()], every
     assert ("Lithuania", "GPE") in every and "Danius Gleveckas" in [t for t, _ in every], every
+
+
+def test_a_nationality_before_a_person_taken_for_a_body_is_a_people_and_a_person(extract):
+    """"Australian Rodney Ealing" read as one company is the nationality and the player,
+    where a common first name follows the nationality ("Canadian Tire" stays a company)."""
+    _, entities = extract("Jansher plays second-seeded Australian Rodney Ealing in the final."
+                          "\n\nIn the other semi-final, top seed Peter Nicol meets "
+                          "fourth-seeded American Abigail Spence.\n\nCanadian Tire said its "
+                          "profits rose.\n")
+    found = names(entities)
+    assert missing(found, [("Australian", "NORP"), ("Rodney Ealing", "PERSON"),
+                           ("American", "NORP"), ("Abigail Spence", "PERSON")]) == [], found
+    assert ("Canadian Tire", "ORG") in found, found

@@ -1185,10 +1185,15 @@ _PLACE = "GPE"
 def _nationality_lead(text: str, mention: Mention) -> list[Mention]:
     """A nationality or party before a person's name is a people, not part of the name:
     "Kenyan Bernard Lagat" -> NORP "Kenyan", PERSON "Bernard Lagat"; "Tory Dominic
-    Grieve", where the model stopped at "Dominic", -> "Tory", "Dominic Grieve"."""
+    Grieve", where the model stopped at "Dominic", -> "Tory", "Dominic Grieve". So is
+    the person the model took for a body with it ("American Taylor Dent"), where a
+    common first name follows."""
+    first = _NON_SPACE.match(text[mention.start:mention.end])
+    if mention.label == "ORG" and first is not None and country_of_adjective(first.group()) \
+            and first_named(text[mention.start + first.end():mention.end]):
+        mention = Mention(mention.start, mention.end, "PERSON")
     if mention.label != "PERSON":
         return [mention]
-    first = _NON_SPACE.match(text[mention.start:mention.end])
     if first is None or first.end() == mention.end - mention.start \
             or not (country_of_adjective(first.group()) or PARTIES.get(first.group()) == "NORP"):
         return [mention]
