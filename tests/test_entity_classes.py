@@ -1680,3 +1680,12 @@ def test_a_nationality_before_a_person_taken_for_a_body_is_a_people_and_a_person
     assert missing(found, [("Australian", "NORP"), ("Rodney Ealing", "PERSON"),
                            ("American", "NORP"), ("Abigail Spence", "PERSON")]) == [], found
     assert ("Canadian Tire", "ORG") in found, found
+
+
+def test_a_common_noun_written_as_an_acronym_is_no_name(extract):
+    """"USB", "GPU", "RAM", "DAB" are things, not companies; a company wire copy names in
+    angle brackets keeps its name ("its <SMS> unit")."""
+    _, entities = extract("The new laptop has three USB ports, a faster GPU and 32GB of RAM. "
+                          "Sony said the DAB radio would sell well.\n\nThe brokerage has "
+                          "about 70 staff in its <SMS> unit.\n")
+    assert sorted(names(entities)) == [("SMS", "ORG"), ("Sony", "ORG")], names(entities)

@@ -169,6 +169,7 @@ def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 piece = _trim_possessive(text, piece)
                 if piece.start < piece.end and not _bare_law_word(text, piece) \
                         and not _role_abbreviation(text, piece) and not _table_row(text, piece) \
+                        and not _common_acronym(text, piece) \
                         and not _job_title(text, piece) and not is_ticker(text, piece.start, piece.end) \
                         and _name_shaped(text[piece.start:piece.end], piece.label) \
                         and not _ADDRESS.search(text, piece.start, piece.end) \
@@ -1591,6 +1592,22 @@ _ROLE_ABBREVIATION = re.compile(r"(?:MPs?|MEPs?|MSPs?|MLAs?|AMs?|CEOs?|CFOs?|QCs
 
 def _role_abbreviation(text: str, mention: Mention) -> bool:
     return _ROLE_ABBREVIATION.fullmatch(text, mention.start, mention.end) is not None
+
+
+# things written as acronyms, common nouns like any other ("a USB port", "the GPU", "a
+# DAB radio", "VAT", "GDP"), which the model takes for companies; none is also a body's
+# or a place's short name in news ("API", the American Petroleum Institute; "DC"; "AI",
+# Amnesty International; "AC" Milan; "IT" are left out)
+_COMMON_ACRONYMS = frozenset("""USB USB-C GPU GPUs CPU CPUs RAM ROM SSD SSDs HDD LCD LCDs LED
+LEDs OLED HDMI DVI VGA DVD DVDs PVR PVRs DAB MMS SMS PDA PDAs GDP IPO IPOs VAT FPS SIM GPS
+VPN VPNs URL HTML MP3 WiFi Wi-Fi 3G 4G 5G LTE DSL ADSL ISP ISPs P2P VoIP""".split())
+
+
+def _common_acronym(text: str, mention: Mention) -> bool:
+    """One of ``_COMMON_ACRONYMS``, not in wire copy's angle brackets, which name a
+    company ("its <SMS> unit")."""
+    return text[mention.start:mention.end] in _COMMON_ACRONYMS and not (
+        text[mention.start - 1:mention.start] == "<" and text[mention.end:mention.end + 1] == ">")
 
 
 # the last word of a job's title: "the venue's Promotions Coordinator", "its Chief Executive"
