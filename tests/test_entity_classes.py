@@ -1689,3 +1689,16 @@ def test_a_common_noun_written_as_an_acronym_is_no_name(extract):
                           "Sony said the DAB radio would sell well.\n\nThe brokerage has "
                           "about 70 staff in its <SMS> unit.\n")
     assert sorted(names(entities)) == [("SMS", "ORG"), ("Sony", "ORG")], names(entities)
+
+
+def test_a_plural_name_written_the_x_alone_is_a_group_not_a_person(extract):
+    """A band, a side or a family stands as "the" name ("the Beatles are", "the
+    Gunners."); the model had called such names people. A person's name before a noun
+    it qualifies stays a person ("the Rogers and Hammerstein classic")."""
+    _, entities = extract("Sales of Beatles records rose sharply this year. Fans of the "
+                          "Beatles bought the new box set, and the Beatles are still the "
+                          "best-selling act.\n\nThe Rogers and Hammerstein classic opens "
+                          "tonight.\n")
+    found = names(entities)
+    assert ("Beatles", "ORG") in found and ("Beatles", "PERSON") not in found, found
+    assert ("Rogers", "PERSON") in found, found

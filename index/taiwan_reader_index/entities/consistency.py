@@ -209,6 +209,10 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                 for label in _evidence(source, key, occurrences[key], full_names, titled, place,
                                        sporting, club):
                     evidence[label] += 1
+            if lone and {label for label, n in votes.items() if n} == {"PERSON"} \
+                    and key[:-1] not in full_names:  # ("the D'Elias" after "Albert D'Elia")
+                # "the Gunners are", "the Beatles."
+                evidence["ORG"] += _the_group(source, key, occurrences[key])
             if key in listed:  # a name in a list of people is a person
                 evidence["PERSON"] += listed[key]
             if key in teams:  # a name on a line-up is what the line-up says, all through
@@ -405,6 +409,23 @@ def _reads_as_full_name(written: str, labels: Mapping[str, str]) -> bool:
             or labels.get(first.casefold()) in _PLACES:
         return False
     return not is_common(first) or first in given_names()
+
+
+# what follows a group's name that stands alone: no noun it qualifies ("the Beatles.",
+# "the Gunners are", "the Pumas, who"; not "the Harris poll", "the Williams sisters",
+# "the Rogers and Hammerstein classic")
+_GROUP_AFTER = re.compile(r"(?:['’]\s|\s*[.,;:!?)\"”]|\s*$|\s+(?:are|were|have|had|will|"
+                          r"would|can|could|who|in|at|on|with|to|from|for)\b|\s+[A-Z])")
+
+
+def _the_group(source: str, key: str, spans: list[tuple[int, int]]) -> int:
+    """How often a one-word name in the plural that the model calls a person stands as
+    "the" name, alone, as a band, a side or a family does ("the Beatles", "the
+    Gunners", "the Ospreys"); a person is never "the Smith". 0 for any other name."""
+    if " " in key or not key.endswith("s") or key.endswith("ss"):
+        return 0
+    return sum(1 for s, e in spans if _THE_BEFORE.search(source, max(0, s - 5), s)
+               and _GROUP_AFTER.match(source, e))
 
 
 def _surnames(key: str) -> list[str]:
