@@ -1702,3 +1702,13 @@ def test_a_plural_name_written_the_x_alone_is_a_group_not_a_person(extract):
     found = names(entities)
     assert ("Beatles", "ORG") in found and ("Beatles", "PERSON") not in found, found
     assert ("Rogers", "PERSON") in found, found
+
+
+def test_an_office_before_a_one_word_name_makes_it_a_person(extract):
+    """"President Trump" says the name is a person's, as "Mr" does, however often the
+    model calls it a company elsewhere ("Trump staffers", "Trump's foreign policy")."""
+    _, entities = extract("Obama aides allegedly left Trump staffers a note. Bolton attacked "
+                          "Trump's foreign policy.\n\nThey were on the verge of a deal when "
+                          "President Trump scuttled the talks in September.\n")
+    found = names(entities)
+    assert ("Trump", "PERSON") in found and ("Trump", "ORG") not in found, found

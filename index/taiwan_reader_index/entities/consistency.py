@@ -154,7 +154,14 @@ _PERFORMER_BEFORE = re.compile(r"\b(?:rapper|singer|actor|actress|comedian|songw
 _PLACE_BEFORE = re.compile(r"\b(?:city|town|village|province|county|suburb|district)\s+of\s+$")
 _PLACE_AFTER = re.compile(r"(?:\s+is\s+|,\s+)(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:city|town|"
                           r"village|capital|province|county|suburb)\b")
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+$")
+# a title before a name: an honorific, or an office only a person holds ("President
+# Trump", "Senator Warren", "Gen. Milley")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|"
+                           r"Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|Premier|Minister|"
+                           r"Secretary|Judge|Pope|Ayatollah|Sheikh|Cardinal|Archbishop|Bishop|"
+                           r"Rabbi|Rev|Reverend|Gen|General|Col|Colonel|Lt|Admiral|Adm|"
+                           r"Ambassador)\.?\s+$")
 # a relative clause that only a person takes: "Cragg, who recently defeated ..." (a
 # company or a place takes "which")
 _WHO_AFTER = re.compile(r"['’]?,\s+who\b")
@@ -873,7 +880,9 @@ def product_lines(source: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-_INTRODUCED = re.compile(_PERFORMER_BEFORE.pattern + "|" + _TITLE_BEFORE.pattern, re.IGNORECASE)
+# (an honorific only: "its three pct General Lien Bonds" introduces no one)
+_INTRODUCED = re.compile(_PERFORMER_BEFORE.pattern + "|" + _HONORIFIC_BEFORE.pattern,
+                         re.IGNORECASE)
 
 
 def _introduced(source: str, words: list[str]) -> bool:
