@@ -1712,3 +1712,19 @@ def test_an_office_before_a_one_word_name_makes_it_a_person(extract):
                           "President Trump scuttled the talks in September.\n")
     found = names(entities)
     assert ("Trump", "PERSON") in found and ("Trump", "ORG") not in found, found
+
+
+def test_a_partys_members_are_a_group_and_a_place_before_a_word_is_no_full_name(extract):
+    """"Democrats" and "Virginia Democrats" are a party's members, not people; and a name
+    that begins with a state is no first name and surname, so its last word is no
+    one's surname. A first name that is also a state's keeps its person ("Virginia
+    Giuffre ... Giuffre said")."""
+    _, entities = extract("Voters did the opposite of what he hoped. Virginia Democrats won "
+                          "a legislative majority for the first time since 1993. Democrats in "
+                          "Texas made gains too. It is true that Democrats did not run on the "
+                          "issue.\n\nVirginia Giuffre spoke to reporters. \"He knows what he "
+                          "did,\" Giuffre said.\n")
+    found = names(entities)
+    assert ("Democrats", "NORP") in found and not [n for n in found if "Democrats" in n[0]
+                                                     and n[1] == "PERSON"], found
+    assert ("Giuffre", "PERSON") in found, found

@@ -47,7 +47,7 @@ from .casing import is_common
 from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .linking import US_STATES, given_names
+from .linking import given_names
 from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
 from .refine import (
     FIRM_HEADS,
@@ -59,6 +59,7 @@ from .refine import (
     first_named,
     is_ticker,
     joined_to_name,
+    reads_as_full_name,
     sentence_start,
 )
 from .sports import line_up_match, line_up_names, line_up_regions
@@ -399,23 +400,9 @@ def _teams(source: str, regions: Sequence[tuple[int, int]]) -> dict[str, str]:
     return found
 
 
-_STATES = frozenset(US_STATES.values())
-
-
 def _full_name(group: Sequence[Mention], source: str, labels: Mapping[str, str]) -> bool:
-    return _reads_as_full_name(source[group[0].start:group[0].end], labels)
-
-
-def _reads_as_full_name(written: str, labels: Mapping[str, str]) -> bool:
-    """Whether a name the model calls a person reads as a first name and a surname, whose
-    surname alone is then the person: not a place and a word ("Virginia Democrats",
-    "Indiana Statehouse", "Image US" run together from a caption's line), nor a common
-    word first that is no first name ("Fallen Order", "Moon Europa")."""
-    first = written.split()[0]
-    if first in _STATES or country_of(first) is not None \
-            or labels.get(first.casefold()) in _PLACES:
-        return False
-    return not is_common(first) or first in given_names()
+    written = source[group[0].start:group[0].end]
+    return reads_as_full_name(written) and labels.get(written.split()[0].casefold()) not in _PLACES
 
 
 # what follows a group's name that stands alone: no noun it qualifies ("the Beatles.",
@@ -823,7 +810,7 @@ def lone_common_people(source: str, mentions: Sequence[Mention]) -> list[Mention
             continue
         words = source[m.start:m.end].split()
         if len(words) > 1:
-            if _reads_as_full_name(source[m.start:m.end], {}):
+            if reads_as_full_name(source[m.start:m.end]):
                 tails.add(words[-1].strip("'’").casefold())
         elif words and words[0].isalpha() and is_common(words[0]) \
                 and words[0] not in given_names() and words[0].capitalize() not in given_names():

@@ -93,7 +93,7 @@ def clean(text: str) -> str:
 COUNTRY_KEYS = {key_of(v): k for k, vs in BUILTIN_ALIASES.items() for v in vs}
 
 
-LINKING_VERSION = 10  # bump when linking changes: indexes re-link (no re-analysis)
+LINKING_VERSION = 11  # bump when linking changes: indexes re-link (no re-analysis)
 
 
 @dataclass(frozen=True)
@@ -180,6 +180,18 @@ _SUFFIXES = frozenset({"Jr", "Sr", "Snr", "Jnr"})  # "John Mills Jr": "Mills" (I
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*[a-z][\w'’-]*")  # has a small letter: "Ng", not "CIR"
 
 
+_STATES = frozenset(US_STATES.values())
+
+
+def place_first(written: str) -> bool:
+    """Whether a name begins with a country or a US state that is no first name too
+    ("Indiana Statehouse", "US Open"; not "Virginia Giuffre", "Jordan Henderson"): its
+    last word is no surname."""
+    words = written.split()
+    return bool(words) and words[0] not in given_names() and (
+        words[0] in _STATES or country_of(words[0]) is not None)
+
+
 def _surname(full_name: str) -> str | None:
     """The word of a person's full name that stands for the person alone: its last
     ("Duckworth", "German" in "AGA's German said"), where the name is one ("Clive Griffiths
@@ -187,10 +199,11 @@ def _surname(full_name: str) -> str | None:
     first name, :func:`_given_name`): the model's persons include firms and products
     ("Yahoo Messenger", "Singapore Airlines", "Pernod Ricard"), whose first word is mostly a
     company or a place in its own right; nor a name in capitals (a headline's "TONNES
-    CANADIAN"), nor a company's with its legal form ("H.C.F. Porsche AG"). A span the
+    CANADIAN"), nor a company's with its legal form ("H.C.F. Porsche AG"), nor one that
+    begins with a place ("Virginia Democrats": :func:`place_first`). A span the
     model ran on is cut where the name ends: "Manaspas Xuto of Thailand" is "Xuto"."""
     words = _name_words(full_name)
-    if words is None:
+    if words is None or place_first(full_name):
         return None
     while words and (not _NAME_WORD.fullmatch(words[-1]) or words[-1].rstrip(".") in _SUFFIXES):
         words.pop()

@@ -62,7 +62,7 @@ from .casing import is_common
 from .companies import legal_forms
 from .countries import country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .linking import given_names
+from .linking import given_names, place_first
 from .mention import ACRONYM_AFTER, NATIVE_AFTER, Mention, NameFinder, Taken
 from .sports import (
     fixture_sides,
@@ -259,7 +259,9 @@ PARTIES = {
     "Labour": "ORG", "Lib Dems": "ORG", "Liberal Democrats": "ORG", "Lib Dem": "NORP",
     "Liberal Democrat": "NORP", "Tories": "NORP", "Tory": "NORP", "SNP": "ORG",
     "UKIP": "ORG", "Plaid Cymru": "ORG", "Sinn Fein": "ORG", "Kuomintang": "ORG",
-    "KMT": "ORG", "DPP": "ORG",
+    "KMT": "ORG", "DPP": "ORG", "GOP": "ORG",
+    # a US party's members ("House Democrats", "Republican Phil Bryant")
+    "Democrats": "NORP", "Democrat": "NORP", "Republicans": "NORP", "Republican": "NORP",
 }
 _PARTY_NAME = re.compile(r"(?<![\w’'-])(?:" + "|".join(
     re.escape(name) for name in sorted(PARTIES, key=len, reverse=True)) + r")(?![\w’'-])")
@@ -291,6 +293,9 @@ def _parties(text: str, mentions: list[Mention]) -> list[Mention]:
                 if out and (out[-1].start, out[-1].end) == first.span(1):
                     out.pop()  # the model's "Liberal" on its own
         kind = PARTIES.get(name)
+        last = name.rsplit(None, 1)[-1] if " " in name.strip() else ""
+        if kind is None and mention.label == "PERSON" and PARTIES.get(last) == "NORP":
+            kind = "NORP"  # a party's members somewhere: "Virginia Democrats", no person
         if kind is not None:
             mention = Mention(start, mention.end,
                               mention.label if mention.label in ("ORG", "NORP") else kind)
@@ -1479,6 +1484,16 @@ def _credit_parts(text: str, mention: Mention) -> list[Mention]:
 _AGENCY_PART = re.compile(_AGENCY)
 
 
+def reads_as_full_name(written: str) -> bool:
+    """Whether a name the model calls a person reads as a first name and a surname, whose
+    surname alone is then the person: not a place and a word (:func:`place_first`), nor
+    a common word first that is no first name ("Fallen Order", "Moon Europa")."""
+    return not place_first(written) and (
+        not is_common(written.split()[0]) or written.split()[0] in given_names())
+
+
+
+
 def first_named(text: str) -> bool:
     """Two or three words, the first a common first name ("Lily Langtry", a photographer
     in a credit "AP Photo/David Zalubowski")."""
@@ -1770,7 +1785,8 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
     for m in mentions:
         text = " ".join(source[m.start:m.end].split())
         words = text.split()
-        if m.label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        if m.label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words) \
+                and not place_first(text):
             last = words[-1].strip(".,")
             if len(last) >= 3 and last[0].isupper() and country_of(last) is None:
                 forms.setdefault(last.casefold(), "PERSON")
