@@ -1728,3 +1728,14 @@ def test_a_partys_members_are_a_group_and_a_place_before_a_word_is_no_full_name(
     assert ("Democrats", "NORP") in found and not [n for n in found if "Democrats" in n[0]
                                                      and n[1] == "PERSON"], found
     assert ("Giuffre", "PERSON") in found, found
+
+
+def test_a_known_product_is_a_product_not_its_maker_or_a_place(extract):
+    """"the iPod" is no company and "Windows" no people or place: a short list of
+    products news names by one word no other thing has."""
+    _, entities = extract("Sales of the iPod rose sharply over Christmas, and Apple said "
+                          "demand for the iPod would stay strong. The software runs on "
+                          "computers with Windows and on the Xbox console.\n")
+    found = names(entities)
+    assert sorted(set(found)) == [("Apple", "ORG"), ("Windows", "PRODUCT"), ("Xbox", "PRODUCT"),
+                                  ("iPod", "PRODUCT")], found

@@ -36,3 +36,11 @@ Coinbase Binance Palantir SoftBank Rakuten Ryanair easyJet Lufthansa Gazprom Ros
 Petrobras Aramco Sinopec PetroChina Unilever Pfizer Moderna AstraZeneca GlaxoSmithKline
 Novartis Sanofi Ericsson Vodafone Accenture Deloitte
 """.split())
+# Products news names by one word, which the model takes for their maker, a place or a
+# people ("sales of the iPod", "Windows" a place): typed as products. Only names no
+# other thing has ("Windows" capitalised inside a sentence is the software; a sentence's
+# first word is left to the model).
+KNOWN_PRODUCTS = frozenset("""
+iPod iPods iPhone iPhones iPad iPads iMac iMacs MacBook MacBooks iTunes PlayStation
+PlayStations Xbox Walkman Walkmans Windows
+""".split())

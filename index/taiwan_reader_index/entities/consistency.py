@@ -42,7 +42,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from .bodies import KNOWN_ACRONYMS, KNOWN_NAMES
+from .bodies import KNOWN_ACRONYMS, KNOWN_NAMES, KNOWN_PRODUCTS
 from .casing import is_common
 from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
@@ -221,6 +221,8 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                     and key[:-1] not in full_names:  # ("the D'Elias" after "Albert D'Elia")
                 # "the Gunners are", "the Beatles."
                 evidence["ORG"] += _the_group(source, key, occurrences[key])
+            if _known_product(source, group):  # "the iPod" its maker, "Windows" a place
+                evidence["PRODUCT"] += len(group) + 1
             if key in listed:  # a name in a list of people is a person
                 evidence["PERSON"] += listed[key]
             if key in teams:  # a name on a line-up is what the line-up says, all through
@@ -420,6 +422,13 @@ def _the_group(source: str, key: str, spans: list[tuple[int, int]]) -> int:
         return 0
     return sum(1 for s, e in spans if _THE_BEFORE.search(source, max(0, s - 5), s)
                and _GROUP_AFTER.match(source, e))
+
+
+def _known_product(source: str, group: Sequence[Mention]) -> bool:
+    """Whether every mention of a name is a product's that no other thing has
+    (``bodies.KNOWN_PRODUCTS``), as written, and one stands inside a sentence."""
+    return all(source[m.start:m.end] in KNOWN_PRODUCTS for m in group) and any(
+        not sentence_start(source, m.start) for m in group)
 
 
 def _surnames(key: str) -> list[str]:
