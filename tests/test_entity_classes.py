@@ -1638,9 +1638,11 @@ def test_a_product_line_is_no_person_and_a_lone_common_word_is_no_name(extract):
     from taiwan_reader_index.entities.consistency import product_lines
     from taiwan_reader_index.entities.mention import Mention
 
-    text = "CP Air raised fares. Canal Plus showed the match."
-    kept = product_lines(text, [Mention(0, 6, "ORG"), Mention(21, 31, "ORG")])
-    assert [m.label for m in kept] == ["ORG", "ORG"]
+    text = "CP Air raised fares. Canal Plus showed the match. A MacBook pro ships."
+    kept = product_lines(text, [Mention(0, 6, "ORG"), Mention(21, 31, "ORG"),
+                                Mention(52, 63, "ORG")])
+    assert [(text[m.start:m.end], m.label) for m in kept] == [
+        ("CP Air", "ORG"), ("Canal Plus", "ORG"), ("MacBook pro", "PRODUCT")]
 
 
 def test_a_group_written_the_x_who_is_no_person(extract):

@@ -868,9 +868,9 @@ def product_lines(source: str, mentions: Sequence[Mention]) -> list[Mention]:
     for m in mentions:
         if m.label in ("PERSON", "ORG", "LAW", "EVENT", "NORP"):
             words = source[m.start:m.end].split()
-            if len(words) > 1 and words[-1] in (
-                    _PRODUCT_LINE if m.label == "PERSON" else _PRODUCT_LINE_NOT_BODY) \
-                    and " and " not in source[m.start:m.end]:
+            lines = _PRODUCT_LINE if m.label == "PERSON" else _PRODUCT_LINE_NOT_BODY
+            if len(words) > 1 and (words[-1] in lines or words[-1].capitalize() in lines) \
+                    and " and " not in source[m.start:m.end]:  # (or "MacBook pro")
                 m = Mention(m.start, m.end, "PRODUCT")
         out.append(m)
     return out
