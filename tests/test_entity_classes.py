@@ -1741,3 +1741,14 @@ def test_a_known_product_is_a_product_not_its_maker_or_a_place(extract):
     found = names(entities)
     assert sorted(set(found)) == [("Apple", "ORG"), ("Windows", "PRODUCT"), ("Xbox", "PRODUCT"),
                                   ("iPod", "PRODUCT")], found
+
+
+def test_a_name_ending_in_what_a_company_is_is_no_person(extract):
+    """"Harbourline Pictures, the studio behind the film" reads like a person in
+    apposition to the learned retyper; a name that ends in what a body is ("Pictures",
+    "Labs", "Airlines", "Holdings") is an organisation, whatever the model says."""
+    _, entities = extract("The film will follow a hero who saves the world. Harbourline "
+                          "Pictures, the studio behind the film, said shooting starts in May. "
+                          "Shares in Brightwave Labs rose, and Coral Airlines added flights.\n")
+    assert sorted(names(entities)) == [("Brightwave Labs", "ORG"), ("Coral Airlines", "ORG"),
+                                       ("Harbourline Pictures", "ORG")], names(entities)

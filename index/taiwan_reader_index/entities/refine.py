@@ -1338,10 +1338,12 @@ NAME_HEADS = _BODY_HEADS | _ORG_HEADS | _EVENT_HEADS
 
 
 # the last word of a body's name, which no place's or person's name ends with
-_BODY_END = frozenset("""agency committee commission council federation association
+BODY_END = frozenset("""agency committee commission council federation association
 organisation organization foundation authority bureau ministry department institute
 corporation herald courant gazette tribune chronicle inquirer enquirer dispatch sentinel
-telegraph examiner journal""".split())  # (and a newspaper's: "Miami Herald", "Hartford Courant")
+telegraph examiner journal airlines airways labs networks pictures studios records
+productions holdings images""".split())  # (and a newspaper's: "Miami Herald", "Hartford
+# Courant"; and a company's: "Singapore Airlines", "Paramount Pictures", "Getty Images")
 
 
 def _body_by_its_head(text: str, mention: Mention) -> Mention:
@@ -1350,7 +1352,7 @@ def _body_by_its_head(text: str, mention: Mention) -> Mention:
     model gave it."""
     words = text[mention.start:mention.end].split()
     if mention.label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "PRODUCT") and len(words) > 1 \
-            and words[-1].casefold() in _BODY_END and words[-1][0].isupper():
+            and words[-1].casefold() in BODY_END and words[-1][0].isupper():
         return Mention(mention.start, mention.end, "ORG")
     return mention
 

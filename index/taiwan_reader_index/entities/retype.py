@@ -36,6 +36,7 @@ from typing import Any
 
 from .consistency import dateline_places, spelt_by_acronym
 from .mention import Mention
+from .refine import BODY_END, FIRM_HEADS
 from .sports import line_up_regions
 
 # the recogniser's labels this step may change, by kind; and the label each kind becomes
@@ -45,6 +46,9 @@ LABEL_FOR = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # place ("the White House said", "the Kremlin's motivation"); OntoNotes, the reader's
 # convention, an organisation. So an organisation is never made a place here.
 NEVER = frozenset({("ORG", "LOC")})
+# nor is a name that ends in what a body is ever made a person ("Paramount Pictures, the
+# studio behind the film" read as an apposition)
+_BODY_WORDS = BODY_END | FIRM_HEADS
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CONTEXT = 40  # characters looked at on either side of a mention
 _SCORE = re.compile(r"\d+\s*-\s*\d+|\b\d+\s+\d+\b")  # "2-1", "Japan 2 Syria 1"
@@ -197,7 +201,8 @@ def retyped(source: str, regions: Sequence[tuple[int, int]],
     change: dict[str, str] = {}
     for key, seen in views.items():
         kind, confidence = verdict(seen, data["classes"])
-        if changes(KIND_OF[current[key]], kind, confidence, float(data["threshold"])):
+        if changes(KIND_OF[current[key]], kind, confidence, float(data["threshold"])) \
+                and not (kind == "PER" and key.rsplit(" ", 1)[-1] in _BODY_WORDS):
             change[key] = LABEL_FOR[kind]
     if not change:
         return mentions
