@@ -1752,3 +1752,14 @@ def test_a_name_ending_in_what_a_company_is_is_no_person(extract):
                           "Shares in Brightwave Labs rose, and Coral Airlines added flights.\n")
     assert sorted(names(entities)) == [("Brightwave Labs", "ORG"), ("Coral Airlines", "ORG"),
                                        ("Harbourline Pictures", "ORG")], names(entities)
+
+
+def test_a_one_word_person_always_written_the_x_alone_is_no_person(extract):
+    """A name the model called a person that the article writes only as "the" name, on its
+    own ("at the Bernabeu.", "the Bernabeu, home to"), is no one's name: a person is
+    never "the Smith". "The Reagan administration" keeps its person."""
+    _, entities = extract("Ronaldo scored twice as Madrid won at the Bernabeu. It was the first "
+                          "time this season that the Bernabeu, home to 80,000 fans, had seen "
+                          "five goals.\n\nThe Reagan administration said it would act.\n")
+    found = names(entities)
+    assert ("Bernabeu", "PERSON") not in found and ("Reagan", "PERSON") in found, found

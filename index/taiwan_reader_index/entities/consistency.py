@@ -802,9 +802,10 @@ _MINUTE_AFTER = re.compile(r"\s+\d{1,3}(?![\d,.:/-]*\d)")  # "Heikkinen (Foster 
 
 
 def lone_common_people(source: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` without the one-word "people" that are common English words the
-    article never gives a person's marks: no first name (the model read "Mini", "Seek"
-    of Hide and Seek, "Blizzard", "Outlook", "Respond" as people). Kept where the
+    """``mentions`` without the one-word "people" that are common English words, or
+    always written "the" name ("the Moon", "the Thunder"), that the article never gives
+    a person's marks: no first name (the model read "Mini", "Seek" of Hide and Seek,
+    "Blizzard", "Outlook", "Respond" as people). Kept where the
     article gives the word a full name ending in it, a title, a role or a performer's
     word before it ("Vice President Pence", "rapper Nelly"), has it speak or be spoken
     to ("Brown said", "told Yuan"), lists it beside people ("Subs Not Used: Weaver,
@@ -821,13 +822,15 @@ def lone_common_people(source: str, mentions: Sequence[Mention]) -> list[Mention
         if len(words) > 1:
             if reads_as_full_name(source[m.start:m.end]):
                 tails.add(words[-1].strip("'’").casefold())
-        elif words and words[0].isalpha() and is_common(words[0]) \
-                and words[0] not in given_names() and words[0].capitalize() not in given_names():
+        elif words and words[0].isalpha() and words[0] not in given_names() \
+                and words[0].capitalize() not in given_names():
             lone[words[0].casefold()].append(n)
     dropped: set[int] = set()
     for key, where in lone.items():
-        if key in tails:
-            continue
+        if key in tails or not (is_common(key) or all(  # a common word, or "the Moon."
+                _THE_BEFORE.search(source, max(0, ordered[n].start - 5), ordered[n].start)
+                and _GROUP_AFTER.match(source, ordered[n].end) for n in where)):
+            continue  # (not "the Reagan administration")
         kept = False
         for n in where:
             m = ordered[n]
