@@ -1763,3 +1763,13 @@ def test_a_one_word_person_always_written_the_x_alone_is_no_person(extract):
                           "five goals.\n\nThe Reagan administration said it would act.\n")
     found = names(entities)
     assert ("Bernabeu", "PERSON") not in found and ("Reagan", "PERSON") in found, found
+
+
+def test_a_role_word_opening_a_sentence_is_part_of_a_name_before_a_common_word(extract):
+    """"Rapper 50 Cent" and "Striker Wayne Rooney" open with a role, not a name; "Star
+    Technologies Inc" does not: no person's name begins with a common word."""
+    _, entities = extract("Star Technologies Inc said profits rose in the first quarter.\n\n"
+                          "Rapper 50 Cent topped the chart. Striker Wayne Rooney scored.\n")
+    found = names(entities)
+    assert missing(found, [("Star Technologies Inc", "ORG"), ("50 Cent", "PERSON"),
+                           ("Wayne Rooney", "PERSON")]) == [], found

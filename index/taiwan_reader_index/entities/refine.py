@@ -1252,7 +1252,9 @@ def _role_inside(text: str, mention: Mention) -> list[Mention]:
         rest = words[n + 1:]
         if word.group()[0].isupper() and not (  # "Rapper 50 Cent ...", not "Star Alliance"
                 n == 0 and len(rest) > 1 and mention.label in ("PERSON", "ORG")
-                and sentence_start(text, mention.start)):
+                and sentence_start(text, mention.start)
+                # nor "Star Wars Jedi": no name begins with a common word, a first name aside
+                and not (is_common(rest[0].group()) and rest[0].group() not in given_names())):
             continue
         if not (1 <= len(rest) <= 3 and all(w.group()[0].isupper() or w.group()[0].isdigit()
                                              for w in rest)):
