@@ -1032,8 +1032,8 @@ def _dash_cut(text: str, mention: Mention) -> Mention:
 def _dash_parts(text: str, mention: Mention) -> list[Mention]:
     """A name holds no spaced dash: the words after one that start in lower case are
     the sentence's ("Veritas - Latin for truth", "the Louvre - and"), as is one word;
-    names on both sides are two ("Lithuania - Danius Gleveckas", a squad list), except in a work's
-    title ("Star Wars - Episode I"). (A person's is read in ``_edges``.)"""
+    names on both sides are two ("Lithuania - Danius Gleveckas", a squad list), except
+    in a work's title ("Star Wars - Episode I"). (A person's is read in ``_edges``.)"""
     if mention.label == "PERSON":
         return [mention]
     dash = _SPACED_DASH.search(text, mention.start, mention.end)
@@ -1492,10 +1492,8 @@ def reads_as_full_name(written: str) -> bool:
     """Whether a name the model calls a person reads as a first name and a surname, whose
     surname alone is then the person: not a place and a word (:func:`place_first`), nor
     a common word first that is no first name ("Fallen Order", "Moon Europa")."""
-    return not place_first(written) and (
-        not is_common(written.split()[0]) or written.split()[0] in given_names())
-
-
+    first = written.split()[0]
+    return not place_first(written) and (not is_common(first) or first in given_names())
 
 
 def first_named(text: str) -> bool:
