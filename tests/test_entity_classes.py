@@ -1773,3 +1773,17 @@ def test_a_role_word_opening_a_sentence_is_part_of_a_name_before_a_common_word(e
     found = names(entities)
     assert missing(found, [("Star Technologies Inc", "ORG"), ("50 Cent", "PERSON"),
                            ("Wayne Rooney", "PERSON")]) == [], found
+
+
+def test_a_plural_name_the_model_calls_a_product_written_the_x_alone_is_a_group():
+    """A side the model took for a product ("the Lakers’ fifth straight win", "the
+    Lakers, are") is a group like a band the model took for people."""
+    import re
+
+    from taiwan_reader_index.entities.consistency import consistent
+    from taiwan_reader_index.entities.mention import Mention
+
+    text = ("Davis scored 34 points in the Lakers’ fifth straight win. Both teams, the "
+            "Clippers and the Lakers, are really good.")
+    found = [Mention(m.start(), m.end(), "PRODUCT") for m in re.finditer("Lakers", text)]
+    assert [m.label for m in consistent(text, [(0, len(text))], found)] == ["ORG", "ORG"]

@@ -217,9 +217,9 @@ def consistent(source: str, regions: Sequence[tuple[int, int]],
                 for label in _evidence(source, key, occurrences[key], full_names, titled, place,
                                        sporting, club):
                     evidence[label] += 1
-            if lone and {label for label, n in votes.items() if n} == {"PERSON"} \
+            if lone and {label for label, n in votes.items() if n} in ({"PERSON"}, {"PRODUCT"}) \
                     and key[:-1] not in full_names:  # ("the D'Elias" after "Albert D'Elia")
-                # "the Gunners are", "the Beatles."
+                # "the Gunners are", "the Beatles.", "the Lakers," (a product, to the model)
                 evidence["ORG"] += _the_group(source, key, occurrences[key])
             if _known_product(source, group):  # "the iPod" its maker, "Windows" a place
                 evidence["PRODUCT"] += len(group) + 1
