@@ -155,10 +155,11 @@ _PERFORMER_BEFORE = re.compile(r"\b(?:rapper|singer|actor|actress|comedian|songw
 _PLACE_BEFORE = re.compile(r"\b(?:city|town|village|province|county|suburb|district)\s+of\s+$")
 _PLACE_AFTER = re.compile(r"(?:\s+is\s+|,\s+)(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:city|town|"
                           r"village|capital|province|county|suburb)\b")
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+$")
+_HONORIFICS = r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady"
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{_HONORIFICS})\.?\s+$")
 # a title before a name: an honorific, or an office only a person holds ("President
 # Trump", "Senator Warren", "Gen. Milley")
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|"
+_TITLE_BEFORE = re.compile(rf"\b(?:{_HONORIFICS}|President|"
                            r"Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|Premier|Minister|"
                            r"Secretary|Judge|Pope|Ayatollah|Sheikh|Cardinal|Archbishop|Bishop|"
                            r"Rabbi|Rev|Reverend|Gen|General|Col|Colonel|Lt|Admiral|Adm|"
@@ -420,8 +421,14 @@ def _the_group(source: str, key: str, spans: list[tuple[int, int]]) -> int:
     Gunners", "the Ospreys"); a person is never "the Smith". 0 for any other name."""
     if " " in key or not key.endswith("s") or key.endswith("ss"):
         return 0
-    return sum(1 for s, e in spans if _THE_BEFORE.search(source, max(0, s - 5), s)
-               and _GROUP_AFTER.match(source, e))
+    return sum(1 for s, e in spans if _the_alone(source, s, e))
+
+
+def _the_alone(source: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` stands as "the" name with no noun after it that
+    it qualifies (see _GROUP_AFTER)."""
+    return _THE_BEFORE.search(source, max(0, start - 5), start) is not None \
+        and _GROUP_AFTER.match(source, end) is not None
 
 
 def _known_product(source: str, group: Sequence[Mention]) -> bool:
@@ -828,8 +835,7 @@ def lone_common_people(source: str, mentions: Sequence[Mention]) -> list[Mention
     dropped: set[int] = set()
     for key, where in lone.items():
         if key in tails or not (is_common(key) or all(  # a common word, or "the Moon."
-                _THE_BEFORE.search(source, max(0, ordered[n].start - 5), ordered[n].start)
-                and _GROUP_AFTER.match(source, ordered[n].end) for n in where)):
+                _the_alone(source, ordered[n].start, ordered[n].end) for n in where)):
             continue  # (not "the Reagan administration")
         kept = False
         for n in where:
