@@ -21,6 +21,7 @@ from pathlib import Path
 from .countries import country_of, country_of_adjective
 
 _LIST = Path(__file__).with_name("common_words.txt")
+_NAME_WORDS = Path(__file__).with_name("name_words.txt")
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 _CAPS_WORD = re.compile(r"^[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)*$")
@@ -52,6 +53,20 @@ def word_list(path: Path) -> frozenset[str]:
 
 def is_common(word: str) -> bool:
     return word.casefold() in common_words()
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Words written in lower case at times but capitalised more often, as the heads of
+    names are ("college", "palace", "county", "hotel"); case folded."""
+    return word_list(_NAME_WORDS)
+
+
+def is_word(word: str) -> bool:
+    """Whether news writes ``word`` in lower case: a common word or a name's head word,
+    never a surname alone ("Church", "Palace"; not "Fitzgerald", "Nadal")."""
+    folded = word.casefold()
+    return folded in common_words() or folded in name_words()
 
 
 @dataclass(frozen=True)

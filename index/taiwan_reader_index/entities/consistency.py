@@ -43,11 +43,11 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from .bodies import KNOWN_ACRONYMS, KNOWN_NAMES, KNOWN_PRODUCTS
-from .casing import is_common
+from .casing import is_common, is_word
 from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
 from .kinds import QUANTITY_LABELS
-from .linking import given_names
+from .linking import given_names, place_first
 from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
 from .refine import (
     FIRM_HEADS,
@@ -370,6 +370,76 @@ def named_by_surname(source: str, mentions: list[Mention]) -> list[Mention]:
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOT_PEOPLE_YET = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
+
+
+def given_named_people(source: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A name the model typed as a body, a place or a product that reads as a person's:
+    a common first name and a surname that is no English word ("belonging to Ella
+    Fitzgerald", "beloned to Lionel Hampton", "Gregory Lamboley" an organisation five
+    times). Not a people's or a party's name (NORP), a work's or an event's.
+
+    A company or a place named for someone is no person, so the name stays as the
+    model read it wherever the article treats it as one: a legal form, a business word
+    or a head noun next to it ("its Eddie Bauer specialty retailing subsidiary", "wine
+    maker Robert Mondavi", "Chase Manhattan bank", "the Beverly Hilton hotel"), a
+    preposition of place ("in Monte Carlo", "head of Eddie Bauer" is not: "at"), a title
+    it opens ("Bridget Jones: The Edge of Reason", "Mike Leigh's Vera Drake"), a body or
+    a work beside it in a list ("Citibank and Chase Manhattan"), a longer name it opens,
+    or the same name typed a work, an event or a law elsewhere. Two words only, the
+    second no first name too ("Morgan Stanley")."""
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_name[" ".join(source[m.start:m.end].split())].append(m)
+    opened = {" ".join(name.split()[:2]) for name, group in by_name.items()
+              if len(name.split()) > 2 and any(m.label != "PERSON" for m in group)}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    before = {id(m): ordered[k - 1] for k, m in enumerate(ordered) if k}
+    verdicts: dict[str, bool] = {}
+
+    def read_as_other(m: Mention) -> bool:
+        previous = before.get(id(m))
+        return (_NOT_A_PERSON_AFTER.match(source, m.end) is not None
+                or _ORG_AFTER.match(source, m.end) is not None
+                or _NOT_A_PERSON_BEFORE.search(source, max(0, m.start - 30), m.start) is not None
+                or _ORG_BEFORE.search(source, max(0, m.start - 30), m.start) is not None
+                or (previous is not None and previous.label in _LISTED_WITH_WORKS
+                    and _LISTED_WITH.fullmatch(source, previous.end, m.start) is not None))
+
+    def person(name: str) -> bool:
+        words = name.split()
+        return (len(words) == 2 and words[0] in given_names() and words[1] not in given_names()
+                and _SURNAME_ALONE.fullmatch(words[1]) is not None and not is_word(words[1])
+                and not place_first(name) and _person_shaped(name) and name not in opened
+                and all(m.label in _NOT_PEOPLE_YET - {"NORP"} or m.label == "PERSON"
+                        for m in by_name[name])
+                and not any(read_as_other(m) for m in by_name[name]))
+
+    out = []
+    for m in mentions:
+        if m.label in _NOT_PEOPLE_YET and m.label != "NORP":
+            name = " ".join(source[m.start:m.end].split())
+            if name not in verdicts:
+                verdicts[name] = person(name)
+            if verdicts[name]:
+                m = Mention(m.start, m.end, "PERSON")
+        out.append(m)
+    return out
+
+
+_SURNAME_ALONE = re.compile(r"[A-Z][A-Za-z'’-]*[a-z]")  # "Fitzgerald", "McEnroe", "O'Neill"
+# what is said of a place, a work or a company, not of a person, just before its name:
+# "in Monte Carlo", "at Chase Econometrics", "its Eddie Bauer", "Mike Leigh's Vera Drake"
+_NOT_A_PERSON_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|into|its)|[A-Z][\w-]*['’]s)\s+$")
+# and just after it: a head noun it qualifies ("Chase Manhattan bank", "the Beverly Hilton
+# hotel", "Vera Drake star Imelda Staunton"), a title's subtitle or a possessive title
+# ("Bridget Jones: The Edge of Reason", "Bridget Jones's Diary")
+_NOT_A_PERSON_AFTER = re.compile(
+    r"(?::\s+[A-Z]|['’]s\s+[A-Z]|\s+(?:" + "|".join(sorted(
+        NAME_HEADS | _GROUNDS | {"hotel", "theatre", "theater", "hall", "specialty", "store",
+                                 "stores", "brand", "plant", "star", "stars", "cast", "sequel",
+                                 "premiere", "director", "producer"})) + r")\b)")
+_LISTED_WITH_WORKS = frozenset({"ORG", "WORK_OF_ART", "EVENT"})
+_LISTED_WITH = re.compile(r"\s*(?:,|and|&)\s*")
 
 
 def _person_shaped(text: str) -> bool:

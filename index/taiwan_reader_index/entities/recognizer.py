@@ -22,6 +22,7 @@ from .casing import TextCasing, text_casing, truecase
 from .consistency import (
     common_words_person,
     consistent,
+    given_named_people,
     lone_common_people,
     named_by_surname,
     people_without_figures,
@@ -46,7 +47,7 @@ FALLBACK_NOTICE = (
 # The version of what this package does around the model (casing, domain layer,
 # corrections): part of the recogniser's name, so cached mentions from an older
 # layer are analysed again.
-LAYER = "layer-66"
+LAYER = "layer-67"
 RULES_NAME = f"rules-1+{LAYER}"
 Span = tuple[int, int]
 BATCH = 256  # texts per model batch (measured: 6.3k words/s against 5.7k at 64)
@@ -238,7 +239,8 @@ def recognise_many(recognizer: Recognizer,
         def correct(source=source, spans=spans, found=found) -> list[Mention]:
             found = consistent(source, spans, refine_article(source, spans, found))
             found = retyped(source, spans, found) if recognizer.retype else found
-            found = product_lines(source, named_by_surname(source, found))
+            found = product_lines(source, given_named_people(
+                source, named_by_surname(source, found)))
             found = lone_common_people(source, found)
             return people_without_figures(
                 source, [m for m in found if not common_words_person(source, m)])
