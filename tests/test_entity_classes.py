@@ -1830,3 +1830,21 @@ def test_a_company_place_or_work_named_for_someone_keeps_its_type():
     assert typed("Mike Leigh's Vera Drake is among the nominees.", "Vera Drake") == "ORG"
     assert typed("Shares of Morgan Stanley rose.", "Morgan Stanley") == "ORG"
     assert typed("A song by Crystal Palace fans.", "Crystal Palace") == "ORG"
+
+
+def test_an_amount_of_money_is_its_sign_figure_and_unit(extract):
+    """The model leaves a currency's sign out of an amount unless "billion" follows, takes
+    the letters of "US$" for a place and misses "HK$3,000"; a number before a currency's
+    name is money; and no amount or date keeps the spaced dash after it."""
+    _, entities = extract("A trombone fetched $40,000 and a gown £267,000, against a US$20,000 "
+                          "estimate. The fee was HK$3,000, about €300,000 in all, and profit "
+                          "was $1.5m. Net profit was 18.7 mln dlrs, and the fine 40,000 euros. "
+                          "Costs reached £50bn - 14% higher than planned - by March 2 - "
+                          "later than hoped.\n")
+    money = [(e.text, e.label) for e in entities if e.label == "MONEY"]
+    assert money == [("$40,000", "MONEY"), ("£267,000", "MONEY"), ("US$20,000", "MONEY"),
+                     ("HK$3,000", "MONEY"), ("about €300,000", "MONEY"), ("$1.5m", "MONEY"),
+                     ("18.7 mln dlrs", "MONEY"), ("40,000 euros", "MONEY"),
+                     ("£50bn", "MONEY")], money
+    assert all(not e.text.endswith(("-", " ")) for e in entities), entities
+    assert not [e for e in entities if e.text == "US"], entities

@@ -176,7 +176,7 @@ def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                         and not _FACT_HEADING.fullmatch(text, piece.start, piece.end + 1):
                     out.append(piece)
     found = _year_and_event(text, sorted(set(out), key=lambda m: (m.start, m.end)))
-    found = _office_holder(text, _and_company(text, _currencies(text, found)))
+    found = _office_holder(text, _and_company(text, _currencies(text, _amounts(text, found))))
     found = _joined_names(text, _broadcast_services(text, found))
     found = _listed_works(text, _titled_works(text, _awards(text, _craft(text, found))))
     found = _programme_titles(text, found)
@@ -937,6 +937,43 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")  # "U.S.", "H.K.", "N.Z."
 _AMOUNT_BEFORE = re.compile(r"\d[\d.,]*(?:\s+(?:mln|bln|billion|million|trillion|thousand))?\s+$")
 
 
+# an amount after its currency's sign, as news writes it: "$40,000", "£1.5bn", "US$20,000",
+# "HK$3,000", "€300,000", "$1.5m" (a unit only joined: "$5 more" is five dollars)
+_SIGNED_AMOUNT = re.compile(
+    r"(?<![\w$£€¥])(?:[A-Z]{1,3})?[$£€¥₹]\d(?:[\d,]*\d)?(?:\.\d+)?"
+    r"(?:(?:bn|mn|m|k|tn)\b|\s+(?:million|billion|trillion|thousand)\b)?(?!\.?\d)")
+# an amount before its currency's name: "40,000 euros", "18.7 mln dlrs"
+_AMOUNT_THEN_CURRENCY = re.compile(
+    r"(?:\s+(?:mln|bln|billion|million|trillion|thousand))?\s+" + _CURRENCY.pattern + r"\b")
+
+
+def _amounts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An amount of money is its sign, its figure and its unit, as one MONEY: the model
+    leaves the sign out where no "billion" follows ("$40,000" was "40,000", "$1.5m" was
+    "1.5"), takes "US" of "US$20,000" for a place, and misses "HK$3,000" (one word to
+    it). A number the model read followed by a currency's name is money too ("40,000
+    euros" had been a cardinal). Names the amount overlaps are left as they were."""
+    out = list(mentions)
+    for found in _SIGNED_AMOUNT.finditer(text):
+        start, end = found.span()
+        inside = [m for m in out if m.start < end and start < m.end]
+        # a quantity in it (its figure), or a country's letters before its sign ("US")
+        if any(m.label not in QUANTITY_LABELS and not (start <= m.start and m.end <= end
+                                                        and not text[m.start:m.end][0].isdigit())
+               for m in inside):
+            continue
+        start = min([start, *(m.start for m in inside)])
+        end = max([end, *(m.end for m in inside)])
+        out = [m for m in out if m not in inside] + [Mention(start, end, "MONEY")]
+    out.sort(key=lambda m: (m.start, m.end))
+    for k, m in enumerate(out):
+        after = _AMOUNT_THEN_CURRENCY.match(text, m.end) if m.label == "CARDINAL" else None
+        unit = after.group().split()[-1] if after is not None else ""
+        if after is not None and (unit.islower() or unit.isupper()):  # not "12 Marks and
+            out[k] = Mention(m.start, after.end(), "MONEY")  # Spencer stores"
+    return out
+
+
 def _currencies(text: str, mentions: list[Mention]) -> list[Mention]:
     """A currency is not a name: "53 billion U.S. Dlrs" is an amount of money, not the
     person "U.S. Dlrs", and "in Canadian Dlrs" names no one. A name whose last word is
@@ -1002,17 +1039,19 @@ _QUANTITY_END = re.compile(r"\s+[-–—]\s+(?=[A-Z])|\s+(?:against|at|for|with|
 
 
 _QUANTITY_SENTENCE_END = re.compile(r"(?<=\w)[.!?]\s+(?=[A-Z])")
+_LEADING_SPACE = re.compile(r"\s*(?:[-–—]\s+)?")  # (always matches)
+_TRAILING_SPACE = re.compile(r"(?:\s+[-–—])?\s*$")
 
 
 def _stripped(text: str, mention: Mention) -> Mention:
-    """Without white space at either end ("18.7 mln" and the line break after it), and
-    ending with its sentence ("800m. Ireland's" read as one percentage)."""
+    """Without white space or a spaced dash at either end ("18.7 mln" and the line break
+    after it, "50bn -" before "14% higher"), and ending with its sentence ("800m.
+    Ireland's" read as one percentage)."""
     stop = _QUANTITY_SENTENCE_END.search(text, mention.start, mention.end)
     if stop is not None:
         mention = Mention(mention.start, stop.start(), mention.label)
-    span = text[mention.start:mention.end]
-    start = mention.start + len(span) - len(span.lstrip())
-    end = mention.end - (len(span) - len(span.rstrip()))
+    start = _LEADING_SPACE.match(text, mention.start, mention.end).end()  # type: ignore[union-attr]
+    end = _TRAILING_SPACE.search(text, start, mention.end).start()  # type: ignore[union-attr]
     return Mention(start, end, mention.label) if start < end else mention
 
 
