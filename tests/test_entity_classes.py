@@ -1848,3 +1848,45 @@ def test_an_amount_of_money_is_its_sign_figure_and_unit(extract):
                      ("£50bn", "MONEY")], money
     assert all(not e.text.endswith(("-", " ")) for e in entities), entities
     assert not [e for e in entities if e.text == "US"], entities
+
+
+def test_a_law_is_named_as_one_and_what_is_not_is_no_law():
+    """What the model calls a law must say it is one ("Act", "Treaty", "Section 404", an
+    acronym); an agreement named for a place takes its word in lower case ("the Louvre
+    accord"); a show is an event, a body's name a body, and the rest ("Touch Bar", a
+    page's "Geekbench 5 Compute") no law at all."""
+    from taiwan_reader_index.entities.mention import Mention
+    from taiwan_reader_index.entities.refine import refine_piece
+
+    def law(text: str, name: str) -> list[tuple[str, str]]:
+        start = text.index(name)
+        found = refine_piece(text, [Mention(start, start + len(name), "LAW")])
+        return [(text[m.start:m.end], m.label) for m in found]
+
+    assert law("Apple added a Touch Bar to the laptop.", "Touch Bar") == []
+    assert law("It scored 1,200 in Geekbench 5 Compute on the test.", "Geekbench 5 Compute") == []
+    assert law("Tickets for the Consumer Electronics Show sold out.",
+               "Consumer Electronics Show") == [("Consumer Electronics Show", "EVENT")]
+    assert law("The Law Lords heard the appeal.", "Law Lords") == [("Law Lords", "ORG")]
+    assert law("Ministers reaffirmed the Louvre accord on Friday.", "Louvre") \
+        == [("Louvre accord", "LAW")]
+    for text, name in (("The Hunting Act came into force.", "Hunting Act"),
+                       ("It filed for Chapter 11 protection.", "Chapter 11"),
+                       ("The talks on GATT resumed.", "GATT"),
+                       ("The Treaty of Amsterdam was signed.", "Treaty of Amsterdam")):
+        assert law(text, name) == [(name, "LAW")]
+
+
+def test_no_surname_is_taken_from_a_person_whose_first_word_is_a_common_word():
+    """A "person" that opens with a common word, no first name ("Fallen Order", a game's
+    subtitle), lends no surname: "Order 66" elsewhere in the article is no person."""
+    from taiwan_reader_index.entities.mention import Mention
+    from taiwan_reader_index.entities.refine import refine_article
+
+    text = ("Fallen Order is a confident game. Nothing happens beyond Order 66, and Fallen "
+            "Order keeps it so.")
+    found = [Mention(0, 12, "PERSON"), Mention(text.rindex("Fallen"), text.rindex("Order") + 5,
+                                                "PERSON")]
+    out = refine_article(text, [(0, len(text))], found)
+    assert [(text[m.start:m.end], m.label) for m in out] \
+        == [("Fallen Order", "PERSON"), ("Fallen Order", "PERSON")], out

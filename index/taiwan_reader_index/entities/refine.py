@@ -183,8 +183,9 @@ def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _model_numbers(text, found)
     found = _defined_by_acronym(text, found)
     found = _native_script(text, found)
-    return _parties(text, [_body_by_its_head(text, _languages(text, _numbered_title(text, _sea(
-        text, _exercise(text, _pact(text, _acronym_person(text, m))))))) for m in found])
+    named = (_body_by_its_head(text, _languages(text, _numbered_title(text, _sea(
+        text, _exercise(text, _pact(text, _acronym_person(text, m))))))) for m in found)
+    return _parties(text, [law for m in named if (law := _law_named(text, m)) is not None])
 
 
 # a title numbered as a sequel or a station, which the model reads as a law ("Halo 2",
@@ -527,6 +528,43 @@ def _pact(text: str, mention: Mention) -> Mention:
     if after is None or text[max(0, mention.start - 4):mention.start].lower() != "the ":
         return mention
     return Mention(mention.start, after.end(), "LAW")
+
+
+# what names a law, an agreement or a ruling: a law is called what it is ("the Hunting
+# Act", "the Maastricht Treaty", "Chapter 11", "Roe v. Wade")
+_LAW_HEADS = _LAW_WORDS | _LAW_NUMBERED | frozenset(
+    "amendment constitution charter code directive regulations statute protocol pact decree "
+    "ordinance declaration doctrine rights plan program programme accord agreements treaties "
+    "acts laws bills conventions v. v vs vs.".split())
+
+
+_EVENT_ENDS = frozenset("show fair festival awards games championship championships exhibition "
+                        "conference summit olympics cup day nations".split())
+
+
+def _law_named(text: str, mention: Mention) -> Mention | None:
+    """A law's name says it is one: a word such as "Act", "Bill", "Treaty", "Agreement",
+    "Section", or its acronym ("GATT", "INRA"); an agreement named for a place has the
+    word after it in lower case ("the Louvre accord"), which joins the name. What the
+    model called a law without one is not: a show, a cup or a day is an event ("Consumer
+    Electronics Show"), a name ending in a body's word a body ("Law Lords", "Royal
+    Family"), and the rest no law's name at all ("Touch Bar", "Death Star", a page's
+    "Geekbench 5 Compute"), dropped. None for a dropped mention."""
+    if mention.label != "LAW":
+        return mention
+    span = text[mention.start:mention.end]
+    words = [w.casefold() for w in span.replace("/", " ").split()]
+    if words and words[-1] not in _LAW_HEADS | _EVENT_ENDS and (
+            words[-1] in NAME_HEADS or words[-1] in BODY_END or words[-1] in ("lords", "family")):
+        return Mention(mention.start, mention.end, "ORG")
+    if not words or set(words) & _LAW_HEADS or re.fullmatch(r"[A-Z]{2,6}", span):
+        return mention
+    after = _PACT_AFTER.match(text, mention.end)
+    if after is not None:
+        return Mention(mention.start, after.end(), "LAW")
+    if words[-1] in _EVENT_ENDS:
+        return Mention(mention.start, mention.end, "EVENT")
+    return None
 
 
 # what a named military exercise is called after its name: "the Han Kuang exercises"
@@ -1827,7 +1865,7 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
         text = " ".join(source[m.start:m.end].split())
         words = text.split()
         if m.label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words) \
-                and not place_first(text):
+                and reads_as_full_name(text):
             last = words[-1].strip(".,")
             if len(last) >= 3 and last[0].isupper() and country_of(last) is None:
                 forms.setdefault(last.casefold(), "PERSON")
