@@ -1890,3 +1890,23 @@ def test_no_surname_is_taken_from_a_person_whose_first_word_is_a_common_word():
     out = refine_article(text, [(0, len(text))], found)
     assert [(text[m.start:m.end], m.label) for m in out] \
         == [("Fallen Order", "PERSON"), ("Fallen Order", "PERSON")], out
+
+
+def test_a_person_cut_in_two_is_one_person(extract):
+    """Two people are never written side by side with only a space between: the model's
+    "Susilo Bambang" and "Yudhoyono" (before a possessive), a seeding list's "Silvia"
+    and "Farina Elia" are one person each. Two full names side by side (a page's tags)
+    stay two."""
+    _, entities = extract("President Susilo Bambang Yudhoyono's government has said it wants "
+                          "change.\n\n15 Silvia Farina Elia (Italy)\n")
+    found = names(entities)
+    assert missing(found, [("Susilo Bambang Yudhoyono", "PERSON"),
+                           ("Silvia Farina Elia", "PERSON")]) == [], found
+    assert ("Yudhoyono", "PERSON") not in found and ("Silvia", "PERSON") not in found, found
+
+    from taiwan_reader_index.entities.consistency import one_person_a_name
+    from taiwan_reader_index.entities.mention import Mention
+
+    text = "Tags: Denny Hamlin Michael Jordan"
+    tags = [Mention(6, 18, "PERSON"), Mention(19, 33, "PERSON")]
+    assert one_person_a_name(text, tags) == tags

@@ -159,11 +159,10 @@ _HONORIFICS = r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady"
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{_HONORIFICS})\.?\s+$")
 # a title before a name: an honorific, or an office only a person holds ("President
 # Trump", "Senator Warren", "Gen. Milley")
-_TITLE_BEFORE = re.compile(rf"\b(?:{_HONORIFICS}|President|"
-                           r"Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|Premier|Minister|"
-                           r"Secretary|Judge|Pope|Ayatollah|Sheikh|Cardinal|Archbishop|Bishop|"
-                           r"Rabbi|Rev|Reverend|Gen|General|Col|Colonel|Lt|Admiral|Adm|"
-                           r"Ambassador)\.?\s+$")
+_OFFICES = (r"President|Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|Premier|Minister|"
+            r"Secretary|Judge|Pope|Ayatollah|Sheikh|Cardinal|Archbishop|Bishop|Rabbi|Rev|"
+            r"Reverend|Gen|General|Col|Colonel|Lt|Admiral|Adm|Ambassador")
+_TITLE_BEFORE = re.compile(rf"\b(?:{_HONORIFICS}|{_OFFICES})\.?\s+$")
 # a relative clause that only a person takes: "Cragg, who recently defeated ..." (a
 # company or a place takes "which")
 _WHO_AFTER = re.compile(r"['’]?,\s+who\b")
@@ -1014,6 +1013,29 @@ def people_without_figures(source: str, mentions: Sequence[Mention]) -> list[Men
         elif _introduced(source, span.split()):  # a figure in a stage name: "Rapper 50 Cent"
             out.append(m)
     return out
+
+
+def one_person_a_name(source: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Two people are never written side by side with only a space between: a person
+    the model (or a correction) cut in two is one ("Susilo Bambang" and "Yudhoyono",
+    "Silvia" and "Farina Elia", a headline's "Johnny" and "Depp"): one of the two a
+    single word. Not two full names (a page's tags, "Denny Hamlin Michael Jordan"), nor
+    where the second opens with a title ("Former Beatle Sir Paul McCartney")."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        last = out[-1] if out else None
+        if last is not None and last.label == m.label == "PERSON" \
+                and source[last.end:m.start] in (" ", "\t") \
+                and min(len(source[last.start:last.end].split()),
+                        len(source[m.start:m.end].split())) == 1 \
+                and not _TITLE_OPENS.match(source, m.start):
+            out[-1] = Mention(last.start, m.end, "PERSON")
+            continue
+        out.append(m)
+    return out
+
+
+_TITLE_OPENS = re.compile(rf"(?:{_HONORIFICS}|{_OFFICES})\b")
 
 
 def _named_elsewhere(source: str, mention: Mention, name: str) -> bool:

@@ -25,6 +25,7 @@ from .consistency import (
     given_named_people,
     lone_common_people,
     named_by_surname,
+    one_person_a_name,
     people_without_figures,
     product_lines,
 )
@@ -47,7 +48,7 @@ FALLBACK_NOTICE = (
 # The version of what this package does around the model (casing, domain layer,
 # corrections): part of the recogniser's name, so cached mentions from an older
 # layer are analysed again.
-LAYER = "layer-69"
+LAYER = "layer-70"
 RULES_NAME = f"rules-1+{LAYER}"
 Span = tuple[int, int]
 BATCH = 256  # texts per model batch (measured: 6.3k words/s against 5.7k at 64)
@@ -242,8 +243,8 @@ def recognise_many(recognizer: Recognizer,
             found = product_lines(source, given_named_people(
                 source, named_by_surname(source, found)))
             found = lone_common_people(source, found)
-            return people_without_figures(
-                source, [m for m in found if not common_words_person(source, m)])
+            return one_person_a_name(source, people_without_figures(
+                source, [m for m in found if not common_words_person(source, m)]))
         final.append(corrected(correct, found, source))
     return final
 
