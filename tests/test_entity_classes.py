@@ -1928,3 +1928,16 @@ def test_every_player_in_a_list_with_countries_in_brackets_is_a_person(extract):
                           "Inter Milan (Italy) 3 Club Brugge (Belgium) 0\n")
     assert missing(names(entities), [("Real Madrid", "ORG"), ("Inter Milan", "ORG")]) == [], \
         names(entities)
+
+
+def test_a_ship_is_a_product_and_a_numbered_unit_keeps_its_number(extract):
+    """A ship named with its navy's prefix is a vehicle, a product ("HMS Queen Elizabeth"
+    had been the person "Queen Elizabeth"); a military unit keeps its number ("the 7th
+    Fleet", "the 82nd Airborne Division" had lost it)."""
+    _, entities = extract("The USS Ralph Johnson and HMS Queen Elizabeth sailed with the 7th "
+                          "Fleet, the U.S. Navy said. Troops of the 82nd Airborne Division "
+                          "arrived later.\n")
+    found = names(entities)
+    assert missing(found, [("USS Ralph Johnson", "PRODUCT"), ("HMS Queen Elizabeth", "PRODUCT"),
+                           ("7th Fleet", "ORG"), ("82nd Airborne Division", "ORG")]) == [], found
+    assert ("Queen Elizabeth", "PERSON") not in found, found

@@ -18,7 +18,9 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * WORK_OF_ART - an award ("Academy Award", "Nobel Peace Prize"), a report by its title
   ("World Production and Trade Report").
 * ORG - a club named for its sport or as clubs are ("Edinburgh Rugby", "Leeds United").
-* ORG - a group of nations by its number ("G8", "G-7").
+* ORG - a group of nations by its number ("G8", "G-7"); a military unit or a sitting
+  of Congress by its number ("the 7th Fleet", "the 82nd Airborne Division").
+* PRODUCT - a ship by its navy's prefix ("USS Ralph Johnson", "HMS Queen Elizabeth").
 * PRODUCT - an aircraft, ship or weapon by its designation, before what it is
   ("F-16V fighter jets", "MQ-9B Reaper drones", "Patriot PAC-3 missiles").
 * ORG - capitalised words ending in a company's legal form (Inc, Corp, Co, Ltd,
@@ -97,6 +99,15 @@ PATTERNS = [
     # "Blackburn Rovers", "Charlton Athletic"; not "... City" or "... Town": places too)
     ("ORG", re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:Rugby|FC|AFC|United|Utd|Rovers|"
                        r"Athletic|Wanderers|Albion|Hotspur)\b(?![ \t]+[A-Z])")),
+    # a ship by its navy's prefix ("USS Ralph Johnson", "HMS Queen Elizabeth"): a vehicle,
+    # a product as OntoNotes types it, which the model reads as a person
+    ("PRODUCT", re.compile(rf"\b(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|ROCS|RFS)\s+{_CAP}"
+                           rf"(?:\s+{_CAP}){{0,3}}")),
+    # a military unit or a sitting of Congress by its number ("the 7th Fleet", "the 82nd
+    # Airborne Division", "the 115th Congress"), which the model cuts after the number
+    ("ORG", re.compile(rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_CAP}\s+){{0,3}}(?:Fleet|Army|"
+                       rf"Division|Brigade|Corps|Regiment|Battalion|Squadron|Wing|Airborne|"
+                       rf"Infantry|Cavalry|Marines|Congress)\b(?![ \t]+[A-Z])")),
     # a report by its title ("the World Production and Trade Report"): a work
     ("WORK_OF_ART", re.compile(rf"\b{_NAME}\s+Report\b(?![ \t]+[A-Z])")),
     # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")

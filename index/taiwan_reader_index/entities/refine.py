@@ -1300,7 +1300,8 @@ def _lower_lead(text: str, mention: Mention) -> Mention:
     words = list(WORD.finditer(text, mention.start, mention.end))
     n = 0
     while n < len(words) - 1 and _lead_word(words[n].group()) \
-            and text[words[n].end():words[n + 1].start()].isspace():
+            and not text[words[n].start() - 1:words[n].start()].isalnum() \
+            and text[words[n].end():words[n + 1].start()].isspace():  # ("82nd" is no "nd")
         n += 1
     return Mention(words[n].start(), mention.end, mention.label) if n else mention
 
