@@ -1941,3 +1941,14 @@ def test_a_ship_is_a_product_and_a_numbered_unit_keeps_its_number(extract):
     assert missing(found, [("USS Ralph Johnson", "PRODUCT"), ("HMS Queen Elizabeth", "PRODUCT"),
                            ("7th Fleet", "ORG"), ("82nd Airborne Division", "ORG")]) == [], found
     assert ("Queen Elizabeth", "PERSON") not in found, found
+
+
+def test_a_romanised_given_name_is_whole_across_its_hyphen(extract):
+    """The model stops a Taiwanese or Korean given name at its hyphen where the second
+    syllable is an English word ("Chiang Wan-an" was "Chiang Wan"); the name is whole.
+    A longer English word after a name's hyphen is not the name's ("Xi-led")."""
+    _, entities = extract("Taipei mayor Chiang Wan-an attended. Mayor Chiang Wan-an spoke, and "
+                          "South Korea's Moon Jae-in listened.\n\nThe Xi-led party met.\n")
+    found = names(entities)
+    assert [text for text, label in found if label == "PERSON"] \
+        == ["Chiang Wan-an", "Chiang Wan-an", "Moon Jae-in"], found

@@ -1138,6 +1138,27 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _DATE_TAIL = re.compile(r"\s+[-–—|]\s+[\d/.:-]*\d[\d/.:-]*(?:\s|$)")
 
 
+_SYLLABLE = re.compile(r"[a-z]{1,6}\b(?![’'-])")
+_WORD_SYLLABLE = re.compile(r"[a-z]{1,2}\b(?![’'-])")  # ("an", "he", "in": English words)
+_FIRST_SYLLABLE = re.compile(r"[A-Z][a-z]{1,4}")
+
+
+def _given_name_end(text: str, start: int, end: int) -> int:
+    """Where a person's romanised given name ends that the model cut at its hyphen: after
+    the second syllable where it kept the hyphen ("Chiang Wan-" of "Chiang Wan-an"), or
+    where that syllable is a short English word it stopped before ("Chiang Wan" of
+    "Chiang Wan-an"); never over a longer English word ("Xi-led", "Joe Biden-era")."""
+    if text[end - 1:end] == "-":
+        found = _SYLLABLE.match(text, end)
+        return found.end() if found and not (
+            len(found.group()) > 2 and is_common(found.group())) else end
+    words = text[start:end].split()
+    if len(words) >= 2 and text[end:end + 1] == "-" and _FIRST_SYLLABLE.fullmatch(words[-1]):
+        found = _WORD_SYLLABLE.match(text, end + 1)
+        return found.end() if found else end
+    return end
+
+
 def _edges(text: str, mention: Mention) -> Mention:
     """Without stray brackets and quotes at either end ("Ltd>", "“Patriots")."""
     start, end = mention.start, mention.end
@@ -1164,6 +1185,8 @@ def _edges(text: str, mention: Mention) -> Mention:
             end = dash.start()
         else:
             start = dash.end()
+    if mention.label == "PERSON":
+        end = _given_name_end(text, start, end)
     while end > start and text[end - 1] in _EDGE_END and not (
             text[end - 1] in "’'" and end - 2 >= start and text[end - 2] == "s"):
         end -= 1
