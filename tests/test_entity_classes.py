@@ -1952,3 +1952,19 @@ def test_a_romanised_given_name_is_whole_across_its_hyphen(extract):
     found = names(entities)
     assert [text for text, label in found if label == "PERSON"] \
         == ["Chiang Wan-an", "Chiang Wan-an", "Moon Jae-in"], found
+
+
+def test_no_rank_or_office_is_part_of_a_name(extract):
+    """A rank or an office before a name is a title, not the name ("Admiral Samuel
+    Paparo" is "Samuel Paparo"), as "Mr" and "Senator" are; and one list of titles
+    serves both as a person's mark and as what leaves a name: a surname ending a
+    sentence ("Mr King.") titles no name in the next paragraph."""
+    _, entities = extract("Admiral Samuel Paparo told the committee. Conservative MP Colonel "
+                          "Bob Stewart agreed. Sheikh Mohammed bin Rashid Al Maktoum opened it.\n")
+    people = [text for text, label in names(entities) if label == "PERSON"]
+    assert people == ["Samuel Paparo", "Bob Stewart", "Mohammed bin Rashid Al Maktoum"], people
+
+    from taiwan_reader_index.entities.refine import NAME_TITLES
+
+    assert NAME_TITLES.search("said Gen. ") and NAME_TITLES.search("King ")
+    assert not NAME_TITLES.search("and Mr King.\n\n")

@@ -51,9 +51,12 @@ from .linking import given_names, place_first
 from .mention import ACRONYM_AFTER, Mention, NameFinder, Taken
 from .refine import (
     FIRM_HEADS,
+    HONORIFICS,
     NAME_HEADS,
     NAME_TITLES,
     OFFICE_OF,
+    TITLE_BEFORE,
+    TITLES,
     WORD,
     WORK_KINDS,
     first_named,
@@ -155,14 +158,8 @@ _PERFORMER_BEFORE = re.compile(r"\b(?:rapper|singer|actor|actress|comedian|songw
 _PLACE_BEFORE = re.compile(r"\b(?:city|town|village|province|county|suburb|district)\s+of\s+$")
 _PLACE_AFTER = re.compile(r"(?:\s+is\s+|,\s+)(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:city|town|"
                           r"village|capital|province|county|suburb)\b")
-_HONORIFICS = r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady"
-_HONORIFIC_BEFORE = re.compile(rf"\b(?:{_HONORIFICS})\.?\s+$")
-# a title before a name: an honorific, or an office only a person holds ("President
-# Trump", "Senator Warren", "Gen. Milley")
-_OFFICES = (r"President|Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|Premier|Minister|"
-            r"Secretary|Judge|Pope|Ayatollah|Sheikh|Cardinal|Archbishop|Bishop|Rabbi|Rev|"
-            r"Reverend|Gen|General|Col|Colonel|Lt|Admiral|Adm|Ambassador")
-_TITLE_BEFORE = re.compile(rf"\b(?:{_HONORIFICS}|{_OFFICES})\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{HONORIFICS})\.?\s+$")
+_TITLE_BEFORE = re.compile(rf"\b{TITLE_BEFORE}")  # ("President Trump", "Mr Straw")
 # a relative clause that only a person takes: "Cragg, who recently defeated ..." (a
 # company or a place takes "which")
 _WHO_AFTER = re.compile(r"['’]?,\s+who\b")
@@ -1067,7 +1064,7 @@ def one_person_a_name(source: str, mentions: Sequence[Mention]) -> list[Mention]
     return out
 
 
-_TITLE_OPENS = re.compile(rf"(?:{_HONORIFICS}|{_OFFICES})\b")
+_TITLE_OPENS = re.compile(rf"(?:{TITLES})\b")
 
 
 def _named_elsewhere(source: str, mention: Mention, name: str) -> bool:

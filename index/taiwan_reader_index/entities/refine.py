@@ -87,10 +87,17 @@ THE_NAMES = frozenset({
 })
 _LAW_WORDS = frozenset({"act", "law", "bill", "treaty", "accord", "accords", "agreement",
                         "resolution", "convention", "communique", "communiqué"})
-NAME_TITLES = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Rep|Gen|Col|Lt|Adm|Capt|Maj|Sgt|Gov|Lord|Lady|Sir|Dame|"
-    r"President|Senator|Minister|Secretary|General|Premier|Chancellor|Judge|Justice|Coach|"
-    r"Ambassador|Governor|Mayor|Speaker|Chairman|King|Queen|Prince|Princess|Pope|Rev|Revd|Reverend|Rabbi|Imam|Pastor|Bishop|Archbishop|Cardinal)\.?\s+$")
+# what stands before a person's name as a title: an honorific, or an office or rank only a
+# person holds ("President Trump", "Senator Warren", "Gen. Milley", "King Abdullah")
+HONORIFICS = r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady"
+TITLES = (HONORIFICS + r"|President|Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|Premier|"
+          r"Minister|Secretary|Ambassador|Speaker|Chairman|Judge|Justice|Coach|King|Queen|"
+          r"Prince|Princess|Pope|Ayatollah|Sheikh|Cardinal|Archbishop|Bishop|Rabbi|Imam|"
+          r"Pastor|Rev|Revd|Reverend|Gen|General|Col|Colonel|Lt|Maj|Capt|Sgt|Admiral|Adm")
+# (a full stop after an abbreviation only: "Mr King.\n\nAmpas decided" titles no one)
+_ABBREVIATED = r"Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|Revd|Gen|Col|Lt|Maj|Capt|Sgt|Adm"
+TITLE_BEFORE = rf"(?:(?:{_ABBREVIATED})\.|(?:{TITLES}))\s+$"  # a title just before a name
+NAME_TITLES = re.compile(TITLE_BEFORE)
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
