@@ -1931,8 +1931,9 @@ def test_every_player_in_a_list_with_countries_in_brackets_is_a_person(extract):
 
 
 def test_a_ship_is_a_product_and_a_numbered_unit_keeps_its_number(extract):
-    """A ship named with its navy's prefix is a vehicle, a product ("HMS Queen Elizabeth"
-    had been the person "Queen Elizabeth"); a military unit keeps its number ("the 7th
+    """A ship named with its navy's prefix or after what it is is a vehicle, a product
+    ("HMS Queen Elizabeth" had been the person "Queen Elizabeth", "the aircraft carrier
+    Shandong" a company); a military unit keeps its number ("the 7th
     Fleet", "the 82nd Airborne Division" had lost it)."""
     _, entities = extract("The USS Ralph Johnson and HMS Queen Elizabeth sailed with the 7th "
                           "Fleet, the U.S. Navy said. Troops of the 82nd Airborne Division "
@@ -1941,6 +1942,11 @@ def test_a_ship_is_a_product_and_a_numbered_unit_keeps_its_number(extract):
     assert missing(found, [("USS Ralph Johnson", "PRODUCT"), ("HMS Queen Elizabeth", "PRODUCT"),
                            ("7th Fleet", "ORG"), ("82nd Airborne Division", "ORG")]) == [], found
     assert ("Queen Elizabeth", "PERSON") not in found, found
+    _, entities = extract("Japan reported the aircraft carrier Shandong east of Taiwan, and the "
+                          "Chinese frigate Xuchang. The tanker Exxon Valdez ran aground.\n")
+    found = names(entities)
+    assert missing(found, [("Shandong", "PRODUCT"), ("Xuchang", "PRODUCT"),
+                           ("Exxon Valdez", "PRODUCT"), ("Chinese", "NORP")]) == [], found
 
 
 def test_a_romanised_given_name_is_whole_across_its_hyphen(extract):

@@ -69,7 +69,7 @@ from .sports import line_up_match, line_up_names, line_up_regions
 
 WEAK_PERSON = 0.5  # a lone word called a person, with no first name or title anywhere
 
-_BUSINESS = (r"firm|company|group|giant|carrier|airline|maker|manufacturer|bank|rival|"
+_BUSINESS = (r"firm|company|group|giant|(?<!aircraft )carrier|airline|maker|manufacturer|bank|rival|"
              r"(?:car|auto|chip|drug|steel|toy|shoe|phone|handset|plane|aircraft|truck|tyre|"
              r"tire|computer|software|games?|cigarette|beer|paper|glass|clothing|vehicle|bike|"
              r"motorcycle|engine|camera|TV|PC)-?maker|"
