@@ -189,9 +189,11 @@ _VESSEL = re.compile(rf"\b(?:aircraft\s+carrier|destroyer|frigate|submarine|crui
 def _vessels(text: str, base: int) -> list[Mention]:
     found = []
     for match in _VESSEL.finditer(text):
-        name = match.group(1)
+        name, end = match.group(1), match.end(1)
+        if _FULL_STOP.search(text, match.start(1), end):
+            end -= 1  # the sentence's full stop ("the frigate Xuchang.")
         if not (country_of(name.split()[0]) or country_of_adjective(name.split()[0])):
-            found.append(Mention(base + match.start(1), base + match.end(1), "PRODUCT"))
+            found.append(Mention(base + match.start(1), base + end, "PRODUCT"))
     return found
 
 
