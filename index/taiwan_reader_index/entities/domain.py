@@ -186,11 +186,16 @@ _VESSEL = re.compile(rf"\b(?:aircraft\s+carrier|destroyer|frigate|submarine|crui
                      rf"\s+({_CAP}(?:\s+{_CAP}){{0,2}})")
 
 
+_NAME_STOP = re.compile(r"(?<=[a-z]{2})\.(?=\s)")
+
+
 def _vessels(text: str, base: int) -> list[Mention]:
     found = []
     for match in _VESSEL.finditer(text):
         name, end = match.group(1), match.end(1)
-        if _FULL_STOP.search(text, match.start(1), end):
+        if stop := _NAME_STOP.search(name):  # the sentence ends in it ("Xuchang. The")
+            name, end = name[:stop.start()], match.start(1) + stop.start()
+        elif _FULL_STOP.search(text, match.start(1), end):
             end -= 1  # the sentence's full stop ("the frigate Xuchang.")
         if not (country_of(name.split()[0]) or country_of_adjective(name.split()[0])):
             found.append(Mention(base + match.start(1), base + end, "PRODUCT"))
