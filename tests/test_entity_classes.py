@@ -1974,3 +1974,14 @@ def test_no_rank_or_office_is_part_of_a_name(extract):
 
     assert NAME_TITLES.search("said Gen. ") and NAME_TITLES.search("King ")
     assert not NAME_TITLES.search("and Mr King.\n\n")
+
+
+def test_a_named_storm_is_an_event(extract):
+    """A storm by its name is an event ("Typhoon Krathon" had been a company, "Cyclone
+    Nargis" a person); a body named for storms is not one ("the Hurricane Center")."""
+    _, entities = extract("Typhoon Krathon hit Kaohsiung. Cyclone Nargis killed thousands, and "
+                          "Tropical Storm Allison flooded Houston, the Hurricane Center said.\n")
+    found = names(entities)
+    assert missing(found, [("Typhoon Krathon", "EVENT"), ("Cyclone Nargis", "EVENT"),
+                           ("Tropical Storm Allison", "EVENT")]) == [], found
+    assert ("Hurricane Center", "EVENT") not in found, found

@@ -9,7 +9,8 @@ patterns find such names by their shape (capitalised words ending in "Act",
   capitalised words ending in Act, Law, Bill, Treaty, Accord(s),
   Agreement, Resolution, Convention, Communiqué ("Strengthen Taiwan's
   Security Act").
-* EVENT - capitalised words ending in Open, Cup(s), Games, Olympics, Festival,
+* EVENT - a storm by its name ("Typhoon Krathon", "Cyclone Nargis"); capitalised words
+  ending in Open, Cup(s), Games, Olympics, Festival,
   Championship(s), Grand Prix, Slam, Trophy, Bowl, Sevens ("Davis Cup", "US
   Open", "Super Bowl"); the Olympics by name or adjective ("Olympic champion").
 * ORG - a company wire copy names in angle brackets ("<Antibioticos SA>").
@@ -100,6 +101,11 @@ PATTERNS = [
     # "Blackburn Rovers", "Charlton Athletic"; not "... City" or "... Town": places too)
     ("ORG", re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:Rugby|FC|AFC|United|Utd|Rovers|"
                        r"Athletic|Wanderers|Albion|Hotspur)\b(?![ \t]+[A-Z])")),
+    # a storm by its name ("Typhoon Krathon", "Cyclone Nargis", "Tropical Storm Allison"):
+    # an event, which the model reads as a company or a person
+    ("EVENT", re.compile(rf"\b(?:Super\s+)?(?:Typhoon|Hurricane|Cyclone|Tropical\s+Storm)\s+"
+                         rf"(?!(?:Center|Centre|Season|Warning|Watch|Fund|Relief)\b)"
+                         rf"{_CAP}\b(?![ \t]+[A-Z])")),  # (not "the National Hurricane Center")
     # a ship by its navy's prefix ("USS Ralph Johnson", "HMS Queen Elizabeth"): a vehicle,
     # a product as OntoNotes types it, which the model reads as a person
     ("PRODUCT", re.compile(rf"\b(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|ROCS|RFS)\s+{_CAP}"
