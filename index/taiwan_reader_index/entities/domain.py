@@ -21,8 +21,7 @@ patterns find such names by their shape (capitalised words ending in "Act",
 * ORG - a club named for its sport or as clubs are ("Edinburgh Rugby", "Leeds United").
 * ORG - a group of nations by its number ("G8", "G-7"); a military unit or a sitting
   of Congress by its number ("the 7th Fleet", "the 82nd Airborne Division").
-* PRODUCT - a ship by its navy's prefix ("USS Ralph Johnson", "HMS Queen Elizabeth"), or
-  named after what it is ("the aircraft carrier Shandong").
+* PRODUCT - a ship by its navy's prefix ("USS Ralph Johnson", "HMS Queen Elizabeth").
 * PRODUCT - an aircraft, ship or weapon by its designation, before what it is
   ("F-16V fighter jets", "MQ-9B Reaper drones", "Patriot PAC-3 missiles").
 * ORG - capitalised words ending in a company's legal form (Inc, Corp, Co, Ltd,
@@ -184,30 +183,6 @@ def _designated(text: str, base: int) -> list[Mention]:
     return found
 
 
-# a ship named after what it is ("the aircraft carrier Shandong", "the destroyer USS
-# Hudner", "the tanker Exxon Valdez"): a vehicle, which the model reads as a company or
-# a place; not a country or a people after the noun ("a frigate Britain sent")
-_VESSEL = re.compile(rf"\b(?:aircraft\s+carrier|destroyer|frigate|submarine|cruiser|corvette|"
-                     rf"warship|tanker|freighter|trawler|icebreaker|(?:cruise|container)\s+ship)"
-                     rf"\s+({_CAP}(?:\s+{_CAP}){{0,2}})")
-
-
-_NAME_STOP = re.compile(r"(?<=[a-z]{2})\.(?=\s)")
-
-
-def _vessels(text: str, base: int) -> list[Mention]:
-    found = []
-    for match in _VESSEL.finditer(text):
-        name, end = match.group(1), match.end(1)
-        if stop := _NAME_STOP.search(name):  # the sentence ends in it ("Xuchang. The")
-            name, end = name[:stop.start()], match.start(1) + stop.start()
-        elif _FULL_STOP.search(text, match.start(1), end):
-            end -= 1  # the sentence's full stop ("the frigate Xuchang.")
-        if not (country_of(name.split()[0]) or country_of_adjective(name.split()[0])):
-            found.append(Mention(base + match.start(1), base + end, "PRODUCT"))
-    return found
-
-
 def _brands(text: str, base: int) -> list[Mention]:
     found = []
     for listed in _BRANDS.finditer(text):
@@ -230,7 +205,6 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
                   for m in _GROUP_OF_NATIONS.finditer(text)]
     if _DIGIT.search(text):
         found += _designated(text, base)
-    found += _vessels(text, base)
     if "lympic" in text:
         found += [Mention(base + m.start(), base + m.end(), "EVENT")
                   for m in _OLYMPIC.finditer(text)]
