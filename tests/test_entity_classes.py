@@ -1741,6 +1741,12 @@ def test_a_known_product_is_a_product_not_its_maker_or_a_place(extract):
     found = names(entities)
     assert sorted(set(found)) == [("Apple", "ORG"), ("Windows", "PRODUCT"), ("Xbox", "PRODUCT"),
                                   ("iPod", "PRODUCT")], found
+    # and the weapon systems of defence news by their acronyms, which the model reads as
+    # companies
+    _, entities = extract("The island plans to buy 18 more HIMARS, and the THAAD batteries will "
+                          "stay, the ministry said.\n")
+    found = names(entities)
+    assert missing(found, [("HIMARS", "PRODUCT"), ("THAAD", "PRODUCT")]) == [], found
 
 
 def test_a_name_ending_in_what_a_company_is_is_no_person(extract):

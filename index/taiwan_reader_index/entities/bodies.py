@@ -43,4 +43,6 @@ Novartis Sanofi Ericsson Vodafone Accenture Deloitte
 KNOWN_PRODUCTS = frozenset("""
 iPod iPods iPhone iPhones iPad iPads iMac iMacs MacBook MacBooks iTunes PlayStation
 PlayStations Xbox Walkman Walkmans Windows
-""".split())
+HIMARS NASAMS THAAD ATACMS GMLRS
+""".split())  # (and the weapon systems of defence news by their acronyms, which the model
+# reads as companies: "18 more HIMARS", "the NASAMS air defence system")
