@@ -814,17 +814,18 @@ def _countries(source: str, regions: Sequence[tuple[int, int]],
 _LEGAL_FORM_END = re.compile(r"\s(?:" + legal_forms().lower() + r")\.?$")  # "... Power Corp"
 # (no lookbehind: the regex engine then skips ahead by first letter; the character
 # before is checked apart)
-_KNOWN_BODY = re.compile("(?:" + "|".join(map(re.escape, sorted(KNOWN_ACRONYMS | KNOWN_NAMES,
-                                                                  key=len, reverse=True)))
+_KNOWN_BODY = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    KNOWN_ACRONYMS | KNOWN_NAMES | KNOWN_PRODUCTS, key=len, reverse=True)))
                          + r")(?![\w&]|['’]s?[A-Za-z]|-[A-Z])")
 
 
 def _known_bodies(source: str, regions: Sequence[tuple[int, int]],
                   mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the organisations news names by acronym or one name alone
-    (``bodies.KNOWN_ACRONYMS``, ``KNOWN_NAMES``) where the model missed them or took one with the prefix
-    before it ("non-Opec" a nationality); not inside a longer name ("FA Cup", "RBS Six
-    Nations") or in a headline in capitals."""
+    (``bodies.KNOWN_ACRONYMS``, ``KNOWN_NAMES``), and the products (``KNOWN_PRODUCTS``,
+    not opening a sentence), where the model missed them ("the THAAD system") or took
+    one with the prefix before it ("non-Opec" a nationality); not inside a longer name
+    ("FA Cup", "RBS Six Nations") or in a headline in capitals."""
     prefixed = {(m.start, m.end) for m in mentions if _PREFIXED.fullmatch(source, m.start, m.end)}
     taken = Taken([m for m in mentions if (m.start, m.end) not in prefixed])
     dropped: set[tuple[int, int]] = set()
@@ -836,8 +837,11 @@ def _known_bodies(source: str, regions: Sequence[tuple[int, int]],
             if (before and (before.isalnum() or before in "_.&<")) or taken.overlaps(s, e) \
                     or _in_capitals(source, s, e) or re.match(r"[ \t]+[A-Z0-9]", source[e:e + 2]):
                 continue
+            product = match.group() in KNOWN_PRODUCTS
+            if product and sentence_start(source, s):  # ("Windows were smashed")
+                continue
             dropped.update(span for span in prefixed if span[0] < s and span[1] == e)
-            added.append(Mention(s, e, "ORG"))
+            added.append(Mention(s, e, "PRODUCT" if product else "ORG"))
     return [m for m in mentions if (m.start, m.end) not in dropped] + added
 
 
