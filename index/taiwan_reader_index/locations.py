@@ -20,7 +20,7 @@ APP_NAME = "taiwan-reader"
 # Bump when the Whoosh schema, what is stored in it or how files are read into articles
 # changes (the cleaning, the title): a new version
 # means a new folder name, so an old index is never opened with a new schema.
-SCHEMA_VERSION = 12  # 8: page junk found by a model, titles above the article; 9: packed
+SCHEMA_VERSION = 13  # 8: page junk found by a model, titles above the article; 9: packed
 # positions, and wire copy wrapped between names read as prose; 10: quotation keys in a
 # column, no spelling field (the words file), sort keys as columns only; 11: wire copy
 # (a dateline under its headline) has no page junk, and a headline in capitals is a title;

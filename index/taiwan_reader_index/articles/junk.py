@@ -56,6 +56,12 @@ _CAPTION_PREFIX = re.compile(
 _CAPTION_CREDIT = re.compile(
     r"\(\s*(?:photo:?\s*|image:?\s*)?[A-Z][^()/]{0,60}/\s*[A-Z][^()/]{1,60}\)\s*$"
 )
+# a caption that ends with its agency's credit, no brackets: "... in Taipei, Taiwan
+# October 10, 2025. REUTERS/Ann Wang", "... AP Photo/Ng Han Guan"
+_AGENCY_CREDIT = re.compile(
+    r"(?:^|[\s.])(?:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|Getty\s+Images|GETTY|"
+    r"Bloomberg|XINHUA|Xinhua|KYODO|Kyodo|YONHAP|Yonhap|CNA|ANP|DPA|dpa|POOL|Pool)"
+    r"\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[A-Z][\w.'’ -]{1,30})?\s*$")
 # a caption that ends with its credit: "... Credit... Doug Mills/The New York Times"
 _CREDIT_TAIL = re.compile(r"\b(?:Credit|Photo|Image)(?:\.{2,}|…|:)\s*[A-Z][^.!?]{1,80}$")
 _KICKER = re.compile(r"^[A-Z][A-Z0-9 ’'&.,-]{2,48}:\s+\S")
@@ -100,7 +106,13 @@ def _is_byline(text: str) -> bool:
 def _is_caption(text: str) -> bool:
     if (_CAPTION_PREFIX.match(text) or _CREDIT_TAIL.search(text)) and _word_count(text) <= 60:
         return True
-    return _word_count(text) <= 80 and bool(_CAPTION_CREDIT.search(text))
+    return _credited(text)
+
+
+def _credited(text: str) -> bool:
+    """A caption that ends with its photo's credit, in brackets or after the agency."""
+    return _word_count(text) <= 80 and bool(
+        _CAPTION_CREDIT.search(text) or (_word_count(text) >= 6 and _AGENCY_CREDIT.search(text)))
 
 
 def _is_kicker_teaser(text: str) -> bool:
@@ -261,7 +273,11 @@ def _rule_kinds(blocks: list[Block], page: bool = True) -> dict[int, tuple[str, 
     n = len(blocks)
     kinds: dict[int, tuple[str, str]] = {}
     for i in _headline_runs(blocks) if page else ():
-        kinds[i] = ("related", "one of several consecutive headline-like lines")
+        # (a photo's caption under the headline and byline is the article's, though it
+        # reads like a headline: "Lai speaks in Taipei, October 10, 2025. REUTERS/Ann Wang")
+        kinds[i] = ("caption", "names a photo or ends with a photo credit") \
+            if _credited(blocks[i].text.strip()) \
+            else ("related", "one of several consecutive headline-like lines")
     for i in _labelled_lists(blocks) if page else ():
         kinds.setdefault(i, ("related", "a list of other stories under its label"))
     for i, block in enumerate(blocks):
