@@ -24,7 +24,8 @@ SCHEMA_VERSION = 13  # 8: page junk found by a model, titles above the article; 
 # positions, and wire copy wrapped between names read as prose; 10: quotation keys in a
 # column, no spelling field (the words file), sort keys as columns only; 11: wire copy
 # (a dateline under its headline) has no page junk, and a headline in capitals is a title;
-# 12: a copied page's headline found by the headline model
+# 12: a copied page's headline found by the headline model; 13: a caption credited after its
+# agency ("REUTERS/Ann Wang") is a caption
 
 
 def seeds_dir() -> Path:
