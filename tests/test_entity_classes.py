@@ -1991,3 +1991,15 @@ def test_a_named_storm_is_an_event(extract):
     assert missing(found, [("Typhoon Krathon", "EVENT"), ("Cyclone Nargis", "EVENT"),
                            ("Tropical Storm Allison", "EVENT")]) == [], found
     assert ("Hurricane Center", "EVENT") not in found, found
+
+
+def test_the_writers_a_byline_or_credit_names_are_people(extract):
+    """"Reporting by ...; Editing by Lincoln Feast": the model took the editor for a
+    company. What the byline says after a name ("Staff Writer", "Business Columnist", a
+    date) is not the name, and an outlet named alone after a comma stays the outlet."""
+    _, entities = extract("Reporting by Mei Chen and Tom Hale; Editing by Lincoln Feast\n\n"
+                          "By Michael Hiltzik Business Columnist\n\n"
+                          "By Jill Disis, CNN Business\n")
+    people = [text for text, label in names(entities) if label == "PERSON"]
+    assert people == ["Mei Chen", "Tom Hale", "Lincoln Feast", "Michael Hiltzik", "Jill Disis"], \
+        names(entities)

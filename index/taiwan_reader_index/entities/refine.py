@@ -186,7 +186,7 @@ def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _office_holder(text, _and_company(text, _currencies(text, _amounts(text, found))))
     found = _joined_names(text, _broadcast_services(text, found))
     found = _listed_works(text, _titled_works(text, _awards(text, _craft(text, found))))
-    found = _programme_titles(text, found)
+    found = _programme_titles(text, _writers(text, found))
     found = _model_numbers(text, found)
     found = _defined_by_acronym(text, found)
     found = _native_script(text, found)
@@ -1554,6 +1554,45 @@ _CREDIT = re.compile(r"^([^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*)*)/([A-Z][
 # a person's name and agencies of several words ("Sakib Ali/Hindustan Times/Getty Images")
 _AGENCY = r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*"
 _CREDITS = re.compile(rf"^([^\W\d_][\w’'.-]*(?:\s+[^\W\d_][\w’'.-]*)+)/({_AGENCY}(?:/{_AGENCY})*)$")
+
+
+# who wrote, reported or edited a story, as a byline or the credit under it says ("By Mei
+# Chen and Tom Hale", "Reporting by Yimou Lee; Editing by Lincoln Feast"): people
+_WRITERS = re.compile(r"(?:^|[;.][ \t]*|\([ \t]*)(?:(?:Additional[ \t]+)?[Rr]eporting|[Ee]diting|"
+                      r"[Ee]dited|[Ww]riting|[Ww]ritten|[Cc]ompiled)[ \t]+by[ \t]+|^[ \t]*By[ \t]+")
+_WRITER = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
+_WRITER_JOIN = re.compile(r"[ \t]*(?:,|\band\b|&)[ \t]*")
+# what a byline says of its writer after the name, or its date ("By Meg James Staff
+# Writer", "By Michael Hiltzik Business Columnist", "By Nathan Birch Nov 18")
+_BYLINE_ROLES = frozenset("""staff writer writers columnist reporter reporters correspondent
+editor editors contributor contributing business political senior chief technology tech
+science health sports news jan feb mar apr may jun jul aug sep sept oct nov dec""".split())
+
+
+def _writers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The names a byline or a story's credit gives as its writers and editors are people,
+    whatever the model typed them ("Editing by Lincoln Feast" had been a company). Only
+    in a short piece (a byline, a credit line), names of two or three words."""
+    if len(text.split()) > 40 or not _WRITERS.search(text):
+        return mentions
+    spans = []
+    for opened in _WRITERS.finditer(text):
+        at = opened.end()
+        while (name := _WRITER.match(text, at)) is not None:
+            words = list(re.finditer(r"\S+", name.group()))
+            while words and words[-1].group().rstrip(".").casefold() in _BYLINE_ROLES:
+                words.pop()
+            if 2 <= len(words) <= 3:  # (a one-word "name" may be the outlet: "CNN")
+                spans.append((name.start() + words[0].start(), name.start() + words[-1].end()))
+            join = _WRITER_JOIN.match(text, name.end())
+            if join is None or join.end() == name.end():
+                break
+            at = join.end()
+    if not spans:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in spans)]
+    return sorted(kept + [Mention(s, e, "PERSON") for s, e in spans],
+                  key=lambda m: (m.start, m.end))
 
 
 def _credit(text: str, mention: Mention) -> list[Mention]:
