@@ -2003,3 +2003,12 @@ def test_the_writers_a_byline_or_credit_names_are_people(extract):
     people = [text for text, label in names(entities) if label == "PERSON"]
     assert people == ["Mei Chen", "Tom Hale", "Lincoln Feast", "Michael Hiltzik", "Jill Disis"], \
         names(entities)
+
+
+def test_a_school_or_university_is_an_organisation_by_its_head(extract):
+    """A name whose head is a school's ("Lee Kuan Yew School of Public Policy", before
+    its "of") is an organisation, not the building the model took it for."""
+    _, entities = extract("Drew Thompson, now at the Lee Kuan Yew School of Public Policy in "
+                          "Singapore, said so.\n")
+    found = names(entities)
+    assert ("Lee Kuan Yew School of Public Policy", "ORG") in found, found

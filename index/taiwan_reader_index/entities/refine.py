@@ -1452,15 +1452,19 @@ BODY_END = frozenset("""agency committee commission council federation associati
 organisation organization foundation authority bureau ministry department institute
 corporation herald courant gazette tribune chronicle inquirer enquirer dispatch sentinel
 telegraph examiner journal airlines airways labs networks pictures studios records
-productions holdings images""".split())  # (and a newspaper's: "Miami Herald", "Hartford
-# Courant"; and a company's: "Singapore Airlines", "Paramount Pictures", "Getty Images")
+productions holdings images university college school academy""".split())
+# (and a newspaper's: "Miami Herald", "Hartford Courant"; a company's: "Singapore
+# Airlines", "Paramount Pictures", "Getty Images"; a school's: "Clare College")
 
 
 def _body_by_its_head(text: str, mention: Mention) -> Mention:
     """A name of several words that ends in what a body is ("World Anti-Doping Agency",
-    "Greek Athletics Federation", "Miami Herald") is an organisation, whatever kind the
-    model gave it."""
+    "Greek Athletics Federation", "Miami Herald", "Clare College"), or whose words before
+    "of" do ("Lee Kuan Yew School of Public Policy"), is an organisation, whatever kind
+    the model gave it."""
     words = text[mention.start:mention.end].split()
+    if "of" in words[1:-1]:  # its head stands before "of" ("School of Public Policy")
+        words = words[:words.index("of", 1)]
     if mention.label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "PRODUCT") and len(words) > 1 \
             and words[-1].casefold() in BODY_END and words[-1][0].isupper():
         return Mention(mention.start, mention.end, "ORG")
