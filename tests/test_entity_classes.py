@@ -1876,6 +1876,8 @@ def test_a_law_is_named_as_one_and_what_is_not_is_no_law():
     assert law("The Law Lords heard the appeal.", "Law Lords") == [("Law Lords", "ORG")]
     assert law("Ministers reaffirmed the Louvre accord on Friday.", "Louvre") \
         == [("Louvre accord", "LAW")]
+    assert law("The Act of Union was passed in 1707.", "Act of Union") \
+        == [("Act of Union", "LAW")]  # its head is "Act", not "Union"
     for text, name in (("The Hunting Act came into force.", "Hunting Act"),
                        ("It filed for Chapter 11 protection.", "Chapter 11"),
                        ("The talks on GATT resumed.", "GATT"),
@@ -2012,3 +2014,15 @@ def test_a_school_or_university_is_an_organisation_by_its_head(extract):
                           "Singapore, said so.\n")
     found = names(entities)
     assert ("Lee Kuan Yew School of Public Policy", "ORG") in found, found
+
+
+def test_a_law_named_on_a_day_ends_before_the_day_and_an_exercise_is_an_event(extract):
+    """"introduced the Taiwan Weapons Exports Act on Wednesday": the day is no part of
+    the law's name (a law's name may go on with "on" a name: "General Agreement on
+    Tariffs and Trade"); "the annual Balikatan exercise" is an event, not a town."""
+    _, entities = extract("Two senators introduced the Taiwan Weapons Exports Act on Wednesday. "
+                          "Marines will join the annual Balikatan exercise in the Philippines. "
+                          "The General Agreement on Tariffs and Trade was cited.\n")
+    found = names(entities)
+    assert missing(found, [("Taiwan Weapons Exports Act", "LAW"), ("Balikatan", "EVENT"),
+                           ("General Agreement on Tariffs and Trade", "LAW")]) == [], found

@@ -58,7 +58,8 @@ _ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s
 
 # a law's name may go on with "of/on ..." ("General Agreement on Tariffs and Trade");
 # its last word may not be followed by a capitalised word ("Sen. Bill Hagerty")
-_LAW_TAIL = rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{_NAME})?\b(?![ \t]+[A-Z])"
+_LAW_TAIL = (rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?(?!{_DAY_OR_MONTH}){_NAME})?"
+             rf"\b(?![ \t]+[A-Z])")  # (not "the ... Act on Wednesday")
 # sporting events the small model calls an organisation or a place ("Davis Cup", "US Open")
 _EVENT_END = (r"(?:Open|Cups?|Games|Olympics|Championships?|Grand\s+Prix|Slam|Trophy|Festival|"
               r"Bowl|Sevens|Marathon|Regatta|Rally)")  # ("Super Bowl", "Rugby World Cup

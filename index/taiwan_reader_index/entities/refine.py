@@ -561,8 +561,9 @@ def _law_named(text: str, mention: Mention) -> Mention | None:
         return mention
     span = text[mention.start:mention.end]
     words = [w.casefold() for w in span.replace("/", " ").split()]
-    if words and words[-1] not in _LAW_HEADS | _EVENT_ENDS and (
-            words[-1] in NAME_HEADS or words[-1] in BODY_END or words[-1] in ("lords", "family")):
+    head = words[:words.index("of", 1)] if "of" in words[1:-1] else words  # ("Act of Union")
+    if head and head[-1] not in _LAW_HEADS | _EVENT_ENDS and (
+            head[-1] in NAME_HEADS or head[-1] in BODY_END or head[-1] in ("lords", "family")):
         return Mention(mention.start, mention.end, "ORG")
     if not words or set(words) & _LAW_HEADS or re.fullmatch(r"[A-Z]{2,6}", span):
         return mention
@@ -581,9 +582,10 @@ _EXERCISE_AFTER = re.compile(r"\s+(?:exercises?|drills?|war\s+games|manoeuvres|m
 def _exercise(text: str, mention: Mention) -> Mention:
     """A name the model took for a place, building, person or work just before
     "exercises", "drills", "war games" is the exercise: an event ("the annual Han Kuang
-    exercises", "the Balikatan drills"). A country, people or body before them is whose
-    exercise it is ("Chinese drills", "PLA drills") and keeps its kind."""
-    if mention.label in ("FAC", "LOC", "PERSON", "WORK_OF_ART", "PRODUCT") \
+    exercises", "the Balikatan drills", "the Balikatan exercise" a town to the model). A
+    country, people or body before them is whose exercise it is ("Chinese drills",
+    "PLA drills") and keeps its kind."""
+    if mention.label in ("FAC", "LOC", "GPE", "PERSON", "WORK_OF_ART", "PRODUCT") \
             and _EXERCISE_AFTER.match(text, mention.end) \
             and not country_of(text[mention.start:mention.end]):
         return Mention(mention.start, mention.end, "EVENT")
