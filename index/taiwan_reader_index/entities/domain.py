@@ -51,7 +51,7 @@ _CAP = r"(?:[A-Z][\w’'.-]*(?:/[A-Z][\w’'.-]*)?|U\.S\.)"  # ("Audio/Video Aff
 _DAY_OR_MONTH = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)\b")
 _JOIN = r"(?:\s+(?:of|and|for|on|to|de)\s+|\s+)"
-_NAME = rf"{_CAP}(?:{_JOIN}{_CAP}){{0,7}}"
+_NAME = rf"{_CAP}(?:{_JOIN}(?!{_DAY_OR_MONTH}){_CAP}){{0,7}}"  # (not "... Affairs on Friday")
 _LAW_END = r"(?:Act|Law|Bill|Treaty|Accords?|Agreement|Resolution|Convention|Communiqu[ée])"
 _ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s+Guard|"
             r"Marine\s+Corps|Bureau|Agency|Council|Commission|Committee|Forces|Yuan)")
