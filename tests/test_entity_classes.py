@@ -1955,6 +1955,12 @@ def test_a_ship_is_a_product_and_a_numbered_unit_keeps_its_number(extract):
     found = names(entities)
     assert missing(found, [("Shandong", "PRODUCT"), ("Xuchang", "PRODUCT"),
                            ("Exxon Valdez", "PRODUCT"), ("Chinese", "NORP")]) == [], found
+    # a shoal or a reef is a place, not a building; the Philippine navy's prefix too
+    _, entities = extract("Chinese ships rammed Philippine vessels near Second Thomas Shoal, where "
+                          "the BRP Sierra Madre has been grounded since 1999.\n")
+    found = names(entities)
+    assert missing(found, [("Second Thomas Shoal", "LOC"), ("BRP Sierra Madre", "PRODUCT")]) \
+        == [], found
 
 
 def test_a_romanised_given_name_is_whole_across_its_hyphen(extract):
@@ -1962,10 +1968,11 @@ def test_a_romanised_given_name_is_whole_across_its_hyphen(extract):
     syllable is an English word ("Chiang Wan-an" was "Chiang Wan"); the name is whole.
     A longer English word after a name's hyphen is not the name's ("Xi-led")."""
     _, entities = extract("Taipei mayor Chiang Wan-an attended. Mayor Chiang Wan-an spoke, and "
-                          "South Korea's Moon Jae-in listened.\n\nThe Xi-led party met.\n")
+                          "South Korea's Moon Jae-in listened.\n\nThe Xi-led party met.\n\n"
+                          "South Korea's President Yoon Suk-yeol will attend.\n")
     found = names(entities)
     assert [text for text, label in found if label == "PERSON"] \
-        == ["Chiang Wan-an", "Chiang Wan-an", "Moon Jae-in"], found
+        == ["Chiang Wan-an", "Chiang Wan-an", "Moon Jae-in", "Yoon Suk-yeol"], found
 
 
 def test_no_rank_or_office_is_part_of_a_name(extract):

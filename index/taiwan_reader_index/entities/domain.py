@@ -108,7 +108,8 @@ PATTERNS = [
                          rf"{_CAP}\b(?![ \t]+[A-Z])")),  # (not "the National Hurricane Center")
     # a ship by its navy's prefix ("USS Ralph Johnson", "HMS Queen Elizabeth"): a vehicle,
     # a product as OntoNotes types it, which the model reads as a person
-    ("PRODUCT", re.compile(rf"\b(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|ROCS|RFS)\s+{_CAP}"
+    ("PRODUCT", re.compile(rf"\b(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|ROCS|RFS|BRP|ROKS|ARA|PNS|"
+                           rf"HNLMS)\s+{_CAP}"
                            rf"(?:\s+{_CAP}){{0,3}}")),
     # a military unit or a sitting of Congress by its number ("the 7th Fleet", "the 82nd
     # Airborne Division", "the 115th Congress"), which the model cuts after the number

@@ -247,13 +247,15 @@ def _body_of(text: str, mention: Mention) -> Mention:
 # the last word of a name of a sea, a range or a strait; never of a person's (unlike
 # "Bay", "Lake" or "River": Michael Bay, Ricki Lake, River Phoenix)
 _GEOGRAPHIC_HEAD = re.compile(r"(?:Sea|Ocean|Gulf|Strait|Straits|Mountains|Peninsula|Desert|"
-                              r"Islands|Archipelago|Channel)")
+                              r"Islands|Archipelago|Channel|Shoal|Reef|Atoll)")
 
 
 def _sea(text: str, mention: Mention) -> Mention:
-    """A name the model took for a person that ends in "Sea", "Ocean", "Strait" ... is a
-    place ("Osprey North Sea", an oilfield in the sea): a person's surname is never one."""
-    if mention.label != "PERSON":
+    """A name the model took for a person, a building or a product that ends in "Sea",
+    "Ocean", "Strait", "Shoal" ... is a place ("Osprey North Sea", an oilfield in the
+    sea; "Second Thomas Shoal" a building): a person's surname is never one, nor a
+    building's or a product's last word."""
+    if mention.label not in ("PERSON", "FAC", "PRODUCT"):
         return mention
     last = WORD.findall(text, mention.start, mention.end)[-1:]
     if last and _GEOGRAPHIC_HEAD.fullmatch(last[0]):
@@ -1148,23 +1150,23 @@ _DATE_TAIL = re.compile(r"\s+[-–—|]\s+[\d/.:-]*\d[\d/.:-]*(?:\s|$)")
 
 
 _SYLLABLE = re.compile(r"[a-z]{1,6}\b(?![’'-])")
-_WORD_SYLLABLE = re.compile(r"[a-z]{1,2}\b(?![’'-])")  # ("an", "he", "in": English words)
 _FIRST_SYLLABLE = re.compile(r"[A-Z][a-z]{1,4}")
 
 
 def _given_name_end(text: str, start: int, end: int) -> int:
     """Where a person's romanised given name ends that the model cut at its hyphen: after
     the second syllable where it kept the hyphen ("Chiang Wan-" of "Chiang Wan-an"), or
-    where that syllable is a short English word it stopped before ("Chiang Wan" of
-    "Chiang Wan-an"); never over a longer English word ("Xi-led", "Joe Biden-era")."""
+    where it stopped before it ("Chiang Wan" of "Chiang Wan-an", "Yoon Suk" of "Yoon
+    Suk-yeol"); never over a longer English word ("Xi-led", "Joe Biden-era")."""
     if text[end - 1:end] == "-":
         found = _SYLLABLE.match(text, end)
         return found.end() if found and not (
             len(found.group()) > 2 and is_common(found.group())) else end
     words = text[start:end].split()
     if len(words) >= 2 and text[end:end + 1] == "-" and _FIRST_SYLLABLE.fullmatch(words[-1]):
-        found = _WORD_SYLLABLE.match(text, end + 1)
-        return found.end() if found else end
+        found = _SYLLABLE.match(text, end + 1)
+        return found.end() if found and (len(found.group()) <= 2
+                                         or not is_common(found.group())) else end
     return end
 
 
