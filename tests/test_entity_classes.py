@@ -2038,3 +2038,17 @@ def test_a_law_named_on_a_day_ends_before_the_day_and_an_exercise_is_an_event(ex
     found = names(entities)
     assert missing(found, [("Taiwan Weapons Exports Act", "LAW"), ("Balikatan", "EVENT"),
                            ("General Agreement on Tariffs and Trade", "LAW")]) == [], found
+
+
+def test_a_body_found_by_its_shape_leaves_its_owner_and_a_base_its_name(extract):
+    """A body's name found by its head word ("Department of ...", "... Agency") starts
+    after a name that owns it ("the Executive Yuan's Department of Cyber Security" is
+    two bodies), not after a common word's possessive ("People's Liberation Army"); and
+    a name going on after the head word is not cut there ("Andersen Air Force Base")."""
+    _, entities = extract("In Taipei, the Executive Yuan's Department of Cyber Security said so. "
+                          "The People's Liberation Army Navy sailed. Guam is home to Andersen "
+                          "Air Force Base, officials said.\n")
+    found = names(entities)
+    assert missing(found, [("Executive Yuan", "ORG"), ("Department of Cyber Security", "ORG"),
+                           ("People's Liberation Army Navy", "ORG")]) == [], found
+    assert [text for text, _ in found if "Andersen" in text] == ["Andersen Air Force Base"], found

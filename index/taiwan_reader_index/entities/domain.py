@@ -91,7 +91,8 @@ PATTERNS = [
     ("ORG", re.compile(rf"\b(?:{_CAP}\s+)*(?:Ministry|Department)\s+of\s+{_NAME}")),
     # ... and what it is for or of ("Commission for Africa", "Council on Foreign Relations")
     # (not "of the ...": "the Eastern Theater Command of the PLA" is two)
-    ("ORG", re.compile(rf"\b(?:{_NAME}\s+)?{_ORG_END}\b(?:\s+(?:for|of|on)\s+"
+    # (not where the name goes on: "Andersen Air Force Base" is a base, the model's)
+    ("ORG", re.compile(rf"\b(?:{_NAME}\s+)?{_ORG_END}\b(?![ \t]+[A-Z][a-z])(?:\s+(?:for|of|on)\s+"
                        rf"(?!{_DAY_OR_MONTH}|the\b|[A-Z]+\b){_NAME})?")),
     ("EVENT", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+{_EVENT_END}\b(?![ \t]+[A-Z])")),
     # a part of a law by its number ("Chapter 11" bankruptcy, "Section 404", "Article 5")
@@ -226,12 +227,30 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
                 start, other = _company_start(text, start, end)
                 if other is not None and " " in text[first:other].strip():
                     found.append(Mention(base + first, base + other, label))
+            if label == "ORG" and pattern is not _COMPANY:
+                start = _after_owner(text, start, end)  # ("the Executive Yuan's Department")
             if _FULL_STOP.search(text, start, end):
                 end -= 1  # the sentence's full stop ("the Medal of Freedom."), not "U.S."
             if end - start >= 4 and " " in text[start:end].strip():
                 found.extend(Mention(base + m.start, base + m.end, m.label)
                              for m in split_possessive(text, Mention(start, end, label)))
     return found
+
+
+_OWNER = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)['’]s\s+(?=[A-Z])")
+
+
+def _after_owner(text: str, start: int, end: int) -> int:
+    """Where a body's name found by its shape starts when a name owns it: after the
+    owner's possessive ("the Executive Yuan's Department of Cyber Security", "the
+    Pentagon's Defense Intelligence Agency": the owner is the model's to find). Not a
+    country's (``split_possessive`` makes it a place) nor a common word's, which is part
+    of the name ("People's Liberation Army", "Women's Tennis Association")."""
+    owner = _OWNER.match(text, start, end)
+    if owner is None or country_of(owner.group(1)) or country_of_adjective(owner.group(1)) \
+            or (" " not in owner.group(1) and is_common(owner.group(1))):
+        return start
+    return owner.end()
 
 
 def _company_start(text: str, start: int, end: int) -> tuple[int, int | None]:
