@@ -2052,3 +2052,4 @@ def test_a_body_found_by_its_shape_leaves_its_owner_and_a_base_its_name(extract)
     assert missing(found, [("Executive Yuan", "ORG"), ("Department of Cyber Security", "ORG"),
                            ("People's Liberation Army Navy", "ORG")]) == [], found
     assert [text for text, _ in found if "Andersen" in text] == ["Andersen Air Force Base"], found
+    assert ("Andersen Air Force Base", "FAC") in found, found  # a base is a facility

@@ -1465,14 +1465,22 @@ def _body_by_its_head(text: str, mention: Mention) -> Mention:
     """A name of several words that ends in what a body is ("World Anti-Doping Agency",
     "Greek Athletics Federation", "Miami Herald", "Clare College"), or whose words before
     "of" do ("Lee Kuan Yew School of Public Policy"), is an organisation, whatever kind
-    the model gave it."""
+    the model gave it; one that ends in what a building or a structure is, a facility."""
     words = text[mention.start:mention.end].split()
     if "of" in words[1:-1]:  # its head stands before "of" ("School of Public Policy")
         words = words[:words.index("of", 1)]
     if mention.label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "PRODUCT") and len(words) > 1 \
             and words[-1].casefold() in BODY_END and words[-1][0].isupper():
         return Mention(mention.start, mention.end, "ORG")
+    if mention.label in ("ORG", "GPE", "LOC", "PERSON", "PRODUCT") and len(words) > 1 \
+            and words[-1] in _FACILITY_END:  # "Andersen Air Force Base", "Three Gorges Dam"
+        return Mention(mention.start, mention.end, "FAC")
     return mention
+
+
+# the last word of a building's or a structure's name (a facility, as OntoNotes has it)
+_FACILITY_END = frozenset("""Base Airbase Airport Airfield Bridge Tunnel Stadium Arena Prison
+Dam Canal Highway Expressway Motorway""".split())
 
 
 _WORD_BEFORE = re.compile(r"([\w.'’&-]+)\s+$")
