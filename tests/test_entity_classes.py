@@ -2025,8 +2025,9 @@ def test_a_school_or_university_is_an_organisation_by_its_head(extract):
 
 def test_a_law_named_on_a_day_ends_before_the_day_and_an_exercise_is_an_event(extract):
     """"introduced the Taiwan Weapons Exports Act on Wednesday", "the Ministry of Foreign
-    Affairs on Friday": no day or month is part of a law's or a body's name (a law's name may go on with "on" a name: "General Agreement on
-    Tariffs and Trade"); "the annual Balikatan exercise" is an event, not a town."""
+    Affairs on Friday": no day or month is part of a law's or a body's name (a law's name
+    may go on with "on" a name: "General Agreement on Tariffs and Trade"); "the annual
+    Balikatan exercise" is an event, not a town."""
     _, entities = extract("China's Ministry of Foreign Affairs on Friday announced countermeasures"
                           " under the UN Convention on Seafarers' Identity Documents of June 2003.\n")
     found = names(entities)
