@@ -261,8 +261,9 @@ def _listed_players(source: str, regions: Sequence[tuple[int, int]],
     """Where an article lists three or more names with a country in brackets, and most of
     those the model found are people, each is a person: the model misses or mistypes a
     few in every such list ("4 Marat Safin (Russia)" missed, "14 Sebastien Grosjean
-    (France)" a company, among 56 people in the BBC's seeding lists). Only names shaped like a person's (no
-    body's word: "Real Madrid (Spain)" stays a club); a list of clubs stays clubs."""
+    (France)" a company, among 56 people in the BBC's seeding lists). Only names shaped
+    like a person's (no body's word: "Real Madrid (Spain)" stays a club); a list of
+    clubs stays clubs."""
     spans = [(found.start(1), found.end(1)) for start, end in regions
              for found in _PLAYER_COUNTRY.finditer(source, start, end)
              if country_of(found.group(2)) and _person_shaped(found.group(1))
@@ -410,8 +411,8 @@ def given_named_people(source: str, mentions: Sequence[Mention]) -> list[Mention
     model read it wherever the article treats it as one: a legal form, a business word
     or a head noun next to it ("its Eddie Bauer specialty retailing subsidiary", "wine
     maker Robert Mondavi", "Chase Manhattan bank", "the Beverly Hilton hotel"), a
-    preposition of place ("in Monte Carlo", "head of Eddie Bauer" is not: "at"), a title
-    it opens ("Bridget Jones: The Edge of Reason", "Mike Leigh's Vera Drake"), a body or
+    preposition of place or "its" before it ("in Monte Carlo", "at Chase Econometrics",
+    "its Eddie Bauer"), a title it opens ("Bridget Jones: The Edge of Reason", "Mike Leigh's Vera Drake"), a body or
     a work beside it in a list ("Citibank and Chase Manhattan"), a longer name it opens,
     or the same name typed a work, an event or a law elsewhere. Two words only, the
     second no first name too ("Morgan Stanley")."""
