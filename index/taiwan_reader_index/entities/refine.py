@@ -1088,7 +1088,7 @@ _QUANTITY_END = re.compile(r"\s+[-–—]\s+(?=[A-Z])|\s+(?:against|at|for|with|
 
 
 _QUANTITY_SENTENCE_END = re.compile(r"(?<=\w)[.!?]\s+(?=[A-Z])")
-_LEADING_SPACE = re.compile(r"\s*(?:[-–—]\s+)?")  # (always matches)
+_LEADING_SPACE = re.compile(r"\s*(?:[-–—]\s+)?")
 _TRAILING_SPACE = re.compile(r"(?:\s+[-–—])?\s*$")
 
 
@@ -1099,8 +1099,10 @@ def _stripped(text: str, mention: Mention) -> Mention:
     stop = _QUANTITY_SENTENCE_END.search(text, mention.start, mention.end)
     if stop is not None:
         mention = Mention(mention.start, stop.start(), mention.label)
-    start = _LEADING_SPACE.match(text, mention.start, mention.end).end()  # type: ignore[union-attr]
-    end = _TRAILING_SPACE.search(text, start, mention.end).start()  # type: ignore[union-attr]
+    lead = _LEADING_SPACE.match(text, mention.start, mention.end)
+    start = lead.end() if lead else mention.start
+    tail = _TRAILING_SPACE.search(text, start, mention.end)
+    end = tail.start() if tail else mention.end
     return Mention(start, end, mention.label) if start < end else mention
 
 
