@@ -209,14 +209,19 @@ def test_a_photo_caption_credited_after_its_agency_is_the_articles_caption():
     """A caption under the headline and byline that ends with its agency's credit and no
     brackets ("... October 10, 2025. REUTERS/Jane Lin") is the article's caption, counted
     with it, though it reads like one of a run of headlines; a menu's "AR/VR" or "View
-    PDF/Print Mode" credits no photo."""
+    PDF/Print Mode" credits no photo. "Our Standards: ..." under a Reuters story is the
+    site's notice."""
     text = page(["Taiwan's coast guard tracks Chinese vessels near Kinmen",
                  "By Mei Chen and Tom Hale",
                  "October 16, 2025 7:42 AM GMT+8 Updated 3 hours ago",
                  "A Taiwan coast guard ship sails near Kinmen, Taiwan October 10, 2025. "
-                 "REUTERS/Jane Lin"], STORY, ["+ AR/VR", "View PDF/Print Mode"])
+                 "REUTERS/Jane Lin"], STORY,
+                ["Our Standards: The Thomson Reuters Trust Principles.", "+ AR/VR",
+                 "View PDF/Print Mode"])
     article = load_text(text, "page")
     parts = {block.text: block.part for block in article.blocks}
     assert parts["A Taiwan coast guard ship sails near Kinmen, Taiwan October 10, 2025. "
                  "REUTERS/Jane Lin"] == "caption", parts
     assert parts.get("+ AR/VR") != "caption" and parts.get("View PDF/Print Mode") != "caption"
+    # and the agency's line on its standards is the site's, not the story's
+    assert parts["Our Standards: The Thomson Reuters Trust Principles."] == "notice", parts

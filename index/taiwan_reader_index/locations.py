@@ -25,7 +25,7 @@ SCHEMA_VERSION = 13  # 8: page junk found by a model, titles above the article; 
 # column, no spelling field (the words file), sort keys as columns only; 11: wire copy
 # (a dateline under its headline) has no page junk, and a headline in capitals is a title;
 # 12: a copied page's headline found by the headline model; 13: a caption credited after its
-# agency ("REUTERS/Ann Wang") is a caption
+# agency ("REUTERS/Ann Wang") is a caption, and "Our Standards: ..." a site notice
 
 
 def seeds_dir() -> Path:

@@ -87,7 +87,7 @@ _SITE_NOTICE = re.compile(
     r"\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|"
     r"cookie (?:policy|settings|preferences)|privacy policy|terms of (?:use|service)|"
     r"all rights reserved|sign up for (?:our|the) newsletter|subscribe to (?:our|the) "
-    r"newsletter|you have \d+ free articles?|already a subscriber)\b",
+    r"newsletter|you have \d+ free articles?|already a subscriber)\b|^our standards:",
     re.IGNORECASE)
 
 
