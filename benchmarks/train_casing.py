@@ -6,10 +6,10 @@ from a word (``index/taiwan_reader_index/entities/name_words.txt``).
 
 A word is common when, inside a sentence (not its first word nor a line's, not in
 an all-capitals line), it is written in lower case at least half of the time and
-was seen at least twice. A name word is one written in lower case there too, at least
-twice, but capitalised more often: the head of many names ("college", "palace",
-"county", "hotel"), a word all the same, so never a surname. Counted over the BBC and Reuters corpora in
-../shared/corpora (research-only: only the word list, a derived table, is
+was seen at least twice. A name word is one written in lower case there too, at
+least twice, but capitalised more often: the head of many names ("college",
+"palace", "county", "hotel"), a word all the same, so never a surname. Counted over
+the BBC and Reuters corpora in ../shared/corpora (research-only: only the word list, a derived table, is
 written; no text). The articles held out for the entity gold in
 tests/data/news_entities_gold.json are left out. Deterministic: the same
 corpora give the same file.

@@ -111,8 +111,9 @@ def _is_caption(text: str) -> bool:
 
 def _credited(text: str) -> bool:
     """A caption that ends with its photo's credit, in brackets or after the agency."""
-    return _word_count(text) <= 80 and bool(
-        _CAPTION_CREDIT.search(text) or (_word_count(text) >= 6 and _AGENCY_CREDIT.search(text)))
+    words = _word_count(text)
+    return words <= 80 and bool(
+        _CAPTION_CREDIT.search(text) or (words >= 6 and _AGENCY_CREDIT.search(text)))
 
 
 def _is_kicker_teaser(text: str) -> bool:

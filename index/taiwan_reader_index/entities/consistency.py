@@ -399,6 +399,7 @@ def named_by_surname(source: str, mentions: list[Mention]) -> list[Mention]:
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOT_PEOPLE_YET = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
+_BODIES_AND_PLACES = _NOT_PEOPLE_YET - {"NORP"}  # (a people's name is no person's)
 
 
 def given_named_people(source: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -412,10 +413,10 @@ def given_named_people(source: str, mentions: Sequence[Mention]) -> list[Mention
     or a head noun next to it ("its Eddie Bauer specialty retailing subsidiary", "wine
     maker Robert Mondavi", "Chase Manhattan bank", "the Beverly Hilton hotel"), a
     preposition of place or "its" before it ("in Monte Carlo", "at Chase Econometrics",
-    "its Eddie Bauer"), a title it opens ("Bridget Jones: The Edge of Reason", "Mike Leigh's Vera Drake"), a body or
-    a work beside it in a list ("Citibank and Chase Manhattan"), a longer name it opens,
-    or the same name typed a work, an event or a law elsewhere. Two words only, the
-    second no first name too ("Morgan Stanley")."""
+    "its Eddie Bauer"), a title it opens ("Bridget Jones: The Edge of Reason", "Mike
+    Leigh's Vera Drake"), a body or a work beside it in a list ("Citibank and Chase
+    Manhattan"), a longer name it opens, or the same name typed a work, an event or a
+    law elsewhere. Two words only, the second no first name too ("Morgan Stanley")."""
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_name[" ".join(source[m.start:m.end].split())].append(m)
@@ -439,13 +440,13 @@ def given_named_people(source: str, mentions: Sequence[Mention]) -> list[Mention
         return (len(words) == 2 and words[0] in given_names() and words[1] not in given_names()
                 and _SURNAME_ALONE.fullmatch(words[1]) is not None and not is_word(words[1])
                 and not place_first(name) and _person_shaped(name) and name not in opened
-                and all(m.label in _NOT_PEOPLE_YET - {"NORP"} or m.label == "PERSON"
+                and all(m.label in _BODIES_AND_PLACES or m.label == "PERSON"
                         for m in by_name[name])
                 and not any(read_as_other(m) for m in by_name[name]))
 
     out = []
     for m in mentions:
-        if m.label in _NOT_PEOPLE_YET and m.label != "NORP":
+        if m.label in _BODIES_AND_PLACES:
             name = " ".join(source[m.start:m.end].split())
             if name not in verdicts:
                 verdicts[name] = person(name)
@@ -915,12 +916,12 @@ def lone_common_people(source: str, mentions: Sequence[Mention]) -> list[Mention
     """``mentions`` without the one-word "people" that are common English words, or
     always written "the" name ("the Moon", "the Thunder"), that the article never gives
     a person's marks: no first name (the model read "Mini", "Seek" of Hide and Seek,
-    "Blizzard", "Outlook", "Respond" as people). Kept where the
-    article gives the word a full name ending in it, a title, a role or a performer's
-    word before it ("Vice President Pence", "rapper Nelly"), has it speak or be spoken
-    to ("Brown said", "told Yuan"), lists it beside people ("Subs Not Used: Weaver,
-    Onuoha, Flood") or gives it a match's minute ("Heikkinen (Foster 27)"); and a
-    common first name ("Will", "Grace"). What is dropped was a wrong type at best: no
+    "Blizzard", "Outlook", "Respond" as people). Kept where the article gives the word
+    a full name ending in it, a title, a role or a performer's word before it ("Vice
+    President Pence", "rapper Nelly"), has it speak or be spoken to ("Brown said",
+    "told Yuan"), lists it beside people ("Subs Not Used: Weaver, Onuoha, Flood") or
+    gives it a match's minute ("Heikkinen (Foster 27)"); and a common first name
+    ("Will", "Grace"). What is dropped was a wrong type at best: no
     name is shown rather than a person who is not one."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     lone: dict[str, list[int]] = defaultdict(list)

@@ -547,8 +547,6 @@ _LAW_HEADS = _LAW_WORDS | _LAW_NUMBERED | frozenset(
     "acts laws bills conventions v. v vs vs.".split())
 
 
-_EVENT_ENDS = frozenset("show fair festival awards games championship championships exhibition "
-                        "conference summit olympics cup day nations".split())
 
 
 def _law_named(text: str, mention: Mention) -> Mention | None:
@@ -563,7 +561,7 @@ def _law_named(text: str, mention: Mention) -> Mention | None:
         return mention
     span = text[mention.start:mention.end]
     words = [w.casefold() for w in span.replace("/", " ").split()]
-    head = words[:words.index("of", 1)] if "of" in words[1:-1] else words  # ("Act of Union")
+    head = _head_words(words)  # ("Act of Union")
     if head and head[-1] not in _LAW_HEADS | _EVENT_ENDS and (
             head[-1] in NAME_HEADS or head[-1] in BODY_END or head[-1] in ("lords", "family")):
         return Mention(mention.start, mention.end, "ORG")
@@ -1446,11 +1444,13 @@ _BODY_HEADS = frozenset({
 
 
 # the last words of names of bodies and events: "US Customs Service", "London Book Fair"
-_EVENT_HEADS = frozenset({"fair", "festival", "show", "awards", "games", "championship",
-                          "championships", "exhibition", "conference", "summit", "olympics",
-                          # and the governing bodies and clubs of a sport: "New Zealand Rugby"
-                          "rugby", "football", "cricket", "hockey", "athletics", "united"})
+_EVENTS = frozenset({"fair", "festival", "show", "awards", "games", "championship",
+                     "championships", "exhibition", "conference", "summit", "olympics"})
+_EVENT_HEADS = _EVENTS | {  # and the governing bodies and clubs of a sport: "New Zealand Rugby"
+    "rugby", "football", "cricket", "hockey", "athletics", "united"}
 NAME_HEADS = _BODY_HEADS | _ORG_HEADS | _EVENT_HEADS
+# what ends an event's name, a law's never: "Consumer Electronics Show", "Six Nations"
+_EVENT_ENDS = _EVENTS | {"cup", "day", "nations"}
 
 
 # the last word of a body's name, which no place's or person's name ends with
@@ -1463,14 +1463,18 @@ productions holdings images university college school academy""".split())
 # Airlines", "Paramount Pictures", "Getty Images"; a school's: "Clare College")
 
 
+def _head_words(words: list[str]) -> list[str]:
+    """A name's words up to its head: those before its "of", where one stands inside it
+    ("School" of "Lee Kuan Yew School of Public Policy", "Act" of "Act of Union")."""
+    return words[:words.index("of", 1)] if "of" in words[1:-1] else words
+
+
 def _body_by_its_head(text: str, mention: Mention) -> Mention:
     """A name of several words that ends in what a body is ("World Anti-Doping Agency",
     "Greek Athletics Federation", "Miami Herald", "Clare College"), or whose words before
     "of" do ("Lee Kuan Yew School of Public Policy"), is an organisation, whatever kind
     the model gave it; one that ends in what a building or a structure is, a facility."""
-    words = text[mention.start:mention.end].split()
-    if "of" in words[1:-1]:  # its head stands before "of" ("School of Public Policy")
-        words = words[:words.index("of", 1)]
+    words = _head_words(text[mention.start:mention.end].split())  # ("School of Public Policy")
     if mention.label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "PRODUCT") and len(words) > 1 \
             and words[-1].casefold() in BODY_END and words[-1][0].isupper():
         return Mention(mention.start, mention.end, "ORG")
