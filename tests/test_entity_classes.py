@@ -2054,3 +2054,30 @@ def test_a_body_found_by_its_shape_leaves_its_owner_and_a_base_its_name(extract)
                            ("People's Liberation Army Navy", "ORG")]) == [], found
     assert [text for text, _ in found if "Andersen" in text] == ["Andersen Air Force Base"], found
     assert ("Andersen Air Force Base", "FAC") in found, found  # a base is a facility
+
+
+def test_a_title_that_capitalises_its_small_words_is_a_work(extract):
+    """Names keep "for", "you" or "it" in lower case; titles capitalise them. A run that
+    does, inside a sentence, is a work's title, after its owner's possessive too ("the
+    singer's Make It Up To Me"); a song is named after "her new single" or "their 1998
+    hit". Not a body ("Centre For Policy Studies"), two names joined ("Tom Baker and Will
+    Carling"), two countries ("the UK and the US"), nor a line of headlines."""
+    _, entities = extract(
+        "The band's new single Nobody Waits For You entered the chart at number nine, ahead "
+        "of Lena Marsh's Make It Up To Me and the old favourite Stand By Your Fences.\n\n"
+        "Her latest single Lanterns sold well, and their 1998 hit Harbour Lights was "
+        "re-released in the UK and the US.\n\n"
+        "A report by the Centre For Policy Studies was praised by Tom Baker and Will Carling "
+        "at the launch on Monday.\n")
+    found = names(entities)
+    assert missing(found, [("Nobody Waits For You", "WORK_OF_ART"),
+                           ("Lena Marsh", "PERSON"), ("Make It Up To Me", "WORK_OF_ART"),
+                           ("Stand By Your Fences", "WORK_OF_ART"),
+                           ("Lanterns", "WORK_OF_ART"), ("Harbour Lights", "WORK_OF_ART"),
+                           ("UK", "GPE"), ("US", "GPE"), ("Tom Baker", "PERSON"),
+                           ("Will Carling", "PERSON")]) == [], found
+    assert not [text for text, label in found if label == "WORK_OF_ART" and (
+        "Centre" in text or "Baker" in text or "UK" in text)], found
+    _, entities = extract("Top Stories\n\nWhy Markets Are Falling Again Today And What Comes "
+                          "Next For Savers\n\nA quiet week for the markets ended on Friday.\n")
+    assert not [text for text, label in names(entities) if label == "WORK_OF_ART"], names(entities)

@@ -643,11 +643,18 @@ investments holdings industries technologies communications pharmaceuticals""".s
 # what a work is, written before its title ("hit comedy Blackadder", "the movie Ice Age")
 WORK_KINDS = (r"comedy|sitcom|drama|series|film|movie|novel|album|song|book|programme|program|"
               r"musical|opera|documentary|soap")
+# words for a song that are other words too, a song only after a word that makes them
+# nouns: "her latest single", "the track", "their 1991 hit", "cult hit" (not "a single
+# EU currency", "every track", "prices hit BA's profits")
+_SONG_NOUN = (r"(?i:the|his|her|its|our|my|their|\w+['’]s|\d+s?|latest|recent|new|debut|"
+              r"first|second|third|next|last|charity|comeback|solo|lead|title|former|biggest|"
+              r"classic|smash|cult|surprise|summer|chart|dance|pop|rock|club|festive|Christmas)"
+              r"\s+(?:single|track|hit)")
 # a work named just after what it is: "the movie Ice Age", "hit US comedy Will and Grace",
 # "Zola's novel Therese Raquin", "the album called Hopes and Fears" (lower case: not the
 # first word of a title; and no word that is also a verb before a name: "play", "show")
-_WORK_NOUN = re.compile(rf"\b(?:{WORK_KINDS}|serial|memoir|biopic|thriller|cartoon|anthem)\s+"
-                        r"(?:(?:called|entitled|titled)\s+)?")
+_WORK_NOUN = re.compile(rf"\b(?:{WORK_KINDS}|serial|memoir|biopic|thriller|cartoon|anthem|"
+                        rf"{_SONG_NOUN})\s+(?:(?:called|entitled|titled)\s+)?")
 _TITLE_WORD = r"(?:[A-Z][\w’'-]*|\d+)"  # ("Thou Shalt Not", "13 Going on 30")
 _TITLE_SMALL = "of|the|a|an|in|on|to|and|&"  # the small words inside a title
 
@@ -1848,7 +1855,107 @@ def refine_article(source: str, regions: Sequence[tuple[int, int]],
     capitals, lower = _mid_sentence_capitals(source, regions)
     kept = [m for m in mentions
             if not _lone_sentence_word(source, m, capitals, lower) and not _row_label(source, m)]
-    return _short_forms(source, regions, _owners_apart(source, _form_full_stop(source, regions, kept)))
+    kept = _owners_apart(source, _form_full_stop(source, regions, kept))
+    return _short_forms(source, regions, _title_cased_works(source, regions, kept))
+
+
+# the small words a title capitalises and a name does not: "Sometimes You Can't Make It
+# On Your Own", "Bend It Like Beckham", "Are You Lonesome Tonight" (not "I", capitalised
+# anywhere, nor "Will", a given name too; "A" only before another word: "Class A")
+_TITLE_CASED = frozenset("""it it's a an the of on to for from in into with at by up out over
+off down about like than you your you're me my we our us he she her his they them their
+are is was were be been am do don't does did can can't ain't won't got get have has or
+nor but if so as when what who how where why this that these those not never all""".split())
+# a run of capitalised words on one line, with the small words a title or a name keeps
+# in lower case between them ("Shaun of the Dead", "I Believe in You"), or an ellipsis
+# ("I'm A Celebrity... Get Me Out Of Here")
+_TITLE_RUN = re.compile(r"(?<![\w'’&-])[A-Z][\w'’-]*(?:(?:\.\.\.|…)?[ ](?:(?:of|the|a|an|and|in|on|to)[ ])*"
+                        r"(?:[A-Z][\w'’-]*|\d+))+(?![\w'’-])")
+_RUN_WORD = re.compile(r"[^ ]+")
+_LINE_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*")
+# the words that join two names in a run: "Katharine Hepburn in The Aviator", "Jeffrey
+# Goldberg of The Atlantic"
+_JOINS = frozenset({"and", "in", "on", "to", "of"})
+_PLACES_PEOPLE = frozenset({"PERSON", "GPE", "LOC", "DATE"})  # ("... on Monday")
+_GLUED = re.compile(r"[a-z]{2}[A-Z](?:[a-z]|$)")  # two words run together: "DessertsNeed"
+_PRAISED = re.compile(r"[A-Z][\w]*-[a-z]")  # "Oscar-winning", "Bafta-nominated"
+
+
+def _title_cased_works(source: str, regions: Sequence[tuple[int, int]],
+                       mentions: list[Mention]) -> list[Mention]:
+    """A run of capitalised words inside a sentence that capitalises a small word too is
+    a work's title: names keep "of", "for" or "you" in lower case, titles do not
+    ("Eminem's Like Toy Soldiers", "U2's Sometimes You Can't Make It On Your Own").
+    Not at a sentence's start, nor on a line written mostly in capitals (a headline, a
+    menu, a list of names), nor where a word names a body ("Transport For London"); an
+    owner before it and a name joined to it ("Katharine Hepburn in The Aviator") stay."""
+    out = mentions
+    for region_start, region_end in regions:
+        line_start = region_start
+        for line in source[region_start:region_end].split("\n"):
+            words = _LINE_WORD.findall(line)
+            lower = sum(1 for w in words if w[0].islower())
+            if lower >= 6 and 3 * lower >= len(words):
+                for run in _TITLE_RUN.finditer(source, line_start, line_start + len(line)):
+                    words = [w for w in _RUN_WORD.finditer(source, *run.span())]
+                    if any(_GLUED.search(w.group()) for w in words):
+                        continue  # teasers run together ("Spots For DessertsNeed more")
+                    part: list[re.Match[str]] = []
+                    for word in [*words, None]:  # "Midnight Express and The Commitments"
+                        if word is None or (word.group() == "and" and part
+                                            and source[word.end() + 1:word.end() + 2].isupper()):
+                            out = _title_run(source, out, part)
+                            part = []
+                        else:
+                            part.append(word)
+            line_start += len(line) + 1
+    return out
+
+
+def _title_run(source: str, mentions: list[Mention], words: list[re.Match[str]]) -> list[Mention]:
+    """``mentions`` with the title in ``words`` (a run of them) a work, if it is one."""
+    if not words or words[-1].group().endswith(("'s", "’s", "s'", "s’")):
+        return mentions  # the owner of what follows
+    owned = False
+    for i, word in enumerate(words[:-1]):  # "Madonna's Like A Virgin": after the owner
+        if word.group().endswith(("'s", "’s", "s'", "s’")) and word.group() not in _NOT_OWNER \
+                and word.group()[:3] not in ("All", "Who"):  # ("All's Well That Ends Well")
+            words, owned = words[i + 1:], True
+    while words and (_PRAISED.match(words[0].group()) or words[0].group().isdigit()):
+        words = words[1:]  # "Oscar-winning Boys Don't Cry", "2004 Peter Sellers Award"
+    found = {(m.start, m.end): m.label for m in mentions if m.label != "WORK_OF_ART"}
+    cut = True
+    while cut and len(words) > 2:  # a name joined to the title is not in it
+        cut = False
+        for i, word in enumerate(words[1:-1], 1):
+            before = found.get((words[0].start(), words[i - 1].end()))
+            if (word.group() in _JOINS and before in _OWNERS) or (
+                    before == "PERSON" and i > 1 and word.group().casefold() in _TITLE_CASED):
+                words, cut = words[i + 1:], True  # "Roger Michell For Enduring Love"
+                break
+            after = i + 2 if words[i + 1].group() == "the" else i + 1
+            if word.group() in _JOINS and after < len(words) \
+                    and found.get((words[after].start(), words[-1].end())) in _PLACES_PEOPLE:
+                words, cut = words[:i], True
+                break
+    text = [w.group().rstrip("'’") if not w.group().endswith(("s'", "s’")) else w.group()
+            for w in words]  # (a closing quotation mark)
+    if len(text) < 2 or (len(text) == 2 and (text[0] == "The" or text[0].isupper())) \
+            or text[-1] in ("A", "An", "The", "Of", "And"):
+        return mentions  # "The Who" is a band's name as much as a title's
+    if not any(w.casefold() in _TITLE_CASED and (len(w) == 1 or not w[1:].isupper())
+               for w in text[0 if owned else 1:] if w[:1].isupper()):
+        return mentions
+    start, end = words[0].start(), words[-1].start() + len(text[-1])
+    if not owned and (sentence_start(source, start) or source[:start].rstrip().endswith(":")):
+        return mentions
+    if sum(1 for m in mentions if start <= m.start and m.end <= end and m.label in _OWNERS) > 1:
+        return mentions  # names joined: "Mike Tindall and Will Greenwood"
+    folded = {w.casefold() for w in text}
+    if folded & NAME_HEADS or folded & BODY_END or _NOT_TITLES.match(source, start, end) \
+            or any((m.start, m.end) == (start, end) and m.label != "PERSON" for m in mentions):
+        return mentions  # (a name the model found whole as a body or a place is one)
+    return _as_work(mentions, start, end, dates_inside=True) or mentions
 
 
 _FORM_STOP = re.compile(r"\b(?:" + legal_forms() + r")\.$")
