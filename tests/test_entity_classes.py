@@ -1885,6 +1885,28 @@ def test_a_law_is_named_as_one_and_what_is_not_is_no_law():
         assert law(text, name) == [(name, "LAW")]
 
 
+def test_an_agreement_named_for_a_city_or_a_name_the_model_missed_is_one_law():
+    """"the Geneva accord" (the model reads a city), "the Versailles treaty" (the model
+    reads nothing): an agreement, with its word in lower case. Not a country's, a
+    people's or a month's agreement ("the China agreement", "the Mexican accord", "the
+    December pact")."""
+    from taiwan_reader_index.entities.mention import Mention
+    from taiwan_reader_index.entities.refine import refine_piece
+
+    def found(text: str, *names: tuple[str, str]) -> list[tuple[str, str]]:
+        given = [Mention(text.index(n), text.index(n) + len(n), label) for n, label in names]
+        return [(text[m.start:m.end], m.label) for m in refine_piece(text, given)]
+
+    assert found("Ministers said the Geneva accord would hold.", ("Geneva", "GPE")) \
+        == [("Geneva accord", "LAW")]
+    assert found("Historians blame the Versailles treaty for much of it.") \
+        == [("Versailles treaty", "LAW")]
+    assert found("Traders doubted the China agreement.", ("China", "GPE")) == [("China", "GPE")]
+    assert found("Traders doubted the Mexican accord and the December pact.",
+                 ("Mexican", "NORP"), ("December", "DATE")) \
+        == [("Mexican", "NORP"), ("December", "DATE")]
+
+
 def test_no_surname_is_taken_from_a_person_whose_first_word_is_a_common_word():
     """A "person" that opens with a common word, no first name ("Fallen Order", a game's
     subtitle), lends no surname: "Order 66" elsewhere in the article is no person."""

@@ -187,7 +187,7 @@ def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _joined_names(text, _broadcast_services(text, found))
     found = _listed_works(text, _titled_works(text, _awards(text, _craft(text, found))))
     found = _programme_titles(text, _writers(text, found))
-    found = _model_numbers(text, found)
+    found = _unnamed_pacts(text, _model_numbers(text, found))
     found = _defined_by_acronym(text, found)
     found = _native_script(text, found)
     named = (_body_by_its_head(text, _languages(text, _numbered_title(text, _sea(
@@ -530,13 +530,36 @@ _PACT_AFTER = re.compile(r"\s+(?:accord|accords|agreement|treaty|protocol|pact|c
 
 
 def _pact(text: str, mention: Mention) -> Mention:
-    """A name the model took for a person, body or place (not a country or a people) just
-    before "accord", "agreement" ... is the agreement's name, with that word."""
+    """A name the model took for a person, body or place (a city, not a country or a
+    people) just after "the" and before "accord", "agreement" ... is the agreement's
+    name, with that word ("the Paris accord", "the Kyoto protocol")."""
     after = _PACT_AFTER.match(text, mention.end) \
-        if mention.label in ("PERSON", "ORG", "FAC", "LOC", "WORK_OF_ART") else None
+        if mention.label in ("PERSON", "ORG", "FAC", "LOC", "WORK_OF_ART") or (
+            mention.label == "GPE" and not country_of(text[mention.start:mention.end])) else None
     if after is None or text[max(0, mention.start - 4):mention.start].lower() != "the ":
         return mention
     return Mention(mention.start, after.end(), "LAW")
+
+
+_PACT_NAMED = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)(?=(?:\s+[A-Z][a-z]+)*"
+                         + _PACT_AFTER.pattern[:-2] + r"s?\b)")
+
+
+def _unnamed_pacts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An agreement named for a place the model did not see as a name ("the Louvre
+    accord", "the Plaza agreement"): not a country's, a people's, a day's or a month's."""
+    out = list(mentions)
+    for found in _PACT_NAMED.finditer(text):
+        start = found.start(1)
+        after = _PACT_AFTER.match(text, found.end(1))
+        if after is None or any(m.start < after.end() and start < m.end for m in out):
+            continue
+        word = found.group(1)
+        if country_of(word) or country_of_adjective(word) or _NOT_TITLES.match(word) \
+                or is_common(word):
+            continue
+        out.append(Mention(start, after.end(), "LAW"))
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 # what names a law, an agreement or a ruling: a law is called what it is ("the Hunting
