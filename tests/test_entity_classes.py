@@ -2103,3 +2103,18 @@ def test_a_title_that_capitalises_its_small_words_is_a_work(extract):
     _, entities = extract("Top Stories\n\nWhy Markets Are Falling Again Today And What Comes "
                           "Next For Savers\n\nA quiet week for the markets ended on Friday.\n")
     assert not [text for text, label in names(entities) if label == "WORK_OF_ART"], names(entities)
+
+
+def test_where_a_name_is_said_to_lie_makes_it_a_town(extract):
+    """A town the model does not know, typed a person or a body, is a place where the
+    article says where it lies: "the capital Qarshi", "Shahrisabz, 90 km from the
+    border"; a lake said to lie somewhere is a lake ("Sarez Lake, 30 km north of"), and
+    a base named as one a facility, however the sentence runs ("left Bagram Air Base")."""
+    _, entities = extract(
+        "Fighting spread to Zarafshan on Monday, aid workers said. The town lies 40 km (25 "
+        "miles) east of the capital Qarshi. Refugees reached Shahrisabz, 90 km from the "
+        "border, by Tuesday, and others camped by Sarez Lake, 30 km north of Zarafshan. "
+        "Troops left Bagram Air Base on Monday.\n")
+    found = names(entities)
+    assert missing(found, [("Zarafshan", "GPE"), ("Qarshi", "GPE"), ("Shahrisabz", "GPE"),
+                           ("Sarez Lake", "LOC"), ("Bagram Air Base", "FAC")]) == [], found

@@ -154,10 +154,23 @@ _SPORT_WORDS = re.compile(r"\b(?:striker|midfielder|goalkeeper|defender|winger|f
 _PERFORMER_BEFORE = re.compile(r"\b(?:rapper|singer|actor|actress|comedian|songwriter|"
                                r"guitarist|drummer|pianist|DJ)\s+$")
 # what says a name is a town: "the city of Hanau", "Jonesboro is a wonderful city",
-# "Embu, a market town in ..."
-_PLACE_BEFORE = re.compile(r"\b(?:city|town|village|province|county|suburb|district)\s+of\s+$")
+# "Embu, a market town in ...", "the capital Dushanbe", "east of Tavildara", "Sergiyev
+# Posad, 70 km from the capital"
+_PLACE_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|county|suburb|district)\s+of|"
+                           r"(?<!venture )(?<!working )capital,?)\s+$")
 _PLACE_AFTER = re.compile(r"(?:\s+is\s+|,\s+)(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:city|town|"
                           r"village|capital|province|county|suburb)\b")
+# where a place is said to lie, which says it is a place, a town unless its name ends in
+# (or begins with) what a lake, a river or a base is: "east of Tavildara", "Sergiyev Posad, 70 km from"
+_NEAR_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$")
+_NEAR_AFTER = re.compile(r"\s*,?\s+(?:about\s+|some\s+|around\s+)?\d[\d,.]*\s*(?:km|kilometres|"
+                         r"kilometers|miles)\s+(?:\(\s*\d[\d,.]*\s*(?:km|kilometres|kilometers|"
+                         r"miles)\s*\)\s+)?(?:(?:north|south|east|west)\S*\s+(?:of\s+)?|from\b)")
+_NATURAL = frozenset("""lake river sea ocean gulf strait straits mountain mountains mount
+peninsula desert island islands bay valley forest hill hills range plain delta basin coast
+shoal reef atoll channel pass""".split())  # (a place, not a town: LOC)
+_BUILT = frozenset("base airport airfield dam station camp mine bridge".split())  # (FAC)
+_NOT_A_TOWN = _NATURAL | _BUILT | {"field", "oilfield", "park", "port", "border"}
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{HONORIFICS})\.?\s+$")
 _TITLE_BEFORE = re.compile(rf"\b{TITLE_BEFORE}")  # ("President Trump", "Mr Straw")
 # a relative clause that only a person takes: "Cragg, who recently defeated ..." (a
@@ -738,8 +751,15 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
             # after "the": "the Taliban, who")
         if _WORK_BEFORE.search(source, max(0, start - 20), start):
             found.append("WORK_OF_ART")
-        if _PLACE_BEFORE.search(source, max(0, start - 24), start) or _PLACE_AFTER.match(source, end):
+        ends = {key.split()[0], key.split()[-1]}  # ("Lake Tuzkan", "Sarez Lake")
+        near = bool(_NEAR_BEFORE.search(source, max(0, start - 24), start)
+                    or _NEAR_AFTER.match(source, end))
+        if _PLACE_BEFORE.search(source, max(0, start - 24), start) or _PLACE_AFTER.match(source, end) \
+                or (_NOT_A_TOWN.isdisjoint(ends) and near):
             found += ["GPE"] * max(1, len(spans) // 2)  # "the city of Jonesboro" says it
+        elif near:  # "Sarez Lake, 30 km north of Zarafshan" ("Salt Lake City" a town)
+            found += ["LOC" if _NATURAL.intersection(ends) else "FAC"
+                      if _BUILT.intersection(ends) else "GPE"] * max(1, len(spans) // 2)
     if key in full_names:
         found.append("PERSON")
     return found

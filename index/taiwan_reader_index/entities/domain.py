@@ -117,6 +117,10 @@ PATTERNS = [
     ("ORG", re.compile(rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_CAP}\s+){{0,3}}(?:Fleet|Army|"
                        rf"Division|Brigade|Corps|Regiment|Battalion|Squadron|Wing|Airborne|"
                        rf"Infantry|Cavalry|Marines|Congress)\b(?![ \t]+[A-Z])")),
+    # a base or an airport by its name ("Bagram Air Base", "Kadena Air Base", "Songshan
+    # Airport"): a facility, which the model often misses after a verb ("left Bagram")
+    ("FAC", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:Air\s+Base|Air\s+Force\s+Base|"
+                       rf"Naval\s+Base|Naval\s+Air\s+Station|Airbase|Airport)\b(?![ \t]+[A-Z])")),
     # a report by its title ("the World Production and Trade Report"): a work
     ("WORK_OF_ART", re.compile(rf"\b{_NAME}\s+Report\b(?![ \t]+[A-Z])")),
     # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")
