@@ -2118,3 +2118,19 @@ def test_where_a_name_is_said_to_lie_makes_it_a_town(extract):
     found = names(entities)
     assert missing(found, [("Zarafshan", "GPE"), ("Qarshi", "GPE"), ("Shahrisabz", "GPE"),
                            ("Sarez Lake", "LOC"), ("Bagram Air Base", "FAC")]) == [], found
+
+
+def test_a_family_name_written_first_is_the_person_alone(extract):
+    """Chinese, Korean and Vietnamese names put the family name first, and a story then
+    uses it alone: after "Wang Jiafu", "Wang" is that person however the model types it,
+    and so is the full name after "Chen" is one ("Chen Longde" had been an organisation).
+    A role word before a full name makes a person too ("the dissident Wang Jiafu")."""
+    for lead, given, family in (("", "Wang Jiafu", "Wang"), ("", "Chen Longde", "Chen"),
+                                ("", "Zhao Changqing", "Zhao"),
+                                ("the dissident ", "Wang Jiafu", "Wang")):
+        _, entities = extract(
+            f"Chinese police have detained {lead}{given}, a rights group in New York said. "
+            f"{family}, 45, was sentenced last month. Police beat {family} and a colleague, "
+            f"it said.\n")
+        found = names(entities)
+        assert [label for text, label in found if family in text] == ["PERSON"] * 3, found

@@ -59,6 +59,7 @@ from .refine import (
     TITLES,
     WORD,
     WORK_KINDS,
+    family_name,
     first_named,
     is_ticker,
     joined_to_name,
@@ -98,7 +99,11 @@ _ROLE_BEFORE = re.compile(
     r"[Ww]riter|[Pp]roducer|[Mm]usician|[Rr]apper|[Gg]uitarist|[Bb]oss|[Cc]hampion|"
     r"[Tt]eam-?mate|[Ww]ife|[Hh]usband|[Ll]awyer|[Jj]udge|[Ss]cientist|[Rr]esearcher|"
     r"[Cc]ommander|[Ee]nvoy|[Aa]mbassador|[Pp]remier|[Cc]andidate|[Cc]olumnist|[Ee]ditor|"
-    r"[Ff]ilm-?maker)"  # (not "31-year-old": "the 31-year-old World Cup winning scrum-half")
+    r"[Ff]ilm-?maker|[Dd]issident|[Aa]ctivist|[Cc]ampaigner|[Bb]logger|[Jj]ournalist|[Rr]eporter|"
+    r"[Cc]orrespondent|[Pp]hotographer|[Pp]oet|[Nn]ovelist|[Pp]rofessor|[Ll]awmaker|[Ll]egislator|"
+    r"[Cc]ongress(?:wo)?man|[Ss]pokesperson|[Aa]dvis[eo]r|[Nn]egotiator|[Dd]iplomat|[Ss]printer|"
+    r"[Gg]olfer|[Bb]oxer|[Jj]ockey|[Bb]atsman|[Ww]inger|[Ff]ly-half|[Ss]crum-half)"
+    # (not "31-year-old": "the 31-year-old World Cup winning scrum-half")
     r"(?:-(?:designate|elect))?,?\s+$")  # ("Prime Minister-designate Noboru Takeshita";
 # an apposition: "Kenteris's lawyer, Gregory Ioannidis, said")
 # and a role in apposition after a full name: "Thomas Hanley, a director of Salomon Inc",
@@ -397,8 +402,9 @@ def named_by_surname(source: str, mentions: list[Mention]) -> list[Mention]:
         if m.label in _NOT_PEOPLE_YET:
             written = source[m.start:m.end]
             words = written.split()
-            if 2 <= len(words) <= 3 and words[-1] in alone and written not in sure:
-                people = alone[words[-1]]
+            surname = family_name(written) if 2 <= len(words) <= 3 else ""
+            if surname in alone and written not in sure:
+                people = alone[surname]
                 sure[written] = words[0] not in _PLACE_WORDS and "'" not in written \
                     and "’" not in written and _person_shaped(written) and (
                         len(people) > 1 or words[0] in given_names() or any(

@@ -1695,6 +1695,28 @@ def reads_as_full_name(written: str) -> bool:
     return not place_first(written) and (not is_common(first) or first in given_names())
 
 
+# East Asian family names, which a full name gives first and a story then uses alone
+# ("Wang Yi" ... "Wang said"; "Xi Jinping" ... "Xi")
+FAMILY_FIRST = frozenset("""Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Zhu Hu Guo
+Lin Luo Gao Zheng Liang Xie Tang Feng Deng Cao Peng Zeng Xiao Tian Pan Cai Jiang Yu Cheng Wei
+Lu Ding Ren Shen Yao Xi Mao Qin Hua Jia Xia Meng Yan Qian Ma Lai Tsai Chiang Hsieh Hsu Kuo
+Yoon Choi Cho Kwon Hwang Ahn Nguyen Tran Pham Hoang Phan Vu Dang Bui Ngo Duong""".split())
+# (not those English writes as words or names first: "Sun Interbrew", "Park Lane", "Bo
+# Derek"; a hyphenated given name still says the family name is first: "Moon Jae-in")
+_ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Ing-wen", "Ching-te", "Jong-un"
+
+
+def family_name(written: str) -> str:
+    """The word of a person's full name that names the person alone: the last ("Jack
+    Straw" -> "Straw"), or the first where the family name comes first ("Wang Donghai" ->
+    "Wang", "Tsai Ing-wen" -> "Tsai"; not a common word: "Song", "Dong")."""
+    words = written.split()
+    if len(words) >= 2 and (words[0] in FAMILY_FIRST or _ROMANISED_GIVEN.fullmatch(words[-1])) \
+            and words[0][:1].isupper() and not is_common(words[0]):
+        return words[0]
+    return words[-1]
+
+
 def first_named(text: str) -> bool:
     """Two or three words, the first a common first name ("Lily Langtry", a photographer
     in a credit "AP Photo/David Zalubowski")."""
@@ -2088,8 +2110,9 @@ def _short_forms(source: str, regions: Sequence[tuple[int, int]],
         words = text.split()
         if m.label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words) \
                 and reads_as_full_name(text):
-            last = words[-1].strip(".,")
-            if len(last) >= 3 and last[0].isupper() and country_of(last) is None:
+            last = family_name(text).strip(".,")  # ("Xi" of "Xi Jinping" is whole)
+            if (len(last) >= 3 or last != words[-1]) and last[:1].isupper() \
+                    and country_of(last) is None:
                 forms.setdefault(last.casefold(), "PERSON")
         elif m.label == "ORG" and _PARTNERS.fullmatch(text):
             forms.setdefault(text.casefold(), "ORG")  # "Bilfinger und Berger" wherever it stands
