@@ -2134,3 +2134,17 @@ def test_a_family_name_written_first_is_the_person_alone(extract):
             f"it said.\n")
         found = names(entities)
         assert [label for text, label in found if family in text] == ["PERSON"] * 3, found
+
+
+def test_the_outlets_a_report_cites_are_organisations(extract):
+    """Reports cite other outlets, and the reader compares what each said: "told Der
+    Spiegel" (a person to the model), "according to Politico" (a person), "Le Monde"
+    (missed), "the South China Morning Post" (a place) are news organisations."""
+    _, entities = extract(
+        "The minister told Der Spiegel on Sunday that the sale would go ahead. According to "
+        "Politico, the White House agreed. Le Monde said Paris had doubts, and the South "
+        "China Morning Post said Beijing would respond.\n")
+    found = names(entities)
+    assert missing(found, [("Der Spiegel", "ORG"), ("Politico", "ORG"), ("Le Monde", "ORG"),
+                           ("South China Morning Post", "ORG"), ("Paris", "GPE"),
+                           ("Beijing", "GPE")]) == [], found

@@ -42,7 +42,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from .bodies import KNOWN_ACRONYMS, KNOWN_NAMES, KNOWN_PRODUCTS
+from .bodies import KNOWN_ACRONYMS, KNOWN_NAMES, KNOWN_OUTLETS, KNOWN_PRODUCTS
 from .casing import is_common, is_word
 from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
@@ -727,6 +727,7 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
     person there (a side may be named so too: "Chelsea")."""
     town = (place or club) and key not in full_names and key.rsplit(" ", 1)[-1] not in _GROUNDS
     if spans and all(source[s:e] in KNOWN_ACRONYMS or source[s:e] in KNOWN_NAMES
+                     or " ".join(source[s:e].split()) in KNOWN_OUTLETS
                      for s, e in spans):  # as written ("Ira" is no "IRA"): "BT" the model
         return ["ORG"] * (len(spans) + 1)  # took for a place, "Twitter" for a person
     if country_of(key) is not None:  # a country is a place (GPE), unless a person's surname
@@ -843,14 +844,14 @@ _LEGAL_FORM_END = re.compile(r"\s(?:" + legal_forms().lower() + r")\.?$")  # "..
 # (no lookbehind: the regex engine then skips ahead by first letter; the character
 # before is checked apart)
 _KNOWN_BODY = re.compile("(?:" + "|".join(map(re.escape, sorted(
-    KNOWN_ACRONYMS | KNOWN_NAMES | KNOWN_PRODUCTS, key=len, reverse=True)))
+    KNOWN_ACRONYMS | KNOWN_NAMES | KNOWN_OUTLETS | KNOWN_PRODUCTS, key=len, reverse=True)))
                          + r")(?![\w&]|['’]s?[A-Za-z]|-[A-Z])")
 
 
 def _known_bodies(source: str, regions: Sequence[tuple[int, int]],
                   mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the organisations news names by acronym or one name alone
-    (``bodies.KNOWN_ACRONYMS``, ``KNOWN_NAMES``), and the products (``KNOWN_PRODUCTS``,
+    (``bodies.KNOWN_ACRONYMS``, ``KNOWN_NAMES``, ``KNOWN_OUTLETS``), and the products (``KNOWN_PRODUCTS``,
     not opening a sentence), where the model missed them ("the THAAD system") or took
     one with the prefix before it ("non-Opec" a nationality); not inside a longer name
     ("FA Cup", "RBS Six Nations") or in a headline in capitals."""

@@ -1488,8 +1488,9 @@ BODY_END = frozenset("""agency committee commission council federation associati
 organisation organization foundation authority bureau ministry department institute
 corporation herald courant gazette tribune chronicle inquirer enquirer dispatch sentinel
 telegraph examiner journal airlines airways labs networks pictures studios records
-productions holdings images university college school academy""".split())
-# (and a newspaper's: "Miami Herald", "Hartford Courant"; a company's: "Singapore
+productions holdings images university college school academy post times shimbun ilbo
+zeitung""".split())
+# (and a newspaper's: "Miami Herald", "Hartford Courant", "South China Morning Post"; a company's: "Singapore
 # Airlines", "Paramount Pictures", "Getty Images"; a school's: "Clare College")
 
 
