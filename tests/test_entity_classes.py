@@ -2148,3 +2148,15 @@ def test_the_outlets_a_report_cites_are_organisations(extract):
     assert missing(found, [("Der Spiegel", "ORG"), ("Politico", "ORG"), ("Le Monde", "ORG"),
                            ("South China Morning Post", "ORG"), ("Paris", "GPE"),
                            ("Beijing", "GPE")]) == [], found
+
+
+def test_a_quoted_title_after_what_the_work_is_is_all_one_work(extract):
+    """"the film “On the Waterfront”" (missed), "the novel “In the Year of January”" (a
+    date), "the series “The Crown”" (a product): all the quotation holds is the work."""
+    _, entities = extract(
+        "He is best known for the film “On the Waterfront”. In 1963 he wrote the novel “In "
+        "the Year of January”, and this year he appeared in the series “The Crown”.\n")
+    found = names(entities)
+    assert missing(found, [("On the Waterfront", "WORK_OF_ART"),
+                           ("In the Year of January", "WORK_OF_ART"),
+                           ("The Crown", "WORK_OF_ART")]) == [], found

@@ -695,13 +695,22 @@ _NOT_TITLES = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
                          r"October|November|December|Christmas|Easter)\b")
 
 
+# a title in quotation marks: capitalised first, on one line, no sentence inside
+_QUOTED_TITLE = re.compile(r"[“\"‘]([A-Z0-9][^“”\"\n.!?;]{0,80}?)[,.]?[”\"’](?![A-Za-z])")
+
+
 def _titled_works(text: str, mentions: list[Mention]) -> list[Mention]:
     """The title of a work written just after what the work is, as one work: the model
     often misses it or takes part of it for a person or a company ("comedy Will and
-    Grace" -> ORG "Grace"). Not when the title is a place ("the series England won"),
+    Grace" -> ORG "Grace"), or all it holds in quotation marks ("the film “On the
+    Waterfront”"). Not when the title is a place ("the series England won"),
     a day or a month, or runs into a name the model found beyond it."""
     out = list(mentions)
     for noun in _WORK_NOUN.finditer(text):
+        quoted = _QUOTED_TITLE.match(text, noun.end())
+        if quoted is not None:  # the film “On the Waterfront”: all the quotation holds
+            out = _as_work(out, *quoted.span(1), dates_inside=True) or out
+            continue
         title = _TITLE.match(text, noun.end())
         if title is None:
             continue
