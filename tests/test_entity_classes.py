@@ -2160,3 +2160,17 @@ def test_a_quoted_title_after_what_the_work_is_is_all_one_work(extract):
     assert missing(found, [("On the Waterfront", "WORK_OF_ART"),
                            ("In the Year of January", "WORK_OF_ART"),
                            ("The Crown", "WORK_OF_ART")]) == [], found
+
+
+def test_a_meeting_a_strait_and_the_beats_long_body_names_are_typed_as_they_are(extract):
+    """"the Shangri-La Dialogue" is a meeting, an event (a building to the model); a
+    channel said to lie somewhere ("east of the Bashi Channel") a place, not a TV
+    channel; "the American Institute in Taiwan" one body, not a body and a country."""
+    _, entities = extract(
+        "At the Shangri-La Dialogue in Singapore, the carrier was reported east of the Bashi "
+        "Channel. Officials of the American Institute in Taiwan met lawmakers in Taipei.\n")
+    found = names(entities)
+    assert missing(found, [("Shangri-La Dialogue", "EVENT"), ("Singapore", "GPE"),
+                           ("Bashi Channel", "LOC"), ("American Institute in Taiwan", "ORG"),
+                           ("Taipei", "GPE")]) == [], found
+    assert ("Taiwan", "GPE") not in found, found

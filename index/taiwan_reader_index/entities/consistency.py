@@ -42,7 +42,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from .bodies import KNOWN_ACRONYMS, KNOWN_NAMES, KNOWN_OUTLETS, KNOWN_PRODUCTS
+from .bodies import KNOWN_ACRONYMS, KNOWN_LONG_NAMES, KNOWN_NAMES, KNOWN_OUTLETS, KNOWN_PRODUCTS
 from .casing import is_common, is_word
 from .companies import legal_forms
 from .countries import WRITTEN, country_of, country_of_adjective
@@ -167,7 +167,8 @@ _PLACE_AFTER = re.compile(r"(?:\s+is\s+|,\s+)(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(
                           r"village|capital|province|county|suburb)\b")
 # where a place is said to lie, which says it is a place, a town unless its name ends in
 # (or begins with) what a lake, a river or a base is: "east of Tavildara", "Sergiyev Posad, 70 km from"
-_NEAR_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$")
+_NEAR_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
+                          r"(?:the\s+)?$")
 _NEAR_AFTER = re.compile(r"\s*,?\s+(?:about\s+|some\s+|around\s+)?\d[\d,.]*\s*(?:km|kilometres|"
                          r"kilometers|miles)\s+(?:\(\s*\d[\d,.]*\s*(?:km|kilometres|kilometers|"
                          r"miles)\s*\)\s+)?(?:(?:north|south|east|west)\S*\s+(?:of\s+)?|from\b)")
@@ -871,7 +872,32 @@ def _known_bodies(source: str, regions: Sequence[tuple[int, int]],
                 continue
             dropped.update(span for span in prefixed if span[0] < s and span[1] == e)
             added.append(Mention(s, e, "PRODUCT" if product else "ORG"))
-    return [m for m in mentions if (m.start, m.end) not in dropped] + added
+    out = [m for m in mentions if (m.start, m.end) not in dropped] + added
+    return _known_long_names(source, regions, out)
+
+
+_KNOWN_LONG = re.compile(r"(?<![\w-])(?:" + "|".join(
+    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(KNOWN_LONG_NAMES, key=len, reverse=True))
+    + r")(?![\w-])")
+
+
+def _known_long_names(source: str, regions: Sequence[tuple[int, int]],
+                      mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each name of ``bodies.KNOWN_LONG_NAMES`` one organisation in
+    place of the pieces the model cut it into (none running past its edges)."""
+    added: list[Mention] = []
+    inside: set[Mention] = set()
+    for start, end in regions:
+        for match in _KNOWN_LONG.finditer(source, start, end):
+            s, e = match.span()
+            parts = [m for m in mentions if m.start < e and s < m.end]
+            if any(m.start < s or m.end > e for m in parts):
+                continue
+            inside.update(parts)
+            added.append(Mention(s, e, "ORG"))
+    if not added:
+        return mentions
+    return [m for m in mentions if m not in inside] + added
 
 
 _PREFIXED = re.compile(r"(?:non|anti|pro|ex|post|pre)-[A-Z][\w]*")

@@ -1513,7 +1513,8 @@ def _body_by_its_head(text: str, mention: Mention) -> Mention:
     """A name of several words that ends in what a body is ("World Anti-Doping Agency",
     "Greek Athletics Federation", "Miami Herald", "Clare College"), or whose words before
     "of" do ("Lee Kuan Yew School of Public Policy"), is an organisation, whatever kind
-    the model gave it; one that ends in what a building or a structure is, a facility."""
+    the model gave it; one that ends in what a building or a structure is, a facility;
+    one that ends in what a meeting is, an event."""
     words = _head_words(text[mention.start:mention.end].split())  # ("School of Public Policy")
     if mention.label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "PRODUCT") and len(words) > 1 \
             and words[-1].casefold() in BODY_END and words[-1][0].isupper():
@@ -1521,7 +1522,14 @@ def _body_by_its_head(text: str, mention: Mention) -> Mention:
     if mention.label in ("ORG", "GPE", "LOC", "PERSON", "PRODUCT") and len(words) > 1 \
             and words[-1] in _FACILITY_END:  # "Andersen Air Force Base", "Three Gorges Dam"
         return Mention(mention.start, mention.end, "FAC")
+    if mention.label in ("FAC", "GPE", "LOC", "PERSON", "PRODUCT") and len(words) > 1 \
+            and words[-1] in _MEETING_END:  # "the Shangri-La Dialogue" (a building to the model)
+        return Mention(mention.start, mention.end, "EVENT")
     return mention
+
+
+# the last word of a meeting's name: an event (a body named so the model types as one)
+_MEETING_END = frozenset({"Dialogue", "Summit", "Conference"})
 
 
 # the last word of a building's or a structure's name (a facility, as OntoNotes has it)
