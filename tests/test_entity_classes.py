@@ -2174,3 +2174,18 @@ def test_a_meeting_a_strait_and_the_beats_long_body_names_are_typed_as_they_are(
                            ("Bashi Channel", "LOC"), ("American Institute in Taiwan", "ORG"),
                            ("Taipei", "GPE")]) == [], found
     assert ("Taiwan", "GPE") not in found, found
+
+
+def test_a_weapon_named_with_a_hyphened_to_and_a_contractors_division_are_whole(extract):
+    """"the National Advanced Surface-to-Air Missile System" is one product (the model
+    cut it at the hyphen into a body), and "Lockheed Martin Missiles and Fire Control"
+    names the company whole, with no person "Martin Missiles" in it."""
+    _, entities = extract(
+        "The package includes the National Advanced Surface-to-Air Missile System and the "
+        "Joint Air-to-Surface Standoff Missile. Beijing put Lockheed Martin Missiles and "
+        "Fire Control on its list of unreliable entities.\n")
+    found = names(entities)
+    assert missing(found, [("National Advanced Surface-to-Air Missile System", "PRODUCT"),
+                           ("Joint Air-to-Surface Standoff Missile", "PRODUCT"),
+                           ("Lockheed Martin", "ORG"), ("Beijing", "GPE")]) == [], found
+    assert not [text for text, label in found if label == "PERSON"], found

@@ -73,11 +73,13 @@ Izvestia
 """.splitlines() if line.strip())
 # Bodies of the reader's own beat whose names hold a place or a preposition where the
 # model cuts them ("the American Institute in Taiwan" read as a body and a country;
-# "the Association for Relations Across the Taiwan Straits" as a body and a sea):
-# one organisation each, wherever the model's pieces lie inside the name.
+# "the Association for Relations Across the Taiwan Straits" as a body and a sea;
+# "Lockheed Martin Missiles and Fire Control" as a body, a person and a body): one
+# organisation each, wherever the model's pieces lie inside the name.
 KNOWN_LONG_NAMES = frozenset(line.strip() for line in """
 American Institute in Taiwan
 Association for Relations Across the Taiwan Straits
+Lockheed Martin
 """.splitlines() if line.strip())
 # Products news names by one word, which the model takes for their maker, a place or a
 # people ("sales of the iPod", "Windows" a place): typed as products. Only names no

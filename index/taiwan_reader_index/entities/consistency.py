@@ -884,15 +884,17 @@ _KNOWN_LONG = re.compile(r"(?<![\w-])(?:" + "|".join(
 def _known_long_names(source: str, regions: Sequence[tuple[int, int]],
                       mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each name of ``bodies.KNOWN_LONG_NAMES`` one organisation in
-    place of the pieces the model cut it into (none running past its edges)."""
+    place of the pieces the model cut it into (none running in from before it; a
+    "person" running on from inside it is no person)."""
     added: list[Mention] = []
     inside: set[Mention] = set()
     for start, end in regions:
         for match in _KNOWN_LONG.finditer(source, start, end):
             s, e = match.span()
             parts = [m for m in mentions if m.start < e and s < m.end]
-            if any(m.start < s or m.end > e for m in parts):
-                continue
+            if any(m.start < s or (m.end > e and not (m.label == "PERSON" and m.start > s))
+                   for m in parts):
+                continue  # (no person begins inside a body's name: "Martin Missiles")
             inside.update(parts)
             added.append(Mention(s, e, "ORG"))
     if not added:

@@ -187,7 +187,7 @@ def _refine(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     found = _joined_names(text, _broadcast_services(text, found))
     found = _listed_works(text, _titled_works(text, _awards(text, _craft(text, found))))
     found = _programme_titles(text, _writers(text, found))
-    found = _unnamed_pacts(text, _model_numbers(text, found))
+    found = _hyphened_weapons(text, _unnamed_pacts(text, _model_numbers(text, found)))
     found = _defined_by_acronym(text, found)
     found = _native_script(text, found)
     named = (_body_by_its_head(text, _languages(text, _numbered_title(text, _sea(
@@ -697,6 +697,30 @@ _NOT_TITLES = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 
 # a title in quotation marks: capitalised first, on one line, no sentence inside
 _QUOTED_TITLE = re.compile(r"[“\"‘]([A-Z0-9][^“”\"\n.!?;]{0,80}?)[,.]?[”\"’](?![A-Za-z])")
+
+
+# a weapon named in capitals with a hyphened "to" inside, which the model cuts at the
+# hyphen ("National Advanced Surface-to-Air Missile System", "Advanced Medium-Range
+# Air-to-Air Missile", "Joint Air-to-Surface Standoff Missile")
+_CAP_WORD = r"[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
+_HYPHENED_WEAPON = re.compile(
+    rf"(?<![\w-])(?!(?:The|A|An)\s)(?:{_CAP_WORD}\s+)*[A-Z][A-Za-z]*-to-[A-Z][A-Za-z]*(?:\s+{_CAP_WORD})*?\s+"
+    r"(?:Missiles?|Systems?|Rockets?|Launchers?|Interceptors?|Munitions?|Bombs?|Weapons?)"
+    r"(?:\s+Systems?)?(?![\w-])")
+
+
+def _hyphened_weapons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A weapon's name with "-to-" inside, whole, a product, in place of the pieces the
+    model found inside it (none running past its edges)."""
+    out = mentions
+    for found in _HYPHENED_WEAPON.finditer(text):
+        start, end = found.span()
+        inside = [m for m in out if m.start < end and start < m.end]
+        if any(m.start < start or m.end > end for m in inside):
+            continue
+        out = sorted([m for m in out if m not in inside] + [Mention(start, end, "PRODUCT")],
+                     key=lambda m: (m.start, m.end))
+    return out
 
 
 def _titled_works(text: str, mentions: list[Mention]) -> list[Mention]:
