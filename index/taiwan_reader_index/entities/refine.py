@@ -704,9 +704,9 @@ _QUOTED_TITLE = re.compile(r"[“\"‘]([A-Z0-9][^“”\"\n.!?;]{0,80}?)[,.]?[�
 # Air-to-Air Missile", "Joint Air-to-Surface Standoff Missile")
 _CAP_WORD = r"[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
 _HYPHENED_WEAPON = re.compile(
-    rf"(?<![\w-])(?!(?:The|A|An)\s)(?:{_CAP_WORD}\s+)*[A-Z][A-Za-z]*-to-[A-Z][A-Za-z]*(?:\s+{_CAP_WORD})*?\s+"
-    r"(?:Missiles?|Systems?|Rockets?|Launchers?|Interceptors?|Munitions?|Bombs?|Weapons?)"
-    r"(?:\s+Systems?)?(?![\w-])")
+    rf"(?<![\w-])(?!(?:The|A|An)\s)(?:{_CAP_WORD}\s+)*[A-Z][A-Za-z]*-to-[A-Z][A-Za-z]*"
+    rf"(?:\s+{_CAP_WORD})*?\s+(?:Missiles?|Systems?|Rockets?|Launchers?|Interceptors?|"
+    r"Munitions?|Bombs?|Weapons?)(?:\s+Systems?)?(?![\w-])")
 
 
 def _hyphened_weapons(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1523,8 +1523,9 @@ corporation herald courant gazette tribune chronicle inquirer enquirer dispatch 
 telegraph examiner journal airlines airways labs networks pictures studios records
 productions holdings images university college school academy post times shimbun ilbo
 zeitung""".split())
-# (and a newspaper's: "Miami Herald", "Hartford Courant", "South China Morning Post"; a company's: "Singapore
-# Airlines", "Paramount Pictures", "Getty Images"; a school's: "Clare College")
+# (and a newspaper's: "Miami Herald", "Hartford Courant", "South China Morning Post"; a
+# company's: "Singapore Airlines", "Paramount Pictures", "Getty Images"; a school's:
+# "Clare College")
 
 
 def _head_words(words: list[str]) -> list[str]:
@@ -1956,8 +1957,8 @@ nor but if so as when what who how where why this that these those not never all
 # a run of capitalised words on one line, with the small words a title or a name keeps
 # in lower case between them ("Shaun of the Dead", "I Believe in You"), or an ellipsis
 # ("I'm A Celebrity... Get Me Out Of Here")
-_TITLE_RUN = re.compile(r"(?<![\w'’&-])[A-Z][\w'’-]*(?:(?:\.\.\.|…)?[ ](?:(?:of|the|a|an|and|in|on|to)[ ])*"
-                        r"(?:[A-Z][\w'’-]*|\d+))+(?![\w'’-])")
+_TITLE_RUN = re.compile(r"(?<![\w'’&-])[A-Z][\w'’-]*(?:(?:\.\.\.|…)?[ ]"
+                        r"(?:(?:of|the|a|an|and|in|on|to)[ ])*(?:[A-Z][\w'’-]*|\d+))+(?![\w'’-])")
 _RUN_WORD = re.compile(r"[^ ]+")
 _LINE_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*")
 # the words that join two names in a run: "Katharine Hepburn in The Aviator", "Jeffrey
