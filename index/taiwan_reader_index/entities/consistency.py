@@ -91,22 +91,21 @@ _ORG_AFTER = re.compile(
 _WORK_BEFORE = re.compile(rf"\b(?:{WORK_KINDS}|debut)\s+$")
 # a role just before a full name: "France captain Fabien Pelous", "actress Imelda Staunton"
 # (not a body's: "lead manager Union Bank of Switzerland said")
-_ROLE_BEFORE = re.compile(
-    r"\b(?:[Cc]aptain|[Cc]oach|[Mm]anager|striker|midfielder|defender|goalkeeper|[Pp]layer|"
-    r"[Dd]irector|[Aa]ctor|[Aa]ctress|[Ss]inger|[Ss]tar|[Cc]omedian|[Pp]resenter|[Mm]inister|"
-    r"[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Ss]pokesman|[Ss]pokeswoman|[Aa]nalyst|"
-    r"[Ee]conomist|[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Ll]eader|[Ff]ounder|[Aa]uthor|"
-    r"[Ww]riter|[Pp]roducer|[Mm]usician|[Rr]apper|[Gg]uitarist|[Bb]oss|[Cc]hampion|"
-    r"[Tt]eam-?mate|[Ww]ife|[Hh]usband|[Ll]awyer|[Jj]udge|[Ss]cientist|[Rr]esearcher|"
-    r"[Cc]ommander|[Ee]nvoy|[Aa]mbassador|[Pp]remier|[Cc]andidate|[Cc]olumnist|[Ee]ditor|"
-    r"[Ff]ilm-?maker|[Dd]issident|[Aa]ctivist|[Cc]ampaigner|[Bb]logger|[Jj]ournalist|[Rr]eporter|"
-    r"[Cc]orrespondent|[Pp]hotographer|[Pp]oet|[Nn]ovelist|[Pp]rofessor|[Ll]awmaker|[Ll]egislator|"
-    r"[Cc]ongress(?:wo)?man|[Ss]pokesperson|[Aa]dvis[eo]r|[Nn]egotiator|[Dd]iplomat|[Ss]printer|"
-    r"[Gg]olfer|[Bb]oxer|[Jj]ockey|[Bb]atsman|[Ww]inger|[Ff]ly-half|[Ss]crum-half)"
-    # (not "31-year-old": "the 31-year-old World Cup winning scrum-half")
-    r"(?:-(?:designate|elect))?,?\s+$")  # ("Prime Minister-designate Noboru Takeshita";
-# an apposition: "Kenteris's lawyer, Gregory Ioannidis, said")
-# and a role in apposition after a full name: "Thomas Hanley, a director of Salomon Inc",
+_ROLES = frozenset("""captain coach manager player director actor actress singer star comedian
+presenter minister president chairman chairwoman spokesman spokeswoman analyst economist
+secretary senator governor mayor leader founder author writer producer musician rapper
+guitarist boss champion team-mate teammate wife husband lawyer judge scientist researcher
+commander envoy ambassador premier candidate columnist editor film-maker filmmaker dissident
+activist campaigner blogger journalist reporter correspondent photographer poet novelist
+professor lawmaker legislator congressman congresswoman spokesperson adviser advisor
+negotiator diplomat sprinter golfer boxer jockey batsman winger fly-half
+scrum-half""".split())
+_ROLES_LOWER = frozenset("striker midfielder defender goalkeeper".split())  # (lower case only)
+# the word just before a name, read with its tail after a hyphen too ("Vice-President",
+# "Prime Minister-designate Noboru Takeshita"), and after a comma (an apposition:
+# "Kenteris's lawyer, Gregory Ioannidis, said")
+_ROLE_WORD = re.compile(r"(?<![\w-])([A-Za-z]+(?:-[A-Za-z]+)*),?\s+$")
+# a role in apposition after a full name: "Thomas Hanley, a director of Salomon Inc",
 # "Jane Cole, the bank's chief economist at ..." (not a role a firm has too: "the lead
 # manager", "financial adviser to")
 _ROLE_AFTER = re.compile(
@@ -165,8 +164,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|county|suburb|di
                            r"(?<!venture )(?<!working )capital,?)\s+$")
 _PLACE_AFTER = re.compile(r"(?:\s+is\s+|,\s+)(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:city|town|"
                           r"village|capital|province|county|suburb)\b")
-# where a place is said to lie, which says it is a place, a town unless its name ends in
-# (or begins with) what a lake, a river or a base is: "east of Tavildara", "Sergiyev Posad, 70 km from"
+# where a place is said to lie, which says it is a place: a town unless its name ends in
+# (or begins with) what a lake, a river or a base is ("east of Tavildara", "Sergiyev
+# Posad, 70 km from")
 _NEAR_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
                           r"(?:the\s+)?$")
 _NEAR_AFTER = re.compile(r"\s*,?\s+(?:about\s+|some\s+|around\s+)?\d[\d,.]*\s*(?:km|kilometres|"
@@ -176,13 +176,25 @@ _NATURAL = frozenset("""lake river sea ocean gulf strait straits mountain mounta
 peninsula desert island islands bay valley forest hill hills range plain delta basin coast
 shoal reef atoll channel pass""".split())  # (a place, not a town: LOC)
 _BUILT = frozenset("base airport airfield dam station camp mine bridge".split())  # (FAC)
-_NOT_A_TOWN = _NATURAL | _BUILT | {"field", "oilfield", "park", "port", "border"}
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{HONORIFICS})\.?\s+$")
 _TITLE_BEFORE = re.compile(rf"\b{TITLE_BEFORE}")  # ("President Trump", "Mr Straw")
 # a relative clause that only a person takes: "Cragg, who recently defeated ..." (a
 # company or a place takes "which")
 _WHO_AFTER = re.compile(r"['’]?,\s+who\b")
 _PLURAL = re.compile(r"[^s]s$")  # a team, party or studio takes "who" too ("Rovers, who")
+
+
+def _role_before(source: str, start: int) -> bool:
+    """Whether a role stands just before the name at ``start`` ("France captain Fabien
+    Pelous", "actress Imelda Staunton", "Prime Minister-designate Noboru Takeshita")."""
+    found = _ROLE_WORD.search(source, max(0, start - 28), start)
+    if found is None:
+        return False
+    word = found.group(1).removesuffix("-designate").removesuffix("-elect")
+    for form in (word, word.rsplit("-", 1)[-1]):
+        if form in _ROLES_LOWER or (form[:1].lower() + form[1:]) in _ROLES:
+            return True
+    return False
 
 
 def _key(text: str) -> str:
@@ -750,7 +762,7 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
             # "rapper Nelly" says what the name is, however often the model says otherwise
             found += ["PERSON"] * max(1, len(spans) // 2)
         elif _TITLE_BEFORE.search(source, max(0, start - 12), start) or (
-                " " in key and (_ROLE_BEFORE.search(source, max(0, start - 28), start) or role_after)
+                " " in key and (_role_before(source, start) or role_after)
                 and not NAME_HEADS.intersection(key.split())
                 and not _LEGAL_FORM_END.search(key)) \
                 or (_WHO_AFTER.match(source, end) and not _PLURAL.search(key) and not body
@@ -759,15 +771,12 @@ def _evidence(source: str, key: str, spans: list[tuple[int, int]], full_names: s
             # after "the": "the Taliban, who")
         if _WORK_BEFORE.search(source, max(0, start - 20), start):
             found.append("WORK_OF_ART")
-        ends = {key.split()[0], key.split()[-1]}  # ("Lake Tuzkan", "Sarez Lake")
-        near = bool(_NEAR_BEFORE.search(source, max(0, start - 24), start)
-                    or _NEAR_AFTER.match(source, end))
-        if _PLACE_BEFORE.search(source, max(0, start - 24), start) or _PLACE_AFTER.match(source, end) \
-                or (_NOT_A_TOWN.isdisjoint(ends) and near):
+        if _PLACE_BEFORE.search(source, max(0, start - 24), start) or _PLACE_AFTER.match(source, end):
             found += ["GPE"] * max(1, len(spans) // 2)  # "the city of Jonesboro" says it
-        elif near:  # "Sarez Lake, 30 km north of Zarafshan" ("Salt Lake City" a town)
-            found += ["LOC" if _NATURAL.intersection(ends) else "FAC"
-                      if _BUILT.intersection(ends) else "GPE"] * max(1, len(spans) // 2)
+        elif _NEAR_BEFORE.search(source, max(0, start - 24), start) or _NEAR_AFTER.match(source, end):
+            ends = {key.split()[0], key.split()[-1]}  # "Sarez Lake, 30 km north of Zarafshan"
+            found += ["LOC" if _NATURAL.intersection(ends) else "FAC"  # ("Salt Lake City" a
+                      if _BUILT.intersection(ends) else "GPE"] * max(1, len(spans) // 2)  # town)
     if key in full_names:
         found.append("PERSON")
     return found
@@ -1000,7 +1009,7 @@ def lone_common_people(source: str, mentions: Sequence[Mention]) -> list[Mention
         for n in where:
             m = ordered[n]
             if _INTRODUCED.search(source, max(0, m.start - 16), m.start) \
-                    or _ROLE_BEFORE.search(source, max(0, m.start - 28), m.start) \
+                    or _role_before(source, m.start) \
                     or _SPOKEN_TO.search(source, max(0, m.start - 16), m.start) \
                     or _SPEAKS_AFTER.match(source, m.end) or _MINUTE_AFTER.match(source, m.end) \
                     or _beside_people(source, ordered, n):

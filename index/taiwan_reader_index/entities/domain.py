@@ -56,6 +56,10 @@ _LAW_END = r"(?:Act|Law|Bill|Treaty|Accords?|Agreement|Resolution|Convention|Com
 _ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s+Guard|"
             r"Marine\s+Corps|Bureau|Agency|Council|Commission|Committee|Forces|Yuan)")
 
+# a base or an airport by its name (see PATTERNS), looked for where its last word stands
+_FACILITY = re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:Air\s+Base|Air\s+Force\s+Base|"
+                       rf"Naval\s+Base|Naval\s+Air\s+Station|Airbase|Airport)\b(?![ \t]+[A-Z])")
+_FACILITY_WORD = re.compile(r"\b(?:Base|Airbase|Airport|Station)\b")
 # a law's name may go on with "of/on ..." ("General Agreement on Tariffs and Trade");
 # its last word may not be followed by a capitalised word ("Sen. Bill Hagerty")
 _LAW_TAIL = (rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?(?!{_DAY_OR_MONTH}){_NAME})?"
@@ -119,8 +123,7 @@ PATTERNS = [
                        rf"Infantry|Cavalry|Marines|Congress)\b(?![ \t]+[A-Z])")),
     # a base or an airport by its name ("Bagram Air Base", "Kadena Air Base", "Songshan
     # Airport"): a facility, which the model often misses after a verb ("left Bagram")
-    ("FAC", re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:Air\s+Base|Air\s+Force\s+Base|"
-                       rf"Naval\s+Base|Naval\s+Air\s+Station|Airbase|Airport)\b(?![ \t]+[A-Z])")),
+    ("FAC", _FACILITY),
     # a report by its title ("the World Production and Trade Report"): a work
     ("WORK_OF_ART", re.compile(rf"\b{_NAME}\s+Report\b(?![ \t]+[A-Z])")),
     # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")
@@ -216,6 +219,8 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
         found += [Mention(base + m.start(), base + m.end(), "EVENT")
                   for m in _OLYMPIC.finditer(text)]
     for label, pattern in PATTERNS:
+        if pattern is _FACILITY and _FACILITY_WORD.search(text) is None:
+            continue  # (its pattern tries every capitalised word)
         for match in pattern.finditer(text):
             start, end = match.span()
             for cut in SENTENCE_CUT.finditer(text, start, end):  # "in January. The US

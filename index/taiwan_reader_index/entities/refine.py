@@ -545,9 +545,14 @@ _PACT_NAMED = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)(?=(?:\s+[A-Z][a-z]+)*"
                          + _PACT_AFTER.pattern[:-2] + r"s?\b)")
 
 
+_PACT_WORD = re.compile(r"\b(?:accord|agreement|treat|protocol|pact|convention)")
+
+
 def _unnamed_pacts(text: str, mentions: list[Mention]) -> list[Mention]:
     """An agreement named for a place the model did not see as a name ("the Louvre
     accord", "the Plaza agreement"): not a country's, a people's, a day's or a month's."""
+    if _PACT_WORD.search(text) is None:
+        return mentions
     out = list(mentions)
     for found in _PACT_NAMED.finditer(text):
         start = found.start(1)
@@ -669,15 +674,16 @@ WORK_KINDS = (r"comedy|sitcom|drama|series|film|movie|novel|album|song|book|prog
 # words for a song that are other words too, a song only after a word that makes them
 # nouns: "her latest single", "the track", "their 1991 hit", "cult hit" (not "a single
 # EU currency", "every track", "prices hit BA's profits")
-_SONG_NOUN = (r"(?i:the|his|her|its|our|my|their|\w+['’]s|\d+s?|latest|recent|new|debut|"
-              r"first|second|third|next|last|charity|comeback|solo|lead|title|former|biggest|"
-              r"classic|smash|cult|surprise|summer|chart|dance|pop|rock|club|festive|Christmas)"
-              r"\s+(?:single|track|hit)")
+_SONG_NOUN = re.compile(r"\b(?:single|track|hit)\s+(?=[A-Z0-9“\"‘])")
+_SONG_LEAD = re.compile(r"(?i:\b(?:the|his|her|its|our|my|their|\w+['’]s|\d+s?|latest|recent|new|"
+                        r"debut|first|second|third|next|last|charity|comeback|solo|lead|title|"
+                        r"former|biggest|classic|smash|cult|surprise|summer|chart|dance|pop|rock|"
+                        r"club|festive|Christmas))\s+$")
 # a work named just after what it is: "the movie Ice Age", "hit US comedy Will and Grace",
 # "Zola's novel Therese Raquin", "the album called Hopes and Fears" (lower case: not the
 # first word of a title; and no word that is also a verb before a name: "play", "show")
-_WORK_NOUN = re.compile(rf"\b(?:{WORK_KINDS}|serial|memoir|biopic|thriller|cartoon|anthem|"
-                        rf"{_SONG_NOUN})\s+(?:(?:called|entitled|titled)\s+)?")
+_WORK_NOUN = re.compile(rf"\b(?:{WORK_KINDS}|serial|memoir|biopic|thriller|cartoon|anthem)\s+"
+                        r"(?:(?:called|entitled|titled)\s+)?")
 _TITLE_WORD = r"(?:[A-Z][\w’'-]*|\d+)"  # ("Thou Shalt Not", "13 Going on 30")
 _TITLE_SMALL = "of|the|a|an|in|on|to|and|&"  # the small words inside a title
 
@@ -713,6 +719,8 @@ def _hyphened_weapons(text: str, mentions: list[Mention]) -> list[Mention]:
     """A weapon's name with "-to-" inside, whole, a product, in place of the pieces the
     model found inside it (none running past its edges)."""
     out = mentions
+    if "-to-" not in text:
+        return out
     for found in _HYPHENED_WEAPON.finditer(text):
         start, end = found.span()
         inside = [m for m in out if m.start < end and start < m.end]
@@ -730,7 +738,9 @@ def _titled_works(text: str, mentions: list[Mention]) -> list[Mention]:
     Waterfront”"). Not when the title is a place ("the series England won"),
     a day or a month, or runs into a name the model found beyond it."""
     out = list(mentions)
-    for noun in _WORK_NOUN.finditer(text):
+    songs = [m for m in _SONG_NOUN.finditer(text)
+             if _SONG_LEAD.search(text, max(0, m.start() - 24), m.start())]
+    for noun in sorted([*_WORK_NOUN.finditer(text), *songs], key=lambda m: m.start()):
         quoted = _QUOTED_TITLE.match(text, noun.end())
         if quoted is not None:  # the film “On the Waterfront”: all the quotation holds
             out = _as_work(out, *quoted.span(1), dates_inside=True) or out
@@ -1960,6 +1970,10 @@ nor but if so as when what who how where why this that these those not never all
 _TITLE_RUN = re.compile(r"(?<![\w'’&-])[A-Z][\w'’-]*(?:(?:\.\.\.|…)?[ ]"
                         r"(?:(?:of|the|a|an|and|in|on|to)[ ])*(?:[A-Z][\w'’-]*|\d+))+(?![\w'’-])")
 _RUN_WORD = re.compile(r"[^ ]+")
+_TITLE_CASED_WORD = re.compile(r"(?<![\w'’-])[A-Z0-9][\w'’-]*(?:\.\.\.|…)?"
+                               r"(?:[ ](?:of|the|a|an|and|in|on|to))*[ ](?:" + "|".join(sorted(
+    (re.escape(w[0].upper() + w[1:]) for w in _TITLE_CASED), key=len, reverse=True))
+    + r")(?![\w'’-])")
 _LINE_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*")
 # the words that join two names in a run: "Katharine Hepburn in The Aviator", "Jeffrey
 # Goldberg of The Atlantic"
@@ -1981,6 +1995,10 @@ def _title_cased_works(source: str, regions: Sequence[tuple[int, int]],
     for region_start, region_end in regions:
         line_start = region_start
         for line in source[region_start:region_end].split("\n"):
+            if _TITLE_CASED_WORD.search(line) is None:  # (most lines: no capitalised word
+                # before a capitalised small word, so no title to find)
+                line_start += len(line) + 1
+                continue
             words = _LINE_WORD.findall(line)
             lower = sum(1 for w in words if w[0].islower())
             if lower >= 6 and 3 * lower >= len(words):
