@@ -2189,3 +2189,17 @@ def test_a_weapon_named_with_a_hyphened_to_and_a_contractors_division_are_whole(
                            ("Joint Air-to-Surface Standoff Missile", "PRODUCT"),
                            ("Lockheed Martin", "ORG"), ("Beijing", "GPE")]) == [], found
     assert not [text for text, label in found if label == "PERSON"], found
+
+
+def test_a_newspaper_named_as_papers_are_is_an_organisation(extract):
+    """"the Evening Standard" (a work, or a person before "film critic"), "the Sunday
+    Telegraph" (a day and a body), "the Mail on Sunday" (a body and a day): each paper
+    is one organisation; "on Sunday" before a capitalised word stays a day."""
+    _, entities = extract(
+        "The minister told the Sunday Telegraph and the Mail on Sunday that he would stay. "
+        "Evening Standard film critic Derek Malcolm said the film was a triumph. Workers "
+        "said on Sunday Mail deliveries would resume.\n")
+    found = names(entities)
+    assert missing(found, [("Sunday Telegraph", "ORG"), ("Mail on Sunday", "ORG"),
+                           ("Evening Standard", "ORG"), ("Derek Malcolm", "PERSON")]) == [], found
+    assert ("Sunday Mail", "ORG") not in found, found

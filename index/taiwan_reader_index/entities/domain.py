@@ -124,6 +124,15 @@ PATTERNS = [
     # a base or an airport by its name ("Bagram Air Base", "Kadena Air Base", "Songshan
     # Airport"): a facility, which the model often misses after a verb ("left Bagram")
     ("FAC", _FACILITY),
+    # a newspaper named as papers are ("the Evening Standard", "The Sunday Telegraph", "the
+    # Independent on Sunday"), which the model takes for a work or a day, or misses; not
+    # after a word that makes it a day ("on Sunday Mail was delivered")
+    ("ORG", re.compile(r"\b(?<!on )(?<!last )(?<!next )(?<!this )(?<!each )(?<!every )"
+                       r"(?:[A-Z][a-z]+\s+){0,3}(?:Daily|Sunday|Evening|Morning)\s+(?:Telegraph|"
+                       r"Times|Mail|Express|Mirror|Standard|Post|Herald|Star|News|Record|"
+                       r"Independent|Observer|Sport|Tribune|Journal|World)\b(?![ \t]+[A-Z])"
+                       r"|\b(?:Independent|Mail|Times|Telegraph|Observer|Mirror|Express)\s+on\s+"
+                       r"Sunday\b")),
     # a report by its title ("the World Production and Trade Report"): a work
     ("WORK_OF_ART", re.compile(rf"\b{_NAME}\s+Report\b(?![ \t]+[A-Z])")),
     # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")
@@ -322,6 +331,6 @@ def merge(model: list[Mention], domain: list[Mention], text: str) -> list[Mentio
             kept.append(m)
         elif m.label in QUANTITY_LABELS and m.start < first:
             end = m.start + len(text[m.start:first].rstrip(" \t\n-–—,;:"))
-            if end > m.start:
-                kept.append(Mention(m.start, end, m.label))
+            if end > m.start and text[m.start:end].casefold() not in ("the", "a", "an"):
+                kept.append(Mention(m.start, end, m.label))  # ("the" of "the Sunday Times")
     return sorted(kept + chosen, key=lambda m: (m.start, m.end))

@@ -1532,8 +1532,9 @@ organisation organization foundation authority bureau ministry department instit
 corporation herald courant gazette tribune chronicle inquirer enquirer dispatch sentinel
 telegraph examiner journal airlines airways labs networks pictures studios records
 productions holdings images university college school academy post times shimbun ilbo
-zeitung""".split())
-# (and a newspaper's: "Miami Herald", "Hartford Courant", "South China Morning Post"; a
+zeitung standard mirror express mail independent""".split())
+# (and a newspaper's: "Miami Herald", "Hartford Courant", "South China Morning Post",
+# "Evening Standard", "Daily Mirror"; a
 # company's: "Singapore Airlines", "Paramount Pictures", "Getty Images"; a school's:
 # "Clare College")
 
