@@ -60,6 +60,15 @@ _ORG_END = (r"(?:Ministry|Command|Army|Navy|Air\s+Force|Coast\s+Guard|National\s
 _FACILITY = re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:Air\s+Base|Air\s+Force\s+Base|"
                        rf"Naval\s+Base|Naval\s+Air\s+Station|Airbase|Airport)\b(?![ \t]+[A-Z])")
 _FACILITY_WORD = re.compile(r"\b(?:Base|Airbase|Airport|Station)\b")
+# a newspaper by its name (see PATTERNS), looked for where a paper's day word stands
+_NEWSPAPER = re.compile(r"\b(?<!on )(?<!last )(?<!next )(?<!this )(?<!each )(?<!every )"
+                        r"(?:[A-Z][a-z]+\s+){0,3}(?:Daily|Sunday|Evening|Morning)\s+(?:Telegraph|"
+                        r"Times|Mail|Express|Mirror|Standard|Post|Herald|Star|News|Record|"
+                        r"Independent|Observer|Sport|Tribune|Journal|World)\b(?![ \t]+[A-Z])"
+                        r"|\b(?:Independent|Mail|Times|Telegraph|Observer|Mirror|Express)\s+on\s+"
+                        r"Sunday\b")
+_NEWSPAPER_WORD = re.compile(r"\b(?:Daily|Sunday|Evening|Morning)\s+[A-Z]|\bon\s+Sunday\b")
+_LOOKED_FOR = {_FACILITY: _FACILITY_WORD, _NEWSPAPER: _NEWSPAPER_WORD}  # (only where these stand)
 # a law's name may go on with "of/on ..." ("General Agreement on Tariffs and Trade");
 # its last word may not be followed by a capitalised word ("Sen. Bill Hagerty")
 _LAW_TAIL = (rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?(?!{_DAY_OR_MONTH}){_NAME})?"
@@ -127,12 +136,7 @@ PATTERNS = [
     # a newspaper named as papers are ("the Evening Standard", "The Sunday Telegraph", "the
     # Independent on Sunday"), which the model takes for a work or a day, or misses; not
     # after a word that makes it a day ("on Sunday Mail was delivered")
-    ("ORG", re.compile(r"\b(?<!on )(?<!last )(?<!next )(?<!this )(?<!each )(?<!every )"
-                       r"(?:[A-Z][a-z]+\s+){0,3}(?:Daily|Sunday|Evening|Morning)\s+(?:Telegraph|"
-                       r"Times|Mail|Express|Mirror|Standard|Post|Herald|Star|News|Record|"
-                       r"Independent|Observer|Sport|Tribune|Journal|World)\b(?![ \t]+[A-Z])"
-                       r"|\b(?:Independent|Mail|Times|Telegraph|Observer|Mirror|Express)\s+on\s+"
-                       r"Sunday\b")),
+    ("ORG", _NEWSPAPER),
     # a report by its title ("the World Production and Trade Report"): a work
     ("WORK_OF_ART", re.compile(rf"\b{_NAME}\s+Report\b(?![ \t]+[A-Z])")),
     # an award, as OntoNotes types it ("Academy Award", "Nobel Peace Prize")
@@ -228,7 +232,8 @@ def domain_mentions(text: str, base: int = 0) -> list[Mention]:
         found += [Mention(base + m.start(), base + m.end(), "EVENT")
                   for m in _OLYMPIC.finditer(text)]
     for label, pattern in PATTERNS:
-        if pattern is _FACILITY and _FACILITY_WORD.search(text) is None:
+        where = _LOOKED_FOR.get(pattern)
+        if where is not None and where.search(text) is None:
             continue  # (its pattern tries every capitalised word)
         for match in pattern.finditer(text):
             start, end = match.span()
