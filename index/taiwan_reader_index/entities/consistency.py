@@ -861,8 +861,8 @@ _KNOWN_BODY = re.compile("(?:" + "|".join(map(re.escape, sorted(
 def _known_bodies(source: str, regions: Sequence[tuple[int, int]],
                   mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the organisations news names by acronym or one name alone
-    (``bodies.KNOWN_ACRONYMS``, ``KNOWN_NAMES``, ``KNOWN_OUTLETS``), and the products (``KNOWN_PRODUCTS``,
-    not opening a sentence), where the model missed them ("the THAAD system") or took
+    (``bodies.KNOWN_ACRONYMS``, ``KNOWN_NAMES``, ``KNOWN_OUTLETS``), and the products
+    (``KNOWN_PRODUCTS``, not opening a sentence), where the model missed them ("the THAAD system") or took
     one with the prefix before it ("non-Opec" a nationality); not inside a longer name
     ("FA Cup", "RBS Six Nations") or in a headline in capitals."""
     prefixed = {(m.start, m.end) for m in mentions if _PREFIXED.fullmatch(source, m.start, m.end)}

@@ -685,12 +685,15 @@ _SONG_LEAD = re.compile(r"(?i:\b(?:the|his|her|its|our|my|their|\w+['’]s|\d+s?
 _WORK_NOUN = re.compile(rf"\b(?:{WORK_KINDS}|serial|memoir|biopic|thriller|cartoon|anthem)\s+"
                         r"(?:(?:called|entitled|titled)\s+)?")
 _TITLE_WORD = r"(?:[A-Z][\w’'-]*|\d+)"  # ("Thou Shalt Not", "13 Going on 30")
-_TITLE_SMALL = "of|the|a|an|in|on|to|and|&"  # the small words inside a title
+_SMALL_WORDS = "of|the|a|an|in|on|to|and"  # the small words a title or a name keeps in lower case
+_TITLE_SMALL = _SMALL_WORDS + "|&"  # the small words inside a title
 
 
-def _title_pattern(small: str = _TITLE_SMALL) -> str:
-    """A title: capitalised words (or numbers), ``small`` words between them."""
-    return rf"[A-Z][\w’'-]*(?:\s+(?:(?:{small})\s+)*{_TITLE_WORD})*"
+def _title_pattern(small: str = _TITLE_SMALL, space: str = r"\s+", lead: str = "",
+                   more: str = "*") -> str:
+    """A title: capitalised words (or numbers), ``small`` words between them; each word
+    after the first ``lead`` and ``space`` after the one before (``more``: how many)."""
+    return rf"[A-Z][\w’'-]*(?:{lead}{space}(?:(?:{small}){space})*{_TITLE_WORD}){more}"
 
 
 _TITLE = re.compile(_title_pattern())
@@ -1968,11 +1971,12 @@ nor but if so as when what who how where why this that these those not never all
 # a run of capitalised words on one line, with the small words a title or a name keeps
 # in lower case between them ("Shaun of the Dead", "I Believe in You"), or an ellipsis
 # ("I'm A Celebrity... Get Me Out Of Here")
-_TITLE_RUN = re.compile(r"(?<![\w'’&-])[A-Z][\w'’-]*(?:(?:\.\.\.|…)?[ ]"
-                        r"(?:(?:of|the|a|an|and|in|on|to)[ ])*(?:[A-Z][\w'’-]*|\d+))+(?![\w'’-])")
+_ELLIPSIS = r"(?:\.\.\.|…)?"
+_TITLE_RUN = re.compile(r"(?<![\w'’&-])" + _title_pattern(_SMALL_WORDS, "[ ]", _ELLIPSIS, "+")
+                        + r"(?![\w'’-])")
 _RUN_WORD = re.compile(r"[^ ]+")
-_TITLE_CASED_WORD = re.compile(r"(?<![\w'’-])[A-Z0-9][\w'’-]*(?:\.\.\.|…)?"
-                               r"(?:[ ](?:of|the|a|an|and|in|on|to))*[ ](?:" + "|".join(sorted(
+_TITLE_CASED_WORD = re.compile(rf"(?<![\w'’-])[A-Z0-9][\w'’-]*{_ELLIPSIS}"
+                               rf"(?:[ ](?:{_SMALL_WORDS}))*[ ](?:" + "|".join(sorted(
     (re.escape(w[0].upper() + w[1:]) for w in _TITLE_CASED), key=len, reverse=True))
     + r")(?![\w'’-])")
 _LINE_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*")
@@ -2004,11 +2008,11 @@ def _title_cased_works(source: str, regions: Sequence[tuple[int, int]],
             lower = sum(1 for w in words if w[0].islower())
             if lower >= 6 and 3 * lower >= len(words):
                 for run in _TITLE_RUN.finditer(source, line_start, line_start + len(line)):
-                    words = [w for w in _RUN_WORD.finditer(source, *run.span())]
-                    if any(_GLUED.search(w.group()) for w in words):
+                    run_words = list(_RUN_WORD.finditer(source, *run.span()))
+                    if any(_GLUED.search(w.group()) for w in run_words):
                         continue  # teasers run together ("Spots For DessertsNeed more")
                     part: list[re.Match[str]] = []
-                    for word in [*words, None]:  # "Midnight Express and The Commitments"
+                    for word in [*run_words, None]:  # "Midnight Express and The Commitments"
                         if word is None or (word.group() == "and" and part
                                             and source[word.end() + 1:word.end() + 2].isupper()):
                             out = _title_run(source, out, part)
